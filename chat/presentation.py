@@ -1,0 +1,49 @@
+"""Turn pipeline events into what the chat shows: the pseudonymisation step and the cited sources."""
+
+from __future__ import annotations
+
+import chainlit as cl
+
+from chat import messages as texts
+from chat.pipeline import AnswerDone, Protected
+
+
+def protected_markdown(event: Protected) -> str:
+    if not event.replacements:
+        return texts.STEP_NOTHING_FOUND
+    lines = [f"- {original} → {pseudonym} ({entity})" for entity, original, pseudonym in event.replacements]
+    return "\n".join(lines)
+
+
+def source_label(number: int, title: str, section: str | None, page: int | None) -> str:
+    parts = [f"[{number}] {title}"]
+    if section:
+        parts.append(section)
+    if page:
+        parts.append(f"S. {page}")
+    return " – ".join(parts)
+
+
+def _shown(event: AnswerDone):
+    # Show what the model cited; a model that cited nothing still had these sources in front of it.
+    return [s for s in event.sources if s.number in event.cited] or list(event.sources)
+
+
+def sources_footer(event: AnswerDone) -> str:
+    shown = _shown(event)
+    if not shown:
+        return ""
+    names = "\n".join(
+        f"- {source_label(s.number, s.passage.title, s.passage.section, s.passage.page)}" for s in shown)
+    return f"\n\n**{texts.STEP_SOURCES}:**\n{names}"
+
+
+def source_elements(event: AnswerDone) -> list[cl.Text]:
+    return [
+        cl.Text(
+            name=source_label(s.number, s.passage.title, s.passage.section, s.passage.page),
+            content=s.passage.text,
+            display="side",
+        )
+        for s in _shown(event)
+    ]

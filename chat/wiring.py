@@ -1,0 +1,85 @@
+"""Build SafeGPT's parts from the settings, each once and only when first needed.
+
+The CLI, the server and the tests all start from ``SafeGPT(settings)``; nothing is built at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cached_property
+from pathlib import Path
+
+from chat.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class SafeGPT:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+
+    @property
+    def models_dir(self) -> Path:
+        return self.settings.data_dir / "models"
+
+    @cached_property
+    def engine(self):
+        from chat.db import open_database
+
+        return open_database(self.settings.db_url)
+
+    @cached_property
+    def accounts(self):
+        from chat.accounts import Accounts
+
+        return Accounts(self.engine)
+
+    @cached_property
+    def guardrail(self):
+        from guardrails import Guardrail
+
+        return Guardrail(self.settings.guardrails)
+
+    @cached_property
+    def knowledge(self):
+        from knowledge import KnowledgeBase
+
+        return KnowledgeBase(self.settings.knowledge, data_dir=self.settings.data_dir)
+
+    @cached_property
+    def local_models(self):
+        from chat.llm.local_model import LocalModel
+        from chat.llm.model_files import resolve_model_file
+
+        used = {
+            str(e.litellm_params.get("model", "")).split("/", 1)[1]
+            for e in self.settings.model_list
+            if str(e.litellm_params.get("model", "")).startswith("safegpt-local/")
+        }
+        return {
+            alias: LocalModel(alias, resolve_model_file(alias, cfg, self.models_dir), cfg)
+            for alias, cfg in self.settings.local_models.items()
+            if alias in used
+        }
+
+    @cached_property
+    def router(self):
+        from chat.llm.router import ModelRouter
+
+        return ModelRouter(self.settings, self.local_models)
+
+    @cached_property
+    def pipeline(self):
+        from chat.pipeline import Pipeline
+
+        return Pipeline(self.settings, self.guardrail, self.knowledge, self.router)
+
+    def close(self) -> None:
+        if "local_models" in self.__dict__:
+            for model in self.local_models.values():
+                model.close()
+        if "knowledge" in self.__dict__:
+            self.knowledge.close()
+        if "engine" in self.__dict__:
+            self.engine.dispose()

@@ -1,0 +1,47 @@
+"""Guardrails: find client data in German text, pseudonymise it per conversation,
+restore it in answers, and classify what is left (Art. 9 categories).
+
+Public surface::
+
+    guardrail = Guardrail(GuardrailSettings())      # once per process
+    conv = guardrail.conversation()                 # once per chat
+    protected = conv.protect("Frau Aylin Demir …")  # send protected.text out
+    answer = conv.restore(model_answer)             # or conv.restorer() for streams
+
+Entity types (Presidio's names where Presidio has one):
+
+- ``PERSON``, ``EMAIL_ADDRESS``, ``PHONE_NUMBER``, ``IBAN_CODE`` — as in Presidio.
+- ``DATE_OF_BIRTH`` — a date or birth year after a birth cue ("geb. 14.03.1987",
+  "geboren am 3. Juni 1990", "Jg. 2012"); ``DATE_TIME`` — every other calendar
+  date (Presidio's name; no times of day).
+- ``ADDRESS`` — street + house number, optionally with PLZ + town, or PLZ + town.
+  ``LOCATION`` — places alone; only from an NER backend or ``mark()``.
+- ``CASE_NUMBER`` — Aktenzeichen, Fall-/Kunden-/Vorgangsnummer, court file numbers,
+  Jobcenter BG numbers, plus ``extra_case_number_patterns``.
+- ``ORGANISATION_TERM`` — ``always_mask`` terms; ``MANUAL`` — values a user marked.
+- Presidio's 13 German types: ``DE_TAX_ID``, ``DE_TAX_NUMBER``, ``DE_PASSPORT``,
+  ``DE_ID_CARD``, ``DE_SOCIAL_SECURITY``, ``DE_HEALTH_INSURANCE``, ``DE_KFZ``,
+  ``DE_HANDELSREGISTER``, ``DE_PLZ``, ``DE_LANR``, ``DE_BSNR``, ``DE_VAT_ID``,
+  ``DE_FUEHRERSCHEIN`` (Steuer-ID, RV-Nr. and KVNR also in spaced forms).
+
+Placeholder labels per type are in ``guardrails.messages.PLACEHOLDER_LABELS``.
+"""
+
+from guardrails.cli import make_pii_group
+from guardrails.conversation import ConversationGuard
+from guardrails.guardrail import Guardrail
+from guardrails.restore import StreamRestorer
+from guardrails.results import DataClass, DetectedSpan, Finding, ProtectedText
+from guardrails.settings import GuardrailSettings
+
+__all__ = [
+    "ConversationGuard",
+    "DataClass",
+    "DetectedSpan",
+    "Finding",
+    "Guardrail",
+    "GuardrailSettings",
+    "ProtectedText",
+    "StreamRestorer",
+    "make_pii_group",
+]

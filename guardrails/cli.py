@@ -1,0 +1,53 @@
+"""Click commands of the guardrails package (``safegpt pii …``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from typing import Callable
+
+import click
+
+from guardrails import messages
+from guardrails.guardrail import Guardrail
+
+
+def make_pii_group(open_guardrail: Callable[[], Guardrail]) -> click.Group:
+    """The ``pii`` command group; ``open_guardrail`` builds the ready Guardrail."""
+
+    @click.group(name="pii", help=messages.CLI_GROUP_HELP)
+    def pii() -> None:
+        pass
+
+    @pii.command(name="scan", help=messages.CLI_SCAN_HELP)
+    def scan() -> None:
+        guardrail = open_guardrail()
+        bad = False
+        stdin = click.get_text_stream("stdin")
+        for number, line in enumerate(stdin, start=1):
+            if not line.strip():
+                continue
+            # Errors name the line number only: the line may hold client data.
+            try:
+                record = json.loads(line)
+            except ValueError:
+                click.echo(messages.CLI_BAD_JSON.format(line=number), err=True)
+                bad = True
+                continue
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                click.echo(messages.CLI_BAD_SHAPE.format(line=number), err=True)
+                bad = True
+                continue
+            try:
+                spans = guardrail.detect(record["text"])
+            except Exception as exc:  # noqa: BLE001 - report and go on with the next line
+                click.echo(messages.CLI_FAILED.format(line=number, error_type=type(exc).__name__), err=True)
+                bad = True
+                continue
+            click.echo(json.dumps({"spans": [asdict(s) for s in spans]}, ensure_ascii=False))
+            sys.stdout.flush()
+        if bad:
+            raise SystemExit(1)
+
+    return pii

@@ -1,0 +1,234 @@
+"""Per-conversation pseudonymisation and restoration (``ConversationGuard``)."""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import TYPE_CHECKING
+
+import regex
+
+from guardrails.messages import placeholder_label
+from guardrails.names import DETERMINERS
+from guardrails.overlap import resolve_overlaps
+from guardrails.restore import Restorer, StreamRestorer, label_key
+from guardrails.results import DataClass, DetectedSpan, Finding, ProtectedText, Replacement
+from guardrails.surrogates import SurrogateFactory
+from guardrails.vault import Person, Vault
+
+if TYPE_CHECKING:
+    from guardrails.guardrail import Guardrail
+
+_FEMALE_CUE = re.compile(
+    r"(?:Frau|Fr\.|Klientin|Mutter|Tochter|Schwester|Oma|Großmutter|Tante|Ehefrau|"
+    r"Bewohnerin|Patientin|Kollegin|Betreute|Nichte|Enkelin|Freundin|Partnerin)\s*$",
+    re.IGNORECASE,
+)
+_MALE_CUE = re.compile(
+    r"(?:Herrn?|Hr\.|Klient|Vater|Sohn|Bruder|Opa|Großvater|Onkel|Ehemann|Bewohner|"
+    r"Patient|Kollege|Betreuter|Neffe|Enkel|Freund|Partner)\s*$",
+    re.IGNORECASE,
+)
+# A title right before a name: "Frau Demir" keeps its form when restored.
+TITLE_BEFORE = re.compile(r"(?:Frau|Herrn?|Fr\.|Hr\.|Dr\.|Prof\.)\s?$", re.IGNORECASE)
+_RANK = {DataClass.NONE: 0, DataClass.PSEUDONYMISED: 1, DataClass.RESIDUAL_RISK: 2, DataClass.SPECIAL_CATEGORY: 3}
+
+
+class ConversationGuard:
+    """Pseudonymises the turns of one conversation and restores the answers.
+
+    The same real value gets the same pseudonym in every turn; name parts map to
+    the person they belong to. The mapping lives only in this object's memory.
+    """
+
+    def __init__(self, guardrail: "Guardrail") -> None:
+        self._guardrail = guardrail
+        surrogates = SurrogateFactory() if guardrail.settings.pseudonym_style == "surrogate" else None
+        self._vault = Vault(lexicon=guardrail.lexicon, surrogates=surrogates)
+        self._lock = threading.RLock()
+        self._residual_risk = False
+        self._restorer: Restorer | None = None
+
+    def __repr__(self) -> str:
+        return f"ConversationGuard({self._vault!r}, residual_risk={self._residual_risk})"
+
+    # -- protect -----------------------------------------------------------------------
+
+    def protect(self, text: str) -> ProtectedText:
+        """Pseudonymise ``text``; consistent with earlier turns of this conversation."""
+        with self._lock:
+            spans = self._guardrail.detect(text) + self._known_spans(text)
+            spans = resolve_overlaps(spans)
+            out: list[str] = []
+            findings: list[Finding] = []
+            replacements: list[Replacement] = []
+            pos = 0
+            length = 0
+            for span in spans:
+                original = text[span.start : span.end]
+                replacement, finding = self._pseudonymise(text, span, original)
+                out.append(text[pos : span.start])
+                length += span.start - pos
+                out.append(replacement)
+                replacements.append(Replacement(length, length + len(replacement), span.entity_type, original))
+                length += len(replacement)
+                if finding not in findings:
+                    findings.append(finding)
+                pos = span.end
+            out.append(text[pos:])
+            self._restorer = None
+            categories = self._guardrail.special_categories(text)
+            data_class = DataClass.NONE
+            if findings:
+                data_class = DataClass.PSEUDONYMISED
+            if self._residual_risk:
+                data_class = DataClass.RESIDUAL_RISK
+            if categories:
+                data_class = DataClass.SPECIAL_CATEGORY
+            return ProtectedText(
+                text="".join(out),
+                findings=tuple(findings),
+                data_class=data_class,
+                special_categories=categories,
+                replacements=tuple(replacements),
+            )
+
+    def _pseudonymise(self, text: str, span: DetectedSpan, original: str) -> tuple[str, Finding]:
+        if span.entity_type == "PERSON":
+            base, suffix = self._vault.split_genitive(original)
+            person, form = self._vault.person_for(base, self._gender_hint(text, span.start))
+            if TITLE_BEFORE.search(text[max(0, span.start - 8) : span.start]):
+                person.title_form = base
+            pseudonym = self._person_pseudonym(person, form)
+            return pseudonym + suffix, Finding("PERSON", base, pseudonym)
+        entry = self._vault.value_for(span.entity_type, original)
+        pseudonym = entry.pseudonym or f"[{placeholder_label(span.entity_type)} {entry.number}]"
+        return pseudonym, Finding(span.entity_type, original, pseudonym)
+
+    def _person_pseudonym(self, person: Person, form: str) -> str:
+        if not person.surrogate_last:
+            return f"[{placeholder_label('PERSON')} {person.number}]"
+        if form == "first":
+            return person.surrogate_first
+        if form == "last":
+            return person.surrogate_last
+        return f"{person.surrogate_first} {person.surrogate_last}"
+
+    @staticmethod
+    def _gender_hint(text: str, start: int) -> str:
+        before = text[max(0, start - 20) : start]
+        if _FEMALE_CUE.search(before):
+            return "f"
+        if _MALE_CUE.search(before):
+            return "m"
+        return "u"
+
+    def _known_spans(self, text: str) -> list[DetectedSpan]:
+        """Re-find everything already masked in this conversation, any case.
+
+        Catches later mentions the detector alone would miss ("demir" typed in
+        lower case, "Sommer" without "Frau") and values the user marked.
+        """
+        terms = self._vault.known_terms()
+        if not terms:
+            return []
+        by_text: dict[str, str] = {}
+        for entity_type, term in terms:
+            if len(term) >= 2:
+                by_text.setdefault(term.casefold(), entity_type)
+        alternation = "|".join(regex.escape(t) for t in sorted(by_text, key=len, reverse=True))
+        pattern = regex.compile(rf"(?<!\w)(?:{alternation})(?:['’]?s)?(?!\w)", regex.IGNORECASE)
+        spans = []
+        lex = self._guardrail.lexicon
+        for m in pattern.finditer(text):
+            found = m.group()
+            key = found.casefold()
+            entity_type = by_text.get(key)
+            if entity_type is None:
+                entity_type = by_text.get(regex.sub(r"['’]?s$", "", key), "PERSON")
+            if entity_type == "PERSON" and lex.is_common_word(found):
+                # "im Sommer" after "Frau Sommer": after an article it is the noun.
+                words = text[: m.start()].split()
+                if words and words[-1].lower() in DETERMINERS:
+                    continue
+            # Below VALIDATED_SCORE: a longer detected name ("Aylin Demir" around a
+            # known "Demir") must merge with it, not be dropped.
+            spans.append(DetectedSpan(m.start(), m.end(), entity_type, 0.9))
+        return spans
+
+    # -- user corrections ---------------------------------------------------------
+
+    def mark(self, value: str, entity_type: str = "MANUAL") -> None:
+        """Mask ``value`` from now on in this conversation (a value the detector missed).
+
+        Also raises the data class of this conversation's texts to at least
+        RESIDUAL_RISK: a miss shows the detector is not catching everything here.
+        """
+        value = value.strip()
+        if not value:
+            return
+        with self._lock:
+            if entity_type == "PERSON":
+                self._vault.person_for(value)
+            else:
+                self._vault.value_for(entity_type, value)
+            self._residual_risk = True
+            self._restorer = None
+
+    # -- restore -------------------------------------------------------------------
+
+    def _current_restorer(self) -> Restorer:
+        with self._lock:
+            if self._restorer is None:
+                placeholders: dict[tuple[str, int], str] = {}
+                title_forms: dict[tuple[str, int], str] = {}
+                surrogates: dict[str, str] = {}
+                for person in self._vault.persons:
+                    placeholders[(label_key("PERSON"), person.number)] = person.full
+                    if person.title_form:
+                        title_forms[(label_key("PERSON"), person.number)] = person.title_form
+                    if person.surrogate_last:
+                        first, last = person.parts[0], person.parts[-1]
+                        surrogates[f"{person.surrogate_first} {person.surrogate_last}"] = person.full
+                        surrogates[person.surrogate_last] = last if len(person.parts) > 1 else person.full
+                        surrogates[person.surrogate_first] = first if len(person.parts) > 1 else person.full
+                for entry in self._vault.values.values():
+                    placeholders[(label_key(entry.entity_type), entry.number)] = entry.original
+                    if entry.pseudonym:
+                        surrogates[entry.pseudonym] = entry.original
+                self._restorer = Restorer(
+                    placeholders=placeholders, surrogates=surrogates, title_forms=title_forms
+                )
+            return self._restorer
+
+    def restore(self, text: str) -> str:
+        """Replace pseudonyms (also "[Person 1]s", "Person 1") in model output by originals."""
+        return self._current_restorer().restore(text)
+
+    @staticmethod
+    def restore_protected(protected: ProtectedText) -> str:
+        """The exact original of a text this guard protected (undoes its replacements)."""
+        out: list[str] = []
+        pos = 0
+        for r in protected.replacements:
+            out.append(protected.text[pos : r.start])
+            out.append(r.original)
+            pos = r.end
+        out.append(protected.text[pos:])
+        return "".join(out)
+
+    def restorer(self) -> StreamRestorer:
+        """A restorer for one streamed answer: ``.feed(chunk)`` then ``.flush()``."""
+        return StreamRestorer(self._current_restorer)
+
+    def pseudonym_table(self) -> list[tuple[str, str, str]]:
+        """(entity_type, original, pseudonym) rows for the UI ("Aylin Demir → Person 1")."""
+        with self._lock:
+            rows = []
+            for person in self._vault.persons:
+                pseudonym = self._person_pseudonym(person, "full")
+                rows.append(("PERSON", person.full, pseudonym))
+            for entry in self._vault.values.values():
+                pseudonym = entry.pseudonym or f"[{placeholder_label(entry.entity_type)} {entry.number}]"
+                rows.append((entry.entity_type, entry.original, pseudonym))
+            return rows

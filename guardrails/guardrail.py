@@ -1,0 +1,81 @@
+"""The process-wide detector (``Guardrail``)."""
+
+from __future__ import annotations
+
+import logging
+
+from guardrails.analyzer import build_analyzer
+from guardrails.conversation import ConversationGuard
+from guardrails.names import NameLexicon
+from guardrails.nlp_engine import LANGUAGE
+from guardrails.overlap import resolve_overlaps
+from guardrails.recognizers import build_recognizers
+from guardrails.results import DetectedSpan
+from guardrails.settings import GuardrailSettings
+from guardrails.special_categories import SpecialCategoryDetector
+
+logger = logging.getLogger(__name__)
+
+class _DropDetailRecords(logging.Filter):
+    """Drops Presidio's DEBUG/INFO records: they quote the analysed text."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING
+
+
+def _silence_presidio_text_logging() -> None:
+    # Presidio logs the words around each finding at DEBUG ("Context list is: …").
+    # A filter on its logger keeps that out even if someone turns DEBUG on globally.
+    presidio_logger = logging.getLogger("presidio-analyzer")
+    if not any(isinstance(f, _DropDetailRecords) for f in presidio_logger.filters):
+        presidio_logger.addFilter(_DropDetailRecords())
+    presidio_logger.setLevel(logging.WARNING)
+
+
+_WARM_UP_TEXT = "Frau Aylin Demir, geb. 14.03.1987, Tel. 0176 1234567, aylin@example.org"
+
+
+class Guardrail:
+    """Detects personal data in German text, fully offline.
+
+    Build once per process (loads name lists, noun lexicon and the Presidio
+    analyzer, about 1–2 s); ``detect`` is thread-safe. Each chat gets its own
+    ``ConversationGuard`` from ``conversation()``.
+    """
+
+    def __init__(self, settings: GuardrailSettings) -> None:
+        self.settings = settings
+        _silence_presidio_text_logging()
+        self.lexicon = NameLexicon.load()
+        recognizers = build_recognizers(settings, self.lexicon)
+        if settings.ner_backend:
+            from guardrails.recognizers.ner_backend import NerBackendRecognizer
+
+            backend = NerBackendRecognizer(settings.ner_backend, self.lexicon)
+            backend.load()  # fail at start-up with a clear message, not on the first chat
+            recognizers.append(backend)
+        self._analyzer = build_analyzer(recognizers)
+        self._special = SpecialCategoryDetector.load(settings.special_category_terms_file)
+        # Presidio loads recognizers and compiles patterns lazily on first use;
+        # doing it here keeps that out of concurrent detect() calls.
+        self.detect(_WARM_UP_TEXT)
+        logger.info("guardrail ready: %d recognizers", len(recognizers))
+
+    def __repr__(self) -> str:
+        return f"Guardrail(style={self.settings.pseudonym_style!r})"
+
+    def detect(self, text: str) -> list[DetectedSpan]:
+        """Findings in ``text``: resolved, non-overlapping, sorted by position."""
+        results = self._analyzer.analyze(
+            text=text, language=LANGUAGE, score_threshold=self.settings.score_threshold
+        )
+        spans = [DetectedSpan(r.start, r.end, r.entity_type, round(float(r.score), 4)) for r in results]
+        return resolve_overlaps(spans)
+
+    def special_categories(self, text: str) -> tuple[str, ...]:
+        """Art. 9 categories (names only) that ``text`` touches."""
+        return self._special.categories(text)
+
+    def conversation(self) -> ConversationGuard:
+        """A fresh per-conversation vault."""
+        return ConversationGuard(self)

@@ -1,0 +1,249 @@
+"""Word knowledge for finding person names in German text without an NER model.
+
+Holds the name lists shipped in ``guardrails/data`` (first names with gender, last
+names), the German common-noun lexicon from the ``german-nouns`` package
+(Wiktionary, CC BY-SA 4.0, read at run time from the installed package, not
+copied into this repository), cue words and function words.
+
+All lookups use a folded key (lower case, accents removed, ``ı`` → ``i``) so that
+"Yilmaz" finds "Yılmaz" and "Oeztuerk" finds "Öztürk".
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+_SPECIAL_FOLD = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "ß": "ss", "ə": "e", "æ": "ae"})
+_UMLAUT_E = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def fold(word: str) -> str:
+    """Lower-case, strip accents and map special letters: the lookup key."""
+    word = word.lower()
+    if word.isascii():
+        return word
+    word = word.translate(_SPECIAL_FOLD)
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _keys(name: str) -> set[str]:
+    # "Müller" is also typed "Mueller": index both spellings.
+    return {fold(name), fold(name.translate(_UMLAUT_E))}
+
+
+# Titles directly before a name. "Frau Sommer": the next word is a name even if it
+# is also a noun.
+TITLE_CUES = frozenset(
+    """frau herr herrn hr hr. fr fr. familie fam fam. dr dr. prof prof. ms mr mrs
+    dipl.-ing. ing. mag. bürgermeister bürgermeisterin""".split()
+)
+# Relations and roles: "Sohn Lukas", "Klientin Yılmaz". Weaker than titles: the
+# next word must not be a plain common noun.
+ROLE_CUES = frozenset(
+    """klientin klient klienten klientinnen betreute betreuter betreuten betroffene
+    betroffener bewohnerin bewohner patientin patient patienten jugendliche
+    jugendlicher jugendlichen kind kindes sohn sohnes tochter mutter vater eltern
+    kindsmutter kindsvater bruder schwester oma opa großmutter großvater tante onkel
+    ehemann ehefrau ehemanns partner partnerin lebensgefährte lebensgefährtin
+    freund freundin nachbar nachbarin kollege kollegin kollegen vormund betreuerin
+    betreuer pflegemutter pflegevater pflegekind enkel enkelin cousin cousine
+    neffe nichte schwiegermutter schwiegervater stiefvater stiefmutter säugling
+    baby teilnehmerin teilnehmer mandantin mandant antragstellerin antragsteller
+    mitarbeiterin mitarbeiter leistungsberechtigte leistungsberechtigter
+    schüler schülerin azubi auszubildende auszubildender namens heißt heisst
+    name genannt""".split()
+)
+# Particles inside names ("Ursula von der Leyen", "Ahmad al Hassan").
+NAME_PARTICLES = frozenset("von van der de den ter ten zu al el bin ibn abu da di del dos du la le".split())
+
+# Words after which a capitalised noun is a noun ("der Richter", "im Sommer").
+DETERMINERS = frozenset(
+    """der die das den dem des ein eine einen einem einer eines kein keine keinen
+    keinem keiner mein meine meinen meinem meiner dein deine sein seine seinen
+    seinem seiner ihr ihre ihren ihrem ihrer unser unsere unseren unserem euer
+    eure dieser diese diesen diesem dieses jener jene jenen jedem jeder jede jedes
+    welche welcher welchen alle allen am im vom zum zur beim ins ans aufs
+    übers fürs durchs mehrere viele einige""".split()
+)
+
+# German function words and very common verbs/adverbs: never names on their own
+# (some are also first names in other languages: "Can", "Will", "Man").
+FUNCTION_WORDS = frozenset(
+    """aber alle allem allen aller alles als also am an ander andere anderem anderen
+    anderer anderes anders auch auf aus bei beim bin bis bist da dabei dadurch dafür
+    dagegen daher dahin damals damit danach dann daran darauf daraus darf darin
+    darüber darum darunter das dass dasselbe davon davor dazu dein deine dem demnach
+    den denen denn dennoch der deren derselbe des deshalb dessen desto die dies diese
+    dieselbe diesem diesen dieser dieses doch dort du durch eben ebenso ehe ein eine
+    einem einen einer eines einig einige einmal er erst es etwa etwas euch euer fast
+    für gar gegen genau gerade gern gerne gewesen gibt gleich habe haben hat hatte
+    hätte heute hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer im immer
+    in indem ins ist ja je jede jedem jeden jeder jedes jedoch jemand jetzt kann kaum
+    kein keine keinem keinen keiner können könnte man manche manchmal mehr mein meine
+    mich mir mit muss müssen nach nachdem neben nein nicht nichts noch nun nur ob oder
+    ohne schon sehr sein seine seit selbst sich sie sind so sogar solche soll sollte
+    sondern sonst sowie später statt trotz über um und uns unser unter viel viele vom
+    von vor wann war waren warum was weil welche welcher wenn wer werden wie wieder
+    will wir wird wo wurde wurden würde zu zum zur zwar zwischen bitte danke hallo
+    guten tag morgen abend liebe lieber sehr geehrte geehrter herzliche grüße gruß
+    mfg viele ja nein okay ok hilfe braucht brauche brauchen benötigt möchte möchten
+    sagt sagte kommt kam geht ging steht stand liegt lag wohnt wohnte lebt lebte
+    arbeitet arbeitete ruft rief hat hatte heißt hieß bekommt bekam erhält erhielt
+    sollen dürfen wollen mögen musste konnte wollte durfte sollte leider bereits
+    wegen während laut gemäß bzw ggf usw etc sowie neu neue neuen alt alte alten
+    klein kleine groß große gut gute schlecht schnell langsam wichtig dringend""".split()
+)
+
+# Frequent German surnames that are also nouns or adjectives. Without an article
+# in front ("der Richter", "im Winter") they are far more often the surname in
+# case notes, so they count as names when capitalised and not sentence-initial.
+FREQUENT_NOUN_SURNAMES = frozenset(
+    fold(n)
+    for n in """Müller Schneider Fischer Weber Meyer Meier Mayer Maier Wagner Becker
+    Schulz Schulze Hoffmann Hofmann Koch Bauer Richter Klein Wolf Schröder Neumann
+    Schwarz Zimmermann Braun Krüger Hartmann Lange Schmitt Werner Krause Lehmann
+    Schmid Köhler Herrmann König Walter Huber Kaiser Fuchs Peters Lang Scholz Möller
+    Weiß Jung Hahn Schubert Vogel Friedrich Keller Günther Frank Berger Winkler Roth
+    Beck Lorenz Baumann Franke Albrecht Schuster Simon Ludwig Böhm Winter Kraus
+    Martin Schumacher Krämer Vogt Stein Jäger Otto Sommer Groß Seidel Heinrich Brandt
+    Haas Schreiber Graf Schulte Dietrich Ziegler Kuhn Kühn Pohl Engel Horn Busch
+    Bergmann Thomas Voigt Sauer Arnold Wolff Pfeiffer Fuchs Hahn Kurz Brenner Kern
+    Ernst Adler Wendt Bock Kramer Brand Sander Sauer Hein Haase Schütz Wolter Marx
+    Förster Petersen Nowak Jansen Kaya Demir Şahin Çelik Yıldız Doğan Arslan Koç
+    Kurt Özdemir Aydın Özkan Polat Acar Aksoy Kılıç Altun Erdem Güneş Bulut
+    Keskin Ünal Tekin Turan Uçar Kara Aslan""".split()
+)
+
+
+def _spacy_stop_words() -> frozenset[str]:
+    # spaCy's German stop-word list (MIT) adds adverbs such as "fast", "schon".
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+_SPACY_STOP_WORDS = _spacy_stop_words()
+
+
+@dataclass(repr=False)
+class NameLexicon:
+    """Name lists and German word knowledge, keyed by ``fold(word)``."""
+
+    def __repr__(self) -> str:
+        return (
+            f"NameLexicon(first_names={len(self.first_names)}, last_names={len(self.last_names)}, "
+            f"common_nouns={len(self.common_nouns)})"
+        )
+
+    first_names: dict[str, str] = field(default_factory=dict)  # key -> f / m / u
+    last_names: set[str] = field(default_factory=set)
+    common_nouns: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    homographs: set[str] = field(default_factory=set)  # names that are everyday nouns
+    exact: set[str] = field(default_factory=set)  # lower-case spellings with diacritics
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR) -> "NameLexicon":
+        """Read the shipped lists and the installed noun lexicon (~0.5 s)."""
+        lex = cls()
+        for line in (data_dir / "first_names.tsv").read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            name, gender = line.split("\t")[:2]
+            lex.exact.update({name.lower(), name.translate(_UMLAUT_E).lower()})
+            for key in _keys(name):
+                old = lex.first_names.get(key)
+                lex.first_names[key] = gender if old in (None, gender) else "u"
+        for line in (data_dir / "last_names.tsv").read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            name = line.split("\t")[0]
+            lex.exact.update({name.lower(), name.translate(_UMLAUT_E).lower()})
+            lex.last_names.update(_keys(name))
+        for line in (data_dir / "name_homographs.txt").read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                lex.homographs.update(_keys(line.strip()))
+        lex._load_nouns()
+        return lex
+
+    def _load_nouns(self) -> None:
+        # german_nouns.config only computes a path; the Nouns() class would build a
+        # 100k-row index we do not need, so the CSV is read directly.
+        from german_nouns.config import CSV_FILE_PATH
+
+        name_tags = {"Vorname", "Nachname", "Eigenname", "Toponym", "Straßenname"}
+        forms: set[str] = set()
+        with open(CSV_FILE_PATH, encoding="utf-8") as fh:
+            reader = csv.reader(fh)
+            next(reader)
+            for row in reader:
+                tags = set(row[1].split(","))
+                if "Toponym" in tags:
+                    self.places.add(fold(row[0]))
+                if tags & name_tags:
+                    continue
+                # Column 0 is the lemma, columns from 7 on are inflected forms.
+                forms.update(row[7:])
+                forms.add(row[0])
+        self.common_nouns = {
+            fold(form) for form in forms if form and " " not in form and not form.startswith("-")
+        }
+
+    # -- questions the person recognizer asks -------------------------------------
+
+    def _spelled_as_listed(self, word: str) -> bool:
+        # Folding makes "Yilmaz" find "Yılmaz", but a word written with diacritics
+        # must match them: "Tür" is not the name "Tur".
+        return word.isascii() or word.lower() in self.exact
+
+    def is_first_name(self, word: str) -> bool:
+        return fold(word) in self.first_names and self._spelled_as_listed(word)
+
+    def is_last_name(self, word: str) -> bool:
+        return fold(word) in self.last_names and self._spelled_as_listed(word)
+
+    def is_listed_name(self, word: str) -> bool:
+        key = fold(word)
+        return (key in self.first_names or key in self.last_names) and self._spelled_as_listed(word)
+
+    def gender(self, word: str) -> str:
+        """"f", "m" or "u" (unknown / both) for a first name."""
+        return self.first_names.get(fold(word), "u")
+
+    def is_common_noun(self, word: str) -> bool:
+        return fold(word) in self.common_nouns
+
+    def is_compound_noun(self, word: str) -> bool:
+        """True for a German compound whose head is a known noun ("Schuldnerberatung").
+
+        German compounds end in their head noun; a word of ≥ 7 letters ending in a
+        known noun of ≥ 4 letters is very likely a noun, not a name.
+        """
+        key = fold(word)
+        if len(key) < 7:
+            return False
+        for cut in range(3, len(key) - 3):
+            if key[cut:] in self.common_nouns:
+                return True
+        return False
+
+    def is_homograph(self, word: str) -> bool:
+        """A listed name that is also an everyday word ("Wolf", "Sommer", "Mark")."""
+        return fold(word) in self.homographs or self.is_function_word(word)
+
+    def is_function_word(self, word: str) -> bool:
+        low = word.lower()
+        return low in FUNCTION_WORDS or low in _SPACY_STOP_WORDS
+
+    def is_place(self, word: str) -> bool:
+        return fold(word) in self.places
+
+    def is_common_word(self, word: str) -> bool:
+        """A capitalised word that is an ordinary German word, not a proper name."""
+        return self.is_common_noun(word) or self.is_function_word(word)

@@ -1,0 +1,76 @@
+"""Street addresses and PLZ + town (entity ADDRESS)."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+_UP = "A-ZÄÖÜ"
+_LOW = "a-zäöüß"
+_WORD = rf"[{_UP}][{_LOW}]+"
+# Street-type endings written as part of the word ("Lindenstraße") …
+_SUFFIX = (
+    r"(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|steig|pfad|"
+    r"chaussee|markt|berg|hof|garten|wall|graben|kamp|stieg|twiete|zeile|promenade|"
+    r"stra[sß]e)"
+)
+# … or as a separate word ("Karl-Marx-Straße", "Alte Landstraße", "Am Markt").
+_STREET_WORD = (
+    r"(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer|Chaussee|Markt|"
+    r"Steig|Pfad|Promenade|Wall|Graben)"
+)
+_NOT_A_STREET = (
+    r"(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende|"
+    r"Morgen|Vormittag|Mittag|Nachmittag|Abend|Anfang|Ende|Telefon|Termin|Tag)\b)"
+)
+_PREPOSITION_STREET = (
+    rf"(?:Am|An\sder|An\sden|Auf\sdem|Auf\sder|Im|In\sder|In\sden|Zum|Zur|Hinter\sder|"
+    rf"Unter\sden|Vor\sdem|Alte|Alter|Neue|Neuer|Große|Großer|Kleine|Kleiner)\s{_NOT_A_STREET}{_WORD}"
+)
+_HOUSE_NO = r"\d{1,4}(?:\s?[a-zA-Z](?![\wäöüß]))?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?"
+
+STREET = (
+    rf"(?:{_WORD}(?:-{_WORD})*{_SUFFIX}"
+    rf"|(?:[{_UP}][{_LOW}]+(?:-|\s)){{1,3}}{_STREET_WORD}"
+    rf"|{_PREPOSITION_STREET})"
+)
+TOWN = rf"[{_UP}][{_LOW}]+(?:[-\s](?:an\sder\s|am\s|im\s|ob\sder\s)?[{_UP}][{_LOW}]+)?"
+PLZ_TOWN = rf"(?:D-)?(?:0[1-9]|[1-9]\d)\d{{3}}\s{TOWN}"
+
+
+class GermanAddressRecognizer(PatternRecognizer):
+    """"Lindenstraße 12", "Karl-Marx-Str. 5a, 44135 Dortmund", "Am Markt 3", "44135 Dortmund".
+
+    The town after a PLZ must not be a common noun ("12000 Euro", "10000 Menschen").
+    """
+
+    PATTERNS = [
+        Pattern(
+            "street + number (+ PLZ town)",
+            rf"(?<![\w-]){STREET}\s{_HOUSE_NO}(?:,?\s(?:in\s)?{PLZ_TOWN})?(?![\wäöüß])",
+            0.75,
+        ),
+        Pattern("PLZ + town", rf"(?<![\w.,-]){PLZ_TOWN}(?![\wäöüß])", 0.65),
+    ]
+
+    CONTEXT = ["adresse", "anschrift", "wohnhaft", "wohnt", "wohnort", "straße", "plz"]
+
+    def __init__(self, is_common_word: Callable[[str], bool] = lambda _w: False) -> None:
+        super().__init__(
+            supported_entity="ADDRESS",
+            patterns=list(self.PATTERNS),
+            context=self.CONTEXT,
+            supported_language="de",
+            name="GermanAddressRecognizer",
+            global_regex_flags=re.DOTALL | re.MULTILINE,
+        )
+        self._is_common_word = is_common_word
+
+    def invalidate_result(self, pattern_text: str) -> Optional[bool]:
+        """A PLZ-shaped number followed by a common noun is an amount, not a town."""
+        m = re.match(r"^(?:D-)?\d{5}\s([^\s-]+)", pattern_text)
+        if m and self._is_common_word(m.group(1)):
+            return True
+        return None

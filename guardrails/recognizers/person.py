@@ -1,0 +1,320 @@
+"""Person names from name lists, cue words and a noun lexicon (entity PERSON)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import List, Optional
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from guardrails.names import (
+    DETERMINERS,
+    FREQUENT_NOUN_SURNAMES,
+    NAME_PARTICLES,
+    ROLE_CUES,
+    TITLE_CUES,
+    NameLexicon,
+    fold,
+)
+
+# Words, including hyphenated double names ("Hans-Peter", "Müller-Lüdenscheidt").
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n]")
+
+# Endings of German occupational surnames that are also nouns (Dreher, Schulze,
+# Zimmermann, Seitz).
+_SURNAME_ENDINGS = ("er", "mann", "ze", "tz")
+
+STRONG, AMBIGUOUS, UNKNOWN, INITIAL, OTHER = "strong", "ambiguous", "unknown", "initial", "other"
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    kind: str
+    cap: bool
+    sentence_initial: bool
+    after_determiner: bool
+    cue: str | None  # "title", "role" or None
+    genitive: bool = False
+    score: float = 0.0
+
+
+class PersonRecognizer(EntityRecognizer):
+    """Finds person names in German text without a German NER model.
+
+    A capitalised word from the name lists that is not an ordinary German word is
+    a name ("Aylin", "Demir", "Öztürks" as genitive). Words that are both names
+    and nouns ("Wolf", "Sommer") count only after a title ("Frau Sommer"), next to
+    another name ("Lena Wolf"), or — for the most frequent surnames — when no
+    article precedes them. Unknown capitalised words that are not nouns count
+    after a title or role cue ("Klientin Xhevdeti", "Herr M.") or next to a known
+    name. Lower-case typing ("gespräch mit frau demir") is handled for listed names.
+    """
+
+    def __init__(self, lexicon: NameLexicon) -> None:
+        self._lex = lexicon
+        super().__init__(
+            supported_entities=["PERSON"],
+            supported_language="de",
+            name="PersonRecognizer",
+            context=[],
+        )
+
+    def load(self) -> None:  # lists are loaded by NameLexicon
+        pass
+
+    # -- classification ------------------------------------------------------------
+
+    def _kind(self, word: str) -> tuple[str, bool]:
+        """Return (kind, genitive) for one word."""
+        lex = self._lex
+        if "-" in word:
+            parts = [p for p in word.split("-") if p]
+            if not parts or not word[:1].isupper():
+                return OTHER, False
+            listed = [lex.is_listed_name(p) or fold(p) in FREQUENT_NOUN_SURNAMES for p in parts]
+            strong = [lex.is_listed_name(p) and not lex.is_homograph(p) for p in parts]
+            plain = [
+                fold(p) in NAME_PARTICLES
+                or (
+                    len(p) >= 2
+                    and not p.isupper()
+                    and not lex.is_common_word(p)
+                    and not lex.is_compound_noun(p)
+                )
+                for p in parts
+            ]
+            if all(l or q for l, q in zip(listed, plain)):
+                if any(strong):
+                    return STRONG, False
+                # "Müller-Schulze": two noun-like surnames, a name only after a cue.
+                return (AMBIGUOUS if any(listed) else UNKNOWN), False
+            return OTHER, False
+        if len(word) < 2:
+            return (INITIAL if word.isupper() else OTHER), False
+        if word.isupper():
+            # Abbreviations ("AWO", "SGB"); all-caps names only after a cue.
+            return (AMBIGUOUS if lex.is_listed_name(word) else OTHER), False
+        if len(word) < 3:
+            # Two-letter list names ("Le", "Do", "Ay") collide with abbreviations;
+            # they count only after a cue or next to another name.
+            return (UNKNOWN if word[:1].isupper() and not word.isupper() and not lex.is_common_word(word) else OTHER), False
+        if lex.is_listed_name(word):
+            if lex.is_homograph(word):
+                return AMBIGUOUS, False
+            return STRONG, False
+        if word.endswith("s") and len(word) > 3 and lex.is_listed_name(word[:-1]):
+            if not lex.is_common_word(word) and not lex.is_homograph(word[:-1]):
+                return STRONG, True
+        if (
+            word[:1].isupper()
+            and word.isalpha()
+            and not lex.is_common_word(word)
+            and not lex.is_compound_noun(word)
+            and not lex.is_place(word)
+            and not word.isupper()
+        ):
+            return UNKNOWN, False
+        return OTHER, False
+
+    def _tokens(self, text: str) -> list[_Token]:
+        tokens: list[_Token] = []
+        prev_end = 0
+        prev_word = ""
+        for m in _TOKEN.finditer(text):
+            word = m.group()
+            gap = text[prev_end : m.start()]
+            low = word.lower()
+            has_dot = text[m.end() : m.end() + 1] == "."
+            cue = None
+            if low in TITLE_CUES or (has_dot and low + "." in TITLE_CUES):
+                cue = "title"
+            elif low in ROLE_CUES:
+                cue = "role"
+            prev_is_abbrev = bool(tokens) and tokens[-1].cue == "title"
+            sentence_initial = not tokens or (
+                bool(_SENTENCE_BREAK.search(gap)) and not prev_is_abbrev
+            )
+            kind, genitive = self._kind(word)
+            tokens.append(
+                _Token(
+                    start=m.start(),
+                    end=m.end(),
+                    text=word,
+                    kind=kind if cue is None else OTHER,
+                    cap=word[:1].isupper(),
+                    sentence_initial=sentence_initial,
+                    after_determiner=prev_word in DETERMINERS and not _SENTENCE_BREAK.search(gap),
+                    cue=cue,
+                    genitive=genitive,
+                )
+            )
+            prev_end = m.end()
+            prev_word = low
+        return tokens
+
+    # -- decision --------------------------------------------------------------------
+
+    @staticmethod
+    def _adjacent(text: str, left: _Token, right: _Token) -> bool:
+        gap = text[left.end : right.start]
+        return gap in (" ", "-") or (gap.strip(" ") == "" and len(gap) <= 2)
+
+    def _accept_after_cue(self, tok: _Token, cue_tok: _Token) -> bool:
+        if tok.cue is not None:
+            return False
+        if tok.cap:
+            if tok.kind in (STRONG, UNKNOWN, INITIAL):
+                return True
+            if tok.kind == AMBIGUOUS:
+                # "Frau Sommer" yes; "Sohn Gewalt" (role + plain noun) no.
+                return cue_tok.cue == "title" or fold(tok.text) in FREQUENT_NOUN_SURNAMES
+            return False
+        # Lower-case typing: only listed names that are not ordinary words, or
+        # frequent surnames after a title ("fr. schneider").
+        return tok.kind == STRONG or (
+            tok.kind == AMBIGUOUS and cue_tok.cue == "title" and fold(tok.text) in FREQUENT_NOUN_SURNAMES
+        )
+
+    def analyze(
+        self,
+        text: str,
+        entities: List[str],
+        nlp_artifacts: Optional[NlpArtifacts] = None,
+    ) -> List[RecognizerResult]:
+        """Return PERSON results; cue words are not part of the span."""
+        tokens = self._tokens(text)
+        n = len(tokens)
+
+        # 1. Seeds from the lists.
+        for tok in tokens:
+            if tok.kind == STRONG and tok.cap:
+                tok.score = 0.85
+            elif (
+                tok.kind == AMBIGUOUS
+                and tok.cap
+                and not tok.sentence_initial
+                and not tok.after_determiner
+                and fold(tok.text) in FREQUENT_NOUN_SURNAMES
+            ):
+                tok.score = 0.65
+
+        # 2. Cues: "Frau Dr. Aylin Demir", "Klientin Frau X", "frau demir".
+        for i, cue_tok in enumerate(tokens):
+            if cue_tok.cue is None:
+                continue
+            j = i + 1
+            while j < n and tokens[j].cue == "title" and self._adjacent_cue(text, tokens[j - 1], tokens[j]):
+                j += 1
+            if j < n and self._adjacent_cue(text, tokens[j - 1], tokens[j]) and self._accept_after_cue(
+                tokens[j], cue_tok
+            ):
+                tokens[j].score = max(tokens[j].score, 0.9)
+
+        # 3. Neighbours of names: "Aylin Xhevdeti", "Lena Wolf", "von der".
+        changed = True
+        while changed:
+            changed = False
+            for i, tok in enumerate(tokens):
+                if tok.score <= 0:
+                    continue
+                for j in (i - 1, i + 1):
+                    if not 0 <= j < n or tokens[j].score > 0 or tokens[j].cue is not None:
+                        continue
+                    other = tokens[j]
+                    left, right = (other, tok) if j < i else (tok, other)
+                    if not self._adjacent(text, left, right):
+                        continue
+                    if tok.cap and j > i and other.kind == INITIAL and text[other.end : other.end + 1] == ".":
+                        other.score = 0.8  # "Jovana P."
+                        changed = True
+                    elif tok.cap and other.cap and other.kind in (STRONG, AMBIGUOUS, UNKNOWN):
+                        if other.kind == AMBIGUOUS and other.after_determiner:
+                            continue
+                        other.score = 0.8
+                        changed = True
+                    elif not tok.cap and not other.cap and other.kind == STRONG:
+                        other.score = 0.7
+                        changed = True
+                # A first name followed by a noun that looks like an occupational
+                # surname ("Tobias Dreher", "Kevin Schulze"): common in Germany.
+                if i + 1 < n and tok.cap and tokens[i + 1].score == 0 and tokens[i + 1].cue is None:
+                    nxt = tokens[i + 1]
+                    if (
+                        nxt.kind == OTHER
+                        and nxt.cap
+                        and "-" not in nxt.text
+                        and nxt.text.lower().endswith(_SURNAME_ENDINGS)
+                        and self._lex.is_first_name(tok.text)
+                        and not self._lex.is_function_word(nxt.text)
+                        and self._adjacent(text, tok, nxt)
+                    ):
+                        nxt.score = 0.7
+                        changed = True
+                # Particles between two names.
+                k = i + 1
+                while k < n and tokens[k].text.lower() in NAME_PARTICLES and self._adjacent(text, tokens[k - 1], tokens[k]):
+                    k += 1
+                if k > i + 1 and k < n and self._adjacent(text, tokens[k - 1], tokens[k]):
+                    nxt = tokens[k]
+                    if nxt.cap and nxt.kind in (STRONG, UNKNOWN) and nxt.score == 0:
+                        nxt.score = 0.8
+                        for p in tokens[i + 1 : k]:
+                            p.score = 0.8
+                        changed = True
+
+        # 4. Lower-case pairs of listed names without cue: "aylin demir".
+        for a, b in zip(tokens, tokens[1:]):
+            if (
+                a.score == 0 and b.score == 0 and not a.cap and not b.cap
+                and a.kind == STRONG and b.kind == STRONG
+                and self._lex.is_first_name(a.text) and self._lex.is_last_name(b.text)
+                and self._adjacent(text, a, b)
+            ):
+                a.score = b.score = 0.7
+
+        return self._spans(text, tokens)
+
+    @staticmethod
+    def _adjacent_cue(text: str, left: _Token, right: _Token) -> bool:
+        # "Frau Demir", "Hr. Demir", "Klientin: Demir", "Klientin, Frau Demir".
+        gap = text[left.end : right.start]
+        return gap.strip(" .:,") == "" and len(gap) <= 3
+
+    def _spans(self, text: str, tokens: list[_Token]) -> List[RecognizerResult]:
+        results: List[RecognizerResult] = []
+        current: list[_Token] = []
+
+        def flush() -> None:
+            # Trailing particles are not part of the name.
+            while current and current[-1].text.lower() in NAME_PARTICLES and current[-1].kind != STRONG:
+                current.pop()
+            if current:
+                results.append(
+                    RecognizerResult(
+                        entity_type="PERSON",
+                        start=current[0].start,
+                        end=current[-1].end,
+                        score=max(t.score for t in current),
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        },
+                    )
+                )
+            current.clear()
+
+        for tok in tokens:
+            if tok.score > 0:
+                if current and not self._adjacent(text, current[-1], tok):
+                    flush()
+                current.append(tok)
+            else:
+                flush()
+        flush()
+        return results

@@ -1,0 +1,66 @@
+"""All German texts that users of the knowledge base read (errors, CLI output)."""
+
+from __future__ import annotations
+
+UNSUPPORTED_FORMAT = (
+    "Das Dateiformat „{suffix}“ wird nicht unterstützt ({name}). "
+    "Möglich sind: PDF, DOCX, Markdown (.md), HTML (.html/.htm) und Text (.txt)."
+)
+FILE_NOT_FOUND = "Die Datei „{name}“ wurde nicht gefunden."
+FILE_UNREADABLE = "Die Datei „{name}“ konnte nicht gelesen werden ({reason}). Ist sie beschädigt oder passwortgeschützt?"
+PDF_NO_TEXT = (
+    "Die PDF-Datei „{name}“ enthält keinen lesbaren Text (gescannt?). Bitte eine PDF-Datei "
+    "mit Textebene verwenden (z. B. vorher eine Texterkennung/OCR durchführen) oder das "
+    "Originaldokument (DOCX) hochladen."
+)
+PDF_MOSTLY_SCANNED = (
+    "Die PDF-Datei „{name}“ besteht überwiegend aus gescannten Seiten ohne Text ({pages} von {total} Seiten). "
+    "Bitte vorher eine Texterkennung (OCR) durchführen oder das Originaldokument hochladen."
+)
+PDF_ENCRYPTED = "Die PDF-Datei „{name}“ ist verschlüsselt. Bitte eine Fassung ohne Kennwortschutz hochladen."
+EMPTY_DOCUMENT = "Die Datei „{name}“ enthält keinen Text, der aufgenommen werden könnte."
+DOC_NOT_FOUND = "Kein Dokument mit der Kennung „{doc_id}“ in der Wissensdatenbank. `safegpt kb list` zeigt alle Kennungen."
+INVALID_DATE = "Ungültiges Datum „{value}“ für „gültig bis“. Bitte im Format JJJJ-MM-TT oder TT.MM.JJJJ angeben."
+REINDEX_REQUIRED = (
+    "Die Wissensdatenbank wurde mit einem anderen Einbettungsmodell aufgebaut ({old}, jetzt {new}). "
+    "Bitte einmal `safegpt kb reindex` ausführen."
+)
+EMBEDDING_FAILED = "Die Texte konnten nicht eingebettet werden ({backend}): {reason}"
+EMBEDDING_CONFIG = "Für den Einbettungsdienst fehlt die Angabe „{field}“ in der Konfiguration [knowledge]."
+CHROMA_UNREACHABLE = (
+    "Der Chroma-Server unter {host}:{port} ist nicht erreichbar. Läuft `chroma run`? "
+    "Oder in der Konfiguration chroma_mode = \"embedded\" setzen."
+)
+SOURCE_MISSING = "Die gespeicherte Originaldatei zu „{doc_id}“ fehlt; bitte das Dokument neu hinzufügen."
+
+# CLI
+CLI_ERROR_PREFIX = "Fehler:"
+CLI_ADDED = "Aufgenommen: {title} ({source_file}), Version {version}, {chunks} Abschnitte, Kennung {doc_id}"
+CLI_REPLACED = "Ersetzt: {title} ({source_file}), jetzt Version {version}, {chunks} Abschnitte, Kennung {doc_id}"
+CLI_FAILED = "Fehler bei {name}: {error}"
+CLI_EMPTY = "Die Wissensdatenbank ist leer. Dokumente aufnehmen mit: safegpt kb add DATEI…"
+CLI_REMOVED = "Entfernt: {doc_id} ({chunks} Abschnitte gelöscht)"
+CLI_REINDEXED = "Neu indexiert: {chunks} Abschnitte"
+CLI_NO_HITS = "Nichts Passendes gefunden."
+CLI_LIST_HEADER = ("Kennung", "Titel", "Datei", "Version", "Verantwortlich", "Gültig bis", "Zielgruppe", "Abschnitte", "Aufgenommen")
+CLI_SHOW_FIELDS = {
+    "doc_id": "Kennung",
+    "title": "Titel",
+    "source_file": "Datei",
+    "version": "Version",
+    "owner": "Verantwortlich",
+    "valid_until": "Gültig bis",
+    "audience": "Zielgruppe",
+    "chunk_count": "Abschnitte",
+    "added_at": "Aufgenommen",
+}
+CLI_EXPIRED = "abgelaufen"
+PROGRESS_EMBED = "Einbetten"
+PROGRESS_REINDEX = "Neu indexieren"
+HELP_GROUP = "Wissensdatenbank: Richtlinien aufnehmen, auflisten, entfernen, durchsuchen."
+HELP_ADD = "Dokumente aufnehmen (PDF, DOCX, MD, HTML, TXT). Gleicher Dateiname ersetzt die alte Fassung."
+HELP_LIST = "Alle Dokumente auflisten."
+HELP_SHOW = "Angaben zu einem Dokument zeigen."
+HELP_REMOVE = "Ein Dokument mit allen Abschnitten entfernen."
+HELP_REINDEX = "Alle Dokumente neu zerlegen und einbetten (z. B. nach Wechsel des Einbettungsmodells)."
+HELP_SEARCH = "Die Wissensdatenbank durchsuchen (hybrid: Bedeutung + Stichwörter)."

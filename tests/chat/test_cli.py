@@ -1,0 +1,72 @@
+"""`safegpt ask` and `safegpt pii scan` as real commands (subprocesses)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import settings_dict
+from tests.support.server import run_cli, write_toml
+
+
+@pytest.fixture
+def config(tmp_path, provider):
+    return write_toml(tmp_path / "cli.toml", settings_dict(tmp_path / "data", provider, samples=True))
+
+
+def test_ask_json_answers_with_sources_and_real_name(config, provider):
+    run_cli(config, "setup")
+    result = run_cli(config, "ask", "--json",
+                     "Frau Aylin Demir (geb. 14.03.1987) braucht Hilfe beim Antrag auf Wohngeld. Was muss ich beachten?")
+    out = json.loads(result.stdout)
+    assert "Aylin Demir" in out["answer"]
+    assert out["model"] == "extern"
+    assert out["pseudonymised"].get("PERSON") == 1
+    assert out["sources"] and all(s["source_file"] for s in out["sources"])
+    assert "Demir" not in provider.received_text()
+
+
+def test_ask_plain_prints_answer_and_sources(config):
+    run_cli(config, "setup")
+    result = run_cli(config, "ask", "Welche Unterlagen braucht man für Wohngeld?")
+    assert "Quellen:" in result.stdout and "KI" in result.stdout
+
+
+def test_ask_empty_message_fails_clearly(config):
+    result = run_cli(config, "ask", "   ", check=False)
+    assert result.returncode == 2 and "Bitte geben Sie eine Nachricht ein" in result.stderr
+
+
+def test_pii_scan_reads_jsonl_and_writes_spans(config):
+    lines = [{"text": "Herr Jonas Becker, Tel. 0176 12345678, jonas.becker@gmx.de"}, {"text": "Kein Name hier."}]
+    result = run_cli(config, "pii", "scan", input="\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n")
+    outputs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(outputs) == 2
+    types = {s["entity_type"] for s in outputs[0]["spans"]}
+    assert {"PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS"} <= types
+    text = lines[0]["text"]
+    person = [s for s in outputs[0]["spans"] if s["entity_type"] == "PERSON"][0]
+    assert text[person["start"]:person["end"]] in ("Jonas Becker", "Herr Jonas Becker")
+    assert outputs[1]["spans"] == []
+    assert set(outputs[0]["spans"][0]) == {"start", "end", "entity_type", "score"}
+
+
+def test_pii_scan_bad_line_is_reported_without_echo(config):
+    result = run_cli(config, "pii", "scan", input='{"text": "ok"}\nkein json Aylin\n', check=False)
+    assert result.returncode == 1
+    assert "2" in result.stderr and "Aylin" not in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_kb_search_json_lists_ranked_sources(config):
+    run_cli(config, "setup")
+    result = run_cli(config, "kb", "search", "Kilometerpauschale Dienstreise", "--json")
+    hits = json.loads(result.stdout)
+    assert hits and hits[0]["rank"] == 1 and hits[0]["source_file"]
+
+
+def test_user_add_and_list(config):
+    run_cli(config, "user", "add", "analyse", "--role", "analyst", "--password-stdin", input="ein-langes-passwort\n")
+    listing = run_cli(config, "user", "list").stdout
+    assert "analyse\tanalyst\taktiv" in listing

@@ -1,0 +1,82 @@
+"""The conversation pipeline without a browser: real guardrail, real Chroma, real HTTP provider."""
+
+from __future__ import annotations
+
+import pytest
+
+from chat.llm.router import ModelNotAllowed, ModelUnavailable
+from chat.pipeline import AnswerDelta, AnswerDone, Protected, Retrieved, Routed, UserInputError
+from chat.wiring import SafeGPT
+from tests.support.openai_stub import RecordingProvider
+
+MESSAGE = ("Frau Aylin Demir (geb. 14.03.1987, aylin.demir@web.de) braucht Hilfe beim Antrag auf Wohngeld. "
+           "Was muss ich beachten?")
+
+
+@pytest.fixture
+def app(make_settings, provider):
+    application = SafeGPT(make_settings(provider, samples=True))
+    from chat.first_run import index_samples
+
+    index_samples(application, progress=False)
+    yield application
+    application.close()
+
+
+async def collect(pipeline, conv, text):
+    return [event async for event in pipeline.answer(conv, text)]
+
+
+async def test_one_turn_pseudonymises_grounds_and_restores(app, provider):
+    conv = app.pipeline.new_conversation()
+    events = await collect(app.pipeline, conv, MESSAGE)
+    kinds = [type(e) for e in events]
+    assert kinds[:3] == [Protected, Retrieved, Routed] and kinds[-1] is AnswerDone
+    done = events[-1]
+    streamed = "".join(e.text for e in events if isinstance(e, AnswerDelta))
+    assert streamed == done.text
+    assert "Aylin Demir" in done.text
+    sent = provider.received_text()
+    for secret in ("Aylin", "Demir", "14.03.1987", "aylin.demir@web.de"):
+        assert secret not in sent
+    assert done.sources, "no guideline passage retrieved for a Wohngeld question"
+    assert any("ohngeld" in s.passage.title + s.passage.text for s in done.sources)
+    assert done.cited == (1,)
+
+
+async def test_same_person_keeps_pseudonym_across_turns(app, provider):
+    conv = app.pipeline.new_conversation()
+    await collect(app.pipeline, conv, MESSAGE)
+    await collect(app.pipeline, conv, "Und was braucht Frau Demir zusätzlich für die Wohngeldstelle?")
+    first, second = provider.requests[0]["messages"][-1]["content"], provider.requests[1]["messages"][-1]["content"]
+    assert "[Person 1]" in first and "[Person 1]" in second
+    assert "Demir" not in provider.received_text()
+    # history went along, pseudonymised
+    assert any("[Person 1]" in m["content"] for m in provider.requests[1]["messages"][1:-1])
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t "])
+async def test_empty_message_is_refused_in_german_and_nothing_sent(app, provider, text):
+    conv = app.pipeline.new_conversation()
+    with pytest.raises(UserInputError, match="Bitte geben Sie eine Nachricht ein"):
+        await collect(app.pipeline, conv, text)
+    assert provider.requests == [] and conv.history == []
+
+
+async def test_unlisted_model_is_unreachable(app):
+    with pytest.raises(ModelNotAllowed):
+        app.pipeline.new_conversation("gpt-4o")
+
+
+async def test_dead_provider_gives_german_message_and_keeps_conversation(make_settings):
+    dead = RecordingProvider(mode="fail").start()
+    application = SafeGPT(make_settings(dead))
+    try:
+        conv = application.pipeline.new_conversation()
+        with pytest.raises(ModelUnavailable, match="nicht erreichbar") as err:
+            await collect(application.pipeline, conv, MESSAGE)
+        assert "Demir" not in str(err.value)
+        assert conv.history == []
+    finally:
+        dead.stop()
+        application.close()

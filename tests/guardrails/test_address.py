@@ -1,0 +1,31 @@
+import pytest
+
+from tests.guardrails.conftest import found
+
+VALID = [
+    ("wohnhaft Lindenstraße 12, 44135 Dortmund.", "Lindenstraße 12, 44135 Dortmund"),
+    ("wohnt in der Hauptstr. 5a", "Hauptstr. 5a"),
+    ("Adresse: Karl-Marx-Straße 101 in 12043 Berlin", "Karl-Marx-Straße 101 in 12043 Berlin"),
+    ("Sie wohnt Am Markt 3.", "Am Markt 3"),
+    ("Alte Landstraße 7-9", "Alte Landstraße 7-9"),
+    ("Post an 44135 Dortmund", "44135 Dortmund"),
+    ("in 60311 Frankfurt am Main gemeldet", "60311 Frankfurt am Main"),
+    ("Birkenweg 4 b", "Birkenweg 4 b"),
+]
+NEAR_MISSES = [
+    "Die Straße ist laut.",
+    "Sie bekam 12000 Euro Schulden.",
+    "Es gibt 10000 Menschen in der Stadt.",
+    "Am Montag 3 Termine.",
+    "Paragraph 12 SGB II",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VALID)
+def test_address_found(guardrail, text, expected):
+    assert found(guardrail, text, "ADDRESS") == [expected]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_address_near_misses(guardrail, text):
+    assert found(guardrail, text, "ADDRESS") == []

@@ -1,0 +1,32 @@
+import pytest
+
+from guardrails.recognizers.de_social_security import SpacedDeSocialSecurityRecognizer
+from tests.guardrails.conftest import found
+
+VALID = [
+    ("RV-Nr. 15070649C103", "15070649C103"),
+    ("Rentenversicherungsnummer 65 170839 J 003", "65 170839 J 003"),
+    ("SV-Nummer: 15 07 06 49 C 10 3", "15 07 06 49 C 10 3"),
+    ("Versicherungsnummer 15070649 C103", "15070649 C103"),
+]
+NEAR_MISSES = [
+    "RV-Nr. 15070649C104",  # check digit wrong
+    "RV-Nr. 65 170839 J 004",
+    "RV-Nr. 15 07 06 49 c 10 3",  # lower-case letter is not a printed RV-Nr.
+    "15139949C103",  # month 99
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VALID)
+def test_rv_number_found(guardrail, text, expected):
+    assert found(guardrail, text, "DE_SOCIAL_SECURITY") == [expected]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_rv_number_near_misses(guardrail, text):
+    assert found(guardrail, text, "DE_SOCIAL_SECURITY") == []
+
+
+@pytest.mark.parametrize(("value", "ok"), [("65 170839 J 003", True), ("65 170839 J 004", False)])
+def test_rv_check_digit(value, ok):
+    assert SpacedDeSocialSecurityRecognizer().validate_result(value) is ok

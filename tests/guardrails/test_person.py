@@ -1,0 +1,87 @@
+"""Person names: lists, cues, noun lexicon, genitives, double names, lower case."""
+
+import pytest
+
+from tests.guardrails.conftest import found
+
+VALID = [
+    # listed first and last names of Germany's population mix
+    ("Frau Aylin Demir braucht Hilfe.", ["Aylin Demir"]),
+    ("Gestern rief Mehmet Yılmaz an.", ["Mehmet Yılmaz"]),
+    ("Gestern rief Mehmet Yilmaz an.", ["Mehmet Yilmaz"]),
+    ("Termin mit Katarzyna Nowak am Montag.", ["Katarzyna Nowak"]),
+    ("Natalja Iwanowa kommt später.", ["Natalja Iwanowa"]),
+    ("Anna hat den Antrag gestellt.", ["Anna"]),
+    # cue words; cue itself is not part of the span
+    ("Herr Müller war da.", ["Müller"]),
+    ("Gespräch mit Hr. Schneider", ["Schneider"]),
+    ("Die Klientin Xhevdeti wirkt erschöpft.", ["Xhevdeti"]),
+    ("Ihr Sohn Lukas geht zur Schule.", ["Lukas"]),
+    ("Frau Dr. Kowalczyk hat angerufen.", ["Kowalczyk"]),
+    ("Gespräch mit Herrn M. am Montag", ["M"]),
+    # names that are also words: only with a cue or a neighbouring name
+    ("Frau Sommer kommt morgen.", ["Sommer"]),
+    ("Herr Wolf und der Wolf im Märchen.", ["Wolf"]),
+    ("Lena Fuchs hat angerufen.", ["Lena Fuchs"]),
+    # genitives
+    ("Lisas Mutter hat angerufen.", ["Lisas"]),
+    ("Herrn Öztürks Antrag liegt vor.", ["Öztürks"]),
+    # double names and particles
+    ("Hans-Peter Müller-Lüdenscheidt ist neu.", ["Hans-Peter Müller-Lüdenscheidt"]),
+    ("Frau Fatma Öztürk-Yılmaz ist neu.", ["Fatma Öztürk-Yılmaz"]),
+    ("Ein Brief von Ursula von der Leyen kam.", ["Ursula von der Leyen"]),
+    # lower-case typing
+    ("gespräch mit frau demir über die miete", ["demir"]),
+    ("aylin demir hat angerufen", ["aylin demir"]),
+    # unknown surname next to a known first name
+    ("Aylin Xhemajli hat angerufen.", ["Aylin Xhemajli"]),
+    ("Mein Klient Tobias Dreher hat Schulden.", ["Tobias Dreher"]),
+    ("Kevin Schulze ist heute krank.", ["Kevin Schulze"]),
+    # origins of Germany's population mix (curated and transliterated lists)
+    ("Heute war Yonas Tesfay zum Gespräch da.", ["Yonas Tesfay"]),
+    ("Nilofar Ahmadzai braucht einen Kitaplatz.", ["Nilofar Ahmadzai"]),
+    ("Dragan Jovanović hat die Unterlagen gebracht.", ["Dragan Jovanović"]),
+    ("Hausbesuch bei Familie Krasniqi.", ["Krasniqi"]),
+    ("Mohammed Al-Khatib und seine Frau Rasha kommen.", ["Mohammed Al-Khatib", "Rasha"]),
+    ("Frau Nguyen Thi Lan hat gekündigt.", ["Nguyen Thi Lan"]),
+    # more cue shapes
+    ("gespräch mit fr. schneider und ihrem sohn paul", ["schneider", "paul"]),
+    ("frau dr. med. Schulz hat angerufen", ["Schulz"]),
+    ("Familie Müller-Schulze aus dem 2. Stock", ["Müller-Schulze"]),
+    ("Klientin: Jovana P.", ["Jovana P"]),
+    ("Er heißt Jonathan und ist 14.", ["Jonathan"]),
+    ("Kontakt: Herr Mehmet Ali Yılmaz, Tel. 0211 123456", ["Mehmet Ali Yılmaz"]),
+]
+
+NEAR_MISSES = [
+    "Die Schuldnerberatung hat den Antrag auf Wohngeld geprüft.",
+    "Der Richter hat entschieden.",
+    "Im Sommer fahren viele in den Urlaub.",
+    "Der Wolf lebt im Wald.",
+    "Die Frau hat Angst vor dem Jobcenter.",
+    "Sehr geehrte Damen und Herren, bitte prüfen Sie den Bescheid.",
+    "Beste Grüße aus dem Team Eingliederungshilfe",
+    "Am Freitag ist das Büro der Caritas geschlossen.",
+    "Die Mutter hat Sorgen wegen der Kita.",
+    "Das Kind braucht einen Platz in der Kita.",
+    "Die Steuer-ID fehlt noch.",
+    "Mit Frau und Kind kam er zur Beratung.",
+    "Ich bin Sozialarbeiterin bei der AWO in Bochum.",
+    "Braun ist eine schöne Farbe.",
+    "Fast alle Klienten kamen pünktlich.",
+    "Sehr geehrter Herr Oberbürgermeister,",
+    "Die Kita Sonnenblume hat ab Montag wieder geöffnet.",
+    "Der Sozialdienst katholischer Frauen lädt zur Mitgliederversammlung ein.",
+    "Bitte formuliere diesen Text in Leichter Sprache.",
+    "Morgen früh Teambesprechung, danach Supervision mit der Leitung.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VALID)
+def test_person_found(guardrail, text, expected):
+    assert found(guardrail, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_person_near_misses(guardrail, text):
+    assert found(guardrail, text, "PERSON") == []

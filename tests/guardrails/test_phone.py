@@ -1,0 +1,33 @@
+import pytest
+
+from tests.guardrails.conftest import found
+
+VALID = [
+    ("Tel. +49 176 12345678", "+49 176 12345678"),
+    ("erreichbar unter 0049 231 9876543", "0049 231 9876543"),
+    ("Handy 0176 12345678.", "0176 12345678"),
+    ("Handy 0176-12345678", "0176-12345678"),
+    ("Telefon 0231/98765-0", "0231/98765-0"),
+    ("Telefon 0231 / 98765-0", "0231 / 98765-0"),
+    ("Festnetz (0231) 55 66 77", "(0231) 55 66 77"),
+    ("+49 (0)30 1234567", "+49 (0)30 1234567"),
+    ("ruft an von 01761234567", "01761234567"),
+    ("Fax 030 12345678", "030 12345678"),
+]
+NEAR_MISSES = [
+    "Termin am 01.02.2024 um 10 Uhr.",
+    "Es kostet 0,50 Euro.",
+    "Im Jahr 2024 waren es 12345 Fälle.",
+    "Zimmer 012 im 3. Stock",
+    "Paragraph 0815",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VALID)
+def test_phone_found(guardrail, text, expected):
+    assert found(guardrail, text, "PHONE_NUMBER") == [expected]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_phone_near_misses(guardrail, text):
+    assert found(guardrail, text, "PHONE_NUMBER") == []

