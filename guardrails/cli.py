@@ -24,11 +24,17 @@ def make_pii_group(open_guardrail: Callable[[], Guardrail]) -> click.Group:
     def scan() -> None:
         guardrail = open_guardrail()
         bad = False
-        stdin = click.get_text_stream("stdin")
-        for number, line in enumerate(stdin, start=1):
+        stdin = click.get_binary_stream("stdin")
+        for number, raw in enumerate(stdin, start=1):
+            # Errors name the line number only: the line may hold client data.
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                click.echo(messages.CLI_BAD_ENCODING.format(line=number), err=True)
+                bad = True
+                continue
             if not line.strip():
                 continue
-            # Errors name the line number only: the line may hold client data.
             try:
                 record = json.loads(line)
             except ValueError:

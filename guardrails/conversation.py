@@ -11,7 +11,7 @@ import regex
 from guardrails.messages import placeholder_label
 from guardrails.names import DETERMINERS
 from guardrails.overlap import resolve_overlaps
-from guardrails.restore import Restorer, StreamRestorer, label_key
+from guardrails.restore import CUE_BEFORE, Restorer, StreamRestorer, label_key
 from guardrails.results import DataClass, DetectedSpan, Finding, ProtectedText, Replacement
 from guardrails.surrogates import SurrogateFactory
 from guardrails.vault import Person, Vault
@@ -29,8 +29,6 @@ _MALE_CUE = re.compile(
     r"Patient|Kollege|Betreuter|Neffe|Enkel|Freund|Partner)\s*$",
     re.IGNORECASE,
 )
-# A title right before a name: "Frau Demir" keeps its form when restored.
-TITLE_BEFORE = re.compile(r"(?:Frau|Herrn?|Fr\.|Hr\.|Dr\.|Prof\.)\s?$", re.IGNORECASE)
 _RANK = {DataClass.NONE: 0, DataClass.PSEUDONYMISED: 1, DataClass.RESIDUAL_RISK: 2, DataClass.SPECIAL_CATEGORY: 3}
 
 
@@ -48,6 +46,7 @@ class ConversationGuard:
         self._lock = threading.RLock()
         self._residual_risk = False
         self._restorer: Restorer | None = None
+        self._known_cache: tuple[frozenset[str], "regex.Pattern[str]"] | None = None
 
     def __repr__(self) -> str:
         return f"ConversationGuard({self._vault!r}, residual_risk={self._residual_risk})"
@@ -57,8 +56,14 @@ class ConversationGuard:
     def protect(self, text: str) -> ProtectedText:
         """Pseudonymise ``text``; consistent with earlier turns of this conversation."""
         with self._lock:
-            spans = self._guardrail.detect(text) + self._known_spans(text)
-            spans = resolve_overlaps(spans)
+            detected = self._guardrail.detect(text)
+            # Register this text's names first, so that an earlier bare mention in
+            # the same text ("Klientin Eimer … von Lena Eimer") is found as well.
+            for span in detected:
+                if span.entity_type == "PERSON":
+                    base, _ = self._vault.split_genitive(text[span.start : span.end])
+                    self._vault.person_for(base, self._gender_hint(text, span.start))
+            spans = resolve_overlaps(detected + self._known_spans(text))
             out: list[str] = []
             findings: list[Finding] = []
             replacements: list[Replacement] = []
@@ -97,7 +102,7 @@ class ConversationGuard:
         if span.entity_type == "PERSON":
             base, suffix = self._vault.split_genitive(original)
             person, form = self._vault.person_for(base, self._gender_hint(text, span.start))
-            if TITLE_BEFORE.search(text[max(0, span.start - 8) : span.start]):
+            if CUE_BEFORE.search(text[max(0, span.start - 24) : span.start]):
                 person.title_form = base
             pseudonym = self._person_pseudonym(person, form)
             return pseudonym + suffix, Finding("PERSON", base, pseudonym)
@@ -136,8 +141,12 @@ class ConversationGuard:
         for entity_type, term in terms:
             if len(term) >= 2:
                 by_text.setdefault(term.casefold(), entity_type)
-        alternation = "|".join(regex.escape(t) for t in sorted(by_text, key=len, reverse=True))
-        pattern = regex.compile(rf"(?<!\w)(?:{alternation})(?:['’]?s)?(?!\w)", regex.IGNORECASE)
+        key = frozenset(by_text)
+        if self._known_cache is None or self._known_cache[0] != key:
+            alternation = "|".join(regex.escape(t) for t in sorted(by_text, key=len, reverse=True))
+            compiled = regex.compile(rf"(?<!\w)(?:{alternation})(?:['’]?s)?(?!\w)", regex.IGNORECASE)
+            self._known_cache = (key, compiled)
+        pattern = self._known_cache[1]
         spans = []
         lex = self._guardrail.lexicon
         for m in pattern.finditer(text):

@@ -66,6 +66,7 @@ CLI_SCAN_HELP = (
 )
 CLI_GROUP_HELP = "Erkennung personenbezogener Daten (Pseudonymisierung)."
 CLI_BAD_JSON = "Zeile {line}: kein gültiges JSON."
+CLI_BAD_ENCODING = "Zeile {line}: keine gültige UTF-8-Kodierung."
 CLI_BAD_SHAPE = "Zeile {line}: erwartet ein JSON-Objekt mit dem Textfeld \"text\"."
 CLI_FAILED = "Zeile {line}: Analyse fehlgeschlagen ({error_type})."
 

@@ -12,6 +12,7 @@ All lookups use a folded key (lower case, accents removed, ``ı`` → ``i``) so 
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,11 @@ def fold(word: str) -> str:
     word = word.translate(_SPECIAL_FOLD)
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# Letters and clusters of native German words; "y", "cz", "sz", "ij" and
+# non-German diacritics mark a foreign name rather than a German compound.
+_GERMAN_LOOKING = re.compile(r"(?!.*(?:y|cz|sz|ij|kh|dj|q(?!u)))[a-zäöüß]+")
 
 
 def _keys(name: str) -> set[str]:
@@ -100,6 +106,18 @@ FUNCTION_WORDS = frozenset(
     klein kleine groß große gut gute schlecht schnell langsam wichtig dringend""".split()
 )
 
+# English and Latin words common in German organisations' texts (product names,
+# programme titles): capitalised, not German nouns, but not names either.
+FOREIGN_COMMON_WORDS = frozenset(
+    """online offline office maps teams meeting service services support team home
+    care social media center centre point days day book mail cloud web app apps chat
+    call hub net link box drive pro plus smart life health help work news kids family
+    familia group store shop share sharepoint teams zoom webex skype google microsoft
+    apple android windows excel word outlook onedrive outlook update login account
+    manager management coaching mentoring streetwork housing first aid caritas
+    diakonie awo parität paritätische lebenshilfe tafel""".split()
+)
+
 # Frequent German surnames that are also nouns or adjectives. Without an article
 # in front ("der Richter", "im Winter") they are far more often the surname in
 # case notes, so they count as names when capitalised and not sentence-initial.
@@ -133,7 +151,7 @@ _SPACY_STOP_WORDS = _spacy_stop_words()
 
 @dataclass(repr=False)
 class NameLexicon:
-    """Name lists and German word knowledge, keyed by ``fold(word)``."""
+    """Name lists (keyed by ``fold(word)``) and German word knowledge (lower case)."""
 
     def __repr__(self) -> str:
         return (
@@ -143,7 +161,7 @@ class NameLexicon:
 
     first_names: dict[str, str] = field(default_factory=dict)  # key -> f / m / u
     last_names: set[str] = field(default_factory=set)
-    common_nouns: set[str] = field(default_factory=set)
+    common_nouns: set[str] = field(default_factory=set)  # lower case, umlauts kept
     places: set[str] = field(default_factory=set)
     homographs: set[str] = field(default_factory=set)  # names that are everyday nouns
     exact: set[str] = field(default_factory=set)  # lower-case spellings with diacritics
@@ -191,8 +209,9 @@ class NameLexicon:
                 # Column 0 is the lemma, columns from 7 on are inflected forms.
                 forms.update(row[7:])
                 forms.add(row[0])
+        # Nouns keep their umlauts: folding would make "Häuser" match "Hauser".
         self.common_nouns = {
-            fold(form) for form in forms if form and " " not in form and not form.startswith("-")
+            form.lower() for form in forms if form and " " not in form and not form.startswith("-")
         }
 
     # -- questions the person recognizer asks -------------------------------------
@@ -217,7 +236,7 @@ class NameLexicon:
         return self.first_names.get(fold(word), "u")
 
     def is_common_noun(self, word: str) -> bool:
-        return fold(word) in self.common_nouns
+        return word.lower() in self.common_nouns
 
     def is_compound_noun(self, word: str) -> bool:
         """True for a German compound whose head is a known noun ("Schuldnerberatung").
@@ -225,11 +244,26 @@ class NameLexicon:
         German compounds end in their head noun; a word of ≥ 7 letters ending in a
         known noun of ≥ 4 letters is very likely a noun, not a name.
         """
-        key = fold(word)
+        key = word.lower()
         if len(key) < 7:
             return False
         for cut in range(3, len(key) - 3):
-            if key[cut:] in self.common_nouns:
+            head = key[cut:]
+            if head not in self.common_nouns:
+                continue
+            if len(head) >= 5:
+                return True
+            modifier = key[:cut]
+            modifier_is_noun = any(
+                modifier.endswith(link) and modifier[: len(modifier) - len(link)] in self.common_nouns
+                for link in ("", "s", "n", "es", "en", "er")
+            )
+            if modifier_is_noun:
+                return True
+            # Short heads ("user", "arzt") also end many names ("Bolzhauser"), and
+            # foreign names can end in a German noun ("Przy|stupa"): without a noun
+            # in front, only a long head after a German-looking first part counts.
+            if len(head) >= 5 and _GERMAN_LOOKING.fullmatch(modifier):
                 return True
         return False
 
@@ -246,4 +280,8 @@ class NameLexicon:
 
     def is_common_word(self, word: str) -> bool:
         """A capitalised word that is an ordinary German word, not a proper name."""
-        return self.is_common_noun(word) or self.is_function_word(word)
+        return (
+            self.is_common_noun(word)
+            or self.is_function_word(word)
+            or word.lower() in FOREIGN_COMMON_WORDS
+        )

@@ -13,9 +13,18 @@ from dataclasses import dataclass, field
 import regex
 
 from guardrails.messages import PLACEHOLDER_LABELS
+from guardrails.names import ROLE_CUES, TITLE_CUES
 
 _GENITIVE = r"(?P<gen>(?:['’])?s(?![\w]))?"
-_TITLE_BEFORE = re.compile(r"(?:Frau|Herrn?|Fr\.|Hr\.|Dr\.|Prof\.)\s?$", re.IGNORECASE)
+# A title or role word right before a name ("Frau Demir", "Klientin Demir",
+# "Sohn Jonas"): the user's form after such a word is kept when restoring.
+CUE_BEFORE = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(sorted((re.escape(w) for w in TITLE_CUES | ROLE_CUES), key=len, reverse=True))
+    + r")\s?$",
+    re.IGNORECASE,
+)
+_TITLE_BEFORE = CUE_BEFORE
 
 
 def genitive(original: str, suffix: str) -> str:
@@ -75,7 +84,7 @@ class Restorer:
         number = int(m.group("n1") or m.group("n2"))
         original = self.placeholders.get((label, number))
         if (label, number) in self.title_forms and _TITLE_BEFORE.search(
-            m.string[max(0, m.start() - 8) : m.start()]
+            m.string[max(0, m.start() - 24) : m.start()]
         ):
             original = self.title_forms[(label, number)]
         if original is None:

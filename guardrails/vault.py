@@ -40,7 +40,7 @@ class Person:
     gender: str = "u"  # "f", "m" or "u"
     surrogate_first: str = ""
     surrogate_last: str = ""
-    title_form: str = ""  # form last written after "Frau"/"Herr" ("Demir"), for restoring
+    title_form: str = ""  # form last written after a title or role word ("Frau Demir")
 
     @property
     def keys(self) -> set[str]:
@@ -122,6 +122,10 @@ class Vault:
                 return gender == "u" or p.gender == "u" or p.gender == gender
 
             subset = [p for p in self.persons if set(keys) <= p.keys and compatible(p)]
+            if len(subset) > 1:
+                # An earlier mention of exactly this form already got its own person.
+                exact = [p for p in subset if fold(p.full) == fold(" ".join(words))]
+                subset = exact if len(exact) == 1 else subset
             if len(subset) == 1:
                 person = subset[0]
             elif not subset:

@@ -24,8 +24,12 @@ class KnowledgeCommandError(click.ClickException):
         click.echo(f"{messages.CLI_ERROR_PREFIX} {self.format_message()}", err=True)
 
 
-def make_kb_group(open_kb: Callable[[], "KnowledgeBase"]) -> click.Group:
-    """Build the ``kb`` group; ``open_kb`` returns a ready knowledge base (closed after each command)."""
+def make_kb_group(open_kb: Callable[[], "KnowledgeBase"], *, close_after_command: bool = False) -> click.Group:
+    """Build the ``kb`` group; ``open_kb`` returns a ready knowledge base.
+
+    The caller owns the knowledge base and closes it, unless ``close_after_command`` is set
+    (for an ``open_kb`` that builds a new one on every call).
+    """
 
     @click.group(name="kb", help=messages.HELP_GROUP)
     def kb() -> None:
@@ -41,7 +45,8 @@ def make_kb_group(open_kb: Callable[[], "KnowledgeBase"]) -> click.Group:
         except KnowledgeError as exc:
             raise KnowledgeCommandError(str(exc)) from None
         finally:
-            base.close()
+            if close_after_command:
+                base.close()
         if code:
             raise SystemExit(code)
 

@@ -52,11 +52,12 @@ class KeywordIndex:
 
         weights: list[float] = []
         for term in terms:
-            if df.get(term.stem):
-                weights.append(idf(df[term.stem]))
+            if df.get(term.stem) or not term.leaves:
+                weights.append(idf(df.get(term.stem, 0)))
             else:
-                known = [idf(df[leaf]) for leaf in term.leaves if df.get(leaf)]
-                weights.append(sum(known) / len(known) if known else idf(0))
+                # A compound the corpus never uses as a whole weighs as much as its parts,
+                # unknown parts counting as rarest ("Bundeskanzler": "Bund" known, "Kanzler" not).
+                weights.append(sum(idf(df.get(leaf, 0)) for leaf in term.leaves) / len(term.leaves))
         weight_sum = sum(weights) or 1.0
 
         marks = ",".join("?" * len(chunk_ids))
@@ -73,6 +74,8 @@ class KeywordIndex:
                 if term.stem in present:
                     score += weight
                 elif term.leaves:
-                    score += weight * sum(leaf in present for leaf in term.leaves) / len(term.leaves)
+                    # Squared: half of a compound's parts is weak evidence ("Bundes|kanzler").
+                    share = sum(leaf in present for leaf in term.leaves) / len(term.leaves)
+                    score += weight * share * share
             result[chunk_id] = score / weight_sum
         return result

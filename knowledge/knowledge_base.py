@@ -64,6 +64,7 @@ class KnowledgeBase:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.embedder: Embedder = embedder if embedder is not None else make_embedder(settings)
         self._lock = threading.RLock()
+        self._closed = False
         self._registry = Registry(self.data_dir / REGISTRY_FILE)
         try:
             self._store = VectorStore(settings, self.data_dir, self.embedder)
@@ -262,8 +263,11 @@ class KnowledgeBase:
                     "collection": self._store.name, "reindex_required": self._stale_embedder is not None}
 
     def close(self) -> None:
-        """Release the SQLite and Chroma handles."""
+        """Release the SQLite and Chroma handles (a second call does nothing)."""
         with self._lock:
+            if self._closed:
+                return
+            self._closed = True
             self._registry.close()
             self._store.close()
 

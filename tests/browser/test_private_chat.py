@@ -48,6 +48,23 @@ def test_chat_pseudonymises_restores_and_stays_local(server, provider, page):
     # The page talked to nobody but us.
     assert page.request_log.hosts() <= {"127.0.0.1"}, page.request_log.hosts()
 
+    # Nothing the server wrote — its log, database, Chroma files, uploads — holds the client's data.
+    written = [server.log, *(p for p in server.data_dir.rglob("*") if p.is_file())]
+    for path in written:
+        blob = path.read_bytes()
+        for secret in SECRETS:
+            assert secret.encode() not in blob, f"{secret!r} written to {path}"
+
+
+def test_health_and_readiness(server):
+    import httpx
+
+    assert httpx.get(server.base_url + "/healthz").json() == {"status": "ok"}
+    ready = httpx.get(server.base_url + "/readyz").json()
+    assert ready["ready"] is True and ready["checks"]["database"] is True
+    html = httpx.get(server.base_url + "/chat/").text
+    assert "fonts.googleapis" not in html and "jsdelivr" not in html
+
 
 def test_wrong_password_is_refused(server, page):
     page.goto(server.base_url + "/chat/")

@@ -10,13 +10,30 @@ from tests.conftest import settings_dict
 from tests.support.server import run_cli, write_toml
 
 
+@pytest.fixture(scope="module")
+def config(tmp_path_factory, module_provider):
+    """One data dir for the module, set up once with the real `safegpt setup` command."""
+    tmp = tmp_path_factory.mktemp("cli")
+    cfg = write_toml(tmp / "cli.toml", settings_dict(tmp / "data", module_provider, samples=True))
+    result = run_cli(cfg, "setup")
+    assert "Beispiel-Richtlinien indexiert" in result.stdout
+    assert "Passwort/password:" in result.stdout  # first admin, random password printed once
+    return cfg
+
+
 @pytest.fixture
-def config(tmp_path, provider):
-    return write_toml(tmp_path / "cli.toml", settings_dict(tmp_path / "data", provider, samples=True))
+def provider(module_provider):
+    module_provider.requests.clear()
+    return module_provider
+
+
+def test_setup_is_idempotent_and_keeps_the_admin(config):
+    again = run_cli(config, "setup")
+    assert "Passwort/password:" not in again.stdout and "indexiert" not in again.stdout
+    assert "admin\tadmin\taktiv" in run_cli(config, "user", "list").stdout
 
 
 def test_ask_json_answers_with_sources_and_real_name(config, provider):
-    run_cli(config, "setup")
     result = run_cli(config, "ask", "--json",
                      "Frau Aylin Demir (geb. 14.03.1987) braucht Hilfe beim Antrag auf Wohngeld. Was muss ich beachten?")
     out = json.loads(result.stdout)
@@ -28,7 +45,6 @@ def test_ask_json_answers_with_sources_and_real_name(config, provider):
 
 
 def test_ask_plain_prints_answer_and_sources(config):
-    run_cli(config, "setup")
     result = run_cli(config, "ask", "Welche Unterlagen braucht man für Wohngeld?")
     assert "Quellen:" in result.stdout and "KI" in result.stdout
 
@@ -60,7 +76,6 @@ def test_pii_scan_bad_line_is_reported_without_echo(config):
 
 
 def test_kb_search_json_lists_ranked_sources(config):
-    run_cli(config, "setup")
     result = run_cli(config, "kb", "search", "Kilometerpauschale Dienstreise", "--json")
     hits = json.loads(result.stdout)
     assert hits and hits[0]["rank"] == 1 and hits[0]["source_file"]

@@ -47,3 +47,19 @@ def test_scan_bad_lines_are_reported_without_text_and_skipped(guardrail):
     assert "Zeile 1" in err and "Zeile 2" in err and "Zeile 3" in err
     for secret in ("Aylin", "Demir", "Mehmet", "Yilmaz", "Jonas", "Weber"):
         assert secret not in err
+
+
+def test_scan_reports_bad_encoding(guardrail):
+    group = make_pii_group(lambda: guardrail)
+    stdin = b'{"text": "Frau M\xfcller"}\n' + json.dumps({"text": "ok"}).encode() + b"\n"
+    result = CliRunner().invoke(group, ["scan"], input=stdin)
+    assert result.exit_code == 1
+    assert "Zeile 1" in result.stderr and "ller" not in result.stderr
+    assert result.stdout.splitlines() == ['{"spans": []}']
+
+
+def test_empty_and_whitespace_texts(guardrail):
+    conv = guardrail.conversation()
+    assert conv.protect("").text == ""
+    assert conv.protect("   ").findings == ()
+    assert guardrail.detect("") == []

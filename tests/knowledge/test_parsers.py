@@ -132,3 +132,18 @@ def test_text_cover_page_in_front_of_scans_is_rejected(docs: Path) -> None:
     path.write_bytes(f.build_pdf([["Deckblatt Dienstanweisung Brandschutz mit ausreichend viel Text darauf."], [], [], []]))
     with pytest.raises(EmptyDocument, match="überwiegend aus gescannten Seiten"):
         parse_file(path)
+
+
+def test_password_protected_pdf(docs: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    plain = f.write_pdf(docs)
+    writer = PdfWriter()
+    for page in PdfReader(plain).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="geheim", algorithm="RC4-128")
+    locked = docs / "gesperrt.pdf"
+    with open(locked, "wb") as handle:
+        writer.write(handle)
+    with pytest.raises(KnowledgeError, match="verschlüsselt"):
+        parse_file(locked)

@@ -58,6 +58,7 @@ class RunningServer:
     base_url: str
     config: Path
     log: Path
+    data_dir: Path
 
     def stop(self) -> None:
         self.process.terminate()
@@ -92,7 +93,7 @@ def start_server(settings: dict, tmp: Path, port: int | None = None) -> RunningS
             raise AssertionError(f"server exited ({process.returncode}):\n{log.read_text()[-3000:]}")
         try:
             if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                return RunningServer(process, base, config, log)
+                return RunningServer(process, base, config, log, Path(settings["data_dir"]))
         except httpx.HTTPError:
             pass
         time.sleep(0.3)
