@@ -18,6 +18,7 @@ MODEL_SWITCHED = (
     "Ihre Nachricht enthält {reason}. Das gewählte Modell „{requested}“ ist dafür nicht freigegeben; "
     "sie wird deshalb von „{chosen}“ beantwortet."
 )
+MODEL_NOT_ALLOWED = "Dieses Modell ist für Sie nicht freigegeben."
 MODEL_REFUSED = (
     "Ihre Nachricht enthält {reason}. Keines der für Sie freigegebenen Modelle darf solche Daten erhalten; "
     "die Nachricht wurde nicht gesendet."

@@ -118,16 +118,25 @@ class Pipeline:
             raise UserInputError(texts.MESSAGE_TOO_LONG.format(length=len(cleaned), limit=limit))
         return cleaned
 
-    def _choose_model(self, requested: str, data_class: DataClass) -> tuple[str, str | None]:
+    def choose_model(self, requested: str, data_class: DataClass, *, allowed_models: set[str] | None = None,
+                     switch: bool = True) -> tuple[str, str | None]:
+        """Pick the model for a request of ``data_class``: the requested one if the policy lets it receive the
+        class, else (with ``switch``) the first allowed model in catalogue order, with a German notice;
+        else raise :class:`ModelNotAllowed`. Never returns a model outside ``allowed_models``."""
+        if allowed_models is not None and requested not in allowed_models:
+            raise ModelNotAllowed(texts.MODEL_NOT_ALLOWED)
         entry = self.router.entry(requested)
         cls = data_class.value
-        if cls in entry.safegpt.data_classes:
+        if self.settings.may_receive(entry, cls):
             return requested, None
         reason = texts.DATA_CLASS_REASONS.get(cls, cls)
-        for other in self.router.entries.values():
-            if cls in other.safegpt.data_classes:
-                return other.model_name, texts.MODEL_SWITCHED.format(
-                    reason=reason, requested=entry.display_name, chosen=other.display_name)
+        if switch:
+            for other in self.router.entries.values():
+                if allowed_models is not None and other.model_name not in allowed_models:
+                    continue
+                if self.settings.may_receive(other, cls):
+                    return other.model_name, texts.MODEL_SWITCHED.format(
+                        reason=reason, requested=entry.display_name, chosen=other.display_name)
         raise ModelNotAllowed(texts.MODEL_REFUSED.format(reason=reason))
 
     async def _retrieve(self, query: str, conv: Conversation) -> tuple[Source, ...]:
@@ -136,9 +145,14 @@ class Pipeline:
         passages = await asyncio.to_thread(self.knowledge.search, query)
         return tuple(Source(number=i + 1, passage=p) for i, p in enumerate(passages))
 
-    async def answer(self, conv: Conversation, text: str) -> AsyncIterator[Event]:
+    async def answer(self, conv: Conversation, text: str, *, use_knowledge: bool = True,
+                     allowed_models: set[str] | None = None, switch_model: bool = True,
+                     max_tokens: int | None = None) -> AsyncIterator[Event]:
         """Answer one user message. Raises :class:`UserInputError` or ``RoutingError`` (German messages);
-        the conversation is unchanged when it raises, so the user can simply resend."""
+        the conversation is unchanged when it raises, so the user can simply resend.
+
+        ``use_knowledge`` turns grounding off; ``allowed_models`` restricts routing (API keys, roles);
+        ``switch_model=False`` refuses instead of moving the request to another allowed model."""
         started = time.perf_counter()
         cleaned = self._validate(text)
         protected = conv.guard.protect(cleaned)
@@ -147,10 +161,11 @@ class Pipeline:
             data_class=protected.data_class,
         )
         yield event
-        model_name, notice = self._choose_model(conv.model_name, protected.data_class)
+        model_name, notice = self.choose_model(conv.model_name, protected.data_class,
+                                               allowed_models=allowed_models, switch=switch_model)
         entry = self.router.entry(model_name)
 
-        sources = await self._retrieve(protected.text, conv)
+        sources = await self._retrieve(protected.text, conv) if use_knowledge else ()
         yield Retrieved(sources)
         numbered = [
             NumberedSource(s.number, s.passage.title, s.passage.section, s.passage.page,
@@ -165,7 +180,7 @@ class Pipeline:
         shown_parts: list[str] = []
         prompt_tokens = completion_tokens = 0
         try:
-            async for piece in self.router.stream(model_name, prompt):
+            async for piece in self.router.stream(model_name, prompt, max_tokens=max_tokens):
                 prompt_tokens = piece.prompt_tokens or prompt_tokens
                 completion_tokens = piece.completion_tokens or completion_tokens
                 if piece.text:

@@ -95,6 +95,14 @@ class RouterSettings(BaseModel):
     fallbacks: dict[str, list[str]] = Field(default_factory=dict)
 
 
+def _default_policy() -> dict[str, list[str]]:
+    return {
+        "local": list(DATA_CLASSES),
+        "on-prem": ["none", "pseudonymised", "residual_risk"],
+        "eu-cloud": ["none", "pseudonymised"],
+    }
+
+
 class ChatSettings(BaseModel):
     default_model: str = "lokal"
     history_turns: int = 6
@@ -115,6 +123,9 @@ class Settings(BaseSettings):
     model_list: list[ModelEntry] = Field(default_factory=list)
     local_models: dict[str, LocalModelSettings] = Field(default_factory=dict)
     router: RouterSettings = Field(default_factory=RouterSettings)
+    # Which model locations may receive which data class (issue: routing by data sensitivity).
+    # A model receives a class only if both its own approval and its location's policy allow it.
+    policy: dict[str, list[str]] = Field(default_factory=_default_policy)
     samples_dir: Path | None = Path(__file__).resolve().parent.parent / "knowledge" / "samples"
     config_file: Path | None = None
 
@@ -126,7 +137,16 @@ class Settings(BaseSettings):
             raise ValueError(f"model_list: doppelte model_name {duplicates}")
         if self.model_list and self.chat.default_model not in names:
             raise ValueError(f"chat.default_model '{self.chat.default_model}' steht nicht in model_list {names}")
+        for location, classes in self.policy.items():
+            unknown = sorted(set(classes) - set(DATA_CLASSES))
+            if unknown:
+                raise ValueError(f"policy.{location}: unbekannte Datenklasse(n) {unknown}")
         for entry in self.model_list:
+            if entry.safegpt.location not in self.policy:
+                raise ValueError(
+                    f"model_list '{entry.model_name}': Standort '{entry.safegpt.location}' fehlt in [policy] "
+                    f"(bekannt: {sorted(self.policy)})"
+                )
             model = str(entry.litellm_params.get("model", ""))
             if model.startswith("safegpt-local/"):
                 alias = model.split("/", 1)[1]
@@ -135,6 +155,10 @@ class Settings(BaseSettings):
                         f"model_list '{entry.model_name}': lokales Modell '{alias}' fehlt in [local_models]"
                     )
         return self
+
+    def may_receive(self, entry: ModelEntry, data_class: str) -> bool:
+        """True when ``entry`` is approved for ``data_class`` and its location's policy allows it."""
+        return data_class in entry.safegpt.data_classes and data_class in self.policy.get(entry.safegpt.location, [])
 
     def model(self, name: str) -> ModelEntry:
         for entry in self.model_list:

@@ -95,6 +95,8 @@ class PersonRecognizer(EntityRecognizer):
         lex = self._lex
         if "-" in word:
             parts = [p for p in word.split("-") if p]
+            if parts and parts[-1].endswith("s") and not lex.is_listed_name(parts[-1]) and lex.is_listed_name(parts[-1][:-1]):
+                parts[-1] = parts[-1][:-1]  # genitive of a double name: "Hans-Hermanns"
             if not parts or not word[:1].isupper():
                 return OTHER, False
             listed = [lex.is_listed_name(p) or fold(p) in FREQUENT_NOUN_SURNAMES for p in parts]
@@ -129,7 +131,9 @@ class PersonRecognizer(EntityRecognizer):
                 return AMBIGUOUS, False
             return STRONG, False
         if word.endswith("s") and len(word) > 3 and lex.is_listed_name(word[:-1]):
-            if not lex.is_common_word(word) and not lex.is_homograph(word[:-1]):
+            # Genitive of a name ("Lisas", "Auroras"); not for everyday words
+            # ("Sommers", "Winters").
+            if not lex.is_homograph(word[:-1]) and not lex.is_function_word(word):
                 return STRONG, True
         if (
             word[:1].isupper()

@@ -357,3 +357,16 @@ def test_changes_by_another_process_are_seen(open_kb: OpenKB, docs: Path, tmp_pa
     subprocess.run([sys.executable, "-c", script], check=True, cwd=Path(__file__).parents[2], timeout=120)
     assert kb.search(question, mode="dense", min_score=0.0)[0].source_file == "reisekosten.md"
     assert len(kb.list_documents()) == 2
+
+
+def test_unreachable_chroma_server_gives_german_error(tmp_path: Path, usem3_embedder) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    from knowledge import KnowledgeSettings
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # closed again below: nothing listens there
+    settings = KnowledgeSettings(embedder="usem3", chroma_mode="http", chroma_port=port)
+    with pytest.raises(KnowledgeError, match=f"127.0.0.1:{port} ist nicht erreichbar"):
+        KnowledgeBase(settings, tmp_path / "data", embedder=usem3_embedder)
