@@ -74,7 +74,11 @@ def _build_cli() -> click.Group:
     def ask(lazy: _Lazy, text: str, model: str | None, as_json: bool) -> None:
         from chat.ask import run_ask
 
-        sys.exit(asyncio.run(run_ask(lazy.app, text, model, as_json)))
+        try:
+            code = asyncio.run(run_ask(lazy.app, text, model, as_json))
+        finally:
+            lazy.app.close()
+        sys.exit(code)
 
     from chat.user_cli import make_user_group
     from guardrails import make_pii_group

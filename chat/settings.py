@@ -87,6 +87,7 @@ class LocalModelSettings(BaseModel):
     n_threads: int = 2
     max_tokens: int = 512
     temperature: float = 0.2
+    repeat_penalty: float = 1.15  # small models loop ("8. … 9. … 10. …") without it
 
 
 class RouterSettings(BaseModel):

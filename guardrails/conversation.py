@@ -29,7 +29,6 @@ _MALE_CUE = re.compile(
     r"Patient|Kollege|Betreuter|Neffe|Enkel|Freund|Partner)\s*$",
     re.IGNORECASE,
 )
-_RANK = {DataClass.NONE: 0, DataClass.PSEUDONYMISED: 1, DataClass.RESIDUAL_RISK: 2, DataClass.SPECIAL_CATEGORY: 3}
 
 
 class ConversationGuard:

@@ -24,7 +24,7 @@ CUE_BEFORE = re.compile(
     + r")\s?$",
     re.IGNORECASE,
 )
-_TITLE_BEFORE = CUE_BEFORE
+
 
 
 def genitive(original: str, suffix: str) -> str:
@@ -83,7 +83,7 @@ class Restorer:
         label = (m.group("l1") or m.group("l2")).lower()
         number = int(m.group("n1") or m.group("n2"))
         original = self.placeholders.get((label, number))
-        if (label, number) in self.title_forms and _TITLE_BEFORE.search(
+        if (label, number) in self.title_forms and CUE_BEFORE.search(
             m.string[max(0, m.start() - 24) : m.start()]
         ):
             original = self.title_forms[(label, number)]

@@ -75,6 +75,7 @@ class LocalModel:
                 messages=messages,
                 max_tokens=max_tokens or self.settings.max_tokens,
                 temperature=self.settings.temperature if temperature is None else temperature,
+                repeat_penalty=self.settings.repeat_penalty,
                 stream=True,
             )
             finish = None

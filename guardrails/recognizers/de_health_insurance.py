@@ -6,9 +6,7 @@ import re
 from typing import Optional
 
 from presidio_analyzer import Pattern
-from presidio_analyzer.predefined_recognizers.country_specific.germany.de_health_insurance_recognizer import (  # noqa: E501
-    DeHealthInsuranceRecognizer,
-)
+from presidio_analyzer.predefined_recognizers import DeHealthInsuranceRecognizer
 
 
 class SpacedDeHealthInsuranceRecognizer(DeHealthInsuranceRecognizer):

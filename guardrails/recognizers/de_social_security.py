@@ -6,9 +6,7 @@ import re
 from typing import Optional
 
 from presidio_analyzer import Pattern
-from presidio_analyzer.predefined_recognizers.country_specific.germany.de_social_security_recognizer import (  # noqa: E501
-    DeSocialSecurityRecognizer,
-)
+from presidio_analyzer.predefined_recognizers import DeSocialSecurityRecognizer
 
 
 class SpacedDeSocialSecurityRecognizer(DeSocialSecurityRecognizer):

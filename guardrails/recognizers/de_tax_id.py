@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from presidio_analyzer import Pattern
-from presidio_analyzer.predefined_recognizers.country_specific.germany.de_tax_id_recognizer import (  # noqa: E501
-    DeTaxIdRecognizer,
-)
+from presidio_analyzer.predefined_recognizers import DeTaxIdRecognizer
 
 
 class SpacedDeTaxIdRecognizer(DeTaxIdRecognizer):

@@ -21,7 +21,7 @@ IBAN_LENGTHS = {
 # A candidate run: country code, check digits, then up to 30 alphanumerics with
 # single spaces or hyphens anywhere. Trailing tokens are trimmed in validation.
 _CANDIDATE = re.compile(
-    r"(?<![A-Za-z0-9])[A-Z]{2}[ ]?\d{2}(?:[ \-]?[A-Z0-9]){10,30}(?![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9])[A-Za-z]{2}[ ]?\d{2}(?:[ \-]?[A-Za-z0-9]){10,30}(?![A-Za-z0-9])"
 )
 
 
@@ -53,7 +53,7 @@ class GermanIbanRecognizer(PatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         """True if the text, without spaces and hyphens, is a valid IBAN."""
-        return iban_checksum_ok(re.sub(r"[ \-]", "", pattern_text))
+        return iban_checksum_ok(re.sub(r"[ \-]", "", pattern_text).upper())
 
     def analyze(
         self,

@@ -95,8 +95,9 @@ class PersonRecognizer(EntityRecognizer):
         lex = self._lex
         if "-" in word:
             parts = [p for p in word.split("-") if p]
-            if parts and parts[-1].endswith("s") and not lex.is_listed_name(parts[-1]) and lex.is_listed_name(parts[-1][:-1]):
-                parts[-1] = parts[-1][:-1]  # genitive of a double name: "Hans-Hermanns"
+            last = parts[-1] if parts else ""
+            if last.endswith("s") and not lex.is_listed_name(last) and lex.is_listed_name(last[:-1]):
+                parts[-1] = last[:-1]  # genitive of a double name: "Hans-Hermanns"
             if not parts or not word[:1].isupper():
                 return OTHER, False
             listed = [lex.is_listed_name(p) or fold(p) in FREQUENT_NOUN_SURNAMES for p in parts]
@@ -125,7 +126,8 @@ class PersonRecognizer(EntityRecognizer):
         if len(word) < 3:
             # Two-letter list names ("Le", "Do", "Ay") collide with abbreviations;
             # they count only after a cue or next to another name.
-            return (UNKNOWN if word[:1].isupper() and not word.isupper() and not lex.is_common_word(word) else OTHER), False
+            short_unknown = word[:1].isupper() and not word.isupper() and not lex.is_common_word(word)
+            return (UNKNOWN if short_unknown else OTHER), False
         if lex.is_listed_name(word):
             if lex.is_homograph(word):
                 return AMBIGUOUS, False
@@ -303,7 +305,11 @@ class PersonRecognizer(EntityRecognizer):
                         changed = True
                 # Particles between two names.
                 k = i + 1
-                while k < n and tokens[k].text.lower() in NAME_PARTICLES and self._adjacent(text, tokens[k - 1], tokens[k]):
+                while (
+                    k < n
+                    and tokens[k].text.lower() in NAME_PARTICLES
+                    and self._adjacent(text, tokens[k - 1], tokens[k])
+                ):
                     k += 1
                 if k > i + 1 and k < n and self._adjacent(text, tokens[k - 1], tokens[k]):
                     nxt = tokens[k]

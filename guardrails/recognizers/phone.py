@@ -24,7 +24,7 @@ class GermanPhoneRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern(
             "international (+49 / 0049, optional (0))",
-            rf"(?<![\w+])(?:\+|00)[1-9]\d{{0,2}}[ \t]?(?:\(0\)[ \t]?)?\d{{1,5}}{_DIGIT_GROUPS}(?!\w)",
+            rf"(?<![\w+])(?:\+|00)[1-9]\d{{0,2}}[ \t\-/.]?(?:\(0\)[ \t]?)?\(?\d{{1,5}}\)?{_DIGIT_GROUPS}(?!\w)",
             0.7,
         ),
         Pattern(

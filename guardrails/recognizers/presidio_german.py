@@ -5,22 +5,18 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import EntityRecognizer
-from presidio_analyzer.predefined_recognizers.country_specific.germany.de_bsnr_recognizer import DeBsnrRecognizer
-from presidio_analyzer.predefined_recognizers.country_specific.germany.de_fuehrerschein_recognizer import (
+from presidio_analyzer.predefined_recognizers import (
+    DeBsnrRecognizer,
     DeFuehrerscheinRecognizer,
-)
-from presidio_analyzer.predefined_recognizers.country_specific.germany.de_handelsregister_recognizer import (
     DeHandelsregisterRecognizer,
-)
-from presidio_analyzer.predefined_recognizers.country_specific.germany.de_id_card_recognizer import DeIdCardRecognizer
-from presidio_analyzer.predefined_recognizers.country_specific.germany.de_kfz_recognizer import DeKfzRecognizer
-from presidio_analyzer.predefined_recognizers.country_specific.germany.de_lanr_recognizer import DeLanrRecognizer
-from presidio_analyzer.predefined_recognizers.country_specific.germany.de_passport_recognizer import DePassportRecognizer
-from presidio_analyzer.predefined_recognizers.country_specific.germany.de_plz_recognizer import DePlzRecognizer
-from presidio_analyzer.predefined_recognizers.country_specific.germany.de_tax_number_recognizer import (
+    DeIdCardRecognizer,
+    DeKfzRecognizer,
+    DeLanrRecognizer,
+    DePassportRecognizer,
+    DePlzRecognizer,
     DeTaxNumberRecognizer,
+    DeVatIdRecognizer,
 )
-from presidio_analyzer.predefined_recognizers.country_specific.germany.de_vat_id_recognizer import DeVatIdRecognizer
 
 from guardrails.recognizers.de_health_insurance import SpacedDeHealthInsuranceRecognizer
 from guardrails.recognizers.de_social_security import SpacedDeSocialSecurityRecognizer

@@ -133,3 +133,15 @@ def test_conversations_are_independent(guardrail):
     assert p.text == "Herr [Person 1]"
     assert b.restore("[Person 1]") == "Jonas Weber"
     assert a.restore("[Person 1]") == "Aylin Demir"
+
+
+def test_bare_mention_before_full_name_in_same_text(guardrail):
+    conv = guardrail.conversation()
+    p = conv.protect("Die Klientin Eimer bringt den Bescheid von Lena Eimer mit, den Eimer nicht.")
+    assert p.text == "Die Klientin [Person 1] bringt den Bescheid von [Person 1] mit, den Eimer nicht."
+
+
+def test_role_form_is_kept_when_restoring(guardrail):
+    conv = guardrail.conversation()
+    conv.protect("Ihr Sohn Jonas Weber ist 14. Sohn Jonas geht zur Schule.")
+    assert conv.restore("Ihr Sohn [Person 1] und [Person 1].") == "Ihr Sohn Jonas und Jonas Weber."

@@ -6,7 +6,10 @@ import pytest
 
 from guardrails import Guardrail, GuardrailSettings
 
-SEEDED = ["Aylin", "Demir", "14.03.1987", "aylin.demir@web.de", "0176 12345678", "DE89 3704 0044 0532 0130 00", "Hinterdorf"]
+SEEDED = [
+    "Aylin", "Demir", "14.03.1987", "aylin.demir@web.de", "0176 12345678",
+    "DE89 3704 0044 0532 0130 00", "Hinterdorf",
+]
 TURNS = [
     "Frau Aylin Demir (geb. 14.03.1987, aylin.demir@web.de) braucht Hilfe beim Antrag auf Wohngeld.",
     "Ihre Nummer ist 0176 12345678, IBAN DE89 3704 0044 0532 0130 00. Sie hat eine Depression.",

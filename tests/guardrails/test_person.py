@@ -51,6 +51,16 @@ VALID = [
     ("Klientin: Jovana P.", ["Jovana P"]),
     ("Er heißt Jonathan und ist 14.", ["Jonathan"]),
     ("Kontakt: Herr Mehmet Ali Yılmaz, Tel. 0211 123456", ["Mehmet Ali Yılmaz"]),
+    # surnames that are nouns, after a title
+    ("Frau Klos hat angerufen.", ["Klos"]),
+    ("Rückruf an Herrn Bartel.", ["Bartel"]),
+    ("Frau Aylin Block war da.", ["Aylin Block"]),
+    # unknown names: two unknown capitalised non-nouns, foreign-looking endings
+    ("Termin mit Quirin Bolzhauser am Dienstag.", ["Quirin Bolzhauser"]),
+    ("Frau Przystupa hat eine neue Adresse.", ["Przystupa"]),
+    # genitives of double names and of names that are rare nouns
+    ("Hans-Hermanns Antrag liegt vor.", ["Hans-Hermanns"]),
+    ("Auroras Mutter rief an.", ["Auroras"]),
 ]
 
 NEAR_MISSES = [
@@ -73,6 +83,10 @@ NEAR_MISSES = [
     "Die Kita Sonnenblume hat ab Montag wieder geöffnet.",
     "Der Sozialdienst katholischer Frauen lädt zur Mitgliederversammlung ein.",
     "Bitte formuliere diesen Text in Leichter Sprache.",
+    "Sehr geehrte Frau Kollegin, anbei die Unterlagen.",
+    "Liebe Frau Sozialarbeiterin, danke!",
+    "Wir nutzen Microsoft Teams und Google Maps.",
+    "Die Beratungsstelle Pro Familia berät.",
     "Morgen früh Teambesprechung, danach Supervision mit der Leitung.",
 ]
 
