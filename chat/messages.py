@@ -42,3 +42,5 @@ STEP_SOURCES = "Quellen"
 ANSWERED_BY = "Antwort von {model} (KI)"
 ERROR_PREFIX = "⚠️ "
 LOGIN_REQUIRED = "Bitte melden Sie sich an."
+QUEUED = ("⏳ {model} beantwortet gerade andere Anfragen. Ihre Anfrage ist auf Platz {ahead} der Warteschlange. "
+          "Sie können sie mit der Stopp-Taste abbrechen.")

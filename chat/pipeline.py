@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 from chat import messages as texts
+from chat.llm.fair_queue import Ticket
 from chat.llm.router import ModelNotAllowed, ModelRouter, RoutingError
 from chat.prompting import NumberedSource, build_messages
 from chat.settings import Settings
@@ -67,6 +68,13 @@ class Routed:
 
 
 @dataclass(frozen=True)
+class Queued:
+    """The chosen model is busy: ``ahead`` requests must finish first. Cancelling leaves the line."""
+
+    ahead: int
+
+
+@dataclass(frozen=True)
 class AnswerDelta:
     text: str = field(repr=False)
 
@@ -83,7 +91,7 @@ class AnswerDone:
     seconds: float
 
 
-Event = Protected | Retrieved | Routed | AnswerDelta | AnswerDone
+Event = Protected | Retrieved | Routed | Queued | AnswerDelta | AnswerDone
 
 
 @dataclass(frozen=True)
@@ -179,6 +187,11 @@ class Pipeline:
         sent_parts: list[str] = []
         shown_parts: list[str] = []
         prompt_tokens = completion_tokens = 0
+        queue = self.router.queues.get(model_name)
+        ticket = Ticket()
+        if queue is not None:
+            async for ahead in queue.turns(ticket):
+                yield Queued(ahead)
         try:
             async for piece in self.router.stream(model_name, prompt, max_tokens=max_tokens):
                 prompt_tokens = piece.prompt_tokens or prompt_tokens
@@ -189,8 +202,9 @@ class Pipeline:
                     if visible:
                         shown_parts.append(visible)
                         yield AnswerDelta(visible)
-        except RoutingError:
-            raise
+        finally:
+            if queue is not None:
+                queue.release(ticket)
         tail = restorer.flush()
         if tail:
             shown_parts.append(tail)

@@ -99,20 +99,10 @@ def create_app(app: SafeGPT) -> FastAPI:
 
     @api.get("/readyz", include_in_schema=False)
     async def readyz():
-        checks = {"database": _db_ok(app), "models": bool(app.settings.model_list)}
-        status = 200 if all(checks.values()) else 503
-        return JSONResponse({"ready": status == 200, "checks": checks}, status_code=status)
+        from chat.readiness import readiness
+
+        result = await readiness(app)
+        return JSONResponse(result, status_code=200 if result["ready"] else 503)
 
     mount_chainlit(app=api, target=str(Path(__file__).resolve().parent / "chainlit_app.py"), path=chat_path)
     return api
-
-
-def _db_ok(app: SafeGPT) -> bool:
-    from sqlalchemy import text
-
-    try:
-        with app.engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        return True
-    except Exception:
-        return False

@@ -46,6 +46,9 @@ class SafeGPTModelInfo(BaseModel):
     data_classes: list[str] = Field(default_factory=lambda: list(DATA_CLASSES))
     approved_by: str = ""
     approved_on: str = ""
+    # Requests served at once; more wait in a first-come-first-served line with their place shown.
+    # Default: 1 for in-process llama.cpp models, unlimited otherwise.
+    max_parallel: int | None = None
 
     @field_validator("data_classes")
     @classmethod
@@ -142,6 +145,19 @@ class Settings(BaseSettings):
             unknown = sorted(set(classes) - set(DATA_CLASSES))
             if unknown:
                 raise ValueError(f"policy.{location}: unbekannte Datenklasse(n) {unknown}")
+        by_name = {e.model_name: e for e in self.model_list}
+        for source, targets in self.router.fallbacks.items():
+            for target in [source, *targets]:
+                if target not in by_name:
+                    raise ValueError(f"router.fallbacks: '{target}' steht nicht in model_list")
+            # A fallback must never send data to a model that may not receive it.
+            for target in targets:
+                for cls in DATA_CLASSES:
+                    if self.may_receive(by_name[source], cls) and not self.may_receive(by_name[target], cls):
+                        raise ValueError(
+                            f"router.fallbacks: '{source}' → '{target}' ist unzulässig, '{target}' darf "
+                            f"Datenklasse '{cls}' nicht erhalten"
+                        )
         for entry in self.model_list:
             if entry.safegpt.location not in self.policy:
                 raise ValueError(

@@ -103,7 +103,9 @@ FUNCTION_WORDS = frozenset(
     arbeitet arbeitete ruft rief hat hatte heißt hieß bekommt bekam erhält erhielt
     sollen dürfen wollen mögen musste konnte wollte durfte sollte leider bereits
     wegen während laut gemäß bzw ggf usw etc sowie neu neue neuen alt alte alten
-    klein kleine groß große gut gute schlecht schnell langsam wichtig dringend""".split()
+    klein kleine groß große gut gute schlecht schnell langsam wichtig dringend
+    wofür wozu womit wodurch worüber worauf woran wovon wieso weshalb inwiefern
+    wohin woher""".split()
 )
 
 # English and Latin words common in German organisations' texts (product names,
@@ -122,7 +124,7 @@ FOREIGN_COMMON_WORDS = frozenset(
 # in front ("der Richter", "im Winter") they are far more often the surname in
 # case notes, so they count as names when capitalised and not sentence-initial.
 FREQUENT_NOUN_SURNAMES = frozenset(
-    fold(n)
+    n.lower()  # not folded: "Schütz" is frequent, "Schutz" is a noun
     for n in """Müller Schneider Fischer Weber Meyer Meier Mayer Maier Wagner Becker
     Schulz Schulze Hoffmann Hofmann Koch Bauer Richter Klein Wolf Schröder Neumann
     Schwarz Zimmermann Braun Krüger Hartmann Lange Schmitt Werner Krause Lehmann

@@ -81,23 +81,23 @@ def chunk_blocks(blocks: list[Block], chunk_size: int = 900, chunk_overlap: int 
 
     chunks: list[Chunk] = []
     for path, pieces in groups:
-        if not pieces:
-            continue
         current: list[_Piece] = []
         carry = ""
-
-        def emit() -> str:
-            body = "\n".join(p.text for p in current)
-            text = f"{carry} {body}".strip() if carry else body
-            chunks.append(Chunk(index=len(chunks), text=text, section_path=path, page=current[0].page))
-            return _tail(body, chunk_overlap)
-
         for piece in pieces:
             size = len(carry) + sum(len(p.text) + 1 for p in current) + len(piece.text)
             if current and size > chunk_size:
-                carry = emit()
+                carry = _emit(chunks, current, carry, path, chunk_overlap)
                 current = []
             current.append(piece)
         if current:
-            emit()
+            _emit(chunks, current, carry, path, chunk_overlap)
     return chunks
+
+
+def _emit(chunks: list[Chunk], pieces: list[_Piece], carry: str, path: tuple[str, ...], overlap: int) -> str:
+    """Append a chunk made of ``carry`` (overlap from the previous chunk) and ``pieces``;
+    return the overlap for the next chunk."""
+    body = "\n".join(p.text for p in pieces)
+    text = f"{carry} {body}".strip() if carry else body
+    chunks.append(Chunk(index=len(chunks), text=text, section_path=path, page=pieces[0].page))
+    return _tail(body, overlap)

@@ -150,7 +150,7 @@ class KnowledgeBase:
         """Delete a document with all its chunks; returns the number of chunks removed."""
         with self._lock:
             self._refresh()
-            record = self._record(doc_id)
+            self._record(doc_id)  # raises DocumentNotFound
             with self._registry.transaction() as db:
                 removed = self._registry.delete_document(db, doc_id)
                 self._generation = self._registry.bump_generation(db)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from collections.abc import Sequence
@@ -124,19 +125,15 @@ class VectorStore:
 
     def recreate(self) -> None:
         """Drop and recreate the collection (reindex builds it anew)."""
-        try:
+        with contextlib.suppress(Exception):  # not existing is fine
             self._client.delete_collection(self.name)
-        except Exception:  # not existing is fine
-            pass
         self._collection = self._open()
 
     def drop(self, name: str) -> None:
         """Delete another collection (the one built with the previous embedder, after reindex)."""
         if name != self.name:
-            try:
+            with contextlib.suppress(Exception):  # already gone
                 self._client.delete_collection(name)
-            except Exception:  # already gone
-                pass
 
     def close(self) -> None:
         close = getattr(self._client, "close", None)

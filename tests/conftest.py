@@ -78,3 +78,21 @@ def make_settings(tmp_path):
         return load_settings(use_file=False, **settings_dict(tmp_path / "data", provider, **kwargs))
 
     return build
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """One real PostgreSQL (Debian package) for the whole run; tests take fresh databases from it."""
+    from tests.support.postgres import start_postgres
+
+    server = start_postgres()
+    yield server
+    server.cleanup()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """An empty database of each supported kind: SQLite (embedded default) and PostgreSQL (server mode)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'db.sqlite'}"
+    return request.getfixturevalue("postgres_server").create_database()

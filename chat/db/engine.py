@@ -6,13 +6,26 @@ Each product area keeps its own migration branch (``branch_labels`` = area name,
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+from collections.abc import Iterator
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Any constant: all SafeGPT processes starting at once on one PostgreSQL take turns migrating.
+_MIGRATION_LOCK = 4_711_008
+
+
+def normalise_url(url: str) -> str:
+    """Use psycopg 3 for PostgreSQL URLs that name no driver (SQLAlchemy would pick psycopg2)."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -23,8 +36,24 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+@contextlib.contextmanager
+def _sqlite_file_lock(url: str) -> Iterator[None]:
+    """SQLite does not lock for DDL the way PostgreSQL does: processes on one file take turns via flock."""
+    path = url.removeprefix("sqlite:///")
+    if not url.startswith("sqlite:///") or path in ("", ":memory:"):
+        yield
+        return
+    with open(path + ".migrate-lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def open_database(url: str, migrate: bool = True) -> Engine:
     """Create the engine for ``url``; run pending migrations (idempotent) unless ``migrate`` is false."""
+    url = normalise_url(url)
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, future=True, pool_pre_ping=True)
@@ -33,7 +62,10 @@ def open_database(url: str, migrate: bool = True) -> Engine:
     if migrate:
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
-        with engine.begin() as connection:
+        with _sqlite_file_lock(url), engine.begin() as connection:
+            if engine.dialect.name == "postgresql":
+                # DDL is transactional on PostgreSQL: the second process waits, then finds nothing to do.
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, "heads")
     return engine

@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
+from chat.llm.fair_queue import FairQueue
 from chat.llm.litellm_env import litellm
 from chat.llm.local_model import LocalModel
 from chat.llm.local_provider import LocalProvider, register
@@ -41,6 +42,12 @@ class ModelRouter:
         self.settings = settings
         self.entries: dict[str, ModelEntry] = {e.model_name: e for e in settings.model_list}
         register(LocalProvider(local_models))
+        self.queues: dict[str, FairQueue] = {}
+        for e in settings.model_list:
+            local = str(e.litellm_params.get("model", "")).startswith("safegpt-local/")
+            slots = e.safegpt.max_parallel or (1 if local else None)
+            if slots:
+                self.queues[e.model_name] = FairQueue(slots)
         router_cfg = settings.router
         self._router = litellm.Router(
             model_list=[{"model_name": e.model_name, "litellm_params": dict(e.litellm_params)}

@@ -47,6 +47,26 @@ def _is_form_of_address(word: str) -> bool:
     return low in _FORMS_OF_ADDRESS or (low.endswith(("innen", "in")) and len(low) > 6)
 
 
+# Capitalised adjectives in headings and at sentence start ("Stationär",
+# "Ambulant", "Freundlich") are not in the noun lexicon; their endings give them away.
+_ADJECTIVE_ENDINGS = ("lich", "isch", "ig", "bar", "los", "sam", "haft", "är", "ant", "ent", "iv", "ell")
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "O'", "O’")
+# Pronouns after a sentence-initial word make it a verb: "Fügen Sie …".
+_PRONOUNS_AFTER_VERB = frozenset({"Sie", "du", "wir", "ihr", "man", "es"})
+
+
+def _name_shaped(word: str) -> bool:
+    """Capital then lower case ("Xhevdeti", "McAllister"), not "SafeGPT" or "TVöD"."""
+    if not word.isalpha() or not word[:1].isupper() or len(word) < 2:
+        return False
+    rest = word[1:]
+    for prefix in _NAME_PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            rest = word[len(prefix) + 1 :]
+            break
+    return rest.islower()
+
+
 STRONG, AMBIGUOUS, UNKNOWN, INITIAL, OTHER = "strong", "ambiguous", "unknown", "initial", "other"
 
 
@@ -100,7 +120,7 @@ class PersonRecognizer(EntityRecognizer):
                 parts[-1] = last[:-1]  # genitive of a double name: "Hans-Hermanns"
             if not parts or not word[:1].isupper():
                 return OTHER, False
-            listed = [lex.is_listed_name(p) or fold(p) in FREQUENT_NOUN_SURNAMES for p in parts]
+            listed = [lex.is_listed_name(p) or p.lower() in FREQUENT_NOUN_SURNAMES for p in parts]
             strong = [lex.is_listed_name(p) and not lex.is_homograph(p) for p in parts]
             plain = [
                 fold(p) in NAME_PARTICLES
@@ -123,6 +143,8 @@ class PersonRecognizer(EntityRecognizer):
         if word.isupper():
             # Abbreviations ("AWO", "SGB"); all-caps names only after a cue.
             return (AMBIGUOUS if lex.is_listed_name(word) else OTHER), False
+        if not word.islower() and not _name_shaped(word):
+            return OTHER, False  # "SuE", "SafeGPT", "TVöD": product names and acronyms
         if len(word) < 3:
             # Two-letter list names ("Le", "Do", "Ay") collide with abbreviations;
             # they count only after a cue or next to another name.
@@ -138,12 +160,11 @@ class PersonRecognizer(EntityRecognizer):
             if not lex.is_homograph(word[:-1]) and not lex.is_function_word(word):
                 return STRONG, True
         if (
-            word[:1].isupper()
-            and word.isalpha()
+            _name_shaped(word)
             and not lex.is_common_word(word)
             and not lex.is_compound_noun(word)
             and not lex.is_place(word)
-            and not word.isupper()
+            and not word.lower().endswith(_ADJECTIVE_ENDINGS)
         ):
             return UNKNOWN, False
         return OTHER, False
@@ -152,6 +173,7 @@ class PersonRecognizer(EntityRecognizer):
         tokens: list[_Token] = []
         prev_end = 0
         prev_word = ""
+        prev_prev_word = ""
         for m in _TOKEN.finditer(text):
             word = m.group()
             gap = text[prev_end : m.start()]
@@ -175,13 +197,18 @@ class PersonRecognizer(EntityRecognizer):
                     kind=kind if cue is None else OTHER,
                     cap=word[:1].isupper(),
                     sentence_initial=sentence_initial,
-                    after_determiner=prev_word in DETERMINERS and not _SENTENCE_BREAK.search(gap),
+                    after_determiner=not _SENTENCE_BREAK.search(gap)
+                    and (
+                        prev_word in DETERMINERS
+                        # "der wirksame Schutz": article + inflected adjective
+                        or (prev_prev_word in DETERMINERS and prev_word.endswith(("e", "en", "er", "es", "em")))
+                    ),
                     cue=cue,
                     genitive=genitive,
                 )
             )
             prev_end = m.end()
-            prev_word = low
+            prev_prev_word, prev_word = prev_word, low
         return tokens
 
     # -- decision --------------------------------------------------------------------
@@ -199,7 +226,7 @@ class PersonRecognizer(EntityRecognizer):
                 return True
             if tok.kind == AMBIGUOUS:
                 # "Frau Sommer" yes; "Sohn Gewalt" (role + plain noun) no.
-                return cue_tok.cue == "title" or fold(tok.text) in FREQUENT_NOUN_SURNAMES
+                return cue_tok.cue == "title" or tok.text.lower() in FREQUENT_NOUN_SURNAMES
             # After "Frau"/"Herr" almost any capitalised word is a surname, even a
             # noun ("Frau Klos", "Herr Bartel") — except forms of address
             # ("Frau Kollegin", "Herr Bürgermeister").
@@ -215,7 +242,7 @@ class PersonRecognizer(EntityRecognizer):
         # Lower-case typing: only listed names that are not ordinary words, or
         # frequent surnames after a title ("fr. schneider").
         return tok.kind == STRONG or (
-            tok.kind == AMBIGUOUS and cue_tok.cue == "title" and fold(tok.text) in FREQUENT_NOUN_SURNAMES
+            tok.kind == AMBIGUOUS and cue_tok.cue == "title" and tok.text.lower() in FREQUENT_NOUN_SURNAMES
         )
 
     def analyze(
@@ -229,15 +256,18 @@ class PersonRecognizer(EntityRecognizer):
         n = len(tokens)
 
         # 1. Seeds from the lists.
-        for tok in tokens:
+        for i, tok in enumerate(tokens):
             if tok.kind == STRONG and tok.cap:
+                nxt = tokens[i + 1] if i + 1 < n else None
+                if tok.sentence_initial and nxt is not None and nxt.text in _PRONOUNS_AFTER_VERB:
+                    continue  # "Fügen Sie …", "Prüfen wir …"
                 tok.score = 0.85
             elif (
                 tok.kind == AMBIGUOUS
                 and tok.cap
                 and not tok.sentence_initial
                 and not tok.after_determiner
-                and fold(tok.text) in FREQUENT_NOUN_SURNAMES
+                and tok.text.lower() in FREQUENT_NOUN_SURNAMES
             ):
                 tok.score = 0.65
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from .. import messages
 from ..errors import EmptyDocument, KnowledgeError, UnsupportedFormat
@@ -39,9 +39,8 @@ def parse_file(path: Path) -> ParsedDocument:
         raise
     except Exception as exc:  # parser libraries raise many types on damaged files
         raise KnowledgeError(messages.FILE_UNREADABLE.format(name=path.name, reason=type(exc).__name__)) from exc
-    if not any(block.text.strip() and not block.heading for block in parsed.blocks):
-        if not any(block.text.strip() for block in parsed.blocks):
-            raise EmptyDocument(messages.EMPTY_DOCUMENT.format(name=path.name))
+    if not any(block.text.strip() for block in parsed.blocks):
+        raise EmptyDocument(messages.EMPTY_DOCUMENT.format(name=path.name))
     return parsed
 
 

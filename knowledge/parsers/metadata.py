@@ -20,7 +20,6 @@ _KEYS = {
     "author": "owner",
     "herausgeber": "owner",
     "gultig bis": "valid_until",
-    "gultig bis": "valid_until",
     "gueltig bis": "valid_until",
     "valid until": "valid_until",
     "valid_until": "valid_until",

@@ -34,7 +34,7 @@ def parse_lines(text: str, outline: Outline, page: int | None = None) -> None:
             outline.paragraph(_join_lines(paragraph), page=page)
             paragraph.clear()
 
-    for i, raw in enumerate(lines):
+    for raw in lines:
         line = raw.strip()
         if not line:
             flush()

@@ -7,8 +7,8 @@ from sqlalchemy import select
 
 
 @pytest.fixture
-def accounts(tmp_path):
-    engine = open_database(f"sqlite:///{tmp_path / 'db.sqlite'}")
+def accounts(database_url):
+    engine = open_database(database_url)
     yield Accounts(engine)
     engine.dispose()
 
@@ -40,9 +40,34 @@ def test_duplicate_short_password_and_unknown_user_give_clear_errors(accounts):
         accounts.set_role("zzz", Role.ADMIN)
 
 
-def test_migrations_are_idempotent(tmp_path):
-    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+def test_migrations_are_idempotent(database_url):
+    url = database_url
     open_database(url).dispose()
     engine = open_database(url)
     Accounts(engine).add("x", "ein-langes-passwort", Role.ADMIN)
     assert [a.role for a in Accounts(open_database(url)).list()] == [Role.ADMIN]
+
+
+def test_plain_postgresql_url_uses_psycopg3():
+    from chat.db.engine import normalise_url
+
+    assert normalise_url("postgresql://u:p@db:5432/safegpt") == "postgresql+psycopg://u:p@db:5432/safegpt"
+    assert normalise_url("postgres://db/x") == "postgresql+psycopg://db/x"
+    assert normalise_url("sqlite:///data/safegpt.db") == "sqlite:///data/safegpt.db"
+
+
+def test_concurrent_first_starts_migrate_once(database_url):
+    """Two processes starting together on one empty database: both come up, the schema exists once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sqlalchemy import inspect
+
+    with ThreadPoolExecutor(2) as pool:
+        engines = list(pool.map(lambda _: open_database(database_url), range(2)))
+    try:
+        assert "users" in inspect(engines[0]).get_table_names()
+        Accounts(engines[0]).add("parallel", "ein-langes-passwort")
+        assert Accounts(engines[1]).get("parallel") is not None
+    finally:
+        for engine in engines:
+            engine.dispose()

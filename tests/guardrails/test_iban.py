@@ -18,6 +18,7 @@ NEAR_MISSES = [
     "DE12 ist keine IBAN",
     "Referenz AB12 3456 7890 1234 5678 90",
     "ab 1200 Euro bis 2024 zahlbar",
+    "Treffen um 10 Uhr in der Beratungsstelle",  # passes mod 97 by chance
 ]
 
 

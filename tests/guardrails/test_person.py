@@ -87,6 +87,14 @@ NEAR_MISSES = [
     "Liebe Frau Sozialarbeiterin, danke!",
     "Wir nutzen Microsoft Teams und Google Maps.",
     "Die Beratungsstelle Pro Familia berät.",
+    # seen in the shipped guideline samples
+    "Vergütung nach TVöD SuE S 12",
+    "Fügen Sie den Text ein.",
+    "Klare, lebendige Sprache; höchstens 15 Wörter.",
+    "Unbekannte Felder werden ignoriert.",
+    "soweit dadurch der wirksame Schutz nicht in Frage gestellt wird",
+    "## Wofür SafeGPT da ist",
+    "Dienst  Stationär  Ambulant",
     "Morgen früh Teambesprechung, danach Supervision mit der Leitung.",
 ]
 
