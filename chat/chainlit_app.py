@@ -7,9 +7,8 @@ import logging
 import chainlit as cl
 
 from chat import messages as texts
-from chat.llm.router import RoutingError
-from chat.pipeline import AnswerDelta, AnswerDone, Conversation, Protected, Queued, Routed, UserInputError
-from chat.presentation import protected_markdown, source_elements, sources_footer
+from chat.chat_turn import answer_in_chat
+from chat.pipeline import Conversation
 from chat.runtime import get_app
 
 log = logging.getLogger(__name__)
@@ -57,38 +56,4 @@ async def on_message(message: cl.Message) -> None:
     if conversation is None:
         await start()
         conversation = cl.user_session.get("conversation")
-    answer = cl.Message(content="", author="SafeGPT")
-    waiting: cl.Message | None = None
-    model_display = ""
-    try:
-        async for event in get_app().pipeline.answer(conversation, message.content):
-            if isinstance(event, Protected):
-                async with cl.Step(name=texts.STEP_PSEUDONYMISED, type="tool") as step:
-                    step.output = protected_markdown(event)
-            elif isinstance(event, Routed):
-                if event.notice:
-                    await cl.Message(content=texts.ERROR_PREFIX + event.notice, author="SafeGPT").send()
-                answer.author = texts.ANSWERED_BY.format(model=event.display_name)
-                model_display = event.display_name
-            elif isinstance(event, Queued):
-                text = texts.QUEUED.format(model=model_display, ahead=event.ahead)
-                if waiting is None:
-                    waiting = cl.Message(content=text, author="SafeGPT")
-                    await waiting.send()
-                else:
-                    waiting.content = text
-                    await waiting.update()
-            elif isinstance(event, AnswerDelta):
-                if waiting is not None:
-                    await waiting.remove()
-                    waiting = None
-                await answer.stream_token(event.text)
-            elif isinstance(event, AnswerDone):
-                answer.content = event.text + sources_footer(event)
-                answer.elements = source_elements(event)
-                await answer.send()
-    except (UserInputError, RoutingError) as exc:
-        if waiting is not None:
-            await waiting.remove()
-        # The user's own message stays in the chat above; they can resend it unchanged.
-        await cl.Message(content=texts.ERROR_PREFIX + str(exc), author="SafeGPT").send()
+    await answer_in_chat(conversation, message.content)

@@ -80,6 +80,7 @@ def _build_cli() -> click.Group:
             lazy.app.close()
         sys.exit(code)
 
+    from chat.api import make_apikey_group, open_api_keys
     from chat.user_cli import make_user_group
     from guardrails import make_pii_group
     from knowledge import make_kb_group
@@ -87,6 +88,7 @@ def _build_cli() -> click.Group:
     cli.add_command(make_pii_group(lambda: click.get_current_context().find_object(_Lazy).app.guardrail))
     cli.add_command(make_kb_group(lambda: click.get_current_context().find_object(_Lazy).app.knowledge))
     cli.add_command(make_user_group(lambda: click.get_current_context().find_object(_Lazy).app.accounts))
+    cli.add_command(make_apikey_group(lambda: open_api_keys(click.get_current_context().find_object(_Lazy).app)))
 
     @cli.group(help="Lokale Modelldateien.")
     def model() -> None:

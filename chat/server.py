@@ -104,5 +104,8 @@ def create_app(app: SafeGPT) -> FastAPI:
         result = await readiness(app)
         return JSONResponse(result, status_code=200 if result["ready"] else 503)
 
+    from chat.api import make_api_router
+
+    api.include_router(make_api_router(app))  # /v1: guarded OpenAI-compatible API (docs/API.md)
     mount_chainlit(app=api, target=str(Path(__file__).resolve().parent / "chainlit_app.py"), path=chat_path)
     return api

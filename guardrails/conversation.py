@@ -103,6 +103,8 @@ class ConversationGuard:
             person, form = self._vault.person_for(base, self._gender_hint(text, span.start))
             if CUE_BEFORE.search(text[max(0, span.start - 24) : span.start]):
                 person.title_form = base
+            if suffix:
+                person.genitive_form, person.genitive_base = base + suffix, base
             pseudonym = self._person_pseudonym(person, form)
             return pseudonym + suffix, Finding("PERSON", base, pseudonym)
         entry = self._vault.value_for(span.entity_type, original)
@@ -190,11 +192,16 @@ class ConversationGuard:
             if self._restorer is None:
                 placeholders: dict[tuple[str, int], str] = {}
                 title_forms: dict[tuple[str, int], str] = {}
+                genitives: dict[str, str] = {}
                 surrogates: dict[str, str] = {}
                 for person in self._vault.persons:
                     placeholders[(label_key("PERSON"), person.number)] = person.full
                     if person.title_form:
                         title_forms[(label_key("PERSON"), person.number)] = person.title_form
+                    if person.genitive_form:
+                        # A genitive restores to the user's own spelling of it.
+                        genitives[person.full] = person.genitive_form
+                        genitives[person.genitive_base] = person.genitive_form
                     if person.surrogate_last:
                         first, last = person.parts[0], person.parts[-1]
                         surrogates[f"{person.surrogate_first} {person.surrogate_last}"] = person.full
@@ -205,7 +212,8 @@ class ConversationGuard:
                     if entry.pseudonym:
                         surrogates[entry.pseudonym] = entry.original
                 self._restorer = Restorer(
-                    placeholders=placeholders, surrogates=surrogates, title_forms=title_forms
+                    placeholders=placeholders, surrogates=surrogates, title_forms=title_forms,
+                    genitives=genitives,
                 )
             return self._restorer
 

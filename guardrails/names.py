@@ -63,8 +63,28 @@ ROLE_CUES = frozenset(
     baby teilnehmerin teilnehmer mandantin mandant antragstellerin antragsteller
     mitarbeiterin mitarbeiter leistungsberechtigte leistungsberechtigter
     schüler schülerin azubi auszubildende auszubildender namens heißt heisst
-    name genannt""".split()
+    name genannt
+    hallo hi hey liebe lieber liebes servus moin grüße grüßen gruß grüsse grüssen
+    sagte meinte erzählte fragte berichtete erklärte antwortete schrieb""".split()
 )
+# Personal titles: after them even a noun is a surname ("Frau Klos").
+PERSONAL_TITLES = frozenset({"frau", "herr", "herrn", "fr", "hr"})
+# Words right after a name that show it is one: "Alois Baumbach, geb. …",
+# "Susi Achterberg, Versicherungsnummer …", "Masooma (Tochter von …)".
+TRAILING_CUES = frozenset(
+    """geb geboren jg jahrgang tel telefon handy mobil kvnr versicherungsnummer
+    versichertennummer steuer-id steuer-idnr rv-nr sv-nummer iban aktenzeichen az
+    wohnhaft zimmer tochter sohn mutter vater betreuer betreuerin klientin klient""".split()
+)
+# Finite verbs after a sentence subject: "Xena hat …", "Cecilie freut sich …".
+SUBJECT_VERBS = frozenset(
+    """hat hatte ist war wird wurde kann konnte soll sollte muss musste möchte will
+    wollte darf kommt kam geht ging freut sagt sagte braucht bekommt bekam wohnt
+    wohnte lebt arbeitet ruft rief erhielt erhält bezieht waren sind haben besucht
+    spielt isst schläft weint lacht fehlt fehlte zeigt zieht benötigt meldet bittet
+    sucht möchte leidet klagt erzählt berichtet schreibt""".split()
+)
+PREPOSITIONS_BEFORE_NAMES = frozenset("von für mit bei an über zu gegen ohne um".split())
 # Particles inside names ("Ursula von der Leyen", "Ahmad al Hassan").
 NAME_PARTICLES = frozenset("von van der de den ter ten zu al el bin ibn abu da di del dos du la le".split())
 

@@ -49,6 +49,9 @@ class Restorer:
     # Form a person had after "Frau"/"Herr" in the user's text ("Demir" for
     # "Frau Demir"); a placeholder after a title restores to it.
     title_forms: dict[tuple[str, int], str] = field(default_factory=dict)
+    # Restored value -> the genitive the user wrote for it ("Łukasz" -> "Łukaszs"),
+    # so that a protected text restores to exactly what the user typed.
+    genitives: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         labels = sorted({lbl for lbl, _ in self.placeholders} or {"person"}, key=len, reverse=True)
@@ -79,7 +82,7 @@ class Restorer:
             original = self._surrogate_original(groups["sur"])
             if original is None:
                 return m.group(0)
-            return genitive(original, groups.get("sgen") or "")
+            return self._genitive(original, groups.get("sgen") or "")
         label = (m.group("l1") or m.group("l2")).lower()
         number = int(m.group("n1") or m.group("n2"))
         original = self.placeholders.get((label, number))
@@ -89,7 +92,12 @@ class Restorer:
             original = self.title_forms[(label, number)]
         if original is None:
             return m.group(0)  # a number we never handed out: leave as written
-        return genitive(original, m.group("gen") or "")
+        return self._genitive(original, m.group("gen") or "")
+
+    def _genitive(self, original: str, suffix: str) -> str:
+        if suffix and original in self.genitives:
+            return self.genitives[original]
+        return genitive(original, suffix)
 
     def _surrogate_original(self, text: str) -> str | None:
         if text in self.surrogates:

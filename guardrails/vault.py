@@ -41,6 +41,8 @@ class Person:
     surrogate_first: str = ""
     surrogate_last: str = ""
     title_form: str = ""  # form last written after a title or role word ("Frau Demir")
+    genitive_form: str = ""  # the user's own genitive spelling ("Demirs", "Jonas'")
+    genitive_base: str = ""  # the name form that genitive belongs to ("Demir")
 
     @property
     def keys(self) -> set[str]:

@@ -22,6 +22,7 @@ from .settings import KnowledgeSettings
 SUPPORTED_SUFFIXES = tuple(sorted(PARSERS))
 
 __all__ = [
+    "SUPPORTED_SUFFIXES",
     "DocumentInfo",
     "DocumentNotFound",
     "DocumentPreview",
@@ -33,7 +34,6 @@ __all__ = [
     "Passage",
     "PreviewChunk",
     "ReindexRequired",
-    "SUPPORTED_SUFFIXES",
     "UnsupportedFormat",
     "make_embedder",
     "make_kb_group",

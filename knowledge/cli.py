@@ -24,7 +24,7 @@ class KnowledgeCommandError(click.ClickException):
         click.echo(f"{messages.CLI_ERROR_PREFIX} {self.format_message()}", err=True)
 
 
-def make_kb_group(open_kb: Callable[[], "KnowledgeBase"], *, close_after_command: bool = False) -> click.Group:
+def make_kb_group(open_kb: Callable[[], KnowledgeBase], *, close_after_command: bool = False) -> click.Group:
     """Build the ``kb`` group; ``open_kb`` returns a ready knowledge base.
 
     The caller owns the knowledge base and closes it, unless ``close_after_command`` is set
@@ -35,7 +35,7 @@ def make_kb_group(open_kb: Callable[[], "KnowledgeBase"], *, close_after_command
     def kb() -> None:
         pass
 
-    def run(action: Callable[["KnowledgeBase"], int | None]) -> None:
+    def run(action: Callable[[KnowledgeBase], int | None]) -> None:
         try:
             base = open_kb()
         except KnowledgeError as exc:
@@ -60,7 +60,7 @@ def make_kb_group(open_kb: Callable[[], "KnowledgeBase"], *, close_after_command
     @click.option("--progress/--no-progress", default=True, help="Fortschrittsbalken zeigen.")
     def add(paths: tuple[Path, ...], title: str | None, version: str | None, owner: str | None,
             valid_until: str | None, audience: str | None, progress: bool) -> None:
-        def action(base: "KnowledgeBase") -> int:
+        def action(base: KnowledgeBase) -> int:
             failures = 0
             for path in _expand(paths):
                 existed = any(d.source_file == path.name for d in base.list_documents())
@@ -81,7 +81,7 @@ def make_kb_group(open_kb: Callable[[], "KnowledgeBase"], *, close_after_command
     @kb.command("list", help=messages.HELP_LIST)
     @click.option("--json", "as_json", is_flag=True, help="Ausgabe als JSON.")
     def list_(as_json: bool) -> None:
-        def action(base: "KnowledgeBase") -> None:
+        def action(base: KnowledgeBase) -> None:
             documents = base.list_documents()
             if as_json:
                 click.echo(json.dumps([_doc_dict(d) for d in documents], ensure_ascii=False, indent=2))
@@ -98,7 +98,7 @@ def make_kb_group(open_kb: Callable[[], "KnowledgeBase"], *, close_after_command
     @click.argument("doc_id")
     @click.option("--json", "as_json", is_flag=True, help="Ausgabe als JSON.")
     def show(doc_id: str, as_json: bool) -> None:
-        def action(base: "KnowledgeBase") -> None:
+        def action(base: KnowledgeBase) -> None:
             info = base.get(doc_id)
             if as_json:
                 click.echo(json.dumps(_doc_dict(info), ensure_ascii=False, indent=2))
@@ -115,7 +115,7 @@ def make_kb_group(open_kb: Callable[[], "KnowledgeBase"], *, close_after_command
     @kb.command("remove", help=messages.HELP_REMOVE)
     @click.argument("doc_id")
     def remove(doc_id: str) -> None:
-        def action(base: "KnowledgeBase") -> None:
+        def action(base: KnowledgeBase) -> None:
             count = base.remove(doc_id)
             click.echo(messages.CLI_REMOVED.format(doc_id=doc_id, chunks=count))
 
@@ -124,7 +124,7 @@ def make_kb_group(open_kb: Callable[[], "KnowledgeBase"], *, close_after_command
     @kb.command("reindex", help=messages.HELP_REINDEX)
     @click.option("--progress/--no-progress", default=True, help="Fortschrittsbalken zeigen.")
     def reindex(progress: bool) -> None:
-        def action(base: "KnowledgeBase") -> None:
+        def action(base: KnowledgeBase) -> None:
             click.echo(messages.CLI_REINDEXED.format(chunks=base.reindex(progress=progress)))
 
         run(action)
@@ -134,7 +134,7 @@ def make_kb_group(open_kb: Callable[[], "KnowledgeBase"], *, close_after_command
     @click.option("-k", "k", type=click.IntRange(min=1), default=None, help="Anzahl der Treffer.")
     @click.option("--json", "as_json", is_flag=True, help="Ausgabe als JSON (für Auswertungen).")
     def search(question: str, k: int | None, as_json: bool) -> None:
-        def action(base: "KnowledgeBase") -> None:
+        def action(base: KnowledgeBase) -> None:
             passages = base.search(question, k=k)
             if as_json:
                 payload = [{"rank": rank, "doc_id": p.doc_id, "title": p.title, "source_file": p.source_file,

@@ -11,16 +11,7 @@ import snowballstemmer
 
 # Function words that carry no retrieval signal. Kept short on purpose: negations ("nicht",
 # "kein") and modal verbs ("muss", "darf") are left in because rules hinge on them.
-STOPWORDS = frozenset("""
-aber als also am an auch auf aus bei beim bin bis bist da damit dann das dass dem den denen der
-des dessen die dies diese diesem diesen dieser dieses doch dort du durch ein eine einem einen
-einer eines er es etwa euch euer eure für gegen hab habe haben hat hatte hier ich ihm ihn ihnen
-ihr ihre im in ins ist ja jede jedem jeden jeder jedes man mein meine mich mir mit nach nun nur
-ob oder ohne sich sie sind so soll sollen über um und uns unser unter vom von vor war waren was
-wie wir wird wo zu zum zur denn eigentlich eben mal gibt geht bitte genau welche welcher welches
-wann warum wer wem wen wieso weshalb wenn werden wurde kann können einfach gerade sehr viel
-paragraph paragraf paragraphen paragrafen
-""".split())
+STOPWORDS = frozenset(["aber", "als", "also", "am", "an", "auch", "auf", "aus", "bei", "beim", "bin", "bis", "bist", "da", "damit", "dann", "das", "dass", "dem", "den", "denen", "der", "des", "dessen", "die", "dies", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "dort", "du", "durch", "ein", "eine", "einem", "einen", "einer", "eines", "er", "es", "etwa", "euch", "euer", "eure", "für", "gegen", "hab", "habe", "haben", "hat", "hatte", "hier", "ich", "ihm", "ihn", "ihnen", "ihr", "ihre", "im", "in", "ins", "ist", "ja", "jede", "jedem", "jeden", "jeder", "jedes", "man", "mein", "meine", "mich", "mir", "mit", "nach", "nun", "nur", "ob", "oder", "ohne", "sich", "sie", "sind", "so", "soll", "sollen", "über", "um", "und", "uns", "unser", "unter", "vom", "von", "vor", "war", "waren", "was", "wie", "wir", "wird", "wo", "zu", "zum", "zur", "denn", "eigentlich", "eben", "mal", "gibt", "geht", "bitte", "genau", "welche", "welcher", "welches", "wann", "warum", "wer", "wem", "wen", "wieso", "weshalb", "wenn", "werden", "wurde", "kann", "können", "einfach", "gerade", "sehr", "viel", "paragraph", "paragraf", "paragraphen", "paragrafen"])
 # Endings that look like nouns but are suffixes ("Mitarbeit|ende", "Betreu|ung").
 _FALSE_TAILS = frozenset({"ende", "enden", "ender", "endes", "tung", "ungen", "heit", "keit", "lich", "isch", "ling", "nung"})
 

@@ -12,9 +12,9 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from . import messages
 from .chunking import chunk_blocks
@@ -271,7 +271,7 @@ class KnowledgeBase:
             self._registry.close()
             self._store.close()
 
-    def __enter__(self) -> "KnowledgeBase":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -300,7 +300,7 @@ class KnowledgeBase:
                          else declared.get("valid_until") or (old.info.valid_until if old else None)),
             audience=audience or declared.get("audience") or (old.info.audience if old else "alle"),
             chunk_count=len(chunks),
-            added_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            added_at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
         data = path.read_bytes()
         record = DocumentRecord(info=info, revision=revision,
@@ -372,7 +372,7 @@ class KnowledgeBase:
             return
         try:
             self._store.delete(ids)
-        except Exception as exc:  # search ignores vectors without registry rows; reindex sweeps them
+        except Exception as exc:  # noqa: BLE001 - search ignores vectors without registry rows; reindex sweeps them
             log.warning("knowledge: could not delete %d vectors (%s); they are ignored", len(ids), type(exc).__name__)
 
     def _sweep_orphans(self) -> None:

@@ -51,7 +51,7 @@ class KnowledgeSettings(pydantic.BaseModel):
     candidates: int = pydantic.Field(default=30, ge=1)
 
     @pydantic.model_validator(mode="after")
-    def _check(self) -> "KnowledgeSettings":
+    def _check(self) -> KnowledgeSettings:
         if self.chunk_overlap >= self.chunk_size // 2:
             raise ValueError("chunk_overlap must be less than half of chunk_size")
         if self.embedder == "openai" and not self.embedding_model:

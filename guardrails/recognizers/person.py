@@ -13,8 +13,12 @@ from guardrails.names import (
     DETERMINERS,
     FREQUENT_NOUN_SURNAMES,
     NAME_PARTICLES,
+    PERSONAL_TITLES,
+    PREPOSITIONS_BEFORE_NAMES,
     ROLE_CUES,
+    SUBJECT_VERBS,
     TITLE_CUES,
+    TRAILING_CUES,
     NameLexicon,
     fold,
 )
@@ -25,10 +29,9 @@ _SENTENCE_BREAK = re.compile(r"[.!?:;\n]")
 
 # Endings of German occupational surnames that are also nouns (Dreher, Schulze,
 # Zimmermann, Seitz).
-_SURNAME_ENDINGS = ("er", "mann", "ze", "tz")
+_SURNAME_ENDINGS = ("er", "mann", "ze", "tz", "el")
 
-# Titles after which a capitalised noun is still a surname.
-_PERSONAL_TITLES = frozenset({"frau", "herr", "herrn", "fr", "hr"})
+_PERSONAL_TITLES = PERSONAL_TITLES
 _FORMS_OF_ADDRESS = frozenset(
     """doktor professor professorin kollege kollegin kollegen präsident präsidentin
     minister ministerin bürgermeister bürgermeisterin oberbürgermeister
@@ -82,6 +85,7 @@ class _Token:
     cue: str | None  # "title", "role" or None
     genitive: bool = False
     score: float = 0.0
+    joins_next: bool = False  # "Surname, Firstname" written as one name
 
 
 class PersonRecognizer(EntityRecognizer):
@@ -184,6 +188,8 @@ class PersonRecognizer(EntityRecognizer):
                 cue = "title"
             elif low in ROLE_CUES:
                 cue = "role"
+            if cue == "title" and low in PERSONAL_TITLES and prev_word in DETERMINERS:
+                cue = None  # "die Frau hat …": the noun, not a title
             prev_is_abbrev = bool(tokens) and tokens[-1].cue == "title"
             sentence_initial = not tokens or (
                 bool(_SENTENCE_BREAK.search(gap)) and not prev_is_abbrev
@@ -216,6 +222,10 @@ class PersonRecognizer(EntityRecognizer):
     @staticmethod
     def _adjacent(text: str, left: _Token, right: _Token) -> bool:
         gap = text[left.end : right.start]
+        if left.kind == INITIAL and gap in (". ", "."):
+            return True  # "L. Zorić"
+        if left.joins_next and gap == ", ":
+            return True  # "Eichel, Donald"
         return gap in (" ", "-") or (gap.strip(" ") == "" and len(gap) <= 2)
 
     def _accept_after_cue(self, tok: _Token, cue_tok: _Token) -> bool:
@@ -234,15 +244,27 @@ class PersonRecognizer(EntityRecognizer):
                 cue_tok.cue == "title"
                 and cue_tok.text.lower() in _PERSONAL_TITLES
                 and tok.kind == OTHER
-                and tok.text.isalpha()
+                and tok.text.replace("-", "").isalpha()
                 and not tok.text.isupper()
                 and not self._lex.is_function_word(tok.text)
                 and not _is_form_of_address(tok.text)
             )
-        # Lower-case typing: only listed names that are not ordinary words, or
-        # frequent surnames after a title ("fr. schneider").
-        return tok.kind == STRONG or (
+        # Lower-case typing: listed names that are not ordinary words, frequent
+        # surnames after a title ("fr. schneider"), and after a lower-case "frau" /
+        # "herrn" any word that is not a function word ("gespräch mit frau drechsler").
+        if tok.kind == STRONG or (
             tok.kind == AMBIGUOUS and cue_tok.cue == "title" and tok.text.lower() in FREQUENT_NOUN_SURNAMES
+        ):
+            return True
+        return (
+            not cue_tok.cap
+            and cue_tok.text.lower() in _PERSONAL_TITLES
+            and len(tok.text) >= 2
+            and tok.text.replace("-", "").isalpha()
+            and not self._lex.is_function_word(tok.text)
+            and tok.text not in SUBJECT_VERBS
+            and not _is_form_of_address(tok.text)
+            and tok.text not in ROLE_CUES
         )
 
     def analyze(

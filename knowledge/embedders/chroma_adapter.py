@@ -51,7 +51,7 @@ class ChromaEmbeddingAdapter(EmbeddingFunction[Documents]):
         return ["cosine"]
 
     @staticmethod
-    def build_from_config(config: dict[str, Any]) -> "ChromaEmbeddingAdapter":
+    def build_from_config(config: dict[str, Any]) -> ChromaEmbeddingAdapter:
         return ChromaEmbeddingAdapter(embedder_name=config.get("embedder"))
 
     def get_config(self) -> dict[str, Any]:

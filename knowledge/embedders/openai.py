@@ -41,7 +41,7 @@ class OpenAIEmbedder:
             kwargs["api_base"] = self.api_base
         try:
             response = self._litellm.embedding(**kwargs)
-        except Exception as exc:  # LiteLLM wraps transport and HTTP errors in many types
+        except Exception as exc:  # noqa: BLE001 - LiteLLM wraps transport and HTTP errors in many types
             # The exception text may echo the input texts; only its type is reported.
             raise KnowledgeError(messages.EMBEDDING_FAILED.format(backend=self.model, reason=type(exc).__name__)) from None
         items = sorted(response.data, key=lambda item: _get(item, "index"))

@@ -128,3 +128,15 @@ def test_replacements_point_at_pseudonyms(guardrail):
         ("[Person 1]", "PERSON", "Aylin Demir"),
         ("[E-Mail 1]", "EMAIL_ADDRESS", "aylin.demir@web.de"),
     ]
+
+
+def test_genitive_mirrors_the_users_spelling(guardrail):
+    c = guardrail.conversation()
+    text = "Wegen Łukaszs Antrag und Jonas' Schule, Herr Łukasz Nowak ist da."
+    p = c.protect(text)
+    assert "Łukasz" not in p.text and "Jonas" not in p.text
+    assert c.restore(p.text) == text
+    # Without a recorded spelling the German rule applies.
+    c2 = guardrail.conversation()
+    c2.protect("Herr Jonas Weber")
+    assert c2.restore("[Person 1]s Schule") == "Jonas Webers Schule"

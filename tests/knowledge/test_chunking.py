@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from knowledge.chunking import chunk_blocks
 from knowledge.models import Block
 
@@ -31,7 +33,7 @@ def test_chunks_stay_inside_sections_and_keep_pages() -> None:
 def test_overlap_repeats_the_last_sentence_of_the_previous_chunk() -> None:
     blocks = [Block(_sentences(30, "Regel"), ("A",))]
     chunks = chunk_blocks(blocks, chunk_size=500, chunk_overlap=120)
-    for previous, current in zip(chunks, chunks[1:]):
+    for previous, current in itertools.pairwise(chunks):
         last_sentence = previous.text.split(". ")[-1].rstrip(".")
         assert last_sentence in current.text[:130]
 

@@ -21,7 +21,7 @@ def cli(tmp_path: Path, usem3_embedder) -> click.Group:  # type: ignore[no-untyp
                          close_after_command=True)
 
 
-def _run(cli: click.Group, *args: str) -> "click.testing.Result":
+def _run(cli: click.Group, *args: str) -> click.testing.Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
