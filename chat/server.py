@@ -77,6 +77,8 @@ def create_app(app: SafeGPT) -> FastAPI:
     os.environ["CHAINLIT_APP_ROOT"] = str(root)
     os.environ["CHAINLIT_AUTH_SECRET"] = auth_secret(app)
     os.environ.setdefault("CHAINLIT_TELEMETRY", "false")
+    # The login cookie must reach /admin too, not only /chat.
+    os.environ.setdefault("CHAINLIT_AUTH_COOKIE_PATH", "/")
     set_app(app)
 
     import chainlit.config
@@ -107,5 +109,10 @@ def create_app(app: SafeGPT) -> FastAPI:
     from chat.api import make_api_router
 
     api.include_router(make_api_router(app))  # /v1: guarded OpenAI-compatible API (docs/API.md)
+    from chat.admin.routes import install_error_pages, make_admin_router
+
+    install_error_pages(api)
+    api.include_router(make_admin_router())
+
     mount_chainlit(app=api, target=str(Path(__file__).resolve().parent / "chainlit_app.py"), path=chat_path)
     return api

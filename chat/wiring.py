@@ -36,6 +36,12 @@ class SafeGPT:
         return Accounts(self.engine)
 
     @cached_property
+    def audit(self):
+        from chat.audit import AuditLog
+
+        return AuditLog(self.engine)
+
+    @cached_property
     def guardrail(self):
         from guardrails import Guardrail
 

@@ -58,8 +58,9 @@ class ConversationGuard:
             detected = self._guardrail.detect(text)
             # Register this text's names first, so that an earlier bare mention in
             # the same text ("Klientin Eimer … von Lena Eimer") is found as well.
+            marked = {v.original.casefold() for v in self._vault.values.values()}
             for span in detected:
-                if span.entity_type == "PERSON":
+                if span.entity_type == "PERSON" and text[span.start : span.end].casefold() not in marked:
                     base, _ = self._vault.split_genitive(text[span.start : span.end])
                     self._vault.person_for(base, self._gender_hint(text, span.start))
             spans = resolve_overlaps(detected + self._known_spans(text))

@@ -47,7 +47,8 @@ def _keys(name: str) -> set[str]:
 # is also a noun.
 TITLE_CUES = frozenset(
     """frau herr herrn hr hr. fr fr. familie fam fam. dr dr. prof prof. ms mr mrs
-    dipl.-ing. ing. mag. bürgermeister bürgermeisterin""".split()
+    dipl.-ing. ing. mag. bürgermeister bürgermeisterin med med. dent dent. phil phil.
+    rer rer. nat nat. jur jur. vet vet. habil habil.""".split()
 )
 # Relations and roles: "Sohn Lukas", "Klientin Yılmaz". Weaker than titles: the
 # next word must not be a plain common noun.

@@ -193,7 +193,10 @@ class Vault:
         with self.lock:
             # Particles and function words ("von", "der") are parts of a full name
             # but must not be re-found on their own.
-            terms = [
+            # Values first: a value the user marked keeps its type when a name part
+            # has the same spelling.
+            terms = [(e.entity_type, e.original) for e in self.values.values()]
+            terms += [
                 ("PERSON", part)
                 for p in self.persons
                 for part in p.parts
@@ -201,5 +204,4 @@ class Vault:
                 and part.lower() not in NAME_PARTICLES
                 and not self.lexicon.is_function_word(part)
             ]
-            terms += [(e.entity_type, e.original) for e in self.values.values()]
             return terms

@@ -83,6 +83,9 @@ def from_validation_error(exc: ValidationError) -> ApiError:
     first = errors[0] if errors else {"loc": (), "type": "value_error", "msg": ""}
     if first["type"] == "json_invalid" or (first["type"] == "json_type" and not first["loc"]):
         return ApiError(400, texts.INVALID_JSON, code="invalid_json")
-    param = ".".join(str(p) for p in first["loc"]) or "body"
+    loc = list(first["loc"])
+    if first["type"] == "extra_forbidden" and loc:
+        loc[-1] = "*"  # the caller's own key name is not repeated
+    param = ".".join(str(p) for p in loc) or "body"
     return ApiError(400, texts.INVALID_FIELD.format(param=param[:120], problem=first["msg"][:200]),
                     code="invalid_value", param=param[:120])

@@ -70,6 +70,9 @@ def _name_shaped(word: str) -> bool:
     return rest.islower()
 
 
+# "(9 Jahre)" right before "Jahre".
+_AGE_BEFORE = re.compile(r"\s?\(\d{1,3}\s$")
+
 STRONG, AMBIGUOUS, UNKNOWN, INITIAL, OTHER = "strong", "ambiguous", "unknown", "initial", "other"
 
 
@@ -315,6 +318,8 @@ class PersonRecognizer(EntityRecognizer):
                 ):
                     tokens[k].score = 0.85
 
+        self._context_rules(text, tokens)
+
         # 3. Neighbours of names: "Aylin Xhevdeti", "Lena Wolf", "von der".
         changed = True
         while changed:
@@ -365,22 +370,34 @@ class PersonRecognizer(EntityRecognizer):
                     k += 1
                 if k > i + 1 and k < n and self._adjacent(text, tokens[k - 1], tokens[k]):
                     nxt = tokens[k]
-                    if nxt.cap and nxt.kind in (STRONG, UNKNOWN) and nxt.score == 0:
-                        nxt.score = 0.8
+                    particles_open = any(p.score == 0 for p in tokens[i + 1 : k])
+                    if nxt.cap and nxt.kind in (STRONG, UNKNOWN) and (nxt.score == 0 or particles_open):
+                        nxt.score = max(nxt.score, 0.8)
                         for p in tokens[i + 1 : k]:
                             p.score = 0.8
                         changed = True
 
         # 4. Two unknown capitalised non-nouns in a row ("Xaver Quast"): in German
-        # text almost only names (nouns, places and stop words are excluded).
+        # text almost only names (nouns, places and stop words are excluded); also
+        # an unknown word next to a name-noun ("Mořic Richters").
         for a, b in zip(tokens, tokens[1:]):
+            kinds = {a.kind, b.kind}
             if (
                 a.score == 0 and b.score == 0 and a.cap and b.cap
-                and a.kind == UNKNOWN and b.kind == UNKNOWN
+                and (kinds == {UNKNOWN} or kinds == {UNKNOWN, AMBIGUOUS})
+                and not (b.kind == AMBIGUOUS and b.after_determiner)
                 and len(a.text) >= 3 and len(b.text) >= 3
                 and self._adjacent(text, a, b)
             ):
                 a.score = b.score = 0.6
+
+        # "Vonn und Çimen", "Emanuela und Lulu": an unknown word joined to a name.
+        for a, mid, b in zip(tokens, tokens[1:], tokens[2:]):
+            if mid.text in ("und", "oder", "&") and a.cap and b.cap:
+                if a.score > 0 and b.score == 0 and b.kind == UNKNOWN:
+                    b.score = 0.6
+                elif b.score > 0 and a.score == 0 and a.kind == UNKNOWN:
+                    a.score = 0.6
 
         # 5. Lower-case pairs of listed names without cue: "aylin demir".
         for a, b in zip(tokens, tokens[1:]):
@@ -393,6 +410,80 @@ class PersonRecognizer(EntityRecognizer):
                 a.score = b.score = 0.7
 
         return self._spans(text, tokens)
+
+    def _name_like(self, tok: _Token) -> bool:
+        """A capitalised word that may be part of a name when the context says so."""
+        if not tok.cap or tok.cue is not None:
+            return False
+        if tok.kind in (STRONG, AMBIGUOUS, UNKNOWN, INITIAL):
+            return True
+        lex = self._lex
+        # Compound-looking surnames ("Baumbach", "Achterberg"), not plain nouns.
+        return (
+            tok.kind == OTHER
+            and _name_shaped(tok.text.split("-")[0])
+            and not lex.is_common_word(tok.text)
+            and not lex.is_place(tok.text)
+            and not _is_form_of_address(tok.text)
+        )
+
+    def _context_rules(self, text: str, tokens: list[_Token]) -> None:
+        """Names shown by their surroundings rather than by the lists."""
+        n = len(tokens)
+        lower_mode = self._lower_case_text(tokens)
+        for i, tok in enumerate(tokens):
+            nxt = tokens[i + 1] if i + 1 < n else None
+            prev = tokens[i - 1] if i > 0 else None
+            gap_after = text[tok.end : nxt.start] if nxt else text[tok.end :]
+            # "L. Zorić", "H. König erhielt …": an initial and a name-like word.
+            if tok.kind == INITIAL and nxt is not None and gap_after in (". ", ".") and nxt.cap:
+                if nxt.kind in (STRONG, AMBIGUOUS, UNKNOWN) and nxt.cue is None:
+                    tok.score = max(tok.score, 0.75)
+                    nxt.score = max(nxt.score, 0.75)
+            # "Eichel, Donald" / "Sommer, Rolf": surname, comma, listed first name.
+            if (
+                nxt is not None and gap_after == ", " and nxt.kind == STRONG and nxt.cap
+                and self._lex.is_first_name(nxt.text) and self._name_like(tok)
+            ):
+                tok.score = max(tok.score, 0.75)
+                nxt.score = max(nxt.score, 0.75)
+                tok.joins_next = True
+            # "Alois Baumbach, geb. …", "Masooma (Tochter …)", "Dolunay (9 Jahre)".
+            if tok.text.lower() in TRAILING_CUES or (tok.text == "Jahre" and _AGE_BEFORE.search(text[: tok.start])):
+                gap_before = text[prev.end : tok.start] if prev else ""
+                if prev is not None and (gap_before in (", ", " (", " ", ",") or _AGE_BEFORE.search(gap_before)):
+                    j = i - 1
+                    chain = []
+                    while j >= 0 and len(chain) < 3 and self._name_like(tokens[j]):
+                        chain.append(tokens[j])
+                        if j == 0 or not self._adjacent(text, tokens[j - 1], tokens[j]):
+                            break
+                        j -= 1
+                    for t in chain:
+                        t.score = max(t.score, 0.7)
+            # "Xena hat …", "Cecilie freut sich …": unknown word as a subject.
+            if tok.kind == UNKNOWN and tok.cap and nxt is not None and nxt.text in SUBJECT_VERBS:
+                if gap_after == " ":
+                    tok.score = max(tok.score, 0.6)
+            # "Entwicklungsbericht von Leuther?", "Ausflug mit Zenobiusz."
+            if (
+                tok.kind == UNKNOWN and tok.cap and prev is not None
+                and prev.text.lower() in PREPOSITIONS_BEFORE_NAMES
+                and (nxt is None or re.match(r"\s*[.,;:?!)]", gap_after) or nxt.text in ("und", "oder"))
+            ):
+                tok.score = max(tok.score, 0.6)
+            # Chats typed in lower case: listed names count without a cue.
+            if lower_mode and not tok.cap and tok.kind == STRONG and len(tok.text) >= 3:
+                tok.score = max(tok.score, 0.6)
+
+    @staticmethod
+    def _lower_case_text(tokens: list[_Token]) -> bool:
+        """True for text typed (almost) without capitals, like many chat messages."""
+        if len(tokens) < 3:
+            return not any(t.cap for t in tokens)
+        inner = [t for t in tokens if not t.sentence_initial]
+        caps = sum(1 for t in inner if t.cap)
+        return caps <= max(1, len(inner) // 20)
 
     @staticmethod
     def _adjacent_cue(text: str, left: _Token, right: _Token) -> bool:
