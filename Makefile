@@ -42,9 +42,10 @@ $(VENV)/.models-test-$(LOCK_ID): $(DEPS_STAMP) requirements/models-test.txt
 models-default: $(VENV)/.models-default-$(LOCK_ID)
 models-test: $(VENV)/.models-test-$(LOCK_ID)
 
-# Browser tests drive Debian's chromium (never `playwright install`: it downloads a browser).
+# Browser tests drive Debian's chromium (never `playwright install`: it downloads a browser);
+# the server-mode tests start Debian's postgresql and nginx as plain processes (tests/deploy).
 system-test-deps:
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@command -v chromium >/dev/null && test -x /usr/sbin/nginx && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium postgresql nginx; }
 
 test: deps models-test system-test-deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider

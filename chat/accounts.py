@@ -30,6 +30,7 @@ class Account:
     username: str
     role: Role
     disabled: bool
+    department: str | None = None
 
 
 def generate_password() -> str:
@@ -77,12 +78,12 @@ class Accounts:
     def get(self, username: str) -> Account | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(users).where(users.c.username == username)).first()
-        return None if row is None else Account(row.id, row.username, Role(row.role), row.disabled)
+        return None if row is None else Account(row.id, row.username, Role(row.role), row.disabled, row.department)
 
     def list(self) -> list[Account]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(users).order_by(users.c.username)).all()
-        return [Account(r.id, r.username, Role(r.role), r.disabled) for r in rows]
+        return [Account(r.id, r.username, Role(r.role), r.disabled, r.department) for r in rows]
 
     def count(self) -> int:
         with self.engine.connect() as conn:
@@ -92,6 +93,9 @@ class Accounts:
         if len(password) < 10:
             raise AccountError("Das Passwort muss mindestens 10 Zeichen lang sein.")
         self._update(username, password_hash=self.hasher.hash(password))
+
+    def set_department(self, username: str, department: str | None) -> None:
+        self._update(username, department=(department or None))
 
     def set_role(self, username: str, role: Role) -> None:
         self._update(username, role=Role(role).value)

@@ -6,7 +6,7 @@ import logging
 
 import chainlit as cl
 
-from chat import messages as texts
+from chat import consultation_ui, onboarding_ui, prompt_ui  # noqa: F401 - also registers their action callbacks
 from chat.chat_turn import answer_in_chat
 from chat.pipeline import Conversation
 from chat.runtime import get_app
@@ -47,7 +47,12 @@ async def start() -> None:
     app = get_app()
     conversation = app.pipeline.new_conversation(_model_for_profile(cl.user_session.get("chat_profile")))
     cl.user_session.set("conversation", conversation)
-    await cl.Message(content=texts.WELCOME, author="SafeGPT").send()
+    await onboarding_ui.start_chat()  # rules acknowledgement first, then the welcome and the prompt library
+
+
+@cl.set_starters
+async def starters(user: cl.User | None = None, language: str | None = None) -> list[cl.Starter]:
+    return prompt_ui.starters()
 
 
 @cl.on_message
@@ -56,4 +61,20 @@ async def on_message(message: cl.Message) -> None:
     if conversation is None:
         await start()
         conversation = cl.user_session.get("conversation")
+    if not await onboarding_ui.gate():  # nothing is sent before the rules of use are acknowledged
+        return
+    if await prompt_ui.handle(message, conversation):  # library commands, "Wie funktioniert das?"
+        return
     await answer_in_chat(conversation, message.content)
+
+
+@cl.action_callback("feedback")
+async def on_feedback(action: cl.Action) -> None:
+    from chat.chat_turn import current_department
+
+    department, _ = current_department()
+    payload = action.payload or {}
+    get_app().usage.record_feedback(model=str(payload.get("model", "")), helpful=bool(payload.get("helpful")),
+                                    prompt_id=payload.get("prompt_id"), department=department)
+    await action.remove()
+    await cl.Message(content=texts.FEEDBACK_THANKS, author="SafeGPT").send()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import chainlit as cl
 
 from chat import messages as texts
-from chat.llm.router import RoutingError
+from chat.llm.router import ModelNotAllowed, ModelUnavailable, RoutingError
 from chat.pipeline import AnswerDelta, AnswerDone, Conversation, Protected, Queued, Routed, UserInputError
 from chat.presentation import protected_markdown, source_elements, sources_footer
 from chat.runtime import get_app
@@ -29,9 +29,11 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
     answer = cl.Message(content="", author="SafeGPT")
     waiting: cl.Message | None = None
     model_display = ""
+    pii_types: list[str] = []
     try:
         async for event in get_app().pipeline.answer(conversation, text):
             if isinstance(event, Protected):
+                pii_types = [entity for entity, _, _ in event.replacements]
                 async with cl.Step(name=texts.STEP_PSEUDONYMISED, type="tool") as step:
                     step.output = protected_markdown(event)
             elif isinstance(event, Routed):
@@ -55,12 +57,50 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
             elif isinstance(event, AnswerDone):
                 answer.content = event.text + sources_footer(event)
                 answer.elements = source_elements(event)
+                answer.actions = feedback_actions(event.model_name, prompt_id)
                 await answer.send()
+                _record(event.model_name, "ok", pii_types, prompt_id, event)
                 return TurnResult(done=event, message_id=answer.id)
     except (UserInputError, RoutingError) as exc:
         if waiting is not None:
             await waiting.remove()
+        outcome = ("input_rejected" if isinstance(exc, UserInputError) else
+                   "refused_policy" if isinstance(exc, ModelNotAllowed) else
+                   "model_unavailable" if isinstance(exc, ModelUnavailable) else "error")
+        _record(conversation.model_name, outcome, pii_types, prompt_id, None)
         # The user's own message stays in the chat above; they can resend it unchanged.
         await cl.Message(content=texts.ERROR_PREFIX + str(exc), author="SafeGPT").send()
         return TurnResult(done=None, message_id=None, error=str(exc))
     return TurnResult(done=None, message_id=None)
+
+
+def feedback_actions(model: str, prompt_id: str | None) -> list[cl.Action]:
+    payload = {"model": model, "prompt_id": prompt_id}
+    return [
+        cl.Action(name="feedback", payload={**payload, "helpful": True}, label=texts.FEEDBACK_HELPFUL,
+                  tooltip=texts.FEEDBACK_TOOLTIP),
+        cl.Action(name="feedback", payload={**payload, "helpful": False}, label=texts.FEEDBACK_NOT_HELPFUL,
+                  tooltip=texts.FEEDBACK_TOOLTIP),
+    ]
+
+
+def current_department() -> tuple[str | None, str | None]:
+    """(department, user name) of the logged-in user; the name only feeds the k-threshold count."""
+    user = cl.user_session.get("user")
+    if user is None:
+        return None, None
+    account = get_app().accounts.get(user.identifier)
+    return (account.department if account else None), user.identifier
+
+
+def _record(model: str, outcome: str, pii_types: list[str], prompt_id: str | None, done: AnswerDone | None) -> None:
+    department, member = current_department()
+    cited = []
+    if done is not None:
+        shown = [s for s in done.sources if s.number in done.cited] or list(done.sources)
+        cited = [s.passage.source_file for s in shown]
+    get_app().usage.record_answer(
+        model=model, outcome=outcome,
+        prompt_tokens=done.prompt_tokens if done else 0, completion_tokens=done.completion_tokens if done else 0,
+        latency_ms=int(done.seconds * 1000) if done else 0, pii_types=pii_types, prompt_id=prompt_id,
+        sources=cited, no_source=done is not None and not done.sources, department=department, member=member)

@@ -83,11 +83,13 @@ def _build_cli() -> click.Group:
     from chat.api import make_apikey_group, open_api_keys
     from chat.user_cli import make_user_group
     from guardrails import make_pii_group
-    from knowledge import make_kb_group
+    from chat.kb_cli import make_curated_kb_group
 
     cli.add_command(make_pii_group(lambda: click.get_current_context().find_object(_Lazy).app.guardrail))
-    cli.add_command(make_kb_group(lambda: click.get_current_context().find_object(_Lazy).app.knowledge))
-    cli.add_command(make_user_group(lambda: click.get_current_context().find_object(_Lazy).app.accounts))
+    # kb add/remove/reindex go through the client-data check and the audit log (chat/kb_cli.py).
+    cli.add_command(make_curated_kb_group(lambda: click.get_current_context().find_object(_Lazy).app))
+    cli.add_command(make_user_group(lambda: click.get_current_context().find_object(_Lazy).app.accounts,
+                                    lambda: click.get_current_context().find_object(_Lazy).app.audit))
     cli.add_command(make_apikey_group(lambda: open_api_keys(click.get_current_context().find_object(_Lazy).app)))
 
     @cli.group(help="Lokale Modelldateien.")

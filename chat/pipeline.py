@@ -58,6 +58,8 @@ class Protected:
 @dataclass(frozen=True)
 class Retrieved:
     sources: tuple[Source, ...]
+    # German note for the user when grounding was on but nothing reached knowledge.min_score.
+    notice: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class AnswerDone:
     prompt_tokens: int
     completion_tokens: int
     seconds: float
+    notice: str | None = None  # as in Retrieved: "Keine passende Richtlinie gefunden …"
 
 
 Event = Protected | Retrieved | Routed | Queued | AnswerDelta | AnswerDone
@@ -174,10 +177,14 @@ class Pipeline:
         entry = self.router.entry(model_name)
 
         sources = await self._retrieve(protected.text, conv) if use_knowledge else ()
-        yield Retrieved(sources)
+        # The model is told the same in the prompt (messages.NO_SOURCES) and must not invent rules.
+        no_sources = texts.NO_SOURCES_NOTE if use_knowledge and not sources else None
+        yield Retrieved(sources, no_sources)
         numbered = [
-            NumberedSource(s.number, s.passage.title, s.passage.section, s.passage.page,
-                           conv.guard.protect(s.passage.text).text)
+            # Title and heading too: a guideline may name a client anywhere.
+            NumberedSource(s.number, conv.guard.protect(s.passage.title).text,
+                           conv.guard.protect(s.passage.section).text if s.passage.section else None,
+                           s.passage.page, conv.guard.protect(s.passage.text).text)
             for s in sources
         ]
         prompt = build_messages(protected.text, conv.history, numbered, self.settings.chat.history_turns)
@@ -219,4 +226,5 @@ class Pipeline:
             text="".join(shown_parts), sources=sources, cited=cited, model_name=model_name,
             display_name=entry.display_name, prompt_tokens=prompt_tokens,
             completion_tokens=completion_tokens or len(sent_parts), seconds=time.perf_counter() - started,
+            notice=no_sources,
         )

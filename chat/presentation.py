@@ -32,7 +32,7 @@ def _shown(event: AnswerDone):
 def sources_footer(event: AnswerDone) -> str:
     shown = _shown(event)
     if not shown:
-        return ""
+        return f"\n\n{event.notice}" if event.notice else ""
     names = "\n".join(
         f"- {source_label(s.number, s.passage.title, s.passage.section, s.passage.page)}" for s in shown)
     return f"\n\n**{texts.STEP_SOURCES}:**\n{names}"

@@ -16,13 +16,19 @@ class NumberedSource:
     text: str  # already passed through the guardrail
 
 
+def as_data(text: str) -> str:
+    """Escape retrieved text so it stays inside its ``<quelle>`` tag: a document containing ``</quelle>`` or
+    ``<quelle nr="9">`` cannot end its own source or fake another one (``&``, ``<``, ``>``, ``"`` escaped)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
 def sources_block(sources: list[NumberedSource]) -> str:
     if not sources:
         return texts.NO_SOURCES
     parts = [texts.SOURCES_HEADER]
     for s in sources:
         where = ", ".join(x for x in (s.title, s.section, f"S. {s.page}" if s.page else None) if x)
-        parts.append(f"<quelle nr=\"{s.number}\" herkunft=\"{where}\">\n{s.text}\n</quelle>")
+        parts.append(f"<quelle nr=\"{s.number}\" herkunft=\"{as_data(where)}\">\n{as_data(s.text)}\n</quelle>")
     return "\n\n".join(parts)
 
 

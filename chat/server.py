@@ -113,6 +113,11 @@ def create_app(app: SafeGPT) -> FastAPI:
 
     install_error_pages(api)
     api.include_router(make_admin_router())
+    from chat.admin.governance_routes import make_governance_router
+    from chat.usage.routes import make_usage_router
+
+    api.include_router(make_usage_router(app))
+    api.include_router(make_governance_router(app))
 
     mount_chainlit(app=api, target=str(Path(__file__).resolve().parent / "chainlit_app.py"), path=chat_path)
     return api

@@ -16,8 +16,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from chat.kb_ingest import IngestSettings
 from guardrails import GuardrailSettings
 from knowledge import KnowledgeSettings
+from onboarding import BUILTIN_PROMPTS_DIR, BUILTIN_RULES_PATH
 
 DATA_CLASSES = ("none", "pseudonymised", "residual_risk", "special_category")
 DEFAULT_CONFIG_FILE = Path("safegpt.toml")
@@ -107,11 +109,26 @@ def _default_policy() -> dict[str, list[str]]:
     }
 
 
+class UsageSettings(BaseModel):
+    enabled: bool = True
+    # A department's figures are shown only where at least k distinct people contributed.
+    department_k: int = Field(default=5, ge=2)
+
+
 class ChatSettings(BaseModel):
     default_model: str = "lokal"
     history_turns: int = 6
     language: str = "de-DE"
     max_message_chars: int = 20000
+
+
+class OnboardingSettings(BaseModel):
+    """Rules of use and prompt library (files maintained by admins), consultation-hour ratings."""
+
+    rules_file: Path = BUILTIN_RULES_PATH
+    prompts_dir: Path = BUILTIN_PROMPTS_DIR
+    # Rating aggregates are shown only from this many ratings on (no conclusions about single people).
+    consultation_min_ratings: int = Field(default=5, ge=1)
 
 
 class Settings(BaseSettings):
@@ -124,9 +141,12 @@ class Settings(BaseSettings):
     chat: ChatSettings = Field(default_factory=ChatSettings)
     guardrails: GuardrailSettings = Field(default_factory=GuardrailSettings)
     knowledge: KnowledgeSettings = Field(default_factory=KnowledgeSettings)
+    knowledge_ingest: IngestSettings = Field(default_factory=IngestSettings)  # uploads, client-data check
+    onboarding: OnboardingSettings = Field(default_factory=OnboardingSettings)
     model_list: list[ModelEntry] = Field(default_factory=list)
     local_models: dict[str, LocalModelSettings] = Field(default_factory=dict)
     router: RouterSettings = Field(default_factory=RouterSettings)
+    usage: UsageSettings = Field(default_factory=UsageSettings)
     # Which model locations may receive which data class (issue: routing by data sensitivity).
     # A model receives a class only if both its own approval and its location's policy allow it.
     policy: dict[str, list[str]] = Field(default_factory=_default_policy)
@@ -263,5 +283,9 @@ def load_settings(path: Path | None = None, *, use_file: bool = True, **override
                 local.path = base / local.path
         if settings.samples_dir is not None and not settings.samples_dir.is_absolute():
             settings.samples_dir = base / settings.samples_dir
+        for name in ("rules_file", "prompts_dir"):
+            value = getattr(settings.onboarding, name)
+            if not value.is_absolute():
+                setattr(settings.onboarding, name, base / value)
     settings.data_dir = settings.data_dir.resolve()
     return settings

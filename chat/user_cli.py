@@ -9,7 +9,14 @@ import click
 from chat.accounts import AccountError, Accounts, Role, generate_password
 
 
-def make_user_group(open_accounts: Callable[[], Accounts]) -> click.Group:
+def make_user_group(open_accounts: Callable[[], Accounts], open_audit: Callable[[], object] | None = None
+                    ) -> click.Group:
+    def audit(action: str, target: str, detail: str = "") -> None:
+        if open_audit is not None:
+            from chat.audit import cli_actor
+
+            open_audit().record(cli_actor(), "users", action, target, detail)
+
     @click.group("user", help="Benutzerkonten verwalten.")
     def user() -> None:
         pass
@@ -24,6 +31,7 @@ def make_user_group(open_accounts: Callable[[], Accounts]) -> click.Group:
             open_accounts().add(username, password, Role(role))
         except AccountError as exc:
             raise click.ClickException(str(exc)) from None
+        audit("add", username, f"role={role}")
         click.echo(f"Konto „{username}“ ({role}) angelegt.")
         if not password_stdin:
             click.echo(f"Passwort: {password}")
@@ -31,7 +39,19 @@ def make_user_group(open_accounts: Callable[[], Accounts]) -> click.Group:
     @user.command("list", help="Konten auflisten.")
     def list_() -> None:
         for acc in open_accounts().list():
-            click.echo(f"{acc.username}\t{acc.role.value}\t{'gesperrt' if acc.disabled else 'aktiv'}")
+            click.echo(f"{acc.username}\t{acc.role.value}\t{'gesperrt' if acc.disabled else 'aktiv'}"
+                       f"\t{acc.department or '-'}")
+
+    @user.command("set-department", help="Bereich setzen (nur für k-anonyme Nutzungszahlen).")
+    @click.argument("username")
+    @click.argument("department")
+    def set_department(username: str, department: str) -> None:
+        try:
+            open_accounts().set_department(username, department)
+        except AccountError as exc:
+            raise click.ClickException(str(exc)) from None
+        audit("set-department", username)
+        click.echo(f"Konto „{username}“ gehört jetzt zum Bereich {department}.")
 
     @user.command("disable", help="Konto sperren.")
     @click.argument("username")
@@ -40,6 +60,7 @@ def make_user_group(open_accounts: Callable[[], Accounts]) -> click.Group:
             open_accounts().disable(username)
         except AccountError as exc:
             raise click.ClickException(str(exc)) from None
+        audit("disable", username)
         click.echo(f"Konto „{username}“ gesperrt.")
 
     @user.command("set-role", help="Rolle ändern.")
@@ -50,6 +71,7 @@ def make_user_group(open_accounts: Callable[[], Accounts]) -> click.Group:
             open_accounts().set_role(username, Role(role))
         except AccountError as exc:
             raise click.ClickException(str(exc)) from None
+        audit("set-role", username, f"role={role}")
         click.echo(f"Konto „{username}“ hat jetzt die Rolle {role}.")
 
     @user.command("passwd", help="Passwort setzen; ohne --password-stdin wird eines erzeugt und angezeigt.")
@@ -61,6 +83,7 @@ def make_user_group(open_accounts: Callable[[], Accounts]) -> click.Group:
             open_accounts().set_password(username, password)
         except AccountError as exc:
             raise click.ClickException(str(exc)) from None
+        audit("passwd", username)
         click.echo(f"Passwort für „{username}“ geändert.")
         if not password_stdin:
             click.echo(f"Neues Passwort: {password}")

@@ -36,10 +36,23 @@ class SafeGPT:
         return Accounts(self.engine)
 
     @cached_property
+    def usage(self):
+        from chat.usage import UsageRecorder
+
+        return UsageRecorder(self.engine, enabled=self.settings.usage.enabled)
+
+    @cached_property
     def audit(self):
         from chat.audit import AuditLog
 
         return AuditLog(self.engine)
+
+    @cached_property
+    def onboarding(self):
+        """Rules of use, prompt library and consultation hours (loads the files strictly)."""
+        from chat.prompt_catalog import OnboardingArea
+
+        return OnboardingArea(self.settings.onboarding, self.engine)
 
     @cached_property
     def guardrail(self):

@@ -38,6 +38,18 @@ def fold(word: str) -> str:
 _GERMAN_LOOKING = re.compile(r"(?!.*(?:y|cz|sz|ij|kh|dj|q(?!u)))[a-zäöüß]+")
 
 
+# Endings of German family names that are also nouns ("Blum|stein", "Bam|bach"):
+# an unknown word ending in one of them is more likely a surname than a compound.
+_SURNAME_HEADS = frozenset(
+    "stein bach berg feld hof hoff mann thal dorf haus hausen beck brink kamp horst "
+    "burg wald heim ring meier meyer bauer brock kötter hagen".split()
+)
+
+
+# Everyday short heads of compounds not in the lexicon.
+_SHORT_HEADS = frozenset("geld zeit plan haus arzt raum satz lohn kurs büro amts kind frau mann kauf".split())
+
+
 def _keys(name: str) -> set[str]:
     # "Müller" is also typed "Mueller": index both spellings.
     return {fold(name), fold(name.translate(_UMLAUT_E))}
@@ -66,7 +78,7 @@ ROLE_CUES = frozenset(
     schüler schülerin azubi auszubildende auszubildender namens heißt heisst
     name genannt
     hallo hi hey liebe lieber liebes servus moin grüße grüßen gruß grüsse grüssen
-    sagte meinte erzählte fragte berichtete erklärte antwortete schrieb""".split()
+    sagte meinte erzählte fragte berichtete erklärte antwortete schrieb danke""".split()
 )
 # Personal titles: after them even a noun is a surname ("Frau Klos").
 PERSONAL_TITLES = frozenset({"frau", "herr", "herrn", "fr", "hr"})
@@ -86,6 +98,8 @@ SUBJECT_VERBS = frozenset(
     sucht möchte leidet klagt erzählt berichtet schreibt""".split()
 )
 PREPOSITIONS_BEFORE_NAMES = frozenset("von für mit bei an über zu gegen ohne um".split())
+# After these conjunctions comes the subject: a pronoun, an article, a noun or a name.
+SUBJECT_CONJUNCTIONS = frozenset("dass daß wenn weil ob obwohl als nachdem damit falls sobald".split())
 # Particles inside names ("Ursula von der Leyen", "Ahmad al Hassan").
 NAME_PARTICLES = frozenset("von van der de den ter ten zu al el bin ibn abu da di del dos du la le".split())
 
@@ -264,29 +278,27 @@ class NameLexicon:
     def is_compound_noun(self, word: str) -> bool:
         """True for a German compound whose head is a known noun ("Schuldnerberatung").
 
-        German compounds end in their head noun; a word of ≥ 7 letters ending in a
-        known noun of ≥ 4 letters is very likely a noun, not a name.
+        German compounds end in their head noun. Heads of five or more letters
+        count after a German-looking first part of four or more letters; short
+        heads only from a list of everyday heads ("Hilfe|plan", "Pflege|geld").
+        Heads that end many family names ("-stein", "-bach") never count, and
+        foreign-looking first parts ("Przy|stupa") do not either.
         """
         key = word.lower()
         if len(key) < 7:
             return False
         for cut in range(3, len(key) - 3):
             head = key[cut:]
-            if head not in self.common_nouns:
+            if head not in self.common_nouns or head in _SURNAME_HEADS:
                 continue
-            if len(head) >= 5:
-                return True
             modifier = key[:cut]
-            modifier_is_noun = any(
+            if len(head) < 5 and head not in _SHORT_HEADS:
+                continue
+            modifier_is_noun = len(modifier) >= 3 and any(
                 modifier.endswith(link) and modifier[: len(modifier) - len(link)] in self.common_nouns
                 for link in ("", "s", "n", "es", "en", "er")
             )
-            if modifier_is_noun:
-                return True
-            # Short heads ("user", "arzt") also end many names ("Bolzhauser"), and
-            # foreign names can end in a German noun ("Przy|stupa"): without a noun
-            # in front, only a long head after a German-looking first part counts.
-            if len(head) >= 5 and _GERMAN_LOOKING.fullmatch(modifier):
+            if modifier_is_noun or (len(modifier) >= 4 and _GERMAN_LOOKING.fullmatch(modifier)):
                 return True
         return False
 

@@ -13,5 +13,6 @@ users = Table(
     Column("role", String(20), nullable=False, default="staff"),
     Column("disabled", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("department", String(120), nullable=True),  # added by usage_0001; only for k-anonymous figures
     UniqueConstraint("username", name="uq_users_username"),
 )

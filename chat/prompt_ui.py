@@ -1,0 +1,263 @@
+"""The prompt library in the chat: starters, slash commands, search, guided questions for a prompt's
+variables, running it through the normal pipeline turn, and proposing a new prompt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import chainlit as cl
+
+from chat import onboarding_messages as texts
+from chat.chat_turn import TurnResult, answer_in_chat
+from chat.onboarding_store import PromptDraft, PromptValidationError
+from chat.pipeline import Conversation
+from chat.runtime import get_app
+from onboarding import Prompt
+
+log = logging.getLogger(__name__)
+RUN_ACTION = "run_prompt"
+SEARCH_ACTION = "search_prompts"
+PROPOSE_ACTION = "propose_prompt"
+CONSULTATION_ACTION = "consultation"
+ASK_TIMEOUT = 900  # seconds a guided question waits for the answer
+MAX_BUTTONS = 12
+
+CMD_SEARCH, CMD_PROPOSE, CMD_CONSULTATION, CMD_EXPLAIN = "prompts", "vorschlagen", "sprechstunde", "wie-funktioniert-das"
+BUILTIN_COMMANDS = {
+    CMD_SEARCH: ("search", texts.COMMAND_SEARCH),
+    CMD_PROPOSE: ("lightbulb", texts.COMMAND_PROPOSE),
+    CMD_CONSULTATION: ("users", texts.COMMAND_CONSULTATION),
+    CMD_EXPLAIN: ("info", texts.COMMAND_EXPLAIN),
+}
+
+
+def catalog():
+    return get_app().onboarding.catalog
+
+
+def commands() -> list[dict]:
+    builtin = [{"id": cid, "icon": icon, "description": desc, "button": False, "persistent": False}
+               for cid, (icon, desc) in BUILTIN_COMMANDS.items()]
+    library = [{"id": p.id, "icon": "file-text", "description": f"{p.title} ({p.category})", "button": False,
+                "persistent": False} for p in catalog().published()]
+    return builtin + library
+
+
+async def set_commands() -> None:
+    await cl.context.emitter.set_commands(commands())
+
+
+def starters() -> list[cl.Starter]:
+    from chat.onboarding_messages import EXPLAIN_LABEL
+
+    items = [cl.Starter(label=p.title, message=p.title, command=p.id) for p in catalog().popular()]
+    items.append(cl.Starter(label=EXPLAIN_LABEL, message=EXPLAIN_LABEL, command=CMD_EXPLAIN))
+    return items
+
+
+def run_action(prompt: Prompt, session_id: int | None = None) -> cl.Action:
+    payload = {"prompt_id": prompt.id}
+    if session_id is not None:
+        payload["session_id"] = session_id
+    return cl.Action(name=RUN_ACTION, payload=payload, label=prompt.title, tooltip=prompt.description,
+                     icon="file-text")
+
+
+async def show_library_intro() -> None:
+    from chat.onboarding_ui import explain_action
+
+    actions = [run_action(p) for p in catalog().popular()]
+    actions += [cl.Action(name=SEARCH_ACTION, payload={"query": ""}, label=texts.LIBRARY_BUTTON_SEARCH, icon="search"),
+                cl.Action(name=PROPOSE_ACTION, payload={}, label=texts.LIBRARY_BUTTON_PROPOSE, icon="lightbulb")]
+    if get_app().onboarding.consultations.list(open_only=True):
+        actions.append(cl.Action(name=CONSULTATION_ACTION, payload={}, label=texts.LIBRARY_BUTTON_CONSULTATION,
+                                 icon="users"))
+    actions.append(explain_action())
+    await cl.Message(content=texts.LIBRARY_INTRO, author="SafeGPT", actions=actions).send()
+
+
+def _parse(message: cl.Message) -> tuple[str | None, str]:
+    """(command, rest): Chainlit's command, or text typed as ``/name rest``, or the explain question."""
+    text = (message.content or "").strip()
+    if message.command:
+        return message.command, text
+    if text.startswith("/"):
+        head, _, rest = text[1:].partition(" ")
+        head = head.strip().lower()
+        if head in BUILTIN_COMMANDS or catalog().get(head) is not None:
+            return head, rest.strip()
+    if text.casefold().rstrip("?!. ") == texts.EXPLAIN_LABEL.casefold().rstrip("?"):
+        return CMD_EXPLAIN, ""
+    return None, text
+
+
+async def handle(message: cl.Message, conversation: Conversation) -> bool:
+    """Run a library command; False when the message is ordinary chat text for the pipeline."""
+    command, rest = _parse(message)
+    if command is None:
+        return False
+    if command == CMD_SEARCH:
+        await show_search(rest)
+    elif command == CMD_PROPOSE:
+        await propose()
+    elif command == CMD_CONSULTATION:
+        from chat.consultation_ui import show_sessions
+
+        await show_sessions()
+    elif command == CMD_EXPLAIN:
+        from chat.onboarding_ui import explain_last
+
+        await explain_last()
+    elif catalog().get(command) is not None:
+        await run_prompt(command, conversation)
+    else:
+        return False  # a stale command (prompt retired meanwhile): treat the text as a normal message
+    return True
+
+
+async def show_search(query: str) -> None:
+    cat = catalog()
+    category = None
+    words = query
+    if "kategorie:" in query.casefold():
+        index = query.casefold().index("kategorie:")
+        words, category = query[:index].strip(), query[index + len("kategorie:"):].strip() or None
+    results = cat.search(words, category)
+    categories = ", ".join(cat.categories())
+    if not query.strip():
+        lines = [texts.SEARCH_ALL.format(count=len(results), categories=categories), ""]
+        current = None
+        for p in results:
+            if p.category != current:
+                current = p.category
+                lines.append(f"\n**{current}**")
+            lines.append(f"- {p.title} – `/{p.id}`")
+        await cl.Message(content="\n".join(lines), author="SafeGPT").send()
+        return
+    if not results:
+        await cl.Message(content=texts.SEARCH_NONE.format(query=query, categories=categories), author="SafeGPT").send()
+        return
+    lines = [texts.SEARCH_RESULTS.format(count=len(results), query=query)]
+    lines += [f"- **{p.title}** ({p.category}) – {p.description} `/{p.id}`" for p in results[:MAX_BUTTONS]]
+    if len(results) > MAX_BUTTONS:
+        lines.append(texts.SEARCH_MORE.format(more=len(results) - MAX_BUTTONS))
+    await cl.Message(content="\n".join(lines), author="SafeGPT",
+                     actions=[run_action(p) for p in results[:MAX_BUTTONS]]).send()
+
+
+async def ask(question: str) -> str | None:
+    """One guided question; ``None`` on timeout."""
+    answer = await cl.AskUserMessage(content=question, author="SafeGPT", timeout=ASK_TIMEOUT).send()
+    if answer is None:
+        await cl.Message(content=texts.PROMPT_TIMEOUT, author="SafeGPT").send()
+        return None
+    return (answer.get("output") or "").strip()
+
+
+async def collect_values(prompt: Prompt) -> dict[str, str] | None:
+    values: dict[str, str] = {}
+    for variable in prompt.variables:
+        question = f"**{variable.label}**"
+        if not variable.required:
+            question += texts.PROMPT_OPTIONAL
+        if variable.example:
+            question += texts.PROMPT_EXAMPLE.format(example=variable.example.strip())
+        while True:
+            answer = await ask(question)
+            if answer is None:
+                return None
+            if not variable.required and answer.casefold() in texts.SKIP_WORDS:
+                answer = ""
+            if answer or not variable.required:
+                break
+        values[variable.name] = answer
+    return values
+
+
+async def run_prompt(prompt_id: str, conversation: Conversation | None, session_id: int | None = None) -> TurnResult | None:
+    prompt = catalog().get(prompt_id)
+    if prompt is None:
+        await cl.Message(content=texts.PROMPT_UNKNOWN, author="SafeGPT").send()
+        return None
+    if conversation is None:
+        return None
+    await cl.Message(content=texts.PROMPT_START.format(title=prompt.title, version=prompt.version,
+                                                       description=prompt.description), author="SafeGPT").send()
+    values = await collect_values(prompt)
+    if values is None:
+        return None
+    rendered = prompt.render(values)
+    await cl.Message(content=texts.PROMPT_RUNNING.format(title=prompt.title), author="SafeGPT").send()
+    log.info("library prompt run: %s v%s", prompt.id, prompt.version)
+    result = await answer_in_chat(conversation, rendered, prompt_id=prompt.id)
+    if session_id is not None and result.done is not None:
+        from chat.consultation_ui import ask_rating
+
+        await ask_rating(session_id, prompt)
+    return result
+
+
+async def propose() -> None:
+    app = get_app()
+    await cl.Message(content=texts.PROPOSE_START, author="SafeGPT").send()
+    title = await ask(texts.PROPOSE_TITLE)
+    if title is None:
+        return
+    category = await ask(texts.PROPOSE_CATEGORY.format(categories=", ".join(catalog().categories())))
+    if category is None:
+        return
+    description = await ask(texts.PROPOSE_DESCRIPTION)
+    if description is None:
+        return
+    template = await ask(texts.PROPOSE_TEMPLATE)
+    if template is None:
+        return
+    draft = PromptDraft(title=title, category=category, description=description, template=template)
+    store = app.onboarding.prompt_store
+    try:
+        prompt_id = await asyncio.to_thread(store.propose, draft, catalog().taken_ids())
+    except PromptValidationError as exc:
+        await cl.Message(content=texts.PROPOSE_INVALID.format(reason=str(exc)), author="SafeGPT").send()
+        return
+    from chat.onboarding_ui import current_username
+
+    app.audit.record(current_username() or "chat", "prompts", "propose", prompt_id, "Version 1")
+    await cl.Message(content=texts.PROPOSE_DONE.format(title=title.strip(), prompt_id=prompt_id),
+                     author="SafeGPT").send()
+
+
+# -- buttons -------------------------------------------------------------------------------------------
+
+async def _allowed() -> bool:
+    from chat.onboarding_ui import gate
+
+    return await gate()
+
+
+@cl.action_callback(RUN_ACTION)
+async def on_run(action: cl.Action) -> None:
+    if await _allowed():
+        await run_prompt(str(action.payload.get("prompt_id", "")), cl.user_session.get("conversation"),
+                         action.payload.get("session_id"))
+
+
+@cl.action_callback(SEARCH_ACTION)
+async def on_search(action: cl.Action) -> None:
+    if await _allowed():
+        await show_search(str(action.payload.get("query", "")))
+
+
+@cl.action_callback(PROPOSE_ACTION)
+async def on_propose(action: cl.Action) -> None:
+    if await _allowed():
+        await propose()
+
+
+@cl.action_callback(CONSULTATION_ACTION)
+async def on_consultation(action: cl.Action) -> None:
+    from chat.consultation_ui import show_sessions
+
+    if await _allowed():
+        await show_sessions()

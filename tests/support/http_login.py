@@ -1,0 +1,13 @@
+"""Log in to a running SafeGPT over plain HTTP (Chainlit's password login) and return a client."""
+
+from __future__ import annotations
+
+import httpx
+
+
+def logged_in_client(base_url: str, username: str, password: str) -> httpx.Client:
+    client = httpx.Client(base_url=base_url, timeout=30, follow_redirects=False)
+    response = client.post("/chat/login", data={"username": username, "password": password})
+    if response.status_code != 200:
+        raise AssertionError(f"login failed for {username}: {response.status_code}")
+    return client
