@@ -46,6 +46,8 @@ USER, PASSWORD = "last", "last-test-passwort-1"
 MESSAGE = ("Frau Aylin Demir (geb. 14.03.1987) fragt, welche Unterlagen sie für den Wohngeldantrag braucht. "
            "Was muss ich beachten?")
 SOCKET_PATH = "/chat/ws/socket.io"
+ANSWER_MARK = "Mietbescheinigung"  # in every answer of the stub (tests/support/openai_stub.py echo_reply)
+ERROR_MARK = "⚠️"  # chat/messages.py ERROR_PREFIX
 
 
 @dataclass
@@ -86,18 +88,20 @@ async def _user(base: str, cookie: str, messages: int, result: Result, start: as
     sio = socketio.AsyncClient(reconnection=False)
     welcome = asyncio.Event()
     done: asyncio.Queue = asyncio.Queue()
-    answers: list[str] = []
+    seen = {"answer": False, "error": False}
 
-    @sio.on("new_message")
-    async def _new(step):
-        if not welcome.is_set():
-            welcome.set()
-        elif "Fehler" in (step.get("output") or "")[:40]:
-            answers.append("error")
-
-    @sio.on("task_end")
-    async def _end(_data=None):
-        await done.put(time.perf_counter())
+    @sio.on("*")
+    async def _any(event, data=None):
+        if event in ("new_message", "update_message") and isinstance(data, dict):
+            output = data.get("output") or ""
+            if not welcome.is_set():
+                welcome.set()
+            elif ANSWER_MARK in output:
+                seen["answer"] = True
+            elif output.startswith(ERROR_MARK):
+                seen["error"] = True
+        elif event == "task_end":
+            await done.put(time.perf_counter())
 
     try:
         await sio.connect(base, socketio_path=SOCKET_PATH, transports=["websocket"], headers={"Cookie": cookie},
@@ -123,11 +127,11 @@ async def _user(base: str, cookie: str, messages: int, result: Result, start: as
             except asyncio.TimeoutError:
                 result.error("timeout")
                 break
-            if answers:
-                answers.clear()
-                result.error("error_answer")
-            else:
+            if seen["answer"] and not seen["error"]:
                 result.latencies.append(ended - sent)
+            else:
+                result.error("error_answer" if seen["error"] else "no_answer")
+            seen.update(answer=False, error=False)
     finally:
         await sio.disconnect()
 

@@ -6,6 +6,7 @@ import logging
 
 import chainlit as cl
 
+from chat import messages as texts
 from chat import consultation_ui, onboarding_ui, prompt_ui  # noqa: F401 - also registers their action callbacks
 from chat.chat_turn import answer_in_chat
 from chat.pipeline import Conversation
@@ -14,12 +15,48 @@ from chat.runtime import get_app
 log = logging.getLogger(__name__)
 
 
-@cl.password_auth_callback
 def password_login(username: str, password: str) -> cl.User | None:
     account = get_app().accounts.authenticate(username, password)
     if account is None:
         return None
     return cl.User(identifier=account.username, metadata={"role": account.role.value, "provider": "password"})
+
+
+async def header_login(headers) -> cl.User | None:
+    from chat.sso import sso_account
+
+    auth = get_app().settings.auth
+    department = headers.get(auth.header_department) if auth.header_department else None
+    account = sso_account(get_app().accounts, headers.get(auth.header_user), auto_create=auth.sso_auto_create,
+                          department=department)
+    if account is None:
+        return None
+    return cl.User(identifier=account.username, metadata={"role": account.role.value, "provider": "header"})
+
+
+async def oauth_login(provider_id: str, token: str, raw_user_data: dict, default_user: cl.User,
+                      id_token: str | None = None) -> cl.User | None:
+    from chat.sso import sso_account
+
+    account = sso_account(get_app().accounts, default_user.identifier,
+                          auto_create=get_app().settings.auth.sso_auto_create)
+    if account is None:
+        return None
+    return cl.User(identifier=account.username, metadata={"role": account.role.value, "provider": provider_id})
+
+
+def _register_login_methods() -> None:
+    """Only the methods switched on in the settings exist at all."""
+    auth = get_app().settings.auth
+    if auth.password:
+        cl.password_auth_callback(password_login)
+    if auth.header_enabled:
+        cl.header_auth_callback(header_login)
+    if auth.oauth_enabled:
+        cl.oauth_callback(oauth_login)  # raises unless an OAUTH_* provider is configured
+
+
+_register_login_methods()
 
 
 @cl.set_chat_profiles

@@ -62,7 +62,12 @@ def _build_cli() -> click.Group:
         _setup(app, index=True)
         host = host or app.settings.server.host
         port = port or app.settings.server.port
-        api = create_app(app)
+        from onboarding import OnboardingFileError
+
+        try:
+            api = create_app(app)
+        except OnboardingFileError as exc:  # rules of use or a prompt file: name file, line and field
+            raise click.ClickException(f"Start abgebrochen – bitte die Datei korrigieren: {exc}") from None
         click.echo(f"SafeGPT läuft auf http://{host}:{port}{app.settings.server.chat_path}/  (Beenden: Strg+C)")
         uvicorn.run(api, host=host, port=port, log_level="warning", ws="websockets-sansio")
 

@@ -113,11 +113,20 @@ def create_app(app: SafeGPT) -> FastAPI:
 
     install_error_pages(api)
     api.include_router(make_admin_router())
+    from chat.admin.knowledge_routes import make_knowledge_router
+
+    api.include_router(make_knowledge_router(app))  # /admin/wissen: knowledge base (issue 5)
     from chat.admin.governance_routes import make_governance_router
     from chat.usage.routes import make_usage_router
 
     api.include_router(make_usage_router(app))
     api.include_router(make_governance_router(app))
+    # Rules of use and prompt library are checked now: a broken file stops the start (file, line, field).
+    app.onboarding
+    from chat.admin.prompts_routes import make_consultation_router, make_prompts_router
+
+    api.include_router(make_prompts_router(app))
+    api.include_router(make_consultation_router(app))
 
     mount_chainlit(app=api, target=str(Path(__file__).resolve().parent / "chainlit_app.py"), path=chat_path)
     return api

@@ -109,6 +109,20 @@ def _default_policy() -> dict[str, list[str]]:
     }
 
 
+class AuthSettings(BaseModel):
+    """How staff log in. Roles always come from SafeGPT's own accounts, never from the identity provider."""
+
+    password: bool = True
+    # Behind a reverse proxy with SSO that sets this header (and strips it from client requests!).
+    header_enabled: bool = False
+    header_user: str = "X-Forwarded-User"
+    header_department: str | None = None
+    # OAuth/OIDC (Keycloak, Entra ID/Azure AD, generic OIDC): providers come from Chainlit's OAUTH_* env vars.
+    oauth_enabled: bool = False
+    # First SSO login creates a staff account without password; off: only pre-created accounts may log in.
+    sso_auto_create: bool = True
+
+
 class UsageSettings(BaseModel):
     enabled: bool = True
     # A department's figures are shown only where at least k distinct people contributed.
@@ -147,6 +161,7 @@ class Settings(BaseSettings):
     local_models: dict[str, LocalModelSettings] = Field(default_factory=dict)
     router: RouterSettings = Field(default_factory=RouterSettings)
     usage: UsageSettings = Field(default_factory=UsageSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
     # Which model locations may receive which data class (issue: routing by data sensitivity).
     # A model receives a class only if both its own approval and its location's policy allow it.
     policy: dict[str, list[str]] = Field(default_factory=_default_policy)

@@ -11,6 +11,7 @@ from guardrails.recognizers.date_of_birth import DateOfBirthRecognizer
 from guardrails.recognizers.dates import GermanDateRecognizer
 from guardrails.recognizers.email import OfflineEmailRecognizer
 from guardrails.recognizers.iban import GermanIbanRecognizer
+from guardrails.recognizers.licence_plate import LowerCasePlateRecognizer
 from guardrails.recognizers.organisation_term import OrganisationTermRecognizer
 from guardrails.recognizers.person import PersonRecognizer
 from guardrails.recognizers.phone import GermanPhoneRecognizer
@@ -29,6 +30,7 @@ def build_recognizers(settings: GuardrailSettings, lexicon: NameLexicon) -> list
         GermanIbanRecognizer(),
         GermanAddressRecognizer(is_common_word=lexicon.is_common_word),
         CaseNumberRecognizer(settings.extra_case_number_patterns),
+        LowerCasePlateRecognizer(),
         *german_recognizers(),
     ]
     if settings.always_mask:

@@ -29,15 +29,24 @@ _PREPOSITION_STREET = (
     rf"(?:Am|An\sder|An\sden|Auf\sdem|Auf\sder|Im|In\sder|In\sden|Zum|Zur|Hinter\sder|"
     rf"Unter\sden|Vor\sdem|Alte|Alter|Neue|Neuer|Große|Großer|Kleine|Kleiner)\s{_NOT_A_STREET}{_WORD}"
 )
-_HOUSE_NO = r"\d{1,4}(?:\s?[a-zA-Z](?![\wäöüß]))?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?"
+# House numbers; a year ("Im Jahr 2024") is not one.
+_HOUSE_NO = (
+    r"(?!(?:19|20)\d\d(?!\d))\d{1,4}(?:\s?[a-zA-Z](?![\wäöüß]))?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?"
+)
 
 STREET = (
-    rf"(?:{_WORD}(?:-{_WORD})*{_SUFFIX}"
+    rf"(?:{_WORD}(?:-(?:{_WORD}|von|vom|der|am|an))*-?{_SUFFIX}"
     rf"|(?:[{_UP}][{_LOW}]+(?:-|\s)){{1,3}}{_STREET_WORD}"
     rf"|{_PREPOSITION_STREET})"
 )
 TOWN = rf"[{_UP}][{_LOW}]+(?:[-\s](?:an\sder\s|am\s|im\s|ob\sder\s)?[{_UP}][{_LOW}]+)?"
 PLZ_TOWN = rf"(?:D-)?(?:0[1-9]|[1-9]\d)\d{{3}}\s{TOWN}"
+# The same in lower-case typing ("wohnt in der horazweg 58, 74750 hirschberg").
+_LOWER_STREET = (
+    r"(?:[a-zäöü][a-zäöüß]+(?:-[a-zäöüß]+)*-?(?:straße|strasse|str\.|weg|allee|gasse|damm|chaussee|platz|ufer)"
+    r"|[a-zäöü][a-zäöüß]+\s(?:straße|strasse|str\.|weg|allee|gasse|platz))"
+)
+_LOWER_PLZ_TOWN = r"(?:0[1-9]|[1-9]\d)\d{3}\s[a-zäöü][a-zäöüß]+(?:[-\s](?:an\sder\s|am\s)?[a-zäöü][a-zäöüß]+)?"
 
 
 class GermanAddressRecognizer(PatternRecognizer):
@@ -53,6 +62,16 @@ class GermanAddressRecognizer(PatternRecognizer):
             0.75,
         ),
         Pattern("PLZ + town", rf"(?<![\w.,-]){PLZ_TOWN}(?![\wäöüß])", 0.65),
+        Pattern(
+            "street without street word, before PLZ + town ('Kohlhasenbrück 147, 84456 Otterndorf')",
+            rf"(?<![\w-]){_WORD}(?:[\s-]{_WORD})?\s{_HOUSE_NO},\s{PLZ_TOWN}(?![\wäöüß])",
+            0.7,
+        ),
+        Pattern(
+            "street + number, lower case",
+            rf"(?<![\w-]){_LOWER_STREET}\s{_HOUSE_NO}(?:,?\s(?:in\s)?{_LOWER_PLZ_TOWN})?(?![\wäöüß])",
+            0.7,
+        ),
     ]
 
     CONTEXT = ["adresse", "anschrift", "wohnhaft", "wohnt", "wohnort", "straße", "plz"]

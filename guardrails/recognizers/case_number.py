@@ -22,10 +22,13 @@ _CUE = (
 # The number: a token with at least one digit, made of letters, digits, / - .
 # and optionally followed by further short groups ("4 C 123/24", "123 456 789").
 _ID = (
-    r"(?=[A-Za-z]{0,6}[-/.]?\s?\d)"
+    r"(?:[A-Za-z]{1,6}(?:[-/.][A-Za-z]{1,6}){1,3}[ -]\d[\d/\-.]*\d"  # "JA-HzE 2025/303"
+    r"|(?=[A-Za-z]{0,6}[-/.]?\s?\d)"
     r"[A-Za-z0-9][A-Za-z0-9/\-.]*[A-Za-z0-9]"
-    r"(?:\s(?:[A-Z]{1,3}|\d{1,6}[A-Za-z0-9/\-.]*\d))*"
+    r"(?:\s(?:[A-Z]{1,3}|\d{1,6}[A-Za-z0-9/\-.]*\d))*)"
 )
+# "Kundennummer von Herrn Akyüz: 719D984161": the cue earlier in the sentence.
+_LATE_ID = r"(?=[A-Za-z0-9\-/]*\d[A-Za-z0-9\-/]*\d)[A-Za-z0-9][A-Za-z0-9\-/]{5,24}[A-Za-z0-9]"
 
 COURT_FILE = r"(?:[A-Z]{1,2}\s)?\d{1,3}\s[A-Z]{1,3}[a-z]?(?:\s[A-Z]{1,3})?\s\d{1,6}/\d{2,4}"
 JOBCENTER_BG = r"\d{5}BG\d{7}"
@@ -46,6 +49,11 @@ class CaseNumberRecognizer(PatternRecognizer):
             Pattern("cue + number", rf"(?<=\b(?i:{_CUE})[:.]?[ \t]{{0,3}}){_ID}(?![\w])", 0.85),
             Pattern("court file number", rf"(?<![\w/]){COURT_FILE}(?![\w/])", 0.7),
             Pattern("Jobcenter BG number", rf"(?<!\w){JOBCENTER_BG}(?!\w)", 0.9),
+            Pattern(
+                "cue earlier in the sentence + ': number'",
+                rf"(?<=\b(?i:{_CUE})[^.\n:]{{1,40}}:[ \t]{{1,2}}){_LATE_ID}(?![\w])",
+                0.8,
+            ),
         ]
         for index, regex in enumerate(extra_patterns, start=1):
             try:

@@ -23,13 +23,14 @@ class SpacedDeHealthInsuranceRecognizer(DeHealthInsuranceRecognizer):
             r"\b[A-Z][ ]?\d{3}[ ]?\d{3}[ ]?\d{2}[ ]?\d\b",
             0.3,
         ),
-        Pattern("KVNR (letter, space, 9 digits)", r"\b[A-Z][ ]\d{9}\b", 0.3),
+        Pattern("KVNR (letter, 9 digits, any single spaces)", r"\b[A-Z](?:[ ]?\d){9}\b", 0.3),
     ]
 
     def __init__(self) -> None:
         super().__init__(patterns=list(self.PATTERNS))
-        # The leading letter is upper case on the card.
-        self.global_regex_flags = re.DOTALL | re.MULTILINE
+        # The check digit guards every match, so lower-case typing ("a000500015")
+        # is accepted as well.
+        self.global_regex_flags = re.DOTALL | re.MULTILINE | re.IGNORECASE
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         """Presidio's checksum on the text without spaces."""

@@ -32,9 +32,8 @@ class SpacedDeSocialSecurityRecognizer(DeSocialSecurityRecognizer):
 
     def __init__(self) -> None:
         super().__init__(patterns=list(self.PATTERNS))
-        # The surname initial is upper case; case-insensitive matching would let
-        # ordinary text through to the checksum.
-        self.global_regex_flags = re.DOTALL | re.MULTILINE
+        # The check digit guards every match, so lower-case typing is accepted too.
+        self.global_regex_flags = re.DOTALL | re.MULTILINE | re.IGNORECASE
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         """Presidio's check-digit rule on the text without spaces."""

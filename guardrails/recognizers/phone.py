@@ -29,7 +29,7 @@ class GermanPhoneRecognizer(PatternRecognizer):
         ),
         Pattern(
             "area code in brackets",
-            rf"(?<![\w(])\(0\d{{2,5}}\){_DIGIT_GROUPS}(?!\w)",
+            rf"(?<![\w])\(0\d{{2,5}}\){_DIGIT_GROUPS}(?!\w)",
             0.7,
         ),
         Pattern(

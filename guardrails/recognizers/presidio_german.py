@@ -47,6 +47,6 @@ def german_recognizers() -> list[EntityRecognizer]:
         DeVatIdRecognizer(),
         DeFuehrerscheinRecognizer(),
     ]
-    for rec in recognizers:
+    for rec in recognizers[3:]:  # the three spaced ones above set their own flags
         rec.global_regex_flags = _CASE_SENSITIVE
     return recognizers

@@ -135,3 +135,9 @@ def test_unknown_path_and_wrong_method_are_openai_errors(fuzz_client):
     assert fuzz_client.get("/nope").json()["error"]["code"] == "not_found"
     wrong = fuzz_client.get("/chat/completions")
     assert wrong.status_code == 405 and wrong.json()["error"]["code"] == "method_not_allowed"
+
+
+def test_server_logged_no_traceback_and_no_text(api_env):
+    """Runs after the fuzzing: nothing above crashed inside the server, and nothing sent was logged."""
+    log = api_env.server.log.read_text()
+    assert "Traceback" not in log and "Dienstreisen" not in log and "Demir" not in log

@@ -11,6 +11,11 @@ VALID = [
     ("Post an 44135 Dortmund", "44135 Dortmund"),
     ("in 60311 Frankfurt am Main gemeldet", "60311 Frankfurt am Main"),
     ("Birkenweg 4 b", "Birkenweg 4 b"),
+    ("Wilhelm-von-Siemens-Straße 70b, 36005 Coburg", "Wilhelm-von-Siemens-Straße 70b, 36005 Coburg"),
+    ("an Frau X, Kohlhasenbrück 147, 84456 Otterndorf.", "Kohlhasenbrück 147, 84456 Otterndorf"),
+    ("wohnt jetzt in der andreasstraße 22, brief dahin", "andreasstraße 22"),
+    ("wohnhaft hettnerweg 99b, 68336 hockenheim.", "hettnerweg 99b, 68336 hockenheim"),
+    ("in der rote-kreuz-straße 90", "rote-kreuz-straße 90"),
 ]
 NEAR_MISSES = [
     "Die Straße ist laut.",
@@ -18,6 +23,8 @@ NEAR_MISSES = [
     "Es gibt 10000 Menschen in der Stadt.",
     "Am Montag 3 Termine.",
     "Paragraph 12 SGB II",
+    "Im Jahr 2024 gab es mehr Anträge.",
+    "am montag 3 termine, im jahr 2024 mehr",
 ]
 
 

@@ -13,6 +13,8 @@ VALID = [
     ("unser Zeichen 51.2-JH-0815", "51.2-JH-0815"),
     ("Vorgangsnummer: V-2024-77", "V-2024-77"),
     ("Bezug SGB-2024-00017 aus dem System", "SGB-2024-00017"),  # admin pattern (conftest)
+    ("Bescheid zu Ihrem Antrag (Az. JA-HzE 2025/303).", "JA-HzE 2025/303"),
+    ("Kundennummer von Herrn Peters: 298D790690.", "298D790690"),
 ]
 NEAR_MISSES = [
     "Der Fall ist kompliziert.",

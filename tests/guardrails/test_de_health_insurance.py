@@ -8,10 +8,11 @@ VALID = [
     ("Versichertennummer A 000500015", "A 000500015"),
     ("Krankenkasse AOK, Nr. A123 456 780", "A123 456 780"),
     ("KVNR: A 123 456 78 0", "A 123 456 78 0"),
+    ("KVNR A 0005 0001 5 liegt vor", "A 0005 0001 5"),
+    ("kvnr a000500015", "a000500015"),  # lower-case typing; the check digit guards it
 ]
 NEAR_MISSES = [
     "KVNR A000500016",  # check digit wrong
-    "KVNR a000500015",  # printed upper case
     "KVNR A 000 500 016",
 ]
 

@@ -8,11 +8,11 @@ VALID = [
     ("Rentenversicherungsnummer 65 170839 J 003", "65 170839 J 003"),
     ("SV-Nummer: 15 07 06 49 C 10 3", "15 07 06 49 C 10 3"),
     ("Versicherungsnummer 15070649 C103", "15070649 C103"),
+    ("rv-nr 15070649c103", "15070649c103"),  # lower-case typing
 ]
 NEAR_MISSES = [
     "RV-Nr. 15070649C104",  # check digit wrong
     "RV-Nr. 65 170839 J 004",
-    "RV-Nr. 15 07 06 49 c 10 3",  # lower-case letter is not a printed RV-Nr.
     "15139949C103",  # month 99
 ]
 

@@ -77,13 +77,13 @@ def run_cli(config: Path, *args: str, input: str | None = None, check: bool = Tr
     return result
 
 
-def start_server(settings: dict, tmp: Path, port: int | None = None) -> RunningServer:
+def start_server(settings: dict, tmp: Path, port: int | None = None, env: dict | None = None) -> RunningServer:
     port = port or free_port()
     settings = {**settings, "server": {**settings.get("server", {}), "host": "127.0.0.1", "port": port,
                                        "allowed_origins": [f"http://127.0.0.1:{port}"]}}
     config = write_toml(tmp / "safegpt-test.toml", settings)
     log = tmp / "server.log"
-    env = {**os.environ, "SAFEGPT_CONFIG": str(config)}
+    env = {**os.environ, **(env or {}), "SAFEGPT_CONFIG": str(config)}
     process = subprocess.Popen([*SAFEGPT, "serve"], stdout=log.open("w"), stderr=subprocess.STDOUT, env=env,
                                cwd=REPO)
     base = f"http://127.0.0.1:{port}"

@@ -1,0 +1,215 @@
+"""/admin/wissen against a real ``safegpt serve``: roles, uploads, client-data confirmation, audit log.
+
+Every route is called directly with httpx (the browser test only shows what people see); staff and
+analysts must get 403 for all of them, POSTs included, and nothing may change.
+"""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+
+from tests.conftest import settings_dict
+from tests.knowledge.fixture_files import build_pdf, write_scanned_pdf
+from tests.support.server import run_cli, start_server, write_toml
+
+PASSWORD = "sicheres-passwort-123"
+GOOD = b"""# Fahrradleasing
+
+## Antrag
+
+Mitarbeitende beantragen ein Dienstrad mit dem Formular F-77 bei der Personalabteilung.
+Die Leasingrate wird vom Bruttogehalt abgezogen. Die Laufzeit betraegt 36 Monate.
+"""
+GOOD_V2 = GOOD.replace(b"36 Monate", b"48 Monate")
+CLIENT = """# Hilfeplan Beispiel
+
+Frau Aylin Demir (geb. 14.03.1987) ist per E-Mail unter aylin.demir@web.de erreichbar, Telefon 0176 1234567.
+Herr Jonas Becker ist ihr Betreuer. Die Hilfe wird monatlich ueberprueft.
+""".encode()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, module_provider):
+    tmp = tmp_path_factory.mktemp("admin-kb")
+    settings = settings_dict(tmp / "data", module_provider, samples=True)
+    settings["knowledge_ingest"] = {"max_upload_mb": 0.05}
+    config = write_toml(tmp / "pre.toml", settings)
+    for user, role in (("leitung", "admin"), ("fachkraft", "staff"), ("auswertung", "analyst")):
+        run_cli(config, "user", "add", user, "--role", role, "--password-stdin", input=PASSWORD + "\n")
+    srv = start_server(settings, tmp)
+    yield srv
+    srv.stop()
+
+
+def login(server, user: str) -> httpx.Client:
+    client = httpx.Client(base_url=server.base_url, timeout=120)
+    response = client.post("/chat/login", data={"username": user, "password": PASSWORD})
+    assert response.status_code == 200, response.text
+    return client
+
+
+@pytest.fixture(scope="module")
+def admin(server):
+    with login(server, "leitung") as client:
+        yield client
+
+
+def csrf(client: httpx.Client) -> str:
+    return re.search(r'name="csrf" value="([0-9a-f]+)"', client.get("/admin/wissen").text).group(1)
+
+
+def doc_ids(client: httpx.Client) -> list[str]:
+    return re.findall(r'<tr data-doc="([^"]+)"', client.get("/admin/wissen").text)
+
+
+def upload(client, name: str, data: bytes, url: str = "/admin/wissen/hochladen", **fields) -> httpx.Response:
+    return client.post(url, data={"csrf": csrf(client), **fields}, files={"datei": (name, data, "text/plain")})
+
+
+def audit(server, action: str | None = None):
+    from chat.audit import AuditLog
+    from chat.db import open_database
+
+    engine = open_database(f"sqlite:///{server.data_dir / 'safegpt.db'}")
+    try:
+        entries = AuditLog(engine).entries("knowledge")
+    finally:
+        engine.dispose()
+    return [e for e in entries if action is None or e.action == action]
+
+
+def uploads_left(server) -> list:
+    folder = server.data_dir / "uploads"
+    return list(folder.rglob("*")) if folder.exists() else []
+
+
+@pytest.mark.parametrize("user", ["fachkraft", "auswertung", None])
+def test_staff_analysts_and_strangers_reach_nothing(server, admin, user):
+    some_doc = doc_ids(admin)[0]
+    before = doc_ids(admin)
+    files = {"datei": ("x.md", GOOD, "text/markdown")}
+    client = login(server, user) if user else httpx.Client(base_url=server.base_url, timeout=60)
+    with client:
+        token = csrf(admin)  # even a valid form token does not help
+        calls = [
+            ("GET", "/admin/wissen", {}), ("GET", "/admin/wissen/", {}),
+            ("GET", f"/admin/wissen/dokument/{some_doc}", {}),
+            ("GET", f"/admin/wissen/dokument/{some_doc}/loeschen", {}),
+            ("POST", "/admin/wissen/hochladen", {"data": {"csrf": token}, "files": files}),
+            ("POST", "/admin/wissen/bestaetigen", {"data": {"csrf": token, "token": "0" * 32,
+                                                            "entscheidung": "aufnehmen"}}),
+            ("POST", "/admin/wissen/neu-indexieren", {"data": {"csrf": token}}),
+            ("POST", f"/admin/wissen/dokument/{some_doc}/ersetzen", {"data": {"csrf": token}, "files": files}),
+            ("POST", f"/admin/wissen/dokument/{some_doc}/loeschen", {"data": {"csrf": token}}),
+        ]
+        for method, url, kwargs in calls:
+            response = client.request(method, url, **kwargs)
+            expected = 401 if user is None else 403
+            assert response.status_code == expected, (method, url, response.status_code)
+            assert ("Keine Berechtigung" if user else "Nicht angemeldet") in response.text
+        if user:
+            assert "/admin/wissen" not in client.get("/admin/").text
+    assert doc_ids(admin) == before
+    assert uploads_left(server) == []
+
+
+def test_upload_show_replace_delete_with_audit(server, admin):
+    response = upload(admin, "Fahrradleasing.md", GOOD, owner="Personalabteilung", valid_until="2020-01-31")
+    assert response.status_code == 200 and "Aufgenommen" in response.text
+    assert "fahrradleasing-md" in doc_ids(admin)
+    row = re.search(r'<tr data-doc="fahrradleasing-md".*?</tr>', admin.get("/admin/wissen").text, re.S).group(0)
+    assert "abgelaufen" in row and "Personalabteilung" in row and ">1<" in row  # expired, owner, version
+
+    page = admin.get("/admin/wissen/dokument/fahrradleasing-md").text
+    assert "Formular F-77" in page and "Antrag" in page  # the passages themselves
+
+    wrong = upload(admin, "neu.pdf", build_pdf([["Text"]]), url="/admin/wissen/dokument/fahrradleasing-md/ersetzen")
+    assert wrong.status_code == 400 and "dasselbe Dateiformat" in wrong.text
+    replaced = upload(admin, "irgendwie.md", GOOD_V2, url="/admin/wissen/dokument/fahrradleasing-md/ersetzen")
+    assert replaced.status_code == 200 and "Ersetzt" in replaced.text and "Version 2" in replaced.text
+    assert "48 Monate" in admin.get("/admin/wissen/dokument/fahrradleasing-md").text
+
+    assert "Endgültig löschen" in admin.get("/admin/wissen/dokument/fahrradleasing-md/loeschen").text
+    assert "fahrradleasing-md" in doc_ids(admin)  # the question alone deletes nothing
+    no_csrf = admin.post("/admin/wissen/dokument/fahrradleasing-md/loeschen", data={"csrf": "falsch"})
+    assert no_csrf.status_code == 403 and "fahrradleasing-md" in doc_ids(admin)
+    deleted = admin.post("/admin/wissen/dokument/fahrradleasing-md/loeschen", data={"csrf": csrf(admin)})
+    assert deleted.status_code == 200 and "Entfernt" in deleted.text
+    assert "fahrradleasing-md" not in doc_ids(admin)
+    assert admin.get("/admin/wissen/dokument/fahrradleasing-md").status_code == 404
+
+    actions = [(e.actor, e.action, e.target) for e in audit(server) if e.target == "fahrradleasing-md"]
+    assert actions[::-1] == [("leitung", "add", "fahrradleasing-md"), ("leitung", "replace", "fahrradleasing-md"),
+                             ("leitung", "remove", "fahrradleasing-md")]
+    assert uploads_left(server) == []
+
+
+def test_bad_uploads_get_german_messages_and_leave_nothing(server, admin, tmp_path):
+    before = doc_ids(admin)
+    cases = [
+        ("programm.exe", b"MZ\x90\x00", 400, "nicht unterstützt"),
+        ("ohne-endung", b"text", 400, "nicht unterstützt"),
+        ("scan.pdf", write_scanned_pdf(tmp_path).read_bytes(), 400, "keinen lesbaren Text"),
+        ("gross.txt", b"Ein Satz mit Inhalt.\n" * 4000, 413, "zu groß"),
+        ("leer.md", b"", 400, "keinen Text"),
+    ]
+    for name, data, status, text in cases:
+        response = upload(admin, name, data)
+        assert response.status_code == status, (name, response.status_code)
+        assert text in response.text and "Es wurde nichts gespeichert" in response.text, name
+    assert doc_ids(admin) == before
+    assert uploads_left(server) == []
+
+
+def test_client_path_is_never_used(server, admin):
+    response = upload(admin, "../../../etc/Über<script>.md", GOOD)
+    assert response.status_code == 200 and "Aufgenommen" in response.text
+    assert "<script>" not in response.text
+    doc = next(d for d in doc_ids(admin) if d.startswith("uber") or d.startswith("ueber"))
+    page = admin.get(f"/admin/wissen/dokument/{doc}").text
+    assert "Über_script.md" in page and "../" not in page
+    assert not (server.data_dir.parent / "etc").exists()
+    admin.post(f"/admin/wissen/dokument/{doc}/loeschen", data={"csrf": csrf(admin)})
+
+
+def test_client_data_needs_confirmation(server, admin):
+    before = doc_ids(admin)
+    first = upload(admin, "hilfeplan.md", CLIENT)
+    assert first.status_code == 200 and "Personenbezogene Daten gefunden" in first.text
+    for secret in ("Aylin", "Demir", "aylin.demir", "14.03.1987", "1234567", "Jonas", "Becker"):
+        assert secret not in first.text, secret
+    assert "A*** D***" in first.text and "Person" in first.text and "E-Mail" in first.text
+    assert doc_ids(admin) == before  # nothing indexed yet
+    token = re.search(r'name="token" value="([0-9a-f]+)"', first.text).group(1)
+
+    cancelled = admin.post("/admin/wissen/bestaetigen",
+                           data={"csrf": csrf(admin), "token": token, "entscheidung": "abbrechen"})
+    assert "Abgebrochen" in cancelled.text and doc_ids(admin) == before
+    assert uploads_left(server) == []
+    again = admin.post("/admin/wissen/bestaetigen",
+                       data={"csrf": csrf(admin), "token": token, "entscheidung": "aufnehmen"})
+    assert "abgelaufen oder schon erledigt" in again.text and doc_ids(admin) == before
+
+    second = upload(admin, "hilfeplan.md", CLIENT)
+    token = re.search(r'name="token" value="([0-9a-f]+)"', second.text).group(1)
+    confirmed = admin.post("/admin/wissen/bestaetigen",
+                           data={"csrf": csrf(admin), "token": token, "entscheidung": "aufnehmen"})
+    assert confirmed.status_code == 200 and "Aufgenommen" in confirmed.text
+    assert "hilfeplan-md" in doc_ids(admin)
+    assert uploads_left(server) == []
+
+    cancel, add = audit(server, "add-cancelled")[0], audit(server, "add")[0]
+    assert cancel.actor == "leitung" and cancel.target == "hilfeplan.md" and "Person: 2" in cancel.detail
+    assert add.target == "hilfeplan-md" and "bestätigt" in add.detail
+    for entry in audit(server):
+        assert "Aylin" not in entry.detail + entry.target
+    admin.post("/admin/wissen/dokument/hilfeplan-md/loeschen", data={"csrf": csrf(admin)})
+
+
+def test_reindex_is_recorded(server, admin):
+    response = admin.post("/admin/wissen/neu-indexieren", data={"csrf": csrf(admin)})
+    assert response.status_code == 200 and "Neu indexiert" in response.text
+    assert audit(server, "reindex")[0].actor == "leitung"

@@ -1,0 +1,143 @@
+"""Stores of issue 6 on a real database: acknowledgements, prompt versions, anonymous ratings, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, select
+
+from chat.consultation_export import export_csv, export_markdown
+from chat.db import open_database
+from chat.onboarding_store import (Acknowledgements, Consultations, PromptDraft, PromptStore, PromptValidationError,
+                                   consultation_ratings)
+from chat.prompt_catalog import OnboardingArea, PromptCatalog
+from chat.settings import OnboardingSettings
+from onboarding import BUILTIN_PROMPTS_DIR, PromptLibrary, RulesOfUse, RulesFileError
+
+
+@pytest.fixture
+def engine(database_url):
+    engine = open_database(database_url)
+    yield engine
+    engine.dispose()
+
+
+DRAFT = PromptDraft(title="Rückmeldung an Eltern", category="Briefe", description="Kurze Rückmeldung.",
+                    template="Schreibe eine freundliche Rückmeldung zu {anlass}.\nTon: {ton}")
+
+
+def test_acknowledgement_per_version(engine):
+    acks = Acknowledgements(engine)
+    assert acks.latest_version("fachkraft") is None
+    acks.record("fachkraft", 1)
+    acks.record("fachkraft", 1)  # idempotent
+    assert acks.latest_version("fachkraft") == 1
+    assert [v for v, _ in acks.entries("fachkraft")] == [1]
+    rules = RulesOfUse(version=2, valid_from=__import__("datetime").date(2027, 1, 1), text="x")
+    assert rules.needs_acknowledgement(acks.latest_version("fachkraft"))
+    acks.record("fachkraft", 2)
+    assert not rules.needs_acknowledgement(acks.latest_version("fachkraft"))
+    assert acks.latest_version("andere") is None
+
+
+def test_prompt_versions_and_publishing(engine):
+    store = PromptStore(engine)
+    pid = store.propose(DRAFT, taken_ids={"rueckmeldung-an-eltern"})
+    assert pid == "rueckmeldung-an-eltern-2"  # never shadows a file prompt
+    stored = store.get(pid)
+    assert (stored.status, stored.current_version, stored.published_version) == ("proposed", 1, None)
+    assert store.published_prompts() == []
+    prompt = store.as_prompt(stored)
+    assert [v.name for v in prompt.variables] == ["anlass", "ton"]
+
+    assert store.publish(pid) == 1
+    assert [p.version for p in store.published_prompts()] == [1]
+    # An edit is a new version; chat users keep seeing the published one until it is published again.
+    edited = PromptDraft(DRAFT.title, DRAFT.category, DRAFT.description, "Neu: {anlass}")
+    assert store.edit(pid, edited) == 2
+    published = store.published_prompts()[0]
+    assert published.version == 1 and "Ton" in published.template
+    assert store.publish(pid) == 2
+    assert store.published_prompts()[0].template.startswith("Neu:")
+    assert [v.version for v in store.history(pid)] == [2, 1]
+    assert store.history(pid)[1].draft.template.startswith("Schreibe")  # history kept
+    store.retire(pid)
+    assert store.published_prompts() == [] and store.get(pid).status == "retired"
+
+
+@pytest.mark.parametrize("template", ["", "Text mit {Kaputt}", "offene { Klammer"])
+def test_invalid_drafts_are_refused(engine, template):
+    with pytest.raises(PromptValidationError):
+        PromptStore(engine).propose(PromptDraft("T", "K", "B", template))
+
+
+def test_catalog_merges_published_db_prompts(engine):
+    files = PromptLibrary.load(BUILTIN_PROMPTS_DIR, strict=True)
+    store = PromptStore(engine)
+    catalog = PromptCatalog(files, store)
+    before = len(catalog.published())
+    pid = store.propose(DRAFT, catalog.taken_ids())
+    assert catalog.get(pid) is None
+    store.publish(pid)
+    assert catalog.get(pid).title == DRAFT.title and len(catalog.published()) == before + 1
+    assert pid in [p.id for p in catalog.search("Rückmeldung Eltern")]
+    assert [p.id for p in catalog.search("", "Briefe")] and len(catalog.popular()) == 5
+
+
+def test_ratings_are_anonymous_and_released_from_k(engine):
+    consultations = Consultations(engine, min_ratings=5)
+    sid = consultations.open("Dokumentation im ASD", ["gespraechsnotiz-strukturieren", "fachtext-vereinfachen"])
+    for i in range(4):
+        consultations.rate(sid, "gespraechsnotiz-strukturieren", 1, i % 2 == 0, f"Kommentar {i}")
+    summary = consultations.summaries(sid)[0]
+    assert not summary.released and summary.count is None and summary.comments == ()
+    consultations.rate(sid, "gespraechsnotiz-strukturieren", 1, True)
+    summary = consultations.summaries(sid)[0]
+    assert summary.released and (summary.count, summary.helpful) == (5, 3)
+    assert len(summary.comments) == 4
+    # No column could hold who rated.
+    columns = {c["name"] for c in inspect(engine).get_columns("consultation_ratings")}
+    assert columns == {"id", "session_id", "prompt_id", "prompt_version", "helpful", "comment", "day"}
+    with engine.connect() as conn:
+        assert len(conn.execute(select(consultation_ratings)).all()) == 5
+    consultations.close(sid)
+    with pytest.raises(ValueError):
+        consultations.rate(sid, "gespraechsnotiz-strukturieren", 1, True)
+
+
+def test_export_markdown_and_csv(engine):
+    files = PromptLibrary.load(BUILTIN_PROMPTS_DIR, strict=True)
+    consultations = Consultations(engine, min_ratings=3)
+    sid = consultations.open("Briefe", ["elternbrief-leichte-sprache", "fachtext-vereinfachen",
+                                        "protokoll-zusammenfassen"])
+    for helpful in (True, True, False):
+        consultations.rate(sid, "elternbrief-leichte-sprache", 1, helpful, "gut verständlich" if helpful else None)
+    consultations.rate(sid, "fachtext-vereinfachen", 1, True)
+    session = consultations.get(sid)
+    md = export_markdown(consultations, session, files.get)
+    assert "# KI-Sprechstunde: Briefe" in md
+    assert "| 3 | 2 (67%) | 1 |" in md
+    assert "weniger als 3 Bewertungen" in md and "gut verständlich" in md
+    rows = list(csv.reader(io.StringIO(export_csv(consultations, session, files.get)), delimiter=";"))
+    assert rows[0][:4] == ["sitzung", "prompt_id", "titel", "version"]
+    by_id = {r[1]: r for r in rows[1:]}
+    assert by_id["elternbrief-leichte-sprache"][4:7] == ["3", "2", "1"]
+    assert by_id["fachtext-vereinfachen"][4] == "" and "weniger als 3" in by_id["fachtext-vereinfachen"][9]
+    assert by_id["protokoll-zusammenfassen"][9] == "nicht bewertet"
+
+
+def test_area_loads_files_strictly(engine, tmp_path: Path):
+    rules = tmp_path / "rules.md"
+    rules.write_text("---\nversion: zwei\nvalid_from: 2026-11-01\n---\n# Regeln\nText\n", encoding="utf-8")
+    settings = OnboardingSettings(rules_file=rules, prompts_dir=BUILTIN_PROMPTS_DIR)
+    with pytest.raises(RulesFileError) as info:
+        OnboardingArea(settings, engine)
+    assert info.value.line == 2 and info.value.field == "version"
+    rules.write_text("---\nversion: 3\nvalid_from: 2026-11-01\n---\n# Regeln\nText\n", encoding="utf-8")
+    area = OnboardingArea(settings, engine)
+    assert area.rules.version == 3 and area.needs_acknowledgement("neu")
+    area.acknowledgements.record("neu", 3)
+    assert not area.needs_acknowledgement("neu")
