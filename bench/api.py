@@ -127,7 +127,7 @@ def main() -> None:
     server = None
     try:
         server = start_server(settings_for(tmp / "data", api_base), tmp)
-        out = run_cli(server.config, "apikey", "add", "Benchmark", "--models", "extern", "--rate", "1000000").stdout
+        out = run_cli(server.config, "apikey", "add", "Benchmark", "--models", "extern", "--rate", "100000").stdout
         secret = out.strip().splitlines()[-1]
         assert re.match(r"sgpt_[0-9a-f]{12}_", secret)
         guarded = (server.base_url + "/v1/chat/completions", {"Authorization": f"Bearer {secret}"}, "extern")

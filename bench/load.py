@@ -48,6 +48,8 @@ MESSAGE = ("Frau Aylin Demir (geb. 14.03.1987) fragt, welche Unterlagen sie für
 SOCKET_PATH = "/chat/ws/socket.io"
 ANSWER_MARK = "Mietbescheinigung"  # in every answer of the stub (tests/support/openai_stub.py echo_reply)
 ERROR_MARK = "⚠️"  # chat/messages.py ERROR_PREFIX
+WELCOME_MARK = "Willkommen bei"  # chat/messages.py WELCOME
+ACK_ACTION = "onboarding_ack"  # the rules-of-use button (chat/onboarding_ui.py)
 
 
 @dataclass
@@ -86,28 +88,44 @@ async def _user(base: str, cookie: str, messages: int, result: Result, start: as
     import socketio
 
     sio = socketio.AsyncClient(reconnection=False)
-    welcome = asyncio.Event()
+    welcome, rules = asyncio.Event(), asyncio.Event()
     done: asyncio.Queue = asyncio.Queue()
-    seen = {"answer": False, "error": False}
+    seen: dict = {"answer": False, "error": False, "ack": None}
+    session_id = str(uuid.uuid4())
 
     @sio.on("*")
     async def _any(event, data=None):
         if event in ("new_message", "update_message") and isinstance(data, dict):
             output = data.get("output") or ""
-            if not welcome.is_set():
+            if WELCOME_MARK in output:
                 welcome.set()
             elif ANSWER_MARK in output:
                 seen["answer"] = True
             elif output.startswith(ERROR_MARK):
                 seen["error"] = True
+        elif event == "action" and isinstance(data, dict) and data.get("name") == ACK_ACTION:
+            seen["ack"] = data
+            rules.set()
         elif event == "task_end":
             await done.put(time.perf_counter())
 
     try:
         await sio.connect(base, socketio_path=SOCKET_PATH, transports=["websocket"], headers={"Cookie": cookie},
-                          auth={"clientType": "webapp", "sessionId": str(uuid.uuid4()), "threadId": None,
+                          auth={"clientType": "webapp", "sessionId": session_id, "threadId": None,
                                 "userEnv": "{}", "chatProfile": None}, wait_timeout=30)
         await sio.emit("connection_successful")
+        waiters = [asyncio.create_task(welcome.wait()), asyncio.create_task(rules.wait())]
+        await asyncio.wait(waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        for waiter in waiters:
+            waiter.cancel()
+        if not welcome.is_set() and seen["ack"] is not None:
+            # First login: acknowledge the rules of use the way the button does (same process: route cookie).
+            import httpx
+
+            async with httpx.AsyncClient(base_url=base, timeout=timeout, headers={"Cookie": cookie}) as client:
+                response = await client.post("/chat/project/action",
+                                             json={"sessionId": session_id, "action": seen["ack"]})
+                response.raise_for_status()
         await asyncio.wait_for(welcome.wait(), timeout)
     except Exception as exc:
         result.error(f"connect:{type(exc).__name__}")

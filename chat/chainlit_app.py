@@ -92,6 +92,20 @@ async def starters(user: cl.User | None = None, language: str | None = None) -> 
     return prompt_ui.starters()
 
 
+@cl.on_chat_resume
+async def resume(thread: dict) -> None:
+    """Reopen one of the user's own chats: a fresh pseudonym vault re-learns the earlier turns."""
+    app = get_app()
+    conversation = app.pipeline.new_conversation(_model_for_profile(cl.user_session.get("chat_profile")))
+    for step in thread.get("steps", []):
+        text = step.get("output") or ""
+        if step.get("type") == "user_message" and text:
+            conversation.history.append({"role": "user", "content": conversation.guard.protect(text).text})
+        elif step.get("type") == "assistant_message" and text and conversation.history:
+            conversation.history.append({"role": "assistant", "content": conversation.guard.protect(text).text})
+    cl.user_session.set("conversation", conversation)
+
+
 @cl.on_message
 async def on_message(message: cl.Message) -> None:
     conversation: Conversation | None = cl.user_session.get("conversation")

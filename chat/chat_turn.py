@@ -57,7 +57,8 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
             elif isinstance(event, AnswerDone):
                 answer.content = event.text + sources_footer(event)
                 answer.elements = source_elements(event)
-                answer.actions = feedback_actions(event.model_name, prompt_id)
+                if get_app().history is None:  # with history on, Chainlit shows its own (anonymous) thumbs
+                    answer.actions = feedback_actions(event.model_name, prompt_id)
                 await answer.send()
                 _record(event.model_name, "ok", pii_types, prompt_id, event)
                 return TurnResult(done=event, message_id=answer.id)

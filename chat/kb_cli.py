@@ -33,7 +33,8 @@ def confirm_in_terminal(name: str, report: PiiReport) -> bool:
     if not _interactive():
         click.echo(texts.KB_CLI_PII_NONINTERACTIVE.format(name=name, summary=report.summary()), err=True)
         return False
-    return click.confirm(texts.KB_CLI_PII_CONFIRM, default=False, err=True)
+    answer = click.prompt(texts.KB_CLI_PII_CONFIRM, default="n", show_default=False, err=True)
+    return answer.strip().lower() in {"j", "ja", "y", "yes"}
 
 
 class CuratedKnowledge:

@@ -75,7 +75,7 @@ KB_REINDEXED = "Neu indexiert: {chunks} Abschnitte."
 KB_CANCELLED = "Abgebrochen: „{name}“ wurde nicht aufgenommen und die hochgeladene Datei gelöscht."
 KB_CLI_PII_WARNING = ("Achtung: „{name}“ enthält vermutlich personenbezogene Daten von Klientinnen/Klienten:\n"
                       "{lines}\nRichtlinien sollten keine Klientendaten enthalten.")
-KB_CLI_PII_CONFIRM = "Trotzdem aufnehmen?"
+KB_CLI_PII_CONFIRM = "Trotzdem aufnehmen? [j/N]"
 KB_CLI_PII_NONINTERACTIVE = ("„{name}“ enthält vermutlich personenbezogene Daten ({summary}). Nicht aufgenommen: "
                              "ohne Terminal kann nicht nachgefragt werden. Mit --yes trotzdem aufnehmen.")
 KB_CLI_YES_HELP = "Bei gefundenen personenbezogenen Daten nicht nachfragen, sondern trotzdem aufnehmen."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -88,12 +89,24 @@ def create_app(app: SafeGPT) -> FastAPI:
     from chainlit.utils import mount_chainlit
 
     _strip_outside_stylesheets()
+    # Chainlit would otherwise store chats in plain text wherever these point.
+    for variable in ("DATABASE_URL", "LITERAL_API_KEY"):
+        os.environ.pop(variable, None)
+    import chainlit as cl
+
+    if app.history is not None:
+        cl.data_layer(lambda: app.history)
     api = FastAPI(title="SafeGPT", docs_url=None, redoc_url=None, openapi_url=None)
     chat_path = app.settings.server.chat_path
 
     @api.get("/", include_in_schema=False)
     async def index():
         return RedirectResponse(chat_path + "/")
+
+    @api.on_event("startup")
+    async def start_retention() -> None:
+        if app.history is not None:
+            asyncio.get_running_loop().create_task(_purge_history_regularly(app))
 
     @api.get("/healthz", include_in_schema=False)
     async def healthz():
@@ -130,3 +143,17 @@ def create_app(app: SafeGPT) -> FastAPI:
 
     mount_chainlit(app=api, target=str(Path(__file__).resolve().parent / "chainlit_app.py"), path=chat_path)
     return api
+
+
+async def _purge_history_regularly(app: SafeGPT, every_seconds: float = 3600) -> None:
+    """Delete chat threads older than the retention period: at start and then every hour."""
+    import logging
+
+    while True:
+        try:
+            deleted = await asyncio.to_thread(app.history.purge_older_than, app.settings.history.retention_days)
+            if deleted:
+                logging.getLogger(__name__).info("history retention: %d old chats deleted", deleted)
+        except Exception as exc:  # keep serving; try again next round
+            logging.getLogger(__name__).warning("history purge failed: %s", type(exc).__name__)
+        await asyncio.sleep(every_seconds)

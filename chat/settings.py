@@ -123,6 +123,13 @@ class AuthSettings(BaseModel):
     sso_auto_create: bool = True
 
 
+class HistorySettings(BaseModel):
+    """Each user's own chat history (encrypted at rest); nobody else can read it."""
+
+    enabled: bool = True
+    retention_days: int = Field(default=30, ge=1)
+
+
 class UsageSettings(BaseModel):
     enabled: bool = True
     # A department's figures are shown only where at least k distinct people contributed.
@@ -162,6 +169,7 @@ class Settings(BaseSettings):
     router: RouterSettings = Field(default_factory=RouterSettings)
     usage: UsageSettings = Field(default_factory=UsageSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
+    history: HistorySettings = Field(default_factory=HistorySettings)
     # Which model locations may receive which data class (issue: routing by data sensitivity).
     # A model receives a class only if both its own approval and its location's policy allow it.
     policy: dict[str, list[str]] = Field(default_factory=_default_policy)

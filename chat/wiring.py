@@ -36,6 +36,16 @@ class SafeGPT:
         return Accounts(self.engine)
 
     @cached_property
+    def history(self):
+        """The encrypted chat-history store, or None when history is switched off."""
+        if not self.settings.history.enabled:
+            return None
+        from chat.history import EncryptedHistory, load_history_key
+
+        return EncryptedHistory(self.engine, load_history_key(self.settings.data_dir),
+                                on_feedback=lambda helpful: self.usage.record_feedback(model="", helpful=helpful))
+
+    @cached_property
     def usage(self):
         from chat.usage import UsageRecorder
 

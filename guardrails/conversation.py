@@ -19,6 +19,16 @@ from guardrails.vault import Person, Vault
 if TYPE_CHECKING:
     from guardrails.guardrail import Guardrail
 
+# Family and partner words: the name after them is someone else than the person
+# just mentioned ("Herr Yilmaz und sein Sohn Emre Yilmaz").
+_RELATION_BEFORE = re.compile(
+    r"(?:Sohn|Tochter|Mutter|Vater|Bruder|Schwester|Partner|Partnerin|Ehemann|Ehefrau|Mann|Frau|"
+    r"Kind|Enkel|Enkelin|Oma|Opa|Onkel|Tante|Neffe|Nichte|Cousin|Cousine|Lebensgefährte|"
+    r"Lebensgefährtin|Schwager|Schwägerin|Stiefvater|Stiefmutter|Pflegemutter|Pflegevater)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:sein|seine|seinem|seinen|ihr|ihre|ihrem|ihren|dessen|deren)\s+\S+\s+$", re.I)
 _FEMALE_CUE = re.compile(
     r"(?:Frau|Fr\.|Klientin|Mutter|Tochter|Schwester|Oma|Großmutter|Tante|Ehefrau|"
     r"Bewohnerin|Patientin|Kollegin|Betreute|Nichte|Enkelin|Freundin|Partnerin)\s*$",
@@ -62,7 +72,7 @@ class ConversationGuard:
             for span in detected:
                 if span.entity_type == "PERSON" and text[span.start : span.end].casefold() not in marked:
                     base, _ = self._vault.split_genitive(text[span.start : span.end])
-                    self._vault.person_for(base, self._gender_hint(text, span.start))
+                    self._vault.person_for(base, self._gender_hint(text, span.start), self._relation(text, span.start))
             spans = resolve_overlaps(detected + self._known_spans(text))
             out: list[str] = []
             findings: list[Finding] = []
@@ -101,7 +111,9 @@ class ConversationGuard:
     def _pseudonymise(self, text: str, span: DetectedSpan, original: str) -> tuple[str, Finding]:
         if span.entity_type == "PERSON":
             base, suffix = self._vault.split_genitive(original)
-            person, form = self._vault.person_for(base, self._gender_hint(text, span.start))
+            person, form = self._vault.person_for(
+                base, self._gender_hint(text, span.start), self._relation(text, span.start)
+            )
             if CUE_BEFORE.search(text[max(0, span.start - 24) : span.start]):
                 person.title_form = base
             if suffix:
@@ -120,6 +132,12 @@ class ConversationGuard:
         if form == "last":
             return person.surrogate_last
         return f"{person.surrogate_first} {person.surrogate_last}"
+
+    @staticmethod
+    def _relation(text: str, start: int) -> bool:
+        """The name follows "sein Sohn", "ihre Partnerin" …: a family member."""
+        before = text[max(0, start - 40) : start]
+        return bool(_RELATION_BEFORE.search(before) and _POSSESSIVE_BEFORE.search(before))
 
     @staticmethod
     def _gender_hint(text: str, start: int) -> str:

@@ -105,11 +105,13 @@ class Vault:
                     return base, suffix
         return mention, ""
 
-    def person_for(self, mention: str, gender_hint: str = "u") -> tuple[Person, str]:
+    def person_for(self, mention: str, gender_hint: str = "u", relation: bool = False) -> tuple[Person, str]:
         """Return the person a name mention refers to (created if new) and its form.
 
         ``form`` is "full", "first" or "last" — which part of the name the mention
-        used, so a surrogate can use the same shape.
+        used, so a surrogate can use the same shape. ``relation``: the mention follows
+        a family or partner word ("sein Sohn Emre Yilmaz" after "Herr Yilmaz"): it
+        names another person, so it does not extend a person known by fewer parts.
         """
         with self.lock:
             words = _WORD.findall(mention) or [mention]
@@ -126,26 +128,26 @@ class Vault:
             subset = [p for p in self.persons if set(keys) <= p.keys and compatible(p)]
             if len(subset) > 1:
                 # An earlier mention of exactly this form already got its own person.
-                exact = [p for p in subset if fold(p.full) == fold(" ".join(words))]
+                exact = [p for p in subset if fold(p.full) == fold(mention.strip())]
                 subset = exact if len(exact) == 1 else subset
             if len(subset) == 1:
                 person = subset[0]
             elif not subset:
                 # Known earlier by fewer parts ("Frau Demir" then "Aylin Demir").
-                superset = [
+                superset = [] if relation else [
                     p for p in self.persons
                     if p.keys < set(keys) and compatible(p) and not self._first_name_conflict(p, words)
                 ]
                 if len(superset) == 1:
                     person = superset[0]
                     person.parts = list(words)
-                    person.full = " ".join(words)
+                    person.full = mention.strip()  # as written: "Eichel, Donald", "Y. Yemane"
                 else:
-                    person = self._new_person(words, gender)
+                    person = self._new_person(words, gender, mention)
             else:
                 # Ambiguous ("Frau Becker" with two female Beckers): a new person is
                 # safe — the mention is masked and restores to exactly what it was.
-                person = self._new_person(words, gender)
+                person = self._new_person(words, gender, mention)
             if person.gender == "u" and gender != "u":
                 person.gender = gender
             return person, self._form(person, keys)
@@ -155,8 +157,8 @@ class Vault:
         new_first = [w for w in words if self.lexicon.is_first_name(w) and not self.lexicon.is_last_name(w)]
         return bool(known_first and new_first and not {fold(w) for w in known_first} & {fold(w) for w in new_first})
 
-    def _new_person(self, words: list[str], gender: str) -> Person:
-        person = Person(number=self._next("PERSON"), full=" ".join(words), parts=list(words), gender=gender)
+    def _new_person(self, words: list[str], gender: str, mention: str) -> Person:
+        person = Person(number=self._next("PERSON"), full=mention.strip(), parts=list(words), gender=gender)
         if self.surrogates is not None:
             taken = {fold(w) for p in self.persons for w in p.parts} | {fold(w) for w in words}
             person.surrogate_first, person.surrogate_last = self.surrogates.person(gender, taken, person.number)

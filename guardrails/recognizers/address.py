@@ -36,7 +36,7 @@ _HOUSE_NO = (
 
 STREET = (
     rf"(?:{_WORD}(?:-(?:{_WORD}|von|vom|der|am|an))*-?{_SUFFIX}"
-    rf"|(?:[{_UP}][{_LOW}]+(?:-|\s)){{1,3}}{_STREET_WORD}"
+    rf"|[{_UP}][{_LOW}]+(?:-|\s)(?:(?:[{_UP}][{_LOW}]+|von|vom|der|zu|am)(?:-|\s)){{0,3}}{_STREET_WORD}"
     rf"|{_PREPOSITION_STREET})"
 )
 TOWN = rf"[{_UP}][{_LOW}]+(?:[-\s](?:an\sder\s|am\s|im\s|ob\sder\s)?[{_UP}][{_LOW}]+)?"

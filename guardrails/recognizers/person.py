@@ -536,6 +536,7 @@ class PersonRecognizer(EntityRecognizer):
             and not lex.is_common_word(word) and not lex.is_compound_noun(word)
             and not lex.is_place(word) and word not in SUBJECT_VERBS
             and not word.endswith(_VERB_ENDINGS)
+            and not (word.startswith("ge") and word.endswith("t"))  # participles: "gemeldet"
         )
 
     @staticmethod
@@ -545,7 +546,9 @@ class PersonRecognizer(EntityRecognizer):
             return not any(t.cap for t in tokens)
         inner = [t for t in tokens if not t.sentence_initial]
         caps = sum(1 for t in inner if t.cap)
-        return caps <= max(1, len(inner) // 20)
+        # German capitalises every noun: even one capital in ~20 words means
+        # normal typing.
+        return caps <= len(inner) // 20
 
     @staticmethod
     def _adjacent_cue(text: str, left: _Token, right: _Token) -> bool:

@@ -237,3 +237,24 @@ def test_apikey_list_shows_ids_and_status_but_no_secret(env):
     assert again.returncode != 0 and "bereits gesperrt" in again.stderr
     bad = env.cli("apikey", "add", "X", "--models", "gpt-4o", check=False)
     assert bad.returncode != 0 and "Unbekannte Modelle" in bad.stderr
+
+
+@pytest.fixture
+def failing(env):
+    yield env.provider
+    env.provider.mode = "echo"
+
+
+def test_unreachable_model_is_a_502_before_and_an_error_event_during_the_stream(env, failing):
+    client = env.client("fallakte")
+    failing.mode = "fail"
+    with pytest.raises(openai.APIStatusError) as down:
+        client.chat.completions.create(model="extern", messages=[{"role": "user", "content": MESSAGE}])
+    assert down.value.status_code == 502 and down.value.body["code"] == "model_unavailable"
+    with pytest.raises(openai.APIStatusError):
+        client.chat.completions.create(model="extern", messages=[{"role": "user", "content": MESSAGE}], stream=True)
+    failing.mode = "die_mid_stream"
+    with pytest.raises(openai.APIError) as died:
+        list(client.chat.completions.create(model="extern", stream=True,
+                                            messages=[{"role": "user", "content": MESSAGE}]))
+    assert "Demir" not in str(died.value)

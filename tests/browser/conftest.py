@@ -43,14 +43,27 @@ def page(browser):
     context.close()
 
 
-def login(page, base_url: str, username: str, password: str) -> None:
+ACK_BUTTON = "Regeln gelesen – ich halte mich daran"  # chat/onboarding_messages.py ACK_BUTTON
+
+
+def login(page, base_url: str, username: str, password: str, *, acknowledge: bool = True) -> None:
+    """Log in; when the onboarding asks to acknowledge the rules of use, do so (unless ``acknowledge=False``,
+    then return with the onboarding on screen)."""
     page.goto(base_url + "/chat/")
     page.locator("#email").fill(username)
     page.locator("#password").fill(password)
     page.locator("button[type=submit]").click()
     page.wait_for_selector("#chat-input", timeout=60_000)
     # The welcome message comes from on_chat_start: the websocket session is up, so nothing typed is lost.
-    page.get_by_text("Willkommen bei").first.wait_for(timeout=60_000)
+    # Until the rules are acknowledged the chat shows the onboarding instead, ending with the button.
+    welcome = page.get_by_text("Willkommen bei").first
+    ack = page.get_by_role("button", name=ACK_BUTTON).last
+    welcome.or_(ack).first.wait_for(timeout=60_000)
+    if ack.is_visible():
+        if not acknowledge:
+            return
+        ack.click()
+    welcome.wait_for(timeout=60_000)
 
 
 def send(page, text: str) -> None:

@@ -15,15 +15,22 @@ MESSAGE = ("Frau Aylin Demir (geb. 14.03.1987, aylin.demir@web.de) braucht Hilfe
 SECRETS = ["Aylin", "Demir", "14.03.1987", "aylin.demir@web.de", "1987"]
 
 
-@pytest.fixture
-def server(tmp_path, provider):
-    settings = settings_dict(tmp_path / "data", provider, samples=True)
-    config = write_toml(tmp_path / "pre.toml", settings)
-    run_cli(config, "user", "add", "fachkraft", "--role", "staff", "--password-stdin",
-            input="sicheres-passwort-123\n")
-    srv = start_server(settings, tmp_path)
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, module_provider):
+    tmp = tmp_path_factory.mktemp("private-chat")
+    settings = settings_dict(tmp / "data", module_provider, samples=True)
+    config = write_toml(tmp / "pre.toml", settings)
+    for name, role in (("fachkraft", "staff"), ("chefin", "admin")):
+        run_cli(config, "user", "add", name, "--role", role, "--password-stdin", input="sicheres-passwort-123\n")
+    srv = start_server(settings, tmp)
     yield srv
     srv.stop()
+
+
+@pytest.fixture
+def provider(module_provider):
+    module_provider.requests.clear()
+    return module_provider
 
 
 def test_chat_pseudonymises_restores_and_stays_local(server, provider, page):
@@ -54,6 +61,31 @@ def test_chat_pseudonymises_restores_and_stays_local(server, provider, page):
         blob = path.read_bytes()
         for secret in SECRETS:
             assert secret.encode() not in blob, f"{secret!r} written to {path}"
+    # … and no log line contains the message text itself.
+    log = server.log.read_text(errors="replace")
+    assert "Was muss ich beachten" not in log and "braucht Hilfe beim Antrag" not in log
+
+
+def test_history_is_kept_for_its_author_only(server, provider, page):
+    from tests.support.http_login import logged_in_client
+
+    login(page, server.base_url, "fachkraft", "sicheres-passwort-123")
+    send(page, "Frau Aylin Demir fragt nach Wohngeld. Was braucht sie?")
+    page.get_by_text("Für Aylin Demir gilt").last.wait_for(timeout=120_000)
+
+    owner = logged_in_client(server.base_url, "fachkraft", "sicheres-passwort-123")
+    threads = owner.post("/chat/project/threads", json={"pagination": {"first": 20}, "filter": {}}).json()["data"]
+    assert threads, "the chat was not kept in the history"
+    thread_id = threads[0]["id"]
+    opened = owner.get(f"/chat/project/thread/{thread_id}")
+    assert opened.status_code == 200 and "Aylin Demir" in opened.text  # decrypted for its author
+
+    admin = logged_in_client(server.base_url, "chefin", "sicheres-passwort-123")
+    assert admin.post("/chat/project/threads", json={"pagination": {"first": 20}, "filter": {}}).json()["data"] == []
+    refused = admin.get(f"/chat/project/thread/{thread_id}")
+    assert refused.status_code in (401, 403) and "Aylin" not in refused.text
+    owner.close()
+    admin.close()
 
 
 def test_health_and_readiness(server):

@@ -33,6 +33,7 @@ def server(tmp_path_factory):
     provider = RecordingProvider().start()
     tmp = tmp_path_factory.mktemp("roles")
     settings = settings_dict(tmp / "data", provider)
+    settings["history"] = {"enabled": False}  # feedback then comes from SafeGPT's own buttons
     config = write_toml(tmp / "pre.toml", settings)
     for name, role in (("chefin", "admin"), ("analyse", "analyst"), ("fachkraft", "staff")):
         run_cli(config, "user", "add", name, "--role", role, "--password-stdin", input=PASSWORD + "\n")

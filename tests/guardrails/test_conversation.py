@@ -146,3 +146,19 @@ def test_role_form_is_kept_when_restoring(guardrail):
     conv = guardrail.conversation()
     conv.protect("Ihr Sohn Jonas Weber ist 14. Sohn Jonas geht zur Schule.")
     assert conv.restore("Ihr Sohn [Person 1] und [Person 1].") == "Ihr Sohn Jonas und Jonas Weber."
+
+
+def test_family_member_with_same_surname_is_another_person(guardrail):
+    conv = guardrail.conversation()
+    text = "Herr Yilmaz und sein Sohn Emre Yilmaz kommen; Herr Hamdan und sein Partner Barend Hamdan auch."
+    p = conv.protect(text)
+    assert p.text == "Herr [Person 1] und sein Sohn [Person 2] kommen; Herr [Person 3] und sein Partner [Person 4] auch."
+    assert conv.restore(p.text) == text
+
+
+def test_inverted_and_initial_names_restore_as_written(guardrail):
+    conv = guardrail.conversation()
+    text = "Vermerk: Sommer, Rolf, geb. 3. Januar 1989. Mit freundlichen Grüßen L. Zorić"
+    p = conv.protect(text)
+    assert p.text == "Vermerk: [Person 1], geb. [Geburtsdatum 1]. Mit freundlichen Grüßen [Person 2]"
+    assert conv.restore(p.text) == text

@@ -61,6 +61,29 @@ VALID = [
     # genitives of double names and of names that are rare nouns
     ("Hans-Hermanns Antrag liegt vor.", ["Hans-Hermanns"]),
     ("Auroras Mutter rief an.", ["Auroras"]),
+    # context instead of lists: greetings, sign-offs, subject + verb, prepositions
+    ("Hallo Mercan, Frau Dressler hat heute angerufen.", ["Mercan", "Dressler"]),
+    ("Viele Grüße\nBernadeta", ["Bernadeta"]),
+    ("Mit freundlichen Grüßen L. Zorić", ["L. Zorić"]),
+    ("H. König erhielt die Wundversorgung.", ["H. König"]),
+    ("Xena hat die Unterlagen zur Integrationshilfe gebracht.", ["Xena"]),
+    ("Beim Teilhabegespräch sagte Abrehet, dass sie gern im Garten arbeitet.", ["Abrehet"]),
+    ("Wie schreibe ich in den Entwicklungsbericht von Leuther?", ["Leuther"]),
+    ("Ist es eine Kindeswohlgefährdung, wenn Utkan oft ohne Frühstück kommt?", ["Utkan"]),
+    ("Vonn und Çimen waren heute gemeinsam im Park.", ["Vonn", "Çimen"]),
+    ("Danke, Terenzio", ["Terenzio"]),
+    # name before a birth date, an identifier or an age
+    ("Budget für Alois Baumbach, geb. 24.11.1957?", ["Alois Baumbach"]),
+    ("Hilfeplan für Dolunay (9 Jahre), deren Mutter krank ist", ["Dolunay"]),
+    ("Masooma (Tochter von Herrn Hasek) kommt.", ["Masooma", "Hasek"]),
+    # surname, comma, first name
+    ("Vermerk: Sommer, Rolf, geb. 3. Januar 1989", ["Sommer, Rolf"]),
+    ("Assistenzbedarf Eichel, Donald: 12 Stunden pro Woche", ["Eichel, Donald"]),
+    # lower-case chats
+    ("gespräch mit herrn torrent-beckenbauer heute", ["torrent-beckenbauer"]),
+    ("bitte zusammenfassen: frau kahveci ruft an", ["kahveci"]),
+    ("tarek hat wieder nicht gegessen", ["tarek"]),
+    ("mail bitte weiterleiten an parwana", ["parwana"]),
 ]
 
 NEAR_MISSES = [
@@ -95,6 +118,12 @@ NEAR_MISSES = [
     "soweit dadurch der wirksame Schutz nicht in Frage gestellt wird",
     "## Wofür SafeGPT da ist",
     "Dienst  Stationär  Ambulant",
+    "Die Frau hat Angst, die frau ist müde.",
+    "Danke, dass Sie sich gemeldet haben.",
+    "Hallo zusammen, hallo Team!",
+    "Viele Grüße aus der Geschäftsstelle",
+    "wenn das kind oft ohne frühstück kommt",
+    "mail bitte weiterleiten an die leitung",
     "Morgen früh Teambesprechung, danach Supervision mit der Leitung.",
 ]
 

@@ -1,0 +1,85 @@
+"""Encrypted per-user history: ciphertext at rest, owner-only, deleted after the retention period."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from types import SimpleNamespace
+
+import pytest
+from cryptography.fernet import Fernet
+from sqlalchemy import select, update
+
+from chat.db import open_database
+from chat.history import EncryptedHistory
+from chat.history.schema import chat_steps, chat_threads
+
+SECRET = "Frau Aylin Demir, geb. 14.03.1987"
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    engine = open_database(f"sqlite:///{tmp_path / 'h.db'}")
+    history = EncryptedHistory(engine, Fernet.generate_key())
+    monkeypatch.setattr("chat.history.data_layer._current_author", lambda: "erika")
+    yield history
+    engine.dispose()
+
+
+def raw_database(store) -> bytes:
+    url = str(store.engine.url).removeprefix("sqlite:///")
+    store.engine.dispose()
+    return b"".join(open(p, "rb").read() for p in (url, url + "-wal") if __import__("os").path.exists(p))
+
+
+async def test_content_is_stored_only_as_ciphertext(store):
+    await store.update_thread("t1", name=SECRET, user_id="erika")
+    await store.create_step({"id": "s1", "threadId": "t1", "type": "user_message", "output": SECRET,
+                             "createdAt": "2026-11-25T10:00:00Z"})
+    thread = await store.get_thread("t1")
+    assert thread["name"] == SECRET and thread["steps"][0]["output"] == SECRET
+    blob = raw_database(store)
+    assert b"Aylin" not in blob and b"Demir" not in blob and b"1987" not in blob
+
+
+async def test_threads_belong_to_their_author_only(store):
+    await store.update_thread("t1", name="Wohngeld", user_id="erika")
+    assert await store.get_thread_author("t1") == "erika"
+    mine = await store.list_threads(SimpleNamespace(first=10, cursor=None),
+                                    SimpleNamespace(userId="erika", search=None, feedback=None))
+    theirs = await store.list_threads(SimpleNamespace(first=10, cursor=None),
+                                      SimpleNamespace(userId="chefin", search=None, feedback=None))
+    everyone = await store.list_threads(SimpleNamespace(first=10, cursor=None),
+                                        SimpleNamespace(userId=None, search=None, feedback=None))
+    assert [t["id"] for t in mine.data] == ["t1"] and theirs.data == [] and everyone.data == []
+    await store.update_thread("t1", name="übernommen", user_id="chefin")  # cannot take over a thread
+    assert await store.get_thread_author("t1") == "erika"
+
+
+async def test_retention_deletes_old_threads_with_their_steps(store):
+    await store.update_thread("alt", name="alt", user_id="erika")
+    await store.create_step({"id": "s-alt", "threadId": "alt", "output": "x", "createdAt": "2026-01-01T00:00:00Z"})
+    await store.update_thread("neu", name="neu", user_id="erika")
+    with store.engine.begin() as conn:
+        conn.execute(update(chat_threads).where(chat_threads.c.id == "alt")
+                     .values(updated_at=datetime.now(timezone.utc) - timedelta(days=31)))
+    assert store.purge_older_than(30) == 1
+    with store.engine.connect() as conn:
+        assert [r.id for r in conn.execute(select(chat_threads))] == ["neu"]
+        assert conn.execute(select(chat_steps)).all() == []
+
+
+async def test_steps_without_a_known_owner_are_not_stored(store, monkeypatch):
+    monkeypatch.setattr("chat.history.data_layer._current_author", lambda: None)
+    await store.create_step({"id": "s", "threadId": "ohne", "output": SECRET})
+    with store.engine.connect() as conn:
+        assert conn.execute(select(chat_steps)).all() == []
+
+
+def test_history_can_be_switched_off(make_settings, provider):
+    from chat.settings import load_settings
+    from chat.wiring import SafeGPT
+    from tests.conftest import settings_dict
+
+    settings = settings_dict(make_settings(provider).data_dir, provider)
+    settings["history"] = {"enabled": False}
+    assert SafeGPT(load_settings(use_file=False, **settings)).history is None
