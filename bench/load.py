@@ -47,15 +47,35 @@ MESSAGE = ("Frau Aylin Demir (geb. 14.03.1987) fragt, welche Unterlagen sie für
            "Was muss ich beachten?")
 SOCKET_PATH = "/chat/ws/socket.io"
 ANSWER_MARK = "Mietbescheinigung"  # in every answer of the stub (tests/support/openai_stub.py echo_reply)
+STUB = True  # False with --api-base: any assistant answer counts
 ERROR_MARK = "⚠️"  # chat/messages.py ERROR_PREFIX
 WELCOME_MARK = "Willkommen bei"  # chat/messages.py WELCOME
-ACK_ACTION = "onboarding_ack"  # the rules-of-use button (chat/onboarding_ui.py)
+# The rules-of-use button: recognised by its label (the action's internal name is the onboarding's business).
+from chat.onboarding_messages import ACK_BUTTON  # noqa: E402 - plain strings, no Chainlit import
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time the processes have used so far (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 @dataclass
 class Result:
     label: str
     users: int
+    cpu: float = 0.0  # CPU seconds the SafeGPT processes used during the run
     seconds: float = 0.0
     latencies: list[float] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)
@@ -99,11 +119,11 @@ async def _user(base: str, cookie: str, messages: int, result: Result, start: as
             output = data.get("output") or ""
             if WELCOME_MARK in output:
                 welcome.set()
-            elif ANSWER_MARK in output:
-                seen["answer"] = True
             elif output.startswith(ERROR_MARK):
                 seen["error"] = True
-        elif event == "action" and isinstance(data, dict) and data.get("name") == ACK_ACTION:
+            elif data.get("type") == "assistant_message" and output and (ANSWER_MARK in output or not STUB):
+                seen["answer"] = True
+        elif event == "action" and isinstance(data, dict) and data.get("label") == ACK_BUTTON:
             seen["ack"] = data
             rules.set()
         elif event == "task_end":
@@ -136,6 +156,8 @@ async def _user(base: str, cookie: str, messages: int, result: Result, start: as
     await start.wait()
     try:
         for _ in range(messages):
+            while not done.empty():  # task_end of the onboarding action or the welcome, not of a message
+                done.get_nowait()
             sent = time.perf_counter()
             step = {"id": str(uuid.uuid4()), "threadId": "", "name": USER, "type": "user_message", "output": MESSAGE,
                     "createdAt": datetime.now(timezone.utc).isoformat()}
@@ -176,21 +198,32 @@ def main() -> None:
     parser.add_argument("--processes", default="1,2", help="comma-separated: 1 and/or 2")
     parser.add_argument("--rate", type=float, default=1.0, help="messages per active user per minute")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--api-base", help="measure against this OpenAI-compatible model server (vLLM, "
+                        "llama.cpp server) instead of the stub, e.g. on a GPU machine: http://gpu:8000/v1")
+    parser.add_argument("--model", default="stub-model", help="model name on --api-base")
+    parser.add_argument("--api-key-env", default=None, help="environment variable holding the key for --api-base")
     args = parser.parse_args()
 
     import subprocess
 
     from tests.support.topology import start_nginx, start_topology, stop_process, wait_http
 
-    # The stub in its own process, so the load clients here do not share its interpreter.
-    stub = subprocess.Popen([sys.executable, "-m", "tests.support.openai_stub"], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True, cwd=REPO)
-    api_base = stub.stdout.readline().strip()
+    global STUB
+    stub = None
+    STUB = not args.api_base
+    if args.api_base:
+        api_base = args.api_base.rstrip("/")
+    else:
+        # The stub in its own process, so the load clients here do not share its interpreter.
+        stub = subprocess.Popen([sys.executable, "-m", "tests.support.openai_stub"], stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, text=True, cwd=REPO)
+        api_base = stub.stdout.readline().strip()
     topology = None
     extra_nginx = []
     try:
-        wait_http(api_base + "/models", stub, None, timeout=60)
-        entry = {"model_name": "stub", "litellm_params": {"model": "openai/stub-model", "api_key": "keiner",
+        wait_http(api_base + "/models", stub, None, timeout=60, ok=lambda r: r.status_code < 500)
+        key = f"os.environ/{args.api_key_env}" if args.api_key_env else "keiner"
+        entry = {"model_name": "stub", "litellm_params": {"model": f"openai/{args.model}", "api_key": key,
                                                           "api_base": api_base},
                  "safegpt": {"location": "on-prem", "display_name": "Stub",
                              "data_classes": ["none", "pseudonymised", "residual_risk"]}}
@@ -214,9 +247,13 @@ def main() -> None:
         for n, base in fronts.items():
             # Warm-up: first messages load lazy parts (Presidio, embedder) in every process.
             asyncio.run(run_load(base, "warm-up", users=2 * n, messages=2))
+            pids = [s.process.pid for s in topology.safegpt[:n]]
+            before = cpu_seconds(pids)
             result = asyncio.run(run_load(base, f"{n} process{'es' if n > 1 else ''}", args.users, args.messages))
+            result.cpu = cpu_seconds(pids) - before
             results.append((n, result))
             print(f"  measured {result.label}", flush=True)
+        memory = [rss_mb(s.process.pid) for s in topology.safegpt]
     finally:
         for proxy in extra_nginx:
             stop_process(proxy.process)
@@ -227,22 +264,33 @@ def main() -> None:
     cores = os.cpu_count() or 1
     print(f"\nLoad: {args.users} concurrent users × {args.messages} messages, closed loop, stub model; "
           f"{cores} cores shared by everything")
-    print(f"{'configuration':<14}{'msg/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'ok':>6}  errors")
+    print(f"{'configuration':<14}{'msg/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'ok':>6}"
+          f"{'CPU ms/msg':>12}  errors")
     for n, r in results:
+        per_msg = r.cpu / len(r.latencies) * 1000 if r.latencies else float("nan")
         print(f"{r.label:<14}{r.rate:>8.2f}{r.pct(0.5) * 1000:>9.0f}{r.pct(0.95) * 1000:>9.0f}"
-              f"{(max(r.latencies) if r.latencies else float('nan')) * 1000:>9.0f}{len(r.latencies):>6}  "
-              f"{r.errors or 'none'}")
+              f"{(max(r.latencies) if r.latencies else float('nan')) * 1000:>9.0f}{len(r.latencies):>6}"
+              f"{per_msg:>12.0f}  {r.errors or 'none'}")
+    print("memory per SafeGPT process after the runs: " + ", ".join(f"{m:.0f} MB" for m in memory))
     by_n = dict(results)
     if 1 in by_n and 2 in by_n and by_n[1].rate:
         print(f"scaling ratio 2 vs 1 process (baseline: 1 process): {by_n[2].rate / by_n[1].rate:.2f}")
     best = max(r.rate for _, r in results)
     per_core = best / cores
-    print(f"implied: {per_core:.2f} msg/s per core → ~{per_core * 60 / args.rate:.0f} active users per core "
-          f"at {args.rate:g} message/user/minute (platform only; model serving sized separately)")
+    print(f"implied (wall clock, all {cores} cores shared with load generator, nginx, DB, Chroma, stub): "
+          f"{per_core:.2f} msg/s per core → ~{per_core * 60 / args.rate:.0f} active users per core "
+          f"at {args.rate:g} message/user/minute")
+    cpu_per_msg = [r.cpu / len(r.latencies) for _, r in results if r.latencies]
+    if cpu_per_msg:
+        worst = max(cpu_per_msg)
+        print(f"implied (CPU time of the SafeGPT processes only): {worst * 1000:.0f} ms CPU per message → "
+              f"~{60 / worst / args.rate:.0f} active users per SafeGPT core at {args.rate:g} message/user/minute "
+              f"(platform only; model serving sized separately)")
     if args.json:
         args.json.write_text(json.dumps({
             "users": args.users, "messages": args.messages, "cores": cores,
             "results": [{"processes": n, "msg_per_s": r.rate, "p50_s": r.pct(0.5), "p95_s": r.pct(0.95),
+                         "cpu_s": r.cpu,
                          "ok": len(r.latencies), "errors": r.errors, "seconds": r.seconds} for n, r in results],
         }, indent=2))
 

@@ -104,6 +104,7 @@ async def resume(thread: dict) -> None:
         elif step.get("type") == "assistant_message" and text and conversation.history:
             conversation.history.append({"role": "assistant", "content": conversation.guard.protect(text).text})
     cl.user_session.set("conversation", conversation)
+    await prompt_ui.set_commands()  # the prompt library's slash commands in reopened chats too
 
 
 @cl.on_message
@@ -115,6 +116,10 @@ async def on_message(message: cl.Message) -> None:
     if not await onboarding_ui.gate():  # nothing is sent before the rules of use are acknowledged
         return
     if await prompt_ui.handle(message, conversation):  # library commands, "Wie funktioniert das?"
+        return
+    command, _, rest = message.content.strip().partition(" ")
+    if command.lower() in texts.MARK_COMMANDS:
+        await mark_value(conversation, rest)
         return
     await answer_in_chat(conversation, message.content)
 
@@ -129,3 +134,18 @@ async def on_feedback(action: cl.Action) -> None:
                                     prompt_id=payload.get("prompt_id"), department=department)
     await action.remove()
     await cl.Message(content=texts.FEEDBACK_THANKS, author="SafeGPT").send()
+
+
+@cl.action_callback("mark_value")
+async def on_mark_value(action: cl.Action) -> None:
+    await cl.Message(content=texts.MARK_ASK, author="SafeGPT").send()
+
+
+async def mark_value(conversation: Conversation, value: str) -> None:
+    """The user marks a value the guardrail missed; it is masked from now on in this chat."""
+    value = value.strip()
+    if not value:
+        await cl.Message(content=texts.MARK_EMPTY, author="SafeGPT").send()
+        return
+    conversation.guard.mark(value)
+    await cl.Message(content=texts.MARK_DONE.format(value=value), author="SafeGPT").send()

@@ -57,14 +57,17 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
             elif isinstance(event, AnswerDone):
                 answer.content = event.text + sources_footer(event)
                 answer.elements = source_elements(event)
+                answer.actions = [mark_action()]
                 if get_app().history is None:  # with history on, Chainlit shows its own (anonymous) thumbs
-                    answer.actions = feedback_actions(event.model_name, prompt_id)
+                    answer.actions += feedback_actions(event.model_name, prompt_id)
                 await answer.send()
                 _record(event.model_name, "ok", pii_types, prompt_id, event)
                 return TurnResult(done=event, message_id=answer.id)
     except (UserInputError, RoutingError) as exc:
         if waiting is not None:
             await waiting.remove()
+        if answer.content:  # the model died mid-stream: take the half answer away, nothing half-done stays
+            await answer.remove()
         outcome = ("input_rejected" if isinstance(exc, UserInputError) else
                    "refused_policy" if isinstance(exc, ModelNotAllowed) else
                    "model_unavailable" if isinstance(exc, ModelUnavailable) else "error")
@@ -73,6 +76,10 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
         await cl.Message(content=texts.ERROR_PREFIX + str(exc), author="SafeGPT").send()
         return TurnResult(done=None, message_id=None, error=str(exc))
     return TurnResult(done=None, message_id=None)
+
+
+def mark_action() -> cl.Action:
+    return cl.Action(name="mark_value", payload={}, label=texts.MARK_BUTTON, tooltip=texts.MARK_TOOLTIP)
 
 
 def feedback_actions(model: str, prompt_id: str | None) -> list[cl.Action]:

@@ -10,11 +10,12 @@ import logging
 import chainlit as cl
 
 from chat import onboarding_messages as texts
+from chat.onboarding_ui import ends_task
 from chat.runtime import get_app
 from onboarding import Prompt
 
 log = logging.getLogger(__name__)
-RATE_ACTION = "rate_result"
+RATE_ACTION = "Bewertung in der KI-Sprechstunde"  # also a chat title in the history (see prompt_ui)
 _PENDING = "pending_ratings"  # message id -> its rating buttons (removed after one click)
 
 
@@ -51,6 +52,7 @@ def pseudonymise(comment: str) -> str:
 
 
 @cl.action_callback(RATE_ACTION)
+@ends_task
 async def on_rate(action: cl.Action) -> None:
     pending = cl.user_session.get(_PENDING) or {}
     buttons = pending.pop(action.forId, None)

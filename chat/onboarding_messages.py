@@ -63,7 +63,7 @@ LIBRARY_BUTTON_SEARCH = "Alle Vorlagen"
 LIBRARY_BUTTON_PROPOSE = "Prompt vorschlagen"
 LIBRARY_BUTTON_CONSULTATION = "KI-Sprechstunde"
 SEARCH_RESULTS = "**{count} Vorlage(n)** für „{query}“:"
-SEARCH_ALL = "**Alle {count} Vorlagen** nach Kategorien ({categories}). Suche: `/prompts <Wort>` oder `/prompts kategorie:<Name>`."
+SEARCH_ALL = "**Alle {count} Vorlagen** nach Kategorien ({categories}). Suche: `/prompts <Wort>` oder `/prompts <Kategorie>`."
 SEARCH_NONE = "Keine Vorlage gefunden für „{query}“. Kategorien: {categories}."
 SEARCH_MORE = "… und {more} weitere. Bitte genauer suchen."
 PROMPT_UNKNOWN = "Diese Vorlage gibt es nicht (mehr)."
@@ -89,7 +89,7 @@ FIELD_TOO_LONG = "Titel (höchstens 200 Zeichen) oder Kategorie (höchstens 80 Z
 STRAY_BRACE = ("Geschweifte Klammern sind nur für Angaben erlaubt, z. B. `{stichworte}` (Kleinbuchstaben, Ziffern, "
                "Unterstrich).")
 
-COMMAND_SEARCH = "Vorlagen suchen: /prompts <Wort> oder kategorie:<Name>"
+COMMAND_SEARCH = "Vorlagen suchen: /prompts <Wort> oder /prompts <Kategorie>"
 COMMAND_PROPOSE = "Eine neue Vorlage vorschlagen"
 COMMAND_CONSULTATION = "Vorlagen der laufenden KI-Sprechstunde"
 COMMAND_EXPLAIN = "Wie funktioniert das? – was mit Ihrer letzten Nachricht passiert ist"
@@ -100,8 +100,8 @@ CONSULTATION_INTRO = ("## KI-Sprechstunde: {title}\n\nProbieren Sie die Vorlagen
                       "Ergebnis. Bewertungen werden **ohne Ihren Namen** gespeichert und nur zusammengefasst "
                       "(ab {k} Bewertungen) gezeigt.")
 RATE_QUESTION = "**KI-Sprechstunde:** War das Ergebnis von „{title}“ hilfreich?"
-RATE_HELPFUL = "👍 Hilfreich"
-RATE_NOT_HELPFUL = "👎 Nicht hilfreich"
+RATE_HELPFUL = "Sprechstunde: hilfreich"
+RATE_NOT_HELPFUL = "Sprechstunde: nicht hilfreich"
 RATE_COMMENT = ("Möchten Sie noch einen kurzen Kommentar hinterlassen (was hat gut funktioniert, was nicht)? "
                 "Persönliche Angaben werden vor dem Speichern ersetzt. „-“ für keinen Kommentar.")
 RATE_THANKS = "Danke für Ihre Bewertung! Sie wurde ohne Ihren Namen gespeichert."

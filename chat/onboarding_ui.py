@@ -6,6 +6,7 @@ acknowledgement (stored per user and rules version), the gate that blocks chatti
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 
 import chainlit as cl
@@ -16,9 +17,24 @@ from chat.pipeline import Conversation
 from chat.runtime import get_app
 
 log = logging.getLogger(__name__)
-ACK_ACTION = "onboarding_ack"
-EXPLAIN_ACTION = "explain_last"
+# Action names double as the title of a chat in the history when a click is its first interaction: German.
+ACK_ACTION = "Nutzungsregeln bestätigt"
+EXPLAIN_ACTION = "Wie funktioniert das?"
 _SESSION_KEY = "rules_acknowledged"
+
+
+def ends_task(callback):
+    """For action callbacks: Chainlit runs them outside a message task, but every ``AskUserMessage`` inside
+    re-marks the chat as busy (stop button, input blocked). Mark it idle again when the callback is done."""
+
+    @functools.wraps(callback)
+    async def wrapper(action: cl.Action):
+        try:
+            return await callback(action)
+        finally:
+            await cl.context.emitter.task_end()
+
+    return wrapper
 
 
 def current_username() -> str | None:
@@ -109,6 +125,7 @@ async def gate() -> bool:
 
 
 @cl.action_callback(ACK_ACTION)
+@ends_task
 async def on_acknowledge(action: cl.Action) -> None:
     area = get_app().onboarding
     username = current_username()
@@ -150,6 +167,7 @@ async def explain_last() -> None:
 
 
 @cl.action_callback(EXPLAIN_ACTION)
+@ends_task
 async def on_explain(action: cl.Action) -> None:
     if await gate():
         await explain_last()

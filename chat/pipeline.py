@@ -10,6 +10,7 @@ import asyncio
 import logging
 import re
 import time
+import unicodedata
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -24,6 +25,22 @@ from knowledge import KnowledgeBase, Passage
 
 log = logging.getLogger(__name__)
 _CITATION = re.compile(r"\[(\d{1,2})\]")
+
+
+def _strip_unprintable(text: str) -> tuple[str, int]:
+    """Drop control characters (except line breaks and tabs), lone surrogates and U+FFFD; count them."""
+    kept: list[str] = []
+    junk = 0
+    for ch in text.replace("\r\n", "\n"):
+        if ch in "\n\t" or (unicodedata.category(ch) not in ("Cc", "Cs") and ch != "\ufffd"):
+            kept.append(ch)
+        else:
+            junk += 1
+    return "".join(kept).strip(), junk
+
+
+class _KnowledgeDown(Exception):
+    pass
 
 
 class UserInputError(Exception):
@@ -121,9 +138,11 @@ class Pipeline:
         return Conversation(guard=self.guardrail.conversation(), model_name=name)
 
     def _validate(self, text: str) -> str:
-        cleaned = text.replace("\x00", "").strip()
+        cleaned, junk = _strip_unprintable(text)
         if not cleaned:
-            raise UserInputError(texts.EMPTY_MESSAGE)
+            raise UserInputError(texts.UNREADABLE_MESSAGE if junk else texts.EMPTY_MESSAGE)
+        if junk > 0.2 * (junk + len(cleaned)):  # pasted binary data: nothing a model could answer sensibly
+            raise UserInputError(texts.UNREADABLE_MESSAGE)
         limit = self.settings.chat.max_message_chars
         if len(cleaned) > limit:
             raise UserInputError(texts.MESSAGE_TOO_LONG.format(length=len(cleaned), limit=limit))
@@ -153,7 +172,11 @@ class Pipeline:
     async def _retrieve(self, query: str, conv: Conversation) -> tuple[Source, ...]:
         if self.knowledge is None:
             return ()
-        passages = await asyncio.to_thread(self.knowledge.search, query)
+        try:
+            passages = await asyncio.to_thread(self.knowledge.search, query)
+        except Exception as exc:  # Chroma or the embedding model down: answer ungrounded, say so
+            log.warning("knowledge search failed: %s", type(exc).__name__)
+            raise _KnowledgeDown from None
         return tuple(Source(number=i + 1, passage=p) for i, p in enumerate(passages))
 
     async def answer(self, conv: Conversation, text: str, *, use_knowledge: bool = True,
@@ -176,9 +199,12 @@ class Pipeline:
                                                allowed_models=allowed_models, switch=switch_model)
         entry = self.router.entry(model_name)
 
-        sources = await self._retrieve(protected.text, conv) if use_knowledge else ()
-        # The model is told the same in the prompt (messages.NO_SOURCES) and must not invent rules.
-        no_sources = texts.NO_SOURCES_NOTE if use_knowledge and not sources else None
+        try:
+            sources = await self._retrieve(protected.text, conv) if use_knowledge else ()
+            # The model is told the same in the prompt (messages.NO_SOURCES) and must not invent rules.
+            no_sources = texts.NO_SOURCES_NOTE if use_knowledge and not sources else None
+        except _KnowledgeDown:
+            sources, no_sources = (), texts.KNOWLEDGE_UNAVAILABLE
         yield Retrieved(sources, no_sources)
         numbered = [
             # Title and heading too: a guideline may name a client anywhere.

@@ -11,16 +11,18 @@ import chainlit as cl
 
 from chat import onboarding_messages as texts
 from chat.chat_turn import TurnResult, answer_in_chat
+from chat.onboarding_ui import ends_task
 from chat.onboarding_store import PromptDraft, PromptValidationError
 from chat.pipeline import Conversation
 from chat.runtime import get_app
 from onboarding import Prompt
 
 log = logging.getLogger(__name__)
-RUN_ACTION = "run_prompt"
-SEARCH_ACTION = "search_prompts"
-PROPOSE_ACTION = "propose_prompt"
-CONSULTATION_ACTION = "consultation"
+# Action names double as the title of a chat in the history when a click is its first interaction: German.
+RUN_ACTION = "Vorlage aus der Promptbibliothek"
+SEARCH_ACTION = "Vorlagen suchen"
+PROPOSE_ACTION = "Prompt vorschlagen"
+CONSULTATION_ACTION = "KI-Sprechstunde"
 ASK_TIMEOUT = 900  # seconds a guided question waits for the answer
 MAX_BUTTONS = 12
 
@@ -124,6 +126,9 @@ async def show_search(query: str) -> None:
     if "kategorie:" in query.casefold():
         index = query.casefold().index("kategorie:")
         words, category = query[:index].strip(), query[index + len("kategorie:"):].strip() or None
+    by_name = {c.casefold(): c for c in cat.categories()}
+    if category is None and words.strip().casefold() in by_name:  # "/prompts Pflege" lists the category
+        words, category = "", by_name[words.strip().casefold()]
     results = cat.search(words, category)
     categories = ", ".join(cat.categories())
     if not query.strip():
@@ -237,6 +242,7 @@ async def _allowed() -> bool:
 
 
 @cl.action_callback(RUN_ACTION)
+@ends_task
 async def on_run(action: cl.Action) -> None:
     if await _allowed():
         await run_prompt(str(action.payload.get("prompt_id", "")), cl.user_session.get("conversation"),
@@ -244,18 +250,21 @@ async def on_run(action: cl.Action) -> None:
 
 
 @cl.action_callback(SEARCH_ACTION)
+@ends_task
 async def on_search(action: cl.Action) -> None:
     if await _allowed():
         await show_search(str(action.payload.get("query", "")))
 
 
 @cl.action_callback(PROPOSE_ACTION)
+@ends_task
 async def on_propose(action: cl.Action) -> None:
     if await _allowed():
         await propose()
 
 
 @cl.action_callback(CONSULTATION_ACTION)
+@ends_task
 async def on_consultation(action: cl.Action) -> None:
     from chat.consultation_ui import show_sessions
 

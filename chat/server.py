@@ -80,6 +80,9 @@ def create_app(app: SafeGPT) -> FastAPI:
     os.environ.setdefault("CHAINLIT_TELEMETRY", "false")
     # The login cookie must reach /admin too, not only /chat.
     os.environ.setdefault("CHAINLIT_AUTH_COOKIE_PATH", "/")
+    from chat.security import install_security, prepare_environment
+
+    prepare_environment(app)  # cookie flags: Chainlit reads them once at import
     set_app(app)
 
     import chainlit.config
@@ -142,6 +145,7 @@ def create_app(app: SafeGPT) -> FastAPI:
     api.include_router(make_consultation_router(app))
 
     mount_chainlit(app=api, target=str(Path(__file__).resolve().parent / "chainlit_app.py"), path=chat_path)
+    install_security(api, app)  # login lockout, security headers, Secure cookies (chat/security)
     return api
 
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from chat.kb_ingest import IngestSettings
+from chat.security.settings import SecuritySettings
 from guardrails import GuardrailSettings
 from knowledge import KnowledgeSettings
 from onboarding import BUILTIN_PROMPTS_DIR, BUILTIN_RULES_PATH
@@ -170,6 +171,7 @@ class Settings(BaseSettings):
     usage: UsageSettings = Field(default_factory=UsageSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
     history: HistorySettings = Field(default_factory=HistorySettings)
+    security: SecuritySettings = Field(default_factory=SecuritySettings)  # login lockout, cookies, headers
     # Which model locations may receive which data class (issue: routing by data sensitivity).
     # A model receives a class only if both its own approval and its location's policy allow it.
     policy: dict[str, list[str]] = Field(default_factory=_default_policy)
@@ -290,8 +292,15 @@ def load_settings(path: Path | None = None, *, use_file: bool = True, **override
     try:
         settings = Settings(**overrides)
     except ValidationError as exc:
+        from chat.settings_lines import line_of
+
+        def where(loc: tuple) -> str:
+            line = line_of(path, loc) if path is not None else None
+            return f"Zeile {line}, " if line else ""
+
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors(include_input=False)
+            f"{where(err['loc'])}{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
+            for err in exc.errors(include_input=False)
         )
         raise ConfigError(f"Einstellungen ungültig ({path or 'Umgebung/Standardwerte'}): {problems}") from None
     finally:

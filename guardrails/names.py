@@ -47,7 +47,10 @@ _SURNAME_HEADS = frozenset(
 
 
 # Everyday short heads of compounds not in the lexicon.
-_SHORT_HEADS = frozenset("geld zeit plan haus arzt raum satz lohn kurs büro amts kind frau mann kauf".split())
+_SHORT_HEADS = frozenset(
+    "geld zeit plan haus arzt raum satz lohn kurs büro amts kind frau mann kauf werk gang bild recht "
+    "wort ziel buch teil fall form team tage jahr".split()
+)
 
 
 def _keys(name: str) -> set[str]:
@@ -87,7 +90,8 @@ PERSONAL_TITLES = frozenset({"frau", "herr", "herrn", "fr", "hr"})
 TRAILING_CUES = frozenset(
     """geb geboren jg jahrgang tel telefon handy mobil kvnr versicherungsnummer
     versichertennummer steuer-id steuer-idnr rv-nr sv-nummer iban aktenzeichen az
-    wohnhaft zimmer tochter sohn mutter vater betreuer betreuerin klientin klient""".split()
+    wohnhaft zimmer tochter sohn mutter vater betreuer betreuerin klientin klient
+    kundennummer kd fallnummer""".split()
 )
 # Finite verbs after a sentence subject: "Xena hat …", "Cecilie freut sich …".
 SUBJECT_VERBS = frozenset(
@@ -95,7 +99,8 @@ SUBJECT_VERBS = frozenset(
     wollte darf kommt kam geht ging freut sagt sagte braucht bekommt bekam wohnt
     wohnte lebt arbeitet ruft rief erhielt erhält bezieht waren sind haben besucht
     spielt isst schläft weint lacht fehlt fehlte zeigt zieht benötigt meldet bittet
-    sucht möchte leidet klagt erzählt berichtet schreibt""".split()
+    sucht möchte leidet klagt erzählt berichtet schreibt schlief wohnte lag saß stand
+    sprach weinte lachte spielte blieb bleibt zog""".split()
 )
 PREPOSITIONS_BEFORE_NAMES = frozenset("von für mit bei an über zu gegen ohne um".split())
 # After these conjunctions comes the subject: a pronoun, an article, a noun or a name.
@@ -140,7 +145,11 @@ FUNCTION_WORDS = frozenset(
     wegen während laut gemäß bzw ggf usw etc sowie neu neue neuen alt alte alten
     klein kleine groß große gut gute schlecht schnell langsam wichtig dringend
     wofür wozu womit wodurch worüber worauf woran wovon wieso weshalb inwiefern
-    wohin woher""".split()
+    wohin woher worum wobei wonach darum dabei daran darauf nachts morgens abends
+    mittags vormittags nachmittags anfangs rechts links bereits stets vorwärts
+    rückwärts tagsüber zunächst insgesamt außerdem ebenso zuletzt rückwirkend
+    entsprechend abschließend zusammenfassend ausreichend folgend folgende betreffend
+    anschließend vorübergehend umgehend ausschließlich""".split()
 )
 
 # English and Latin words common in German organisations' texts (product names,

@@ -56,6 +56,14 @@ def make_knowledge_router(app) -> APIRouter:
     async def receive(request: Request, user: SessionUser, replaces=None):
         """Store the upload, check it, and either index it or ask for confirmation. Nothing half-done:
         every failure deletes the upload and leaves the knowledge base unchanged."""
+        # Far too large bodies are refused before they are parsed (and spooled to disk); near the limit the
+        # exact check below gives the same German message.
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > 2 * settings.max_upload_bytes + 1024 * 1024:
+            error = texts.KB_UPLOAD_TOO_LARGE.format(limit=f"{settings.max_upload_mb:g}")
+            if replaces is not None:
+                return await document_page(request, replaces.doc_id, error=error, status_code=413)
+            return await list_page(request, error=error, status_code=413)
         form = await request.form()
         verify_csrf(request, form.get("csrf"))
         upload = form.get("datei")

@@ -29,6 +29,15 @@ log = logging.getLogger(__name__)
 _ORDER = [DataClass.NONE, DataClass.PSEUDONYMISED, DataClass.RESIDUAL_RISK, DataClass.SPECIAL_CATEGORY]
 
 
+@dataclass
+class NamedConversation:
+    """A conversation the caller named: its pipeline conversation and the highest data class sent in it,
+    so that remembered turns are checked again when a later request goes to another model."""
+
+    conv: Conversation
+    sent_class: DataClass = DataClass.NONE
+
+
 def worst(classes) -> DataClass:
     return max(classes, key=_ORDER.index, default=DataClass.NONE)
 
@@ -138,15 +147,18 @@ class CompletionService:
         if request.messages[-1].role != "user":
             raise errors.ApiError(400, texts.LAST_MESSAGE_NOT_USER, code="invalid_message", param="messages")
 
-    def _conversation(self, key: ApiKey, request: ChatCompletionRequest) -> Conversation:
+    def _conversation(self, key: ApiKey, request: ChatCompletionRequest) -> NamedConversation:
         cid = request.safegpt.conversation_id if request.safegpt else None
         if cid is None:
-            return self.pipeline.new_conversation(request.model)
-        conv = self.conversations.get_or_create((key.key_id, cid), lambda: self.pipeline.new_conversation(request.model))
-        conv.model_name = request.model
-        return conv
+            return NamedConversation(self.pipeline.new_conversation(request.model))
+        named = self.conversations.get_or_create(
+            (key.key_id, cid), lambda: NamedConversation(self.pipeline.new_conversation(request.model)))
+        self.pipeline.router.entry(request.model)
+        named.conv.model_name = request.model
+        return named
 
-    def _history(self, conv: Conversation, messages: list[ChatMessage], pseudonymised: Counter) -> list[DataClass]:
+    def _history(self, named: NamedConversation, messages: list[ChatMessage], pseudonymised: Counter
+                 ) -> list[DataClass]:
         """Pseudonymise system messages and the earlier turns that will be sent into ``conv.history``.
 
         Returns their data classes. Only what is sent is protected and classified: the caller's
@@ -162,6 +174,7 @@ class CompletionService:
         keep = max(0, budget - len(system))
         system = system[:budget]
         turns = turns[-keep:] if keep else []
+        conv = named.conv
         classes: list[DataClass] = []
         protected_msgs: list[dict] = []
         for role, text in system + turns:
@@ -171,7 +184,9 @@ class CompletionService:
             protected_msgs.append({"role": role, "content": protected.text})
         if not turns and keep:  # a named conversation continues with what it remembers
             remembered = [m for m in conv.history if m["role"] != "system"]
-            protected_msgs += remembered[-keep:]
+            if remembered:
+                protected_msgs += remembered[-keep:]
+                classes.append(named.sent_class)
         conv.history = protected_msgs
         return classes
 
@@ -191,12 +206,13 @@ class CompletionService:
         Raises :class:`errors.ApiError` for everything the caller has to fix (or retry)."""
         self._check_request(key, request)
         try:
-            conv = self._conversation(key, request)
+            named = self._conversation(key, request)
         except RoutingError as exc:
             raise map_error(exc) from None
+        conv = named.conv
         run = CompletionRun(id=f"chatcmpl-{uuid.uuid4().hex}", created=int(time.time()), model=request.model,
                             conversation_id=request.safegpt.conversation_id if request.safegpt else None)
-        context_classes = self._history(conv, request.messages[:-1], run.pseudonymised)
+        context_classes = self._history(named, request.messages[:-1], run.pseudonymised)
         context_class = worst(context_classes)
         if context_classes:
             self._check_class(key, request.model, context_class)
@@ -211,6 +227,7 @@ class CompletionService:
                     run.pseudonymised.update(entity for entity, _, _ in event.replacements)
                     run.data_class = worst([event.data_class, context_class])
                     self._check_class(key, request.model, run.data_class)
+                    named.sent_class = worst([named.sent_class, run.data_class])
                 elif isinstance(event, AnswerDelta):
                     run.buffered.append(event.text)
                     return run

@@ -10,19 +10,20 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
-from chat.pipeline import Conversation
+T = TypeVar("T")
 
 
-class ConversationStore:
+class ConversationStore(Generic[T]):
     def __init__(self, ttl_seconds: float, max_size: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.ttl = ttl_seconds
         self.max_size = max_size
         self._clock = clock
         self._lock = threading.Lock()
-        self._items: OrderedDict[tuple[str, str], tuple[Conversation, float]] = OrderedDict()
+        self._items: OrderedDict[tuple[str, str], tuple[T, float]] = OrderedDict()
 
-    def get_or_create(self, key: tuple[str, str], create: Callable[[], Conversation]) -> Conversation:
+    def get_or_create(self, key: tuple[str, str], create: Callable[[], T]) -> T:
         """The conversation of (key id, conversation id); a new one when unknown or expired."""
         now = self._clock()
         with self._lock:

@@ -12,6 +12,7 @@ import base64
 import logging
 import math
 import struct
+import traceback
 from functools import cached_property
 
 from fastapi import APIRouter, Request
@@ -74,10 +75,12 @@ class ApiServices:
         key = await asyncio.to_thread(self.keys.verify, presented) if presented else None
         if key is None:
             raise errors.invalid_key()
+        return key
+
+    def check_rate(self, key: ApiKey) -> None:
         wait = self.limiter.acquire(key.key_id, key.rate_per_minute)
         if wait > 0:
             raise errors.rate_limited(wait)
-        return key
 
     async def read_body(self, request: Request) -> None:
         limit = self.settings.max_body_bytes
@@ -107,6 +110,7 @@ def _guarded_route_class(services: ApiServices) -> type[APIRoute]:
                 try:
                     key = await services.authenticate(request)
                     request.state.api_key = key
+                    services.check_rate(key)
                     await services.read_body(request)
                     return await endpoint(request)
                 except errors.ApiError as exc:
@@ -117,7 +121,9 @@ def _guarded_route_class(services: ApiServices) -> type[APIRoute]:
                     error = errors.ApiError(exc.status_code if 400 <= exc.status_code < 500 else 400,
                                             texts.INVALID_JSON, code="invalid_request")
                 except Exception as exc:  # noqa: BLE001 - no traceback text to the caller
-                    log.exception("api %s failed: %s", self.path, type(exc).__name__)
+                    # Frames only: an exception's own text might quote the request.
+                    log.error("api %s failed: %s\n%s", self.path, type(exc).__name__,
+                              "".join(traceback.format_tb(exc.__traceback__)))
                     error = errors.internal_error()
                 if key is not None:
                     await services.usage.arecord(key.system, request.state.model, error.outcome)

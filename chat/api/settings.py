@@ -19,7 +19,6 @@ class ApiSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    enabled: bool = True
     max_body_bytes: int = Field(default=1_000_000, ge=1_000)
     max_messages: int = Field(default=200, ge=1)
     conversation_ttl_seconds: float = Field(default=3600.0, gt=0)

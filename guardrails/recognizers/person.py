@@ -47,13 +47,18 @@ _FORMS_OF_ADDRESS = frozenset(
 
 def _is_form_of_address(word: str) -> bool:
     low = word.lower()
-    # Feminine role nouns ("Sozialarbeiterin") are forms of address too.
-    return low in _FORMS_OF_ADDRESS or (low.endswith(("innen", "in")) and len(low) > 6)
+    # Feminine role nouns ("Sozialarbeiterin") are forms of address too; "-in"
+    # alone would also catch surnames such as "Eckstein".
+    return low in _FORMS_OF_ADDRESS or (low.endswith(("erin", "innen")) and len(low) > 6)
 
 
 # Capitalised adjectives in headings and at sentence start ("Stationär",
 # "Ambulant", "Freundlich") are not in the noun lexicon; their endings give them away.
 _ADJECTIVE_ENDINGS = ("lich", "isch", "ig", "bar", "los", "sam", "haft", "är", "ant", "ent", "iv", "ell")
+# Endings of German abstract nouns and nominalised participles ("Löschung",
+# "Mitarbeitende") and prefixes of participles ("Gespeichert", "Vereinbart").
+_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "nis", "tum", "tät", "ismus", "ende", "enden", "ender", "iert")
+_VERB_PREFIXES = ("ge", "ver", "er", "be", "ent", "zer")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "O'", "O’")
 # Pronouns after a sentence-initial word make it a verb: "Fügen Sie …".
 _PRONOUNS_AFTER_VERB = frozenset({"Sie", "du", "wir", "ihr", "man", "es"})
@@ -109,6 +114,7 @@ class PersonRecognizer(EntityRecognizer):
 
     def __init__(self, lexicon: NameLexicon) -> None:
         self._lex = lexicon
+        self._kind_cache: dict[str, tuple[str, bool]] = {}
         super().__init__(
             supported_entities=["PERSON"],
             supported_language="de",
@@ -118,6 +124,18 @@ class PersonRecognizer(EntityRecognizer):
 
     def load(self) -> None:  # lists are loaded by NameLexicon
         pass
+
+    def _kind_cached(self, word: str) -> tuple[str, bool]:
+        # Word classes depend only on the word; the lexicon lookups (folding,
+        # compound splitting) dominate the run time, so results are memoised.
+        # A plain dict is safe across threads here (same value for a key).
+        hit = self._kind_cache.get(word)
+        if hit is None:
+            hit = self._kind(word)
+            if len(self._kind_cache) > 100_000:
+                self._kind_cache.clear()
+            self._kind_cache[word] = hit
+        return hit
 
     # -- classification ------------------------------------------------------------
 
@@ -170,12 +188,15 @@ class PersonRecognizer(EntityRecognizer):
             # ("Sommers", "Winters").
             if not lex.is_homograph(word[:-1]) and not lex.is_function_word(word):
                 return STRONG, True
+        low = word.lower()
         if (
             _name_shaped(word)
             and not lex.is_common_word(word)
             and not lex.is_compound_noun(word)
             and not lex.is_place(word)
-            and not word.lower().endswith(_ADJECTIVE_ENDINGS)
+            and not low.endswith(_ADJECTIVE_ENDINGS)
+            and not low.endswith(_NOUN_ENDINGS)
+            and not (len(low) >= 6 and low.startswith(_VERB_PREFIXES) and low.endswith("t"))
         ):
             return UNKNOWN, False
         return OTHER, False
@@ -201,7 +222,7 @@ class PersonRecognizer(EntityRecognizer):
             sentence_initial = not tokens or (
                 bool(_SENTENCE_BREAK.search(gap)) and not prev_is_abbrev
             )
-            kind, genitive = self._kind(word)
+            kind, genitive = self._kind_cached(word)
             tokens.append(
                 _Token(
                     start=m.start(),
@@ -399,6 +420,7 @@ class PersonRecognizer(EntityRecognizer):
                 a.score == 0 and b.score == 0 and a.cap and b.cap
                 and (kinds == {UNKNOWN} or kinds == {UNKNOWN, AMBIGUOUS})
                 and not (b.kind == AMBIGUOUS and b.after_determiner)
+                and not self._lex.is_function_word(a.text) and not self._lex.is_function_word(b.text)
                 and len(a.text) >= 3 and len(b.text) >= 3
                 and self._adjacent(text, a, b)
             ):
@@ -454,7 +476,8 @@ class PersonRecognizer(EntityRecognizer):
             prev = tokens[i - 1] if i > 0 else None
             gap_after = text[tok.end : nxt.start] if nxt else text[tok.end :]
             # "L. Zorić", "H. König erhielt …": an initial and a name-like word.
-            if tok.kind == INITIAL and nxt is not None and gap_after in (". ", ".") and nxt.cap:
+            abbreviation = prev is not None and len(prev.text) == 1 and text[prev.end : prev.end + 1] == "."
+            if tok.kind == INITIAL and not abbreviation and nxt is not None and gap_after in (". ", ".") and nxt.cap:
                 if nxt.cue is None and _name_shaped(nxt.text.split("-")[0]) and not (
                     self._lex.is_function_word(nxt.text) or _is_form_of_address(nxt.text)
                     or (self._lex.is_common_noun(nxt.text) and not self._lex.is_listed_name(nxt.text)
@@ -485,7 +508,7 @@ class PersonRecognizer(EntityRecognizer):
                 ):
                     j = i - 1
                     chain = []
-                    while j >= 0 and len(chain) < 3 and self._name_like(tokens[j]):
+                    while j >= 0 and len(chain) < 3 and self._chain_word(tokens[j], lower_mode):
                         chain.append(tokens[j])
                         if j == 0:
                             break
@@ -495,15 +518,45 @@ class PersonRecognizer(EntityRecognizer):
                         elif not self._adjacent(text, tokens[j - 1], tokens[j]):
                             break
                         j -= 1
+                    if any(t.kind in (STRONG, UNKNOWN, INITIAL, AMBIGUOUS) or not t.cap for t in chain):
+                        for t in chain:
+                            t.score = max(t.score, 0.7)
+            # "Ulrik Fux bezieht …", "diyar bulak wohnt …": a name as sentence subject.
+            if tok.text in SUBJECT_VERBS and prev is not None and text[prev.end : tok.start] == " ":
+                j = i - 1
+                chain = []
+                while j >= 0 and len(chain) < 3 and self._chain_word(tokens[j], lower_mode, nouns=False):
+                    chain.append(tokens[j])
+                    if tokens[j].sentence_initial or j == 0 or not self._adjacent(text, tokens[j - 1], tokens[j]):
+                        break
+                    j -= 1
+                if (
+                    len(chain) >= 2 and chain[-1].sentence_initial
+                    and chain[-1].kind in (STRONG, UNKNOWN)
+                ):
                     for t in chain:
-                        t.score = max(t.score, 0.7)
+                        t.score = max(t.score, 0.65)
             # "Xena hat …", "Cecilie freut sich …": unknown word as a subject.
             if tok.kind == UNKNOWN and tok.cap and nxt is not None and nxt.text in SUBJECT_VERBS:
                 if gap_after == " ":
                     tok.score = max(tok.score, 0.6)
+            # "Laut Frau Lange wohnt Sbojislaw seit …": subject after the verb.
+            if (
+                tok.kind == UNKNOWN and tok.cap and not tok.sentence_initial and prev is not None
+                and prev.text in SUBJECT_VERBS and text[prev.end : tok.start] == " "
+                and nxt is not None and not nxt.cap and gap_after == " "
+            ):
+                tok.score = max(tok.score, 0.6)
+            # "Habibullahs Schulbegleitung …": an unknown genitive before a noun.
+            if (
+                tok.kind == UNKNOWN and tok.cap and tok.sentence_initial and tok.text.endswith("s")
+                and nxt is not None and nxt.cap and gap_after == " "
+                and (self._lex.is_common_noun(nxt.text) or self._lex.is_compound_noun(nxt.text))
+            ):
+                tok.score = max(tok.score, 0.6)
             # "Entwicklungsbericht von Leuther?", "Ausflug mit Zenobiusz."
             if (
-                tok.kind == UNKNOWN and tok.cap and prev is not None
+                tok.kind == UNKNOWN and tok.cap and prev is not None and len(tok.text) >= 3
                 and prev.text.lower() in PREPOSITIONS_BEFORE_NAMES
                 and (nxt is None or re.match(r"\s*[.,;:?!)]", gap_after) or nxt.text in ("und", "oder"))
             ):
@@ -525,6 +578,25 @@ class PersonRecognizer(EntityRecognizer):
                     )
                 ):
                     tok.score = max(tok.score, 0.6)
+
+    def _chain_word(self, tok: _Token, lower_mode: bool, nouns: bool = True) -> bool:
+        """May be part of a name that a following cue word or verb points at."""
+        if tok.cue is not None:
+            return False
+        if not tok.cap:
+            return lower_mode and (tok.kind == STRONG or self._unknown_lower(tok))
+        return (
+            tok.kind in (STRONG, AMBIGUOUS, UNKNOWN, INITIAL)
+            or self._name_like(tok)
+            or (
+                tok.kind == OTHER
+                and tok.text.replace("-", "").isalpha()
+                and not self._lex.is_function_word(tok.text)
+                and not _is_form_of_address(tok.text)
+                and not self._lex.is_compound_noun(tok.text)
+                and (nouns or not self._lex.is_common_noun(tok.text))
+            )
+        )
 
     def _unknown_lower(self, tok: _Token) -> bool:
         """A lower-case word that is no German word we know (in lower-case chats: a name)."""

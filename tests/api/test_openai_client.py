@@ -221,6 +221,8 @@ def test_usage_is_counted_per_system_and_model_without_text(env):
     rows = [line.split("\t") for line in out.splitlines()[1:]]
     ok = [r for r in rows if r[1] == "Fallakte" and r[2] == "extern" and r[3] == "ok"]
     assert ok and int(ok[0][4]) >= 1 and int(ok[0][5]) > 0
+    outcomes = {(r[1], r[3]) for r in rows}
+    assert ("Fallakte", "refused_policy") in outcomes and ("Nachtlauf", "rate_limited") in outcomes
     data = b"".join(p.read_bytes() for p in env.server.data_dir.glob("safegpt.db*"))
     for secret in SECRETS:
         assert secret.encode() not in data
@@ -258,3 +260,19 @@ def test_unreachable_model_is_a_502_before_and_an_error_event_during_the_stream(
         list(client.chat.completions.create(model="extern", stream=True,
                                             messages=[{"role": "user", "content": MESSAGE}]))
     assert "Demir" not in str(died.value)
+
+
+def test_remembered_special_category_turns_never_go_to_a_model_that_may_not_receive_them(env):
+    client = env.client("intern-voll")
+    body = {"safegpt": {"conversation_id": "pflege-1"}}
+    client.chat.completions.create(model="intern", messages=[{"role": "user", "content": HEALTH}], extra_body=body)
+    # The same conversation continues on another model: the remembered health turn must not travel along.
+    voll_extern = env.cli("apikey", "add", "Pflegedoku2", "--models", "intern,extern", "--classes",
+                          "none,pseudonymised,residual_risk,special_category").stdout.strip().splitlines()[-1]
+    other = openai.OpenAI(base_url=env.base_url, api_key=voll_extern, max_retries=0)
+    other.chat.completions.create(model="intern", messages=[{"role": "user", "content": HEALTH}], extra_body=body)
+    env.provider.requests.clear()
+    with pytest.raises(openai.PermissionDeniedError):
+        other.chat.completions.create(model="extern", messages=[{"role": "user", "content": "Und das Wohngeld?"}],
+                                      extra_body=body)
+    assert env.provider.requests == []

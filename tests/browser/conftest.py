@@ -74,3 +74,22 @@ def send(page, text: str) -> None:
     page.wait_for_function("() => { const b = document.querySelector('#chat-submit'); return b && !b.disabled; }",
                            timeout=60_000)
     page.locator("#chat-submit").click()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On a failed browser test, keep a screenshot (and the page text) for the investigation."""
+    outcome = yield
+    report = outcome.get_result()
+    page = item.funcargs.get("page") if hasattr(item, "funcargs") else None
+    if report.when == "call" and report.failed and page is not None:
+        import os
+        from pathlib import Path
+
+        folder = Path(os.environ.get("SAFEGPT_TEST_ARTIFACTS", "/tmp/safegpt-test-artifacts"))
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            page.screenshot(path=str(folder / f"{item.name}.png"), full_page=True)
+            (folder / f"{item.name}.txt").write_text(page.inner_text("body"))
+        except Exception:
+            pass

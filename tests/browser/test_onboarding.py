@@ -39,6 +39,14 @@ def acknowledged(data_dir) -> list[tuple[str, int]]:
         return db.execute("SELECT username, rules_version FROM onboarding_acknowledgements ORDER BY id").fetchall()
 
 
+def assert_answered_by_ai(page, answer_text: str, model: str) -> None:
+    """The answer's author (avatar tooltip) says which model answered and that it is an AI."""
+    answer = page.locator(".step").filter(has_text=answer_text).last
+    answer.wait_for(timeout=120_000)
+    answer.locator(".ai-message [data-state]").first.hover()
+    page.locator("[role=tooltip]").filter(has_text=f"Antwort von {model} (KI)").first.wait_for(timeout=10_000)
+
+
 def test_first_login_acknowledge_explain_and_new_rules_version(env, browser):
     tmp, settings, provider, rules = env
     server = start_server(settings, tmp)
@@ -65,7 +73,7 @@ def test_first_login_acknowledge_explain_and_new_rules_version(env, browser):
 
         # Now the chat works; the answer names the model and that it is an AI (AI Act transparency).
         send(page, "Frau Aylin Demir braucht Hilfe beim Wohngeldantrag. Was ist wichtig?")
-        page.get_by_text("Antwort von Externes Testmodell (KI)").first.wait_for(timeout=120_000)
+        assert_answered_by_ai(page, "gilt laut Richtlinie", "Externes Testmodell")
         asked = len(provider.requests)
         send(page, "Wie funktioniert das?")
         explained = page.locator(".step").filter(has_text="So wurde Ihre letzte Nachricht verarbeitet").last

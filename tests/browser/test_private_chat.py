@@ -105,3 +105,24 @@ def test_wrong_password_is_refused(server, page):
     page.locator("button[type=submit]").click()
     page.wait_for_timeout(1500)
     assert page.locator("#chat-input").count() == 0
+
+
+def test_user_marks_a_missed_value_and_it_is_masked_from_then_on(server, provider, page):
+    login(page, server.base_url, "fachkraft", "sicheres-passwort-123")
+    send(page, "Wie organisiere ich das Sommerfest in der Wohngruppe Lindenhof?")
+    page.get_by_text("Für die Person gilt").last.wait_for(timeout=120_000)
+    assert "Lindenhof" in provider.requests[-1]["messages"][-1]["content"]  # not a client datum by itself
+
+    page.get_by_role("button", name="Übersehene Angabe schützen").last.click()
+    page.get_by_text("Welche Angabe wurde nicht geschützt?").wait_for(timeout=30_000)
+    send(page, "/schützen Lindenhof")
+    page.get_by_text("wird ab jetzt in diesem Chat").wait_for(timeout=30_000)
+
+    before = len(provider.requests)
+    send(page, "Und wer leitet die Wohngruppe Lindenhof?")
+    page.wait_for_function(f"() => document.body.innerText.split('Für ').length > 2", timeout=120_000)
+    deadline = __import__("time").time() + 60
+    while len(provider.requests) == before and __import__("time").time() < deadline:
+        page.wait_for_timeout(200)
+    last = provider.requests[-1]["messages"]
+    assert all("Lindenhof" not in m["content"] for m in last), "marked value still sent"

@@ -101,8 +101,8 @@ def test_restart_of_all_processes_loses_no_user_or_document(topology, browser, t
     from knowledge import KnowledgeBase, KnowledgeSettings
 
     extra = tmp_path / "fahrradleasing.md"
-    extra.write_text("# Fahrradleasing\n\nMitarbeitende können über den Träger ein Dienstrad leasen. "
-                     "Die Leasingrate wird vom Bruttogehalt einbehalten; Ansprechpartnerin ist die Personalabteilung.\n",
+    extra.write_text("# Fahrradleasing\n\nMitarbeitende können über den Träger ein Dienstrad leasen. Die "
+                     "Leasingrate wird vom Bruttogehalt einbehalten; Ansprechpartnerin ist die Personalabteilung.\n",
                      encoding="utf-8")
     topology.cli("kb", "add", str(extra), "--no-progress")
     topology.cli("user", "add", "leitung", "--role", "staff", "--password-stdin", input="noch-ein-passwort-42\n")

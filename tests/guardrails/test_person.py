@@ -55,6 +55,7 @@ VALID = [
     ("Frau Klos hat angerufen.", ["Klos"]),
     ("Rückruf an Herrn Bartel.", ["Bartel"]),
     ("Frau Aylin Block war da.", ["Aylin Block"]),
+    ("Wie erkläre ich Frau Eckstein, dass die Pflege endet?", ["Eckstein"]),
     # unknown names: two unknown capitalised non-nouns, foreign-looking endings
     ("Termin mit Quirin Bolzhauser am Dienstag.", ["Quirin Bolzhauser"]),
     ("Frau Przystupa hat eine neue Adresse.", ["Przystupa"]),
@@ -72,6 +73,8 @@ VALID = [
     ("Ist es eine Kindeswohlgefährdung, wenn Utkan oft ohne Frühstück kommt?", ["Utkan"]),
     ("Vonn und Çimen waren heute gemeinsam im Park.", ["Vonn", "Çimen"]),
     ("Danke, Terenzio", ["Terenzio"]),
+    ("Laut Frau Lange wohnt Sbojislaw seit drei Wochen bei ihr.", ["Lange", "Sbojislaw"]),
+    ("Habibullahs Schulbegleitung wurde bewilligt.", ["Habibullahs"]),
     # name before a birth date, an identifier or an age
     ("Budget für Alois Baumbach, geb. 24.11.1957?", ["Alois Baumbach"]),
     ("Hilfeplan für Dolunay (9 Jahre), deren Mutter krank ist", ["Dolunay"]),

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import uvicorn
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 PLACEHOLDER = re.compile(r"\[[A-ZÄÖÜa-zäöü\-]+(?: [A-ZÄÖÜa-zäöü\-]+)? \d+\]")
 
@@ -41,7 +41,9 @@ class RecordingProvider:
     """Run with ``start()``; ``requests`` holds every JSON body received, in order."""
 
     name: str = "stub"
-    mode: str = "echo"  # echo | hang | fail | die_mid_stream
+    # echo | hang | fail | die_mid_stream | garbage (200 with a body that is no completion) | parrot (repeats the
+    # last user message verbatim, e.g. to bring HTML back into the page)
+    mode: str = "echo"
     token_delay: float = 0.0
     requests: list[dict] = field(default_factory=list)
     port: int = field(default_factory=free_port)
@@ -73,7 +75,18 @@ class RecordingProvider:
                 await asyncio.sleep(3600)
             if self.mode == "fail":
                 return JSONResponse({"error": {"message": "stub failure", "type": "server_error"}}, status_code=500)
-            reply = echo_reply(body.get("messages", []))
+            if self.mode == "garbage":
+                junk = "<html>\x00\x7f{\"choices\": [garbage ÿþ</html>"
+                if body.get("stream"):
+                    async def noise():
+                        yield "data: {not json at all\n\n"
+                        yield "data: " + junk + "\n\n"
+                    return StreamingResponse(noise(), media_type="text/event-stream")
+                return Response(junk, media_type="text/html")
+            if self.mode == "parrot":
+                reply = next((m["content"] for m in reversed(body.get("messages", [])) if m["role"] == "user"), "")
+            else:
+                reply = echo_reply(body.get("messages", []))
             created = int(time.time())
             if not body.get("stream"):
                 return {

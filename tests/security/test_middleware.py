@@ -1,0 +1,85 @@
+"""The security middlewares on a tiny app: headers on every response, Secure cookies, login throttle."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi import FastAPI, Form, Response
+from fastapi.testclient import TestClient
+
+from chat.db import open_database
+from chat.security import LoginAttempts, SecuritySettings
+from chat.security.middleware import LoginThrottle, SecurityHeaders, content_security_policy, script_hashes
+
+
+def build(tmp_path, *, secure: bool) -> TestClient:
+    app = FastAPI()
+
+    @app.post("/chat/login")
+    async def login(response: Response, username: str = Form(...), password: str = Form(...)):
+        if password != "richtig":
+            response.status_code = 401
+            return {"detail": "credentialssignin"}
+        response.set_cookie("access_token", "t", httponly=True, samesite="lax")
+        return {"success": True}
+
+    @app.get("/seite")
+    async def page():
+        return Response("<html><script>const global = globalThis;</script></html>", media_type="text/html")
+
+    attempts = LoginAttempts(open_database(f"sqlite:///{tmp_path / 'db.sqlite'}"),
+                             SecuritySettings(max_failed_logins=2, lockout_minutes=5))
+    app.add_middleware(LoginThrottle, attempts=lambda: attempts, login_path="/chat/login", lockout_minutes=5)
+    app.add_middleware(SecurityHeaders, csp=lambda: content_security_policy(["'sha256-x'"]), secure_cookies=secure)
+    return TestClient(app)
+
+
+def test_headers_on_every_response_and_csp_names_no_outside_host(tmp_path):
+    client = build(tmp_path, secure=False)
+    for response in (client.get("/seite"), client.get("/gibt-es-nicht")):
+        h = response.headers
+        assert h["x-frame-options"] == "DENY" and h["referrer-policy"] == "no-referrer"
+        assert h["x-content-type-options"] == "nosniff" and "camera=()" in h["permissions-policy"]
+        csp = h["content-security-policy"]
+        assert "frame-ancestors 'none'" in csp and "default-src 'self'" in csp
+        assert "http" not in csp and "*" not in csp and "unsafe-eval" not in csp
+        assert "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+
+
+def test_inline_script_hash_matches_the_browser_rule():
+    # sha256 of "const global = globalThis;" as a browser computes it for CSP
+    import base64
+    import hashlib
+
+    expected = base64.b64encode(hashlib.sha256(b"\n      const global = globalThis;\n    ").digest()).decode()
+    assert script_hashes("<script>\n      const global = globalThis;\n    </script><script src='/a.js'></script>") \
+        == [f"'sha256-{expected}'"]
+
+
+@pytest.mark.parametrize("secure", [False, True])
+def test_cookies_get_secure_flag_only_for_https(tmp_path, secure):
+    client = build(tmp_path, secure=secure)
+    response = client.post("/chat/login", data={"username": "a", "password": "richtig"})
+    cookie = response.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=lax" in cookie
+    assert ("Secure" in cookie) is secure
+    assert ("strict-transport-security" in response.headers) is secure
+
+
+def test_throttle_refuses_in_german_and_alike_for_unknown_names(tmp_path):
+    client = build(tmp_path, secure=False)
+    bodies = []
+    for name in ("fachkraft", "gibt-es-nicht"):
+        for _ in range(2):
+            assert client.post("/chat/login", data={"username": name, "password": "falsch"}).status_code == 401
+        locked = client.post("/chat/login", data={"username": name, "password": "richtig"})
+        assert locked.status_code == 429 and int(locked.headers["retry-after"]) > 0
+        bodies.append(locked.json())
+    assert bodies[0] == bodies[1]
+    assert "Zu viele fehlgeschlagene Anmeldeversuche" in bodies[0]["detail"]
+    # multipart (as Chainlit's login page sends it) is understood too
+    response = client.post("/chat/login", files={"username": (None, "fachkraft"), "password": (None, "richtig")})
+    assert response.status_code == 429
+    assert client.post("/chat/login", data={"username": "kollegin", "password": "richtig"}).status_code == 200
+    assert json.dumps(bodies[0], ensure_ascii=False).count("fachkraft") == 0
