@@ -33,11 +33,13 @@ FRAGMENTS = [
 TEXTS = st.lists(st.one_of(st.text(max_size=40), st.sampled_from(FRAGMENTS)), max_size=12).map("".join)
 
 
-def fuzz_guardrail(deadline: float) -> dict:
+def fuzz_guardrail(seconds: float) -> dict:
     from chat.settings import load_settings
     from guardrails import Guardrail
 
     guardrail = Guardrail(load_settings(use_file=False).guardrails)
+    guardrail.conversation().protect("Frau Aylin Demir")  # loads the analyzer before the clock starts
+    deadline = time.monotonic() + seconds
     stats = {"inputs": 0, "crashes": 0, "exact_mismatch": 0, "restore_differs": 0, "examples": []}
 
     @settings(max_examples=40, deadline=None, database=None, suppress_health_check=list(HealthCheck))
@@ -63,9 +65,11 @@ def fuzz_guardrail(deadline: float) -> dict:
     return stats
 
 
-def fuzz_parsers(deadline: float) -> dict:
+def fuzz_parsers(seconds: float) -> dict:
     from knowledge.errors import KnowledgeError
     from knowledge.parsers import PARSERS, parse_file
+
+    deadline = time.monotonic() + seconds
 
     seeds = {p.suffix.lower(): p.read_bytes() for p in (REPO / "bench/data/retrieval/docs").iterdir()}
     stats = {"inputs": 0, "crashes": 0, "refused": 0, "parsed": 0, "examples": [], "by_suffix": {}}
@@ -111,10 +115,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60, help="time budget per target (default 60)")
     args = parser.parse_args()
+    import logging
+
+    logging.disable(logging.WARNING)  # pypdf complains loudly about every damaged file
     rows = []
     for name, target in (("guardrail protect/restore", fuzz_guardrail), ("document parsers", fuzz_parsers)):
         started = time.monotonic()
-        stats = target(started + args.seconds)
+        stats = target(args.seconds)
         rows.append((name, stats, time.monotonic() - started))
     print(f"{'target':28} {'inputs':>8} {'crashes':>8}  details")
     for name, stats, seconds in rows:

@@ -120,7 +120,8 @@ async def _user(base: str, cookie: str, messages: int, result: Result, start: as
             if WELCOME_MARK in output:
                 welcome.set()
             elif output.startswith(ERROR_MARK):
-                seen["error"] = True
+                # System texts only (chat/messages.py), never the user's message: safe to count by kind.
+                seen["error"] = output[len(ERROR_MARK):].strip()[:60]
             elif data.get("type") == "assistant_message" and output and (ANSWER_MARK in output or not STUB):
                 seen["answer"] = True
         elif event == "action" and isinstance(data, dict) and data.get("label") == ACK_BUTTON:
@@ -170,7 +171,7 @@ async def _user(base: str, cookie: str, messages: int, result: Result, start: as
             if seen["answer"] and not seen["error"]:
                 result.latencies.append(ended - sent)
             else:
-                result.error("error_answer" if seen["error"] else "no_answer")
+                result.error(f"error_answer: {seen['error']}" if seen["error"] else "no_answer")
             seen.update(answer=False, error=False)
     finally:
         await sio.disconnect()

@@ -19,15 +19,25 @@ import httpx
 
 log = logging.getLogger(__name__)
 MODEL_TIMEOUT_SECONDS = 2.0
+CHECK_TIMEOUT_SECONDS = 3.0
 
 
 async def readiness(app: Any) -> dict[str, Any]:
     """``{"database": bool, "knowledge": bool, "models": {name: status}, "ready": bool}``."""
     database, knowledge, models = await asyncio.gather(
-        asyncio.to_thread(_database_ok, app), asyncio.to_thread(_knowledge_ok, app), _models(app))
+        _bounded(_database_ok, app), _bounded(_knowledge_ok, app), _models(app))
     model_ok = any(status in ("ok", "unchecked") for status in models.values())
     return {"ready": database and knowledge and model_ok,
             "checks": {"database": database, "knowledge": knowledge, "models": models}}
+
+
+async def _bounded(check, app: Any) -> bool:
+    """A hung dependency makes the check fail within the timeout instead of hanging the probe."""
+    try:
+        return await asyncio.wait_for(asyncio.to_thread(check, app), CHECK_TIMEOUT_SECONDS)
+    except asyncio.TimeoutError:
+        log.warning("readiness: %s timed out", check.__name__.strip("_"))
+        return False
 
 
 def _database_ok(app: Any) -> bool:

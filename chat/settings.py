@@ -18,6 +18,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 
 from chat.kb_ingest import IngestSettings
 from chat.security.settings import SecuritySettings
+from chat.api.settings import ApiSettings
 from guardrails import GuardrailSettings
 from knowledge import KnowledgeSettings
 from onboarding import BUILTIN_PROMPTS_DIR, BUILTIN_RULES_PATH
@@ -171,6 +172,7 @@ class Settings(BaseSettings):
     usage: UsageSettings = Field(default_factory=UsageSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
     history: HistorySettings = Field(default_factory=HistorySettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)  # login lockout, cookies, headers
     # Which model locations may receive which data class (issue: routing by data sensitivity).
     # A model receives a class only if both its own approval and its location's policy allow it.

@@ -19,7 +19,6 @@ from sqlalchemy import Engine, insert, select, update
 
 from chat.api import messages as texts
 from chat.api.schema import api_keys
-from chat.settings import DATA_CLASSES
 
 PREFIX = "sgpt"
 _DUMMY_HASH = hashlib.sha256(b"no such key").hexdigest()
@@ -85,6 +84,8 @@ class ApiKeyService:
             unknown = sorted(set(models) - set(self.known_models))
             if unknown:
                 raise ApiKeyError(texts.KEY_UNKNOWN_MODELS.format(models=unknown, known=list(self.known_models)))
+        from chat.settings import DATA_CLASSES  # here, so chat.settings may import chat.api.settings
+
         unknown_classes = sorted(set(classes) - set(DATA_CLASSES))
         if unknown_classes:
             raise ApiKeyError(texts.KEY_UNKNOWN_CLASSES.format(classes=unknown_classes, known=list(DATA_CLASSES)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import signal
+import time
 
 import httpx
 import pytest
@@ -78,6 +79,20 @@ def test_readiness_fails_when_the_model_server_is_down(topology):
     finally:
         topology.model_server.process.send_signal(signal.SIGCONT)
     assert httpx.get(entry_base + "/v1/models", timeout=10).status_code == 200
+
+
+def test_readiness_fails_within_the_probe_timeout_when_chroma_hangs(topology):
+    topology.chroma.process.send_signal(signal.SIGSTOP)
+    try:
+        response = httpx.get(topology.safegpt[0].url + "/readyz", timeout=15)
+        assert response.status_code == 503
+        assert response.json()["checks"]["knowledge"] is False
+        assert response.elapsed.total_seconds() < 10
+    finally:
+        topology.chroma.process.send_signal(signal.SIGCONT)
+    deadline = time.time() + 30
+    while httpx.get(topology.safegpt[0].url + "/readyz", timeout=15).status_code != 200:
+        assert time.time() < deadline, "not ready again after Chroma came back"
 
 
 def test_chat_through_nginx_sticks_to_one_process_and_survives_losing_it(topology, browser):
