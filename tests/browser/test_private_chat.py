@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.browser.conftest import login, send
@@ -120,9 +122,8 @@ def test_user_marks_a_missed_value_and_it_is_masked_from_then_on(server, provide
 
     before = len(provider.requests)
     send(page, "Und wer leitet die Wohngruppe Lindenhof?")
-    page.wait_for_function(f"() => document.body.innerText.split('Für ').length > 2", timeout=120_000)
-    deadline = __import__("time").time() + 60
-    while len(provider.requests) == before and __import__("time").time() < deadline:
-        page.wait_for_timeout(200)
-    last = provider.requests[-1]["messages"]
-    assert all("Lindenhof" not in m["content"] for m in last), "marked value still sent"
+    # A hand-marked value makes the chat "residual risk": the eu-cloud test model may not receive it, so
+    # the message is refused with a German reason instead of being sent.
+    page.get_by_text("Restrisiko").last.wait_for(timeout=120_000)
+    assert len(provider.requests) == before
+    assert "Lindenhof" not in json.dumps(provider.requests[before:])
