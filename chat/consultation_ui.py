@@ -42,7 +42,7 @@ async def ask_rating(session_id: int, prompt: Prompt) -> None:
     message = cl.Message(content=texts.RATE_QUESTION.format(title=prompt.title), author="SafeGPT", actions=actions)
     await message.send()
     pending = cl.user_session.get(_PENDING) or {}
-    pending[message.id] = actions
+    pending[message.id] = (actions, base)  # what is rated comes from here, not from the browser's payload
     cl.user_session.set(_PENDING, pending)
 
 
@@ -55,10 +55,11 @@ def pseudonymise(comment: str) -> str:
 @ends_task
 async def on_rate(action: cl.Action) -> None:
     pending = cl.user_session.get(_PENDING) or {}
-    buttons = pending.pop(action.forId, None)
-    if buttons is None:
+    entry = pending.pop(action.forId, None)
+    if entry is None:
         return  # already rated
     cl.user_session.set(_PENDING, pending)
+    buttons, rated = entry
     for button in buttons:
         await button.remove()
     from chat.prompt_ui import ask
@@ -67,11 +68,9 @@ async def on_rate(action: cl.Action) -> None:
     if comment is not None and comment.casefold() in texts.SKIP_WORDS:
         comment = ""
     stored = await asyncio.to_thread(pseudonymise, comment) if comment else None
-    payload = action.payload
     try:
-        await asyncio.to_thread(get_app().onboarding.consultations.rate, int(payload["session_id"]),
-                                str(payload["prompt_id"]), int(payload["version"]), bool(payload["helpful"]),
-                                stored)
+        await asyncio.to_thread(get_app().onboarding.consultations.rate, rated["session_id"], rated["prompt_id"],
+                                rated["version"], bool(action.payload.get("helpful")), stored)
     except ValueError:
         await cl.Message(content=texts.RATE_CLOSED, author="SafeGPT").send()
         return

@@ -17,7 +17,6 @@ only, masked snippets ("A*** D***").
 from __future__ import annotations
 
 import json
-import logging
 import re
 import secrets
 import shutil
@@ -31,8 +30,6 @@ from pydantic import BaseModel, Field
 
 from chat import messages as texts
 from knowledge import KnowledgeError
-
-log = logging.getLogger(__name__)
 
 AREA = "knowledge"
 UPLOADS_DIR = "uploads"

@@ -382,8 +382,8 @@ class Consultations:
              *, day: date | None = None) -> None:
         """Store one anonymous rating. ``comment`` must already be pseudonymised by the caller."""
         session = self.get(session_id)
-        if session is None or not session.is_open:
-            raise ValueError("consultation session is not open")
+        if session is None or not session.is_open or prompt_id not in session.prompt_ids:
+            raise ValueError("consultation session is not open or does not offer this prompt")
         comment = (comment or "").strip()[:2000] or None
         with self.engine.begin() as conn:
             conn.execute(insert(consultation_ratings).values(

@@ -244,9 +244,10 @@ async def _allowed() -> bool:
 @cl.action_callback(RUN_ACTION)
 @ends_task
 async def on_run(action: cl.Action) -> None:
+    session_id = action.payload.get("session_id")
     if await _allowed():
         await run_prompt(str(action.payload.get("prompt_id", "")), cl.user_session.get("conversation"),
-                         action.payload.get("session_id"))
+                         int(session_id) if str(session_id).isdigit() else None)
 
 
 @cl.action_callback(SEARCH_ACTION)

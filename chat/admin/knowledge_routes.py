@@ -8,7 +8,6 @@ audit log entry with the admin's name. Uploads never use the client's path (see 
 from __future__ import annotations
 
 import asyncio
-import logging
 from pathlib import Path
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -19,8 +18,6 @@ from chat.admin.auth import SessionUser, require_roles, verify_csrf
 from chat.admin.pages import add_navigation, render
 from chat.kb_ingest import (PersonalDataNotConfirmed, UploadError, UploadTooLarge, make_curator, safe_file_name,
                              stored_original)
-
-log = logging.getLogger(__name__)
 
 PREFIX = "/admin/wissen"
 _admin = require_roles("admin")

@@ -53,6 +53,7 @@ class LoginThrottle:
         self.attempts = attempts
         self.login_path = login_path
         self.lockout_minutes = lockout_minutes
+        self._locks: dict[str, list] = {}
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http" or scope["method"] != "POST" or scope["path"].rstrip("/") != self.login_path:
@@ -79,6 +80,20 @@ class LoginThrottle:
         except Exception:  # a malformed form is Chainlit's to refuse (422); count it under no name
             username = ""
         address = (scope.get("client") or (None, None))[0]
+        # Attempts for one name take turns in this process: parallel guesses cannot all pass the check
+        # before the first failure is counted.
+        name_key = username.strip().casefold()
+        lock = self._locks.setdefault(name_key, [asyncio.Lock(), 0])
+        lock[1] += 1
+        try:
+            async with lock[0]:
+                await self._attempt(scope, body, receive, send, username, address)
+        finally:
+            lock[1] -= 1
+            if lock[1] == 0:
+                self._locks.pop(name_key, None)
+
+    async def _attempt(self, scope, body, receive, send, username: str, address: str | None) -> None:
         attempts = self.attempts()
         remaining = await asyncio.to_thread(attempts.locked_seconds, username, address)
         if remaining > 0:
@@ -96,19 +111,16 @@ class LoginThrottle:
                 return {"type": "http.request", "body": body, "more_body": False}
             return await receive()
 
-        status = 0
-
         async def watch(message):
-            nonlocal status
+            # Counted before the client sees the answer, so its next attempt already meets the count.
             if message["type"] == "http.response.start":
-                status = message["status"]
+                if message["status"] == 401:
+                    await asyncio.to_thread(attempts.failed, username, address)
+                elif message["status"] == 200:
+                    await asyncio.to_thread(attempts.succeeded, username, address)
             await send(message)
 
         await self.app(scope, replay, watch)
-        if status == 401:
-            await asyncio.to_thread(attempts.failed, username, address)
-        elif status == 200:
-            await asyncio.to_thread(attempts.succeeded, username, address)
 
 
 async def _json(send, status: int, detail: str, extra: list[tuple[bytes, bytes]] | None = None) -> None:

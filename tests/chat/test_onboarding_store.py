@@ -103,6 +103,8 @@ def test_ratings_are_anonymous_and_released_from_k(engine):
     assert columns == {"id", "session_id", "prompt_id", "prompt_version", "helpful", "comment", "day"}
     with engine.connect() as conn:
         assert len(conn.execute(select(consultation_ratings)).all()) == 5
+    with pytest.raises(ValueError):  # only the session's own prompts can be rated
+        consultations.rate(sid, "stellenausschreibung", 1, True)
     consultations.close(sid)
     with pytest.raises(ValueError):
         consultations.rate(sid, "gespraechsnotiz-strukturieren", 1, True)

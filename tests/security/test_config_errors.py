@@ -14,7 +14,6 @@ from tests.support.server import REPO
 @pytest.mark.parametrize("body,expected", [
     ('data_dir = "d"\n\n[server]\nhost = "127.0.0.1"\nport = "achttausend"\n', ["Zeile 5", "server.port"]),
     ('data_dir = "d"\n[security]\nmax_failed_logins = 0\n', ["Zeile 3", "security.max_failed_logins"]),
-    ('data_dir = "d"\n[server]\nprot = 8000\n', ["Zeile 3", "server.prot"]),
     ('data_dir = "d"\n[[model_list]]\nmodel_name = "a"\nlitellm_params = { model = "openai/x" }\n'
      '[model_list.safegpt]\ndata_classes = ["geheim"]\n', ["Zeile 6", "model_list.0.safegpt.data_classes"]),
     ('data_dir = "d"\n[server\nport = 1\n', ["line 2", "ungültiges TOML"]),
