@@ -56,8 +56,44 @@ def describe_models(app: SafeGPT) -> dict[str, str]:
     return described
 
 
+def audit_catalogue_changes(app: SafeGPT) -> list[str]:
+    """The model catalogue and policy live in the settings file; record every change in the audit log.
+
+    Compares each approved model and the policy table with what the audit log last recorded, so the log
+    shows which model was added, changed or removed (and the policy) at which start, by configuration.
+    """
+    import hashlib
+    import json
+
+    def digest(value) -> str:
+        return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+    current = {f"model:{m.model_name}": digest({"params": {k: v for k, v in m.litellm_params.items()
+                                                           if "key" not in k.lower()},
+                                                "safegpt": m.safegpt.model_dump()})
+               for m in app.settings.model_list}
+    current["policy"] = digest(app.settings.policy)
+    last: dict[str, str] = {}
+    for entry in reversed(app.audit.entries(area="models", limit=10_000)):
+        if entry.action == "removed":
+            last.pop(entry.target, None)
+        else:
+            last[entry.target] = entry.detail.removeprefix("fingerprint=")
+    changes = []
+    for target, fingerprint in current.items():
+        if last.get(target) != fingerprint:
+            action = "approved" if target not in last else "changed"
+            app.audit.record("config", "models", action, target, f"fingerprint={fingerprint}")
+            changes.append(f"{action} {target}")
+    for target in set(last) - set(current):
+        app.audit.record("config", "models", "removed", target, "")
+        changes.append(f"removed {target}")
+    return changes
+
+
 def run_setup(app: SafeGPT, index: bool = True) -> SetupReport:
     app.engine  # runs migrations
+    audit_catalogue_changes(app)
     models = describe_models(app)  # assembles and verifies model files
     samples = index_samples(app) if index else 0
     admin = ensure_first_admin(app)
