@@ -112,6 +112,13 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="safegpt-soak-"))
     stub = Stub(free_port())
     stub.start()
+    try:
+        run_soak(args, tmp, stub)
+    finally:
+        stub.kill()
+
+
+def run_soak(args, tmp: Path, stub: Stub) -> None:
 
     class _P:  # settings_dict only needs the provider's api_base
         api_base = f"http://127.0.0.1:{stub.port}/v1"
@@ -119,7 +126,7 @@ def main() -> None:
     settings = settings_dict(tmp / "data", _P())
     settings["router"] = {"timeout_seconds": 15, "num_retries": 0}
     config = write_toml(tmp / "pre.toml", settings)
-    out = run_cli(config, "apikey", "add", "soak", "--models", "extern", "--rate", "1000000").stdout
+    out = run_cli(config, "apikey", "add", "soak", "--models", "extern", "--rate", "100000").stdout
     key = out.strip().splitlines()[-1].strip()
     server = start_server(settings, tmp)
     counts = {"sent": 0, "answered": 0, "failed_clear": 0, "lost": 0}

@@ -26,7 +26,7 @@ def env(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("onboarding")
     rules = tmp / "rules.md"
     rules.write_text(BUILTIN_RULES_PATH.read_text(encoding="utf-8"), encoding="utf-8")
-    settings = settings_dict(tmp / "data", provider)
+    settings = settings_dict(tmp / "data", provider, samples=True)  # sources for "Wie funktioniert das?"
     settings["onboarding"] = {"rules_file": str(rules)}
     config = write_toml(tmp / "pre.toml", settings)
     run_cli(config, "user", "add", "neu", "--role", "staff", "--password-stdin", input=PASSWORD + "\n")
@@ -43,8 +43,16 @@ def assert_answered_by_ai(page, answer_text: str, model: str) -> None:
     """The answer's author (avatar tooltip) says which model answered and that it is an AI."""
     answer = page.locator(".step").filter(has_text=answer_text).last
     answer.wait_for(timeout=120_000)
-    answer.locator(".ai-message [data-state]").first.hover()
-    page.locator("[role=tooltip]").filter(has_text=f"Antwort von {model} (KI)").first.wait_for(timeout=10_000)
+    tooltip = page.locator("[role=tooltip]").filter(has_text=f"Antwort von {model} (KI)").first
+    for _ in range(5):  # the tooltip opens on pointer entry after a delay; re-enter if a re-render closed it
+        page.mouse.move(0, 0)
+        answer.locator(".ai-message [data-state]").first.hover()
+        try:
+            tooltip.wait_for(timeout=3_000)
+            return
+        except Exception:
+            continue
+    tooltip.wait_for(timeout=3_000)
 
 
 def test_first_login_acknowledge_explain_and_new_rules_version(env, browser):
@@ -80,7 +88,7 @@ def test_first_login_acknowledge_explain_and_new_rules_version(env, browser):
         explained.wait_for(timeout=30_000)
         text = explained.inner_text()
         assert "Aylin Demir" in text and "[Person 1]" in text and "Externes Testmodell" in text
-        assert "Wohngeld" in text  # the source the answer drew on
+        assert "[1] Wohngeld" in text  # the sources the answer drew on
         assert len(provider.requests) == asked  # the explanation is no model call
         page.close()
 
