@@ -8,6 +8,10 @@ BIN := $(VENV)/bin
 UV := $(BIN)/uv
 # Portable llama.cpp build: a -march=native wheel may crash on another CPU (shared/STACK.md).
 LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+LLAMA_VERSION := $(shell sed -n 's/^llama-cpp-python\(\[server\]\)\?==//p' requirements/lock.txt)
+# The llama.cpp build takes 4–10 minutes; keep the built wheel outside the repo so a fresh clone on the
+# same machine (CI) reuses it instead of compiling again.
+WHEELS ?= $(HOME)/.cache/safegpt/wheels
 LOCK_ID := $(shell sha256sum requirements/lock.txt pyproject.toml | sha256sum | cut -c1-12)
 DEPS_STAMP := $(VENV)/.deps-$(LOCK_ID)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -25,7 +29,11 @@ deps: $(DEPS_STAMP)
 $(DEPS_STAMP): requirements/lock.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check uv==0.13.8
-	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(UV) pip sync --python $(BIN)/python requirements/lock.txt
+	@mkdir -p $(WHEELS)
+	@ls $(WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl >/dev/null 2>&1 || \
+	  CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/python -m pip wheel -q --no-deps --disable-pip-version-check \
+	    llama-cpp-python==$(LLAMA_VERSION) -w $(WHEELS)
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(UV) pip sync --python $(BIN)/python --find-links $(WHEELS) requirements/lock.txt
 	$(UV) pip install --python $(BIN)/python --no-deps -e .
 	rm -f $(VENV)/.deps-* $(VENV)/.models-*
 	touch $@
@@ -48,7 +56,7 @@ system-test-deps:
 	@command -v chromium >/dev/null && test -x /usr/sbin/nginx && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium postgresql nginx; }
 
 test: deps models-test system-test-deps
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -p no:cacheprovider --durations=30
 
 lock:
 	$(UV) pip compile requirements/main.in -o requirements/lock.txt --python $(BIN)/python

@@ -17,6 +17,17 @@ from sqlalchemy import Engine, delete, insert, select, update
 from chat.history.schema import chat_elements, chat_steps, chat_threads
 
 
+def _upsert(conn, table, values: dict, update_columns: tuple[str, ...]):
+    """INSERT … ON CONFLICT (id) DO UPDATE for SQLite and PostgreSQL."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    statement = dialect_insert(table).values(**values)
+    return statement.on_conflict_do_update(index_elements=["id"],
+                                           set_={c: statement.excluded[c] for c in update_columns})
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -87,11 +98,10 @@ class EncryptedHistory(BaseDataLayer):
             if exists is None:
                 return
             sealed = self._seal(step)
-            done = conn.execute(update(chat_steps).where(chat_steps.c.id == step["id"]).values(data=sealed))
-            if done.rowcount == 0:
-                conn.execute(insert(chat_steps).values(id=step["id"], thread_id=thread_id,
-                                                       created_at=step.get("createdAt") or _now().isoformat(),
-                                                       data=sealed))
+            # One atomic upsert: create_step and update_step for the same step can race (several workers).
+            values = {"id": step["id"], "thread_id": thread_id,
+                      "created_at": step.get("createdAt") or _now().isoformat(), "data": sealed}
+            conn.execute(_upsert(conn, chat_steps, values, update_columns=("data",)))
 
     async def create_step(self, step_dict) -> None:
         await self._run(self._write_step, dict(step_dict))

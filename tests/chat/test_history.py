@@ -83,3 +83,14 @@ def test_history_can_be_switched_off(make_settings, provider):
     settings = settings_dict(make_settings(provider).data_dir, provider)
     settings["history"] = {"enabled": False}
     assert SafeGPT(load_settings(use_file=False, **settings)).history is None
+
+
+async def test_concurrent_create_and_update_of_one_step_keep_the_last_write(store):
+    import asyncio
+
+    await store.update_thread("t", name="x", user_id="erika")
+    step = {"id": "s", "threadId": "t", "type": "assistant_message", "createdAt": "2026-11-25T10:00:00Z"}
+    await asyncio.gather(*[store.update_step({**step, "output": f"v{i}"}) for i in range(8)],
+                         store.create_step({**step, "output": "v-create"}))
+    thread = await store.get_thread("t")
+    assert len(thread["steps"]) == 1 and thread["steps"][0]["output"].startswith("v")
