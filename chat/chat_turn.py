@@ -55,7 +55,9 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
                     waiting = None
                 await answer.stream_token(event.text)
             elif isinstance(event, AnswerDone):
-                answer.content = event.text + sources_footer(event)
+                # AI-Act transparency: say visibly, in every answer, that an AI answered and which one.
+                answer.content = (event.text + sources_footer(event) + "\n\n*"
+                                  + texts.ANSWERED_BY.format(model=event.display_name) + "*")
                 answer.elements = source_elements(event)
                 answer.actions = [mark_action()]
                 if get_app().history is None:  # with history on, Chainlit shows its own (anonymous) thumbs
