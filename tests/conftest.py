@@ -96,3 +96,68 @@ def database_url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'db.sqlite'}"
     return request.getfixturevalue("postgres_server").create_database()
+
+
+# --- Browser fixtures: one Playwright (sync API) for the whole session, defined here only once. ---------------
+# A second sync Playwright in the same process, or an asyncio test after the first one started, fails; so
+# every test that uses them is marked "browser" and `make test` runs those in a separate pytest process.
+from urllib.parse import urlparse  # noqa: E402
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+class RequestLog:
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def hosts(self) -> set[str]:
+        return {urlparse(u).hostname for u in self.urls if urlparse(u).scheme in ("http", "https", "ws", "wss")}
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="de-DE")
+    pg = context.new_page()
+    log = RequestLog()
+    pg.on("request", lambda req: log.urls.append(req.url))
+    pg.request_log = log
+    yield pg
+    context.close()
+
+
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On a failed browser test, keep a screenshot (and the page text) for the investigation."""
+    outcome = yield
+    report = outcome.get_result()
+    page = item.funcargs.get("page") if hasattr(item, "funcargs") else None
+    if report.when == "call" and report.failed and page is not None:
+        import os
+        from pathlib import Path
+
+        folder = Path(os.environ.get("SAFEGPT_TEST_ARTIFACTS", "/tmp/safegpt-test-artifacts"))
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            page.screenshot(path=str(folder / f"{item.name}.png"), full_page=True)
+            (folder / f"{item.name}.txt").write_text(page.inner_text("body"))
+        except Exception:
+            pass
+
+
+def pytest_collection_modifyitems(config, items):
+    """Any test using the browser is a browser test, whatever its module says."""
+    for item in items:
+        if {"browser", "page"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)

@@ -14,35 +14,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
-
-
-class RequestLog:
-    def __init__(self) -> None:
-        self.urls: list[str] = []
-
-    def hosts(self) -> set[str]:
-        return {urlparse(u).hostname for u in self.urls if urlparse(u).scheme in ("http", "https", "ws", "wss")}
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="de-DE")
-    pg = context.new_page()
-    log = RequestLog()
-    pg.on("request", lambda req: log.urls.append(req.url))
-    pg.request_log = log
-    yield pg
-    context.close()
-
-
 ACK_BUTTON = "Regeln gelesen – ich halte mich daran"  # chat/onboarding_messages.py ACK_BUTTON
 
 
@@ -74,22 +45,3 @@ def send(page, text: str) -> None:
     page.wait_for_function("() => { const b = document.querySelector('#chat-submit'); return b && !b.disabled; }",
                            timeout=60_000)
     page.locator("#chat-submit").click()
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item, call):
-    """On a failed browser test, keep a screenshot (and the page text) for the investigation."""
-    outcome = yield
-    report = outcome.get_result()
-    page = item.funcargs.get("page") if hasattr(item, "funcargs") else None
-    if report.when == "call" and report.failed and page is not None:
-        import os
-        from pathlib import Path
-
-        folder = Path(os.environ.get("SAFEGPT_TEST_ARTIFACTS", "/tmp/safegpt-test-artifacts"))
-        folder.mkdir(parents=True, exist_ok=True)
-        try:
-            page.screenshot(path=str(folder / f"{item.name}.png"), full_page=True)
-            (folder / f"{item.name}.txt").write_text(page.inner_text("body"))
-        except Exception:
-            pass

@@ -14,7 +14,6 @@ import time
 import httpx
 import pytest
 
-from tests.browser.conftest import browser, page  # noqa: F401 - the browser fixtures
 from tests.conftest import settings_dict
 from tests.support.http_login import logged_in_client
 from tests.support.openai_stub import RecordingProvider
