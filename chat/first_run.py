@@ -26,7 +26,12 @@ def ensure_first_admin(app: SafeGPT) -> tuple[str, Path] | None:
     if app.accounts.count() > 0:
         return None
     password = generate_password()
-    app.accounts.add("admin", password, Role.ADMIN)
+    try:
+        app.accounts.add("admin", password, Role.ADMIN)
+    except Exception:  # another process starting at the same moment created it first
+        if app.accounts.count() > 0:
+            return None
+        raise
     secret = app.settings.data_dir / "secrets" / "initial_admin_password"
     secret.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     secret.write_text(password + "\n")
@@ -92,9 +97,18 @@ def audit_catalogue_changes(app: SafeGPT) -> list[str]:
 
 
 def run_setup(app: SafeGPT, index: bool = True) -> SetupReport:
+    import fcntl
+
     app.engine  # runs migrations
-    audit_catalogue_changes(app)
-    models = describe_models(app)  # assembles and verifies model files
-    samples = index_samples(app) if index else 0
-    admin = ensure_first_admin(app)
+    # Several processes started together on one data directory: one sets up, the others wait and find it done.
+    lock_path = app.settings.data_dir / ".setup.lock"
+    with lock_path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            audit_catalogue_changes(app)
+            models = describe_models(app)  # assembles and verifies model files
+            samples = index_samples(app) if index else 0
+            admin = ensure_first_admin(app)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
     return SetupReport(admin[0] if admin else None, admin[1] if admin else None, samples, models)

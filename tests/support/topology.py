@@ -232,8 +232,9 @@ def start_topology(settings: dict, *, model: Path | None = None, processes: int 
         for name, password in (users or {}).items():
             topology.cli("user", "add", name, "--role", "staff", "--password-stdin", input=password + "\n")
         ports = [free_port() for _ in range(processes)]
-        topology.nginx = start_nginx(root, ports, nginx_port)
+        # Backends first: nginx marks an upstream that refuses connections as failed for a while.
         topology.start_safegpt(ports)
+        topology.nginx = start_nginx(root, ports, nginx_port)
         return topology
     except BaseException:
         topology.stop()
