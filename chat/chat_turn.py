@@ -13,7 +13,7 @@ import chainlit as cl
 from chat import messages as texts
 from chat.llm.router import ModelNotAllowed, ModelUnavailable, RoutingError
 from chat.pipeline import AnswerDelta, AnswerDone, Conversation, Protected, Queued, Routed, UserInputError
-from chat.presentation import protected_markdown, source_elements, sources_footer
+from chat.presentation import protected_markdown, shown_sources, source_elements, sources_footer
 from chat.runtime import get_app
 
 
@@ -107,8 +107,7 @@ def _record(model: str, outcome: str, pii_types: list[str], prompt_id: str | Non
     department, member = current_department()
     cited = []
     if done is not None:
-        shown = [s for s in done.sources if s.number in done.cited] or list(done.sources)
-        cited = [s.passage.source_file for s in shown]
+        cited = [s.passage.source_file for s in shown_sources(done)]
     get_app().usage.record_answer(
         model=model, outcome=outcome,
         prompt_tokens=done.prompt_tokens if done else 0, completion_tokens=done.completion_tokens if done else 0,

@@ -24,13 +24,13 @@ def source_label(number: int, title: str, section: str | None, page: int | None)
     return " – ".join(parts)
 
 
-def _shown(event: AnswerDone):
+def shown_sources(event: AnswerDone):
     # Show what the model cited; a model that cited nothing still had these sources in front of it.
     return [s for s in event.sources if s.number in event.cited] or list(event.sources)
 
 
 def sources_footer(event: AnswerDone) -> str:
-    shown = _shown(event)
+    shown = shown_sources(event)
     if not shown:
         return f"\n\n{event.notice}" if event.notice else ""
     names = "\n".join(
@@ -45,5 +45,5 @@ def source_elements(event: AnswerDone) -> list[cl.Text]:
             content=s.passage.text,
             display="side",
         )
-        for s in _shown(event)
+        for s in shown_sources(event)
     ]
