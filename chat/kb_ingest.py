@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from chat import messages as texts
 from knowledge import KnowledgeError
@@ -47,6 +47,8 @@ class IngestSettings(BaseModel):
     from which the admin must confirm. Dates without a birth cue, places, postcodes and the numbers of
     practices and companies are not client data of a guideline and are ignored.
     """
+
+    model_config = ConfigDict(extra="forbid")
 
     max_upload_mb: float = Field(default=20.0, gt=0)
     pii_min_score: float = Field(default=0.75, ge=0.0, le=1.0)

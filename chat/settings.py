@@ -13,7 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from chat.kb_ingest import IngestSettings
@@ -33,7 +33,13 @@ class ConfigError(Exception):
     """The settings file or environment is invalid; the message names the file and the field."""
 
 
-class ServerSettings(BaseModel):
+class _Section(BaseModel):
+    """A settings section: an unknown key (usually a typo) is an error, never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ServerSettings(_Section):
     host: str = "127.0.0.1"
     port: int = 8000
     chat_path: str = "/chat"
@@ -42,7 +48,7 @@ class ServerSettings(BaseModel):
     session_hours: float = 10.0
 
 
-class SafeGPTModelInfo(BaseModel):
+class SafeGPTModelInfo(_Section):
     """SafeGPT's own fields beside a LiteLLM ``model_list`` entry."""
 
     location: str = "local"  # local | on-prem | eu-cloud | …
@@ -63,11 +69,12 @@ class SafeGPTModelInfo(BaseModel):
         return value
 
 
-class ModelEntry(BaseModel):
+class ModelEntry(_Section):
     """One entry of the LiteLLM-style model list (``model_name`` + ``litellm_params``)."""
 
     model_name: str
     litellm_params: dict[str, Any]
+    model_info: dict[str, Any] = Field(default_factory=dict)  # LiteLLM's own field, kept for proxy configs
     safegpt: SafeGPTModelInfo = Field(default_factory=SafeGPTModelInfo)
 
     @property
@@ -75,7 +82,7 @@ class ModelEntry(BaseModel):
         return self.safegpt.display_name or self.model_name
 
 
-class LocalModelSettings(BaseModel):
+class LocalModelSettings(_Section):
     """A GGUF file served in-process by llama.cpp (the embedded default).
 
     Either ``path`` names a GGUF file the operator provides, or ``file`` is assembled under
@@ -97,7 +104,7 @@ class LocalModelSettings(BaseModel):
     repeat_penalty: float = 1.15  # small models loop ("8. … 9. … 10. …") without it
 
 
-class RouterSettings(BaseModel):
+class RouterSettings(_Section):
     timeout_seconds: float = 120.0
     num_retries: int = 1
     fallbacks: dict[str, list[str]] = Field(default_factory=dict)
@@ -111,7 +118,7 @@ def _default_policy() -> dict[str, list[str]]:
     }
 
 
-class AuthSettings(BaseModel):
+class AuthSettings(_Section):
     """How staff log in. Roles always come from SafeGPT's own accounts, never from the identity provider."""
 
     password: bool = True
@@ -125,27 +132,27 @@ class AuthSettings(BaseModel):
     sso_auto_create: bool = True
 
 
-class HistorySettings(BaseModel):
+class HistorySettings(_Section):
     """Each user's own chat history (encrypted at rest); nobody else can read it."""
 
     enabled: bool = True
     retention_days: int = Field(default=30, ge=1)
 
 
-class UsageSettings(BaseModel):
+class UsageSettings(_Section):
     enabled: bool = True
     # A department's figures are shown only where at least k distinct people contributed.
     department_k: int = Field(default=5, ge=2)
 
 
-class ChatSettings(BaseModel):
+class ChatSettings(_Section):
     default_model: str = "lokal"
     history_turns: int = 6
     language: str = "de-DE"
     max_message_chars: int = 20000
 
 
-class OnboardingSettings(BaseModel):
+class OnboardingSettings(_Section):
     """Rules of use and prompt library (files maintained by admins), consultation-hour ratings."""
 
     rules_file: Path = BUILTIN_RULES_PATH

@@ -24,6 +24,8 @@ class GuardrailSettings(pydantic.BaseModel):
     ``special_category_terms_file``: extra Art. 9 terms, lines ``category<TAB>term``.
     """
 
+    model_config = pydantic.ConfigDict(extra="forbid")
+
     pseudonym_style: Literal["placeholder", "surrogate"] = "placeholder"
     score_threshold: float = 0.5
     always_mask: list[str] = []

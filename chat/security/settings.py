@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class SecuritySettings(BaseModel):
     """Login lockout and browser-facing security settings."""
+
+    model_config = ConfigDict(extra="forbid")
 
     # Failed password logins per account name (existing or not) before it is locked for lockout_minutes.
     max_failed_logins: int = Field(default=5, ge=1)

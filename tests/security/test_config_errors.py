@@ -17,6 +17,11 @@ from tests.support.server import REPO
     ('data_dir = "d"\n[[model_list]]\nmodel_name = "a"\nlitellm_params = { model = "openai/x" }\n'
      '[model_list.safegpt]\ndata_classes = ["geheim"]\n', ["Zeile 6", "model_list.0.safegpt.data_classes"]),
     ('data_dir = "d"\n[server\nport = 1\n', ["line 2", "ungültiges TOML"]),
+    # A typo inside a section is refused, not silently ignored (the setting would fall back to its default).
+    ('data_dir = "d"\n[security]\nmax_failed_login = 3\n', ["Zeile 3", "security.max_failed_login"]),
+    ('data_dir = "d"\n[guardrails]\npseudonym_styl = "surrogate"\n', ["Zeile 3", "guardrails.pseudonym_styl"]),
+    ('data_dir = "d"\n[[model_list]]\nmodel_name = "a"\nlitellm_params = { model = "openai/x" }\n'
+     '[model_list.safegpt]\nlocation = "local"\ndata_clases = ["none"]\n', ["Zeile 7", "model_list.0.safegpt.data_clases"]),
 ])
 def test_broken_settings_file_refuses_to_start(tmp_path, body, expected):
     config = tmp_path / "kaputt.toml"
