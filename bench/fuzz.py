@@ -33,6 +33,18 @@ FRAGMENTS = [
 TEXTS = st.lists(st.one_of(st.text(max_size=40), st.sampled_from(FRAGMENTS)), max_size=12).map("".join)
 
 
+def run_until(deadline: float, one, stats: dict) -> dict:
+    """Run the hypothesis test ``one`` again and again until ``deadline``; count and sample its crashes."""
+    while time.monotonic() < deadline:
+        try:
+            one()
+        except Exception as exc:
+            stats["crashes"] += 1
+            if len(stats["examples"]) < 5:
+                stats["examples"].append("".join(traceback.format_exception_only(exc)).strip()[:300])
+    return stats
+
+
 def fuzz_guardrail(seconds: float) -> dict:
     from chat.settings import load_settings
     from guardrails import Guardrail
@@ -55,14 +67,7 @@ def fuzz_guardrail(seconds: float) -> dict:
             if guard.restore(protected.text) != text:
                 stats["restore_differs"] += 1
 
-    while time.monotonic() < deadline:
-        try:
-            one()
-        except Exception as exc:
-            stats["crashes"] += 1
-            if len(stats["examples"]) < 5:
-                stats["examples"].append("".join(traceback.format_exception_only(exc)).strip()[:300])
-    return stats
+    return run_until(deadline, one, stats)
 
 
 def fuzz_parsers(seconds: float) -> dict:
@@ -101,14 +106,7 @@ def fuzz_parsers(seconds: float) -> dict:
         except KnowledgeError:
             stats["refused"] += 1
 
-    while time.monotonic() < deadline:
-        try:
-            one()
-        except Exception as exc:
-            stats["crashes"] += 1
-            if len(stats["examples"]) < 5:
-                stats["examples"].append("".join(traceback.format_exception_only(exc)).strip()[:300])
-    return stats
+    return run_until(deadline, one, stats)
 
 
 def main() -> None:

@@ -65,6 +65,7 @@ from knowledge import KnowledgeBase, KnowledgeSettings, make_embedder  # noqa: E
 
 DATA = ROOT / "bench" / "data" / "retrieval"
 DOCS = DATA / "docs"
+SAMPLES = ROOT / "knowledge" / "samples"  # the six shipped samples belong to the evaluation set as they are
 QUESTIONS = DATA / "questions.jsonl"
 MODES = ("dense", "keyword", "hybrid")
 KINDS = ("colloquial", "synonym", "typo", "exact")
@@ -76,9 +77,15 @@ SEED = 20261125
 # --------------------------------------------------------------------------- data
 
 
+def eval_docs() -> list[Path]:
+    """The evaluation documents: the generated ones in ``docs/`` plus the shipped samples, read in place."""
+    samples = [p for p in SAMPLES.iterdir() if p.name != "README.md"]
+    return sorted([*DOCS.iterdir(), *samples], key=lambda p: p.name)
+
+
 def load_questions() -> list[dict[str, Any]]:
     questions = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    names = {p.name for p in DOCS.iterdir()}
+    names = {p.name for p in eval_docs()}
     for q in questions:
         missing = [r for r in q["relevant"] if r not in names]
         if missing:
@@ -92,7 +99,7 @@ def corpus_sentences() -> list[str]:
     from guidelines import DOCS as GENERATED  # the texts behind the DOCX/PDF/… files
 
     texts = [d["body"] for d in GENERATED]
-    for path in sorted(DOCS.iterdir()):
+    for path in eval_docs():
         if path.suffix in (".md", ".txt"):
             texts.append(path.read_text(encoding="utf-8"))
         elif path.suffix == ".html":
@@ -248,7 +255,7 @@ def main() -> None:
     args = parser.parse_args()
 
     questions = load_questions()
-    doc_paths = sorted(DOCS.iterdir())
+    doc_paths = eval_docs()
     tmp = Path(tempfile.mkdtemp(prefix="safegpt-bench-retrieval-"))
     results: dict[str, Any] = {"embedder": args.embedder, "documents": len(doc_paths), "questions": len(questions),
                                "cpus": os.cpu_count(), "load_avg_start": os.getloadavg()[0]}

@@ -2,7 +2,6 @@
 
 Run from the repository root:  .venv/bin/python bench/data/retrieval/make_docs.py
 
-* copies the six shipped samples from ``knowledge/samples/`` (Markdown, HTML, TXT),
 * renders every entry of ``guidelines.DOCS`` into its target format, chosen by the file suffix:
   ``.md`` (YAML front matter), ``.html`` (``<meta>`` tags), ``.txt`` (``Key: Value`` header),
   ``.docx`` (python-docx; metadata in the core properties and a table at the top) and
@@ -18,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-import shutil
 import sys
 import textwrap
 import zlib
@@ -27,7 +25,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
 OUT = HERE / "docs"
-SAMPLES = REPO / "knowledge" / "samples"
 ORG = "Sozialwerk Musterstadt e.V."
 
 sys.path.insert(0, str(HERE))
@@ -377,9 +374,6 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     for old in OUT.iterdir():
         old.unlink()
-    for sample in sorted(SAMPLES.iterdir()):
-        if sample.name != "README.md":
-            shutil.copyfile(sample, OUT / sample.name)
     for doc in DOCS:
         blocks = parse_body(doc["body"])
         path = OUT / doc["file"]
