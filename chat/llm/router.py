@@ -71,9 +71,10 @@ class ModelRouter:
         """Stream the answer of ``model_name``. Raises :class:`RoutingError` subclasses only."""
         self.entry(model_name)  # refuses unlisted names before anything is sent
         try:
+            # max_tokens only when set: an explicit None would replace the model entry's own max_tokens.
+            limit = {"max_tokens": max_tokens} if max_tokens is not None else {}
             response = await self._router.acompletion(
-                model=model_name, messages=messages, stream=True, max_tokens=max_tokens,
-                stream_options={"include_usage": True},
+                model=model_name, messages=messages, stream=True, stream_options={"include_usage": True}, **limit,
             )
             async for chunk in response:
                 usage = getattr(chunk, "usage", None)
