@@ -393,8 +393,16 @@ def print_latency(runs: list[Run]) -> None:
               f" {len(r.long_latency_ms):>4} × {words:>4.0f} w {p50:>8.2f} {pct(r.long_latency_ms, .95):>8.2f} | {tgt}")
 
 
+# Appended to every sentence for the typed-placeholder check: text a user might paste
+# from a template that looks exactly like SafeGPT's own pseudonyms.
+TYPED_PLACEHOLDERS = " (Vorlage: [Person 1], Person 2, [E-Mail 1])"
+
+
 def check_restoration(g: object, corpus: list[Sample]) -> dict[str, int]:
+    """Round trip protect -> restore on every sentence, plain and with typed placeholders
+    appended (those must come back as typed, never as a real value)."""
     exact = 0
+    typed_exact = 0
     verbatim_leaks = 0
     errors = 0
     failures: list[str] = []
@@ -403,18 +411,22 @@ def check_restoration(g: object, corpus: list[Sample]) -> dict[str, int]:
             conv = g.conversation()  # type: ignore[attr-defined]
             p = conv.protect(s.text)
             restored = conv.restore(p.text)
+            conv2 = g.conversation()  # type: ignore[attr-defined]
+            typed = s.text + TYPED_PLACEHOLDERS
+            typed_ok = conv2.restore(conv2.protect(typed).text) == typed
         except Exception as e:  # noqa: BLE001 - count, do not crash the benchmark
             errors += 1
             if len(failures) < 3:
                 failures.append(f"{s.id}: {type(e).__name__}")
             continue
+        typed_exact += typed_ok
         if restored == s.text:
             exact += 1
         elif len(failures) < 3:
             failures.append(s.id)
         low = p.text.lower()
         verbatim_leaks += sum(1 for gs in s.spans if len(s.text[gs.start:gs.end]) >= 4 and s.text[gs.start:gs.end].lower() in low)
-    return {"sentences": len(corpus), "exact": exact, "errors": errors,
+    return {"sentences": len(corpus), "exact": exact, "typed placeholders exact": typed_exact, "errors": errors,
             "gold values verbatim in protected text": verbatim_leaks, "first failures": failures}  # type: ignore[dict-item]
 
 
@@ -484,6 +496,10 @@ def main(argv: list[str] | None = None) -> int:
               f" ({'ok' if ok else 'MISSED'}; target: all), {restoration['errors']} errors,"
               f" {restoration['gold values verbatim in protected text']} gold values still verbatim in protected text;"
               f" first failures: {restoration['first failures']}")
+        typed_ok = restoration["typed placeholders exact"] == restoration["sentences"]
+        print(f"Typed placeholders stay literal (sentence + {TYPED_PLACEHOLDERS.strip()!r} restores to itself):"
+              f" {restoration['typed placeholders exact']}/{restoration['sentences']}"
+              f" ({'ok' if typed_ok else 'MISSED'})")
     sg = next((r for r in runs if r.name == "SafeGPT"), None)
     if sg is not None:
         rows = scored["SafeGPT"]
@@ -498,6 +514,9 @@ def main(argv: list[str] | None = None) -> int:
         if restoration is not None:
             checks.append(("restoration exact on every sentence", f"{restoration['exact']}/{restoration['sentences']}",
                            restoration["exact"] == restoration["sentences"]))
+            checks.append(("typed placeholders restored as typed",
+                           f"{restoration['typed placeholders exact']}/{restoration['sentences']}",
+                           restoration["typed placeholders exact"] == restoration["sentences"]))
         print("\nTargets (SafeGPT)")
         for what, value, ok in checks:
             print(f"  {what:<44} {value:>16}  {'ok' if ok else 'MISSED'}")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from guardrails.literals import LITERAL, placeholder_shapes, shape_of
 from guardrails.messages import placeholder_label
 from guardrails.names import DETERMINERS
 from guardrails.overlap import resolve_overlaps
@@ -56,6 +57,7 @@ class ConversationGuard:
         self._residual_risk = False
         self._restorer: Restorer | None = None
         self._known_cache: tuple[frozenset[str], "regex.Pattern[str]"] | None = None
+        self._surrogate_cache: tuple[frozenset[tuple[str, str]], "regex.Pattern[str]"] | None = None
 
     def __repr__(self) -> str:
         return f"ConversationGuard({self._vault!r}, residual_risk={self._residual_risk})"
@@ -65,7 +67,11 @@ class ConversationGuard:
     def protect(self, text: str) -> ProtectedText:
         """Pseudonymise ``text``; consistent with earlier turns of this conversation."""
         with self._lock:
-            detected = self._guardrail.detect(text)
+            # Placeholder-shaped text the user typed ("[Person 1]") comes first: it is
+            # remapped to a fresh pseudonym, so it never collides with a real one.
+            reserved = [DetectedSpan(s.start, s.end, LITERAL, 1.0) for s in placeholder_shapes(text)]
+            detected = _without_overlaps(self._guardrail.detect(text), reserved)
+            typed_surrogates = _without_overlaps(self._typed_surrogate_spans(text), reserved)
             # Register this text's names first, so that an earlier bare mention in
             # the same text ("Klientin Eimer … von Lena Eimer") is found as well.
             marked = {v.original.casefold() for v in self._vault.values.values()}
@@ -73,10 +79,13 @@ class ConversationGuard:
                 if span.entity_type == "PERSON" and text[span.start : span.end].casefold() not in marked:
                     base, _ = self._vault.split_genitive(text[span.start : span.end])
                     self._vault.person_for(base, self._gender_hint(text, span.start), self._relation(text, span.start))
-            spans = resolve_overlaps(detected + self._known_spans(text))
+            known = _without_overlaps(self._known_spans(text), reserved)
+            spans = resolve_overlaps(detected + typed_surrogates + known)
+            spans = sorted(spans + reserved, key=lambda s: s.start)
             out: list[str] = []
             findings: list[Finding] = []
             replacements: list[Replacement] = []
+            inert: list[Replacement] = []
             pos = 0
             length = 0
             for span in spans:
@@ -85,9 +94,10 @@ class ConversationGuard:
                 out.append(text[pos : span.start])
                 length += span.start - pos
                 out.append(replacement)
-                replacements.append(Replacement(length, length + len(replacement), span.entity_type, original))
+                done = Replacement(length, length + len(replacement), span.entity_type, original)
+                (inert if finding is None else replacements).append(done)
                 length += len(replacement)
-                if finding not in findings:
+                if finding is not None and finding not in findings:
                     findings.append(finding)
                 pos = span.end
             out.append(text[pos:])
@@ -106,9 +116,14 @@ class ConversationGuard:
                 data_class=data_class,
                 special_categories=categories,
                 replacements=tuple(replacements),
+                inert=tuple(inert),
             )
 
-    def _pseudonymise(self, text: str, span: DetectedSpan, original: str) -> tuple[str, Finding]:
+    def _pseudonymise(self, text: str, span: DetectedSpan, original: str) -> tuple[str, Finding | None]:
+        if span.entity_type == LITERAL:
+            shape = shape_of(original)
+            assert shape is not None  # spans of this type come from placeholder_shapes()
+            return self._vault.literal_for(original, shape).pseudonym, None
         if span.entity_type == "PERSON":
             base, suffix = self._vault.split_genitive(original)
             person, form = self._vault.person_for(
@@ -147,6 +162,44 @@ class ConversationGuard:
         if _MALE_CUE.search(before):
             return "m"
         return "u"
+
+    def _typed_surrogate_spans(self, text: str) -> list[DetectedSpan]:
+        """Surrogates this chat issued that the user typed (surrogate style).
+
+        A surrogate the user types ("Anna Brandner", seen in the pseudonym table) is
+        a name of its own: as a PERSON or value span it gets its own surrogate instead
+        of reaching the model as the pseudonym of someone else. Scored below
+        VALIDATED_SCORE so that a longer detected name around it ("Anna Schulz"
+        around a surrogate "Anna") merges with it instead of being dropped.
+        """
+        issued = self._issued_surrogates()
+        if not issued:
+            return []
+        key = frozenset(issued.items())
+        if self._surrogate_cache is None or self._surrogate_cache[0] != key:
+            alternation = "|".join(regex.escape(s) for s in sorted(issued, key=len, reverse=True))
+            compiled = regex.compile(rf"(?<!\w)(?:{alternation})(?:['’]?s)?(?!\w)", regex.IGNORECASE)
+            self._surrogate_cache = (key, compiled)
+        by_fold = {s.casefold(): t for s, t in issued.items()}
+        spans = []
+        for m in self._surrogate_cache[1].finditer(text):
+            found = m.group().casefold()
+            entity_type = by_fold.get(found) or by_fold.get(regex.sub(r"['’]?s$", "", found), "PERSON")
+            spans.append(DetectedSpan(m.start(), m.end(), entity_type, 0.9))
+        return spans
+
+    def _issued_surrogates(self) -> dict[str, str]:
+        """Surrogate text -> entity type, for everything this chat issued (surrogate style)."""
+        issued: dict[str, str] = {}
+        for person in self._vault.persons:
+            if person.surrogate_last:
+                issued[f"{person.surrogate_first} {person.surrogate_last}"] = "PERSON"
+                issued[person.surrogate_first] = "PERSON"
+                issued[person.surrogate_last] = "PERSON"
+        for entry in self._vault.values.values():
+            if entry.pseudonym and entry.entity_type != LITERAL:
+                issued[entry.pseudonym] = entry.entity_type
+        return issued
 
     def _known_spans(self, text: str) -> list[DetectedSpan]:
         """Re-find everything already masked in this conversation, any case.
@@ -227,6 +280,10 @@ class ConversationGuard:
                         surrogates[person.surrogate_last] = last if len(person.parts) > 1 else person.full
                         surrogates[person.surrogate_first] = first if len(person.parts) > 1 else person.full
                 for entry in self._vault.values.values():
+                    if entry.entity_type == LITERAL:
+                        # User-typed "[Person 1]" sent as "[Person 3]": back to the literal text.
+                        placeholders[(entry.label.lower(), entry.number)] = entry.original
+                        continue
                     placeholders[(label_key(entry.entity_type), entry.number)] = entry.original
                     if entry.pseudonym:
                         surrogates[entry.pseudonym] = entry.original
@@ -245,7 +302,7 @@ class ConversationGuard:
         """The exact original of a text this guard protected (undoes its replacements)."""
         out: list[str] = []
         pos = 0
-        for r in protected.replacements:
+        for r in sorted(protected.replacements + protected.inert, key=lambda r: r.start):
             out.append(protected.text[pos : r.start])
             out.append(r.original)
             pos = r.end
@@ -264,6 +321,15 @@ class ConversationGuard:
                 pseudonym = self._person_pseudonym(person, "full")
                 rows.append(("PERSON", person.full, pseudonym))
             for entry in self._vault.values.values():
+                if entry.entity_type == LITERAL:
+                    continue  # typed placeholder text, not personal data
                 pseudonym = entry.pseudonym or f"[{placeholder_label(entry.entity_type)} {entry.number}]"
                 rows.append((entry.entity_type, entry.original, pseudonym))
             return rows
+
+
+def _without_overlaps(spans: list[DetectedSpan], reserved: list[DetectedSpan]) -> list[DetectedSpan]:
+    """``spans`` minus those touching a reserved span (reserved text always wins)."""
+    if not reserved:
+        return spans
+    return [s for s in spans if not any(r.start < s.end and s.start < r.end for r in reserved)]

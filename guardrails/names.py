@@ -185,6 +185,24 @@ FREQUENT_NOUN_SURNAMES = frozenset(
 )
 
 
+# spaCy stop words that are also German family names ("Frau Grosse", "Herr Kurz").
+SURNAME_LIKE_STOP_WORDS = frozenset(
+    """gross grosse grossen grosser grosses großen großer großes lang lange kurz hoch
+    recht richtig ehrlich bald eigen weit wohl rund teil zeit ende offen satt mittel
+    jahr besser früher leicht dank kleiner kleinen kleines guter gutes weiter""".split()
+)
+
+# Lower-case adverbs and adjectives of chat German that are neither in the noun
+# lexicon nor stop words nor end like verbs: never a name in lower-case text.
+LOWER_CASE_NON_NAMES = frozenset(
+    """nochmal nochmals krank gesund müde froh sofort zuhause daheim unbedingt sowieso
+    erneut nachher vorher früh spät kaputt bescheid okay ok halt eh echt total super
+    voll mehrmals zurzeit momentan aktuell demnächst eventuell evtl vllt grad gerad
+    dringend wegen schwanger allein alleine draußen drinnen unterwegs schwer leicht
+    frei fertig klar sicher bzw usw ca inkl zzgl abzgl sodass weiterhin ebenfalls""".split()
+)
+
+
 def _spacy_stop_words() -> frozenset[str]:
     # spaCy's German stop-word list (MIT) adds adverbs such as "fast", "schon".
     from spacy.lang.de.stop_words import STOP_WORDS
@@ -318,6 +336,15 @@ class NameLexicon:
     def is_function_word(self, word: str) -> bool:
         low = word.lower()
         return low in FUNCTION_WORDS or low in _SPACY_STOP_WORDS
+
+    def is_closed_class(self, word: str) -> bool:
+        """A function word that cannot be a surname even after "Frau"/"Herr".
+
+        spaCy's stop words include adjectives that are frequent surnames
+        ("Grosse", "Lange", "Kurz"); after a personal title those are names.
+        """
+        low = word.lower()
+        return low in FUNCTION_WORDS or (low in _SPACY_STOP_WORDS and low not in SURNAME_LIKE_STOP_WORDS)
 
     def is_place(self, word: str) -> bool:
         return fold(word) in self.places

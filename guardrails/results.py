@@ -59,6 +59,9 @@ class ProtectedText:
     # Every replacement in order of position (the UI can highlight them, and
     # ConversationGuard.restore_protected() undoes them exactly).
     replacements: tuple[Replacement, ...] = field(default=(), repr=False)
+    # Placeholder-shaped text the user typed ("[Person 1]") and the fresh pseudonym
+    # it was sent as; not personal data, so kept apart from ``replacements``.
+    inert: tuple[Replacement, ...] = field(default=(), repr=False)
 
     def __repr__(self) -> str:
         # The pseudonymised text may still hold data the detector missed, so it is

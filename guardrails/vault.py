@@ -12,11 +12,12 @@ import re
 import threading
 from dataclasses import dataclass, field
 
+from guardrails.literals import LITERAL, PlaceholderShape
 from guardrails.messages import placeholder_label
 from guardrails.names import NAME_PARTICLES, NameLexicon, fold
 from guardrails.surrogates import SurrogateFactory
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|\u0307)*(?:[-'’][^\W\d_]+)*")
 
 
 def normalise_value(entity_type: str, value: str) -> str:
@@ -60,6 +61,7 @@ class ValueEntry:
     number: int
     original: str
     pseudonym: str
+    label: str = ""  # placeholder label the number belongs to, for LITERAL entries
 
     def __repr__(self) -> str:
         return f"ValueEntry({self.entity_type}, number={self.number})"
@@ -83,7 +85,9 @@ class Vault:
 
     def _next(self, entity_type: str) -> int:
         # Numbered per label, so two types sharing a label never share a number.
-        label = placeholder_label(entity_type)
+        return self._next_label(placeholder_label(entity_type))
+
+    def _next_label(self, label: str) -> int:
         self.counters[label] = self.counters.get(label, 0) + 1
         return self.counters[label]
 
@@ -190,6 +194,21 @@ class Vault:
                 self.values[key] = entry
             return entry
 
+    def literal_for(self, original: str, shape: PlaceholderShape) -> ValueEntry:
+        """The entry for placeholder-shaped text the user typed ("[Person 1]").
+
+        It gets a fresh number of its label, so the pseudonym sent out ("[Person 3]")
+        never equals one issued for a real value, and restores to ``original`` exactly.
+        """
+        with self.lock:
+            key = (LITERAL, original)
+            entry = self.values.get(key)
+            if entry is None:
+                number = self._next_label(shape.label)
+                entry = ValueEntry(LITERAL, number, original, shape.pseudonym(number), label=shape.label)
+                self.values[key] = entry
+            return entry
+
     def known_terms(self) -> list[tuple[str, str]]:
         """(entity_type, original text) of everything masked so far, for re-finding."""
         with self.lock:
@@ -197,7 +216,7 @@ class Vault:
             # but must not be re-found on their own.
             # Values first: a value the user marked keeps its type when a name part
             # has the same spelling.
-            terms = [(e.entity_type, e.original) for e in self.values.values()]
+            terms = [(e.entity_type, e.original) for e in self.values.values() if e.entity_type != LITERAL]
             terms += [
                 ("PERSON", part)
                 for p in self.persons

@@ -11,7 +11,9 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guardrails.names import (
     DETERMINERS,
+    FOREIGN_COMMON_WORDS,
     FREQUENT_NOUN_SURNAMES,
+    LOWER_CASE_NON_NAMES,
     NAME_PARTICLES,
     PERSONAL_TITLES,
     PREPOSITIONS_BEFORE_NAMES,
@@ -25,7 +27,8 @@ from guardrails.names import (
 )
 
 # Words, including hyphenated double names ("Hans-Peter", "Müller-Lüdenscheidt").
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# U+0307 is the dot that Python's lower() leaves on a Turkish "İ" ("İmren" -> "i̇mren").
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|\u0307)*(?:[-'’][^\W\d_]+)*")
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n]")
 
 # Endings of German occupational surnames that are also nouns (Dreher, Schulze,
@@ -54,7 +57,16 @@ def _is_form_of_address(word: str) -> bool:
 
 # Capitalised adjectives in headings and at sentence start ("Stationär",
 # "Ambulant", "Freundlich") are not in the noun lexicon; their endings give them away.
-_ADJECTIVE_ENDINGS = ("lich", "isch", "ig", "bar", "los", "sam", "haft", "är", "ant", "ent", "iv", "ell")
+# "-ell" only after the letters of Latin adjectives ("aktuell", "formell",
+# "generell"); "Wendell", "Odell" are names.
+_ADJECTIVE_ENDINGS = ("lich", "isch", "ig", "bar", "los", "sam", "haft", "är", "ant", "ent", "iv",
+                      "iell", "uell", "nell", "rell", "mell", "eell")
+# The same adjectives inflected: "Gesetzlicher Betreuer", "Ambulanten Dienst".
+_INFLECTED_ADJECTIVE_ENDINGS = tuple(
+    stem + ending
+    for stem in ("lich", "isch", "ig", "bar", "sam", "haft", "los")
+    for ending in ("e", "er", "en", "em", "es")
+)
 # Endings of German abstract nouns and nominalised participles ("Löschung",
 # "Mitarbeitende") and prefixes of participles ("Gespeichert", "Vereinbart").
 _NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "nis", "tum", "tät", "ismus", "ende", "enden", "ender", "iert")
@@ -62,6 +74,35 @@ _VERB_PREFIXES = ("ge", "ver", "er", "be", "ent", "zer")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "O'", "O’")
 # Pronouns after a sentence-initial word make it a verb: "Fügen Sie …".
 _PRONOUNS_AFTER_VERB = frozenset({"Sie", "du", "wir", "ihr", "man", "es"})
+# Imperatives, when right after the word (no comma): "Mach mir …", "Schick bitte …".
+_AFTER_IMPERATIVE = frozenset({"mir", "mich", "dir", "dich", "uns", "euch", "bitte", "mal", "doch"})
+# Heads of compounds that work like a cue: "Pflegefamilie Becke", "Kindesmutter Aydın".
+_CUE_HEADS = {"familie": "title", "mutter": "role", "vater": "role", "tochter": "role", "sohn": "role",
+              "bruder": "role", "schwester": "role"}
+# Before "Familie", these make it a dative or genitive noun: "der Familie Zeit geben".
+_OBLIQUE_DETERMINERS = frozenset("der einer jeder dieser ihrer seiner unserer meiner deiner eurer keiner".split())
+# Cue words that are verbs: the noun after "sagte Anna" is more likely its object.
+_VERB_CUES = frozenset("sagte meinte erzählte fragte berichtete erklärte antwortete schrieb heißt heisst".split())
+# Roles that name one person: "Klientin Beutel hat …", "Sohn Kasper?" (not after
+# an article or possessive: "sein Sohn Gewalt erlebt").
+_PERSON_ROLES = frozenset(
+    """klientin klient bewohnerin bewohner patientin patient betreute betreuter mandantin mandant
+    teilnehmerin teilnehmer schülerin schüler azubi jugendliche jugendlicher sohn tochter
+    enkel enkelin neffe nichte bruder schwester pflegekind""".split()
+)
+# Nouns that follow a name as its object or predicate ("hat Jonas Angst",
+# "sag Anna Bescheid"), never as its surname.
+_PREDICATE_NOUNS = frozenset(
+    """angst hilfe geld zeit bescheid hunger durst fieber lust spaß ärger stress sorge sorgen
+    recht glück pech mut heimweh post besuch unterricht nachhilfe essen arbeit schule
+    urlaub ruhe bescheinigung antwort rat mühe freude kummer termin""".split()
+)
+_GREETINGS = frozenset("hallo hi hey liebe lieber liebes servus moin".split())
+_SIGN_OFFS = frozenset("grüße grüßen gruß grüsse grüssen danke".split())
+# Clause words after which a lower-case subject may start.
+_CLAUSE_STARTERS = frozenset("und oder aber dann heute gestern jetzt".split()) | frozenset(
+    "dass daß wenn weil ob obwohl als nachdem damit falls sobald".split()
+)
 
 
 def _name_shaped(word: str) -> bool:
@@ -78,6 +119,18 @@ def _name_shaped(word: str) -> bool:
 
 # Lower-case words ending like German verb forms or adverbs are not taken for names.
 _VERB_ENDINGS = ("en", "st", "te", "ten", "lich", "isch", "ig", "weise")
+
+# A label after "Surname, Firstname": "Bambach, Theobold:", "Brand, Gisa, Zimmer 14".
+_LABEL_AFTER = re.compile(
+    r"\s*(?::|,\s*(?:" + "|".join(re.escape(c) for c in sorted(TRAILING_CUES, key=len, reverse=True)) + r")\b)",
+    re.IGNORECASE,
+)
+# What may follow a full name at the end of a phrase: "," "(" ";" ":" a line break, the end.
+_NAME_END = re.compile(r"[ \t]*(?:[,(;:\n]|$)")
+# After a name: punctuation, the end, or a finite verb ("Klientin Beutel hat …").
+_NAME_END_OR_VERB = re.compile(
+    r"[ \t]*(?:[,.;:?!()\n]|$|(?:" + "|".join(sorted(SUBJECT_VERBS, key=len, reverse=True)) + r"|nicht)\b)"
+)
 
 # "(9 Jahre)" right before "Jahre".
 _AGE_BEFORE = re.compile(r"\s?\(\d{1,3}\s$")
@@ -96,6 +149,7 @@ class _Token:
     after_determiner: bool
     cue: str | None  # "title", "role" or None
     genitive: bool = False
+    prev_low: str = ""  # the word before, lower case ("" at the start)
     score: float = 0.0
     joins_next: bool = False  # "Surname, Firstname" written as one name
 
@@ -147,6 +201,15 @@ class PersonRecognizer(EntityRecognizer):
             last = parts[-1] if parts else ""
             if last.endswith("s") and not lex.is_listed_name(last) and lex.is_listed_name(last[:-1]):
                 parts[-1] = last[:-1]  # genitive of a double name: "Hans-Hermanns"
+            if parts and word.islower():
+                # "adelfried-bruno": lower-case typing of a double name.
+                listed_lower = [lex.is_listed_name(p) and not lex.is_homograph(p) for p in parts]
+                if any(listed_lower) and all(
+                    l or p in NAME_PARTICLES or (len(p) >= 3 and not lex.is_common_word(p))
+                    for l, p in zip(listed_lower, parts)
+                ):
+                    return STRONG, False
+                return OTHER, False
             if not parts or not word[:1].isupper():
                 return OTHER, False
             listed = [lex.is_listed_name(p) or p.lower() in FREQUENT_NOUN_SURNAMES for p in parts]
@@ -195,6 +258,9 @@ class PersonRecognizer(EntityRecognizer):
             and not lex.is_compound_noun(word)
             and not lex.is_place(word)
             and not low.endswith(_ADJECTIVE_ENDINGS)
+            and not low.endswith(_INFLECTED_ADJECTIVE_ENDINGS)
+            # inflected stop-word adjectives: "Leichte Sprache", "Ganzen", "Eigenes"
+            and not any(low.endswith(e) and lex.is_function_word(low[: -len(e)]) for e in ("e", "en", "er", "es", "em"))
             and not low.endswith(_NOUN_ENDINGS)
             and not (len(low) >= 6 and low.startswith(_VERB_PREFIXES) and low.endswith("t"))
         ):
@@ -207,7 +273,7 @@ class PersonRecognizer(EntityRecognizer):
         prev_word = ""
         prev_prev_word = ""
         for m in _TOKEN.finditer(text):
-            word = m.group()
+            word = m.group().replace("\u0307", "")
             gap = text[prev_end : m.start()]
             low = word.lower()
             has_dot = text[m.end() : m.end() + 1] == "."
@@ -216,6 +282,10 @@ class PersonRecognizer(EntityRecognizer):
                 cue = "title"
             elif low in ROLE_CUES:
                 cue = "role"
+            elif word[:1].isupper() and len(low) >= 9:
+                head = next((h for h in _CUE_HEADS if low.endswith(h) and len(low) > len(h) + 3), None)
+                if head is not None and "-" not in low:
+                    cue = _CUE_HEADS[head]
             if cue == "title" and low in PERSONAL_TITLES and prev_word in DETERMINERS:
                 cue = None  # "die Frau hat …": the noun, not a title
             prev_is_abbrev = bool(tokens) and tokens[-1].cue == "title"
@@ -239,6 +309,7 @@ class PersonRecognizer(EntityRecognizer):
                     ),
                     cue=cue,
                     genitive=genitive,
+                    prev_low="" if _SENTENCE_BREAK.search(gap) else prev_word,
                 )
             )
             prev_end = m.end()
@@ -256,7 +327,36 @@ class PersonRecognizer(EntityRecognizer):
             return True  # "Eichel, Donald"
         return gap in (" ", "-") or (gap.strip(" ") == "" and len(gap) <= 2)
 
-    def _accept_after_cue(self, tok: _Token, cue_tok: _Token) -> bool:
+    @staticmethod
+    def _verb_first(text: str, tok: _Token, nxt: _Token) -> bool:
+        """A sentence-initial word followed by a pronoun is a verb ("Fügen Sie", "Mach mir")."""
+        return nxt.text in _PRONOUNS_AFTER_VERB or (
+            nxt.text in _AFTER_IMPERATIVE and text[tok.end : nxt.start] == " "
+        )
+
+    def _noun_surname_ok(self, tok: _Token, compounds: bool = False) -> bool:
+        """A capitalised word that may be a surname although it is a noun ("Haupt", "Hase").
+
+        Only where the context already says "name here"; abstract nouns
+        ("Unterstützung"), compounds, function words and forms of address never are.
+        """
+        word = tok.text
+        low = word.lower()
+        return (
+            tok.cap
+            and tok.cue is None
+            and word.replace("-", "").isalpha()
+            and not word.isupper()
+            and len(word) >= 3
+            and not self._lex.is_closed_class(word)
+            and not _is_form_of_address(word)
+            and low not in FOREIGN_COMMON_WORDS
+            and not low.endswith(_NOUN_ENDINGS + ("ion", "tion"))
+            and low not in _PREDICATE_NOUNS
+            and (compounds or not (self._lex.is_compound_noun(word) and not self._lex.is_listed_name(word)))
+        )
+
+    def _accept_after_cue(self, tok: _Token, cue_tok: _Token, text: str = "", lower_mode: bool = False) -> bool:
         if tok.cue == "role" and cue_tok.text.lower() in _PERSONAL_TITLES:
             # "Herr Freund", "frau koch": a role word right after a title is a surname.
             return not _is_form_of_address(tok.text) and tok.text.lower() not in ("sohn", "tochter")
@@ -265,20 +365,37 @@ class PersonRecognizer(EntityRecognizer):
         if tok.cap:
             if tok.kind in (STRONG, UNKNOWN, INITIAL):
                 return True
+            person_role = (
+                cue_tok.text.lower() in _PERSON_ROLES
+                and cue_tok.prev_low not in DETERMINERS
+                and bool(text)
+                and text[cue_tok.end : tok.start] == " "
+                and _NAME_END_OR_VERB.match(text, tok.end) is not None
+            )
             if tok.kind == AMBIGUOUS:
-                # "Frau Sommer" yes; "Sohn Gewalt" (role + plain noun) no.
-                return cue_tok.cue == "title" or tok.text.lower() in FREQUENT_NOUN_SURNAMES
+                # "Frau Sommer" yes; "sein Sohn Gewalt" (role + plain noun) no.
+                return cue_tok.cue == "title" or tok.text.lower() in FREQUENT_NOUN_SURNAMES or person_role
+            if person_role and tok.kind == OTHER and self._noun_surname_ok(tok, compounds=True):
+                return True  # "Klientin Beutel hat …", "Tochter Frederica?"
             # After "Frau"/"Herr" almost any capitalised word is a surname, even a
             # noun ("Frau Klos", "Herr Bartel") — except forms of address
             # ("Frau Kollegin", "Herr Bürgermeister").
-            return (
+            if (
                 cue_tok.cue == "title"
                 and cue_tok.text.lower() in _PERSONAL_TITLES
                 and tok.kind == OTHER
                 and tok.text.replace("-", "").isalpha()
                 and not tok.text.isupper()
-                and not self._lex.is_function_word(tok.text)
+                and not self._lex.is_closed_class(tok.text)
                 and not _is_form_of_address(tok.text)
+            ):
+                return True
+            # "(Pflege)familie Becke", "Familie Dunkle-Kocher" — but not "der Familie Zeit geben".
+            return (
+                cue_tok.text.lower().endswith("familie")
+                and cue_tok.prev_low not in _OBLIQUE_DETERMINERS
+                and tok.kind == OTHER
+                and self._noun_surname_ok(tok)
             )
         # Lower-case typing: listed names that are not ordinary words, frequent
         # surnames after a title ("fr. schneider"), and after a lower-case "frau" /
@@ -287,6 +404,8 @@ class PersonRecognizer(EntityRecognizer):
             tok.kind == AMBIGUOUS and cue_tok.cue == "title" and tok.text.lower() in FREQUENT_NOUN_SURNAMES
         ):
             return True
+        if lower_mode and cue_tok.cue == "role" and not cue_tok.cap and self._unknown_lower(tok):
+            return True  # "deren mutter oray bakırcıoğlu …"
         return (
             not cue_tok.cap
             and cue_tok.text.lower() in _PERSONAL_TITLES
@@ -307,12 +426,13 @@ class PersonRecognizer(EntityRecognizer):
         """Return PERSON results; cue words are not part of the span."""
         tokens = self._tokens(text)
         n = len(tokens)
+        lower_mode = self._lower_case_text(tokens)
 
         # 1. Seeds from the lists.
         for i, tok in enumerate(tokens):
             if tok.kind == STRONG and tok.cap:
                 nxt = tokens[i + 1] if i + 1 < n else None
-                if tok.sentence_initial and nxt is not None and nxt.text in _PRONOUNS_AFTER_VERB:
+                if tok.sentence_initial and nxt is not None and self._verb_first(text, tok, nxt):
                     continue  # "Fügen Sie …", "Prüfen wir …"
                 tok.score = 0.85
             elif (
@@ -332,21 +452,40 @@ class PersonRecognizer(EntityRecognizer):
             while j < n and tokens[j].cue == "title" and self._adjacent_cue(text, tokens[j - 1], tokens[j]):
                 j += 1
             if j < n and self._adjacent_cue(text, tokens[j - 1], tokens[j]) and self._accept_after_cue(
-                tokens[j], cue_tok
+                tokens[j], cue_tok, text, lower_mode
             ):
                 tokens[j].score = max(tokens[j].score, 0.9)
                 # "Frau Aylin Block": after title + first name, a noun is the surname.
                 k = j + 1
+                signature = cue_tok.text.lower() in _SIGN_OFFS and "\n" in text[cue_tok.end : tokens[j].start]
                 if (
                     k < n
-                    and self._lex.is_first_name(tokens[j].text)
+                    and (self._lex.is_first_name(tokens[j].text) or signature)
                     and self._adjacent(text, tokens[j], tokens[k])
                     and tokens[k].score == 0
-                    and self._accept_after_cue(tokens[k], cue_tok)
+                    and (
+                        self._accept_after_cue(tokens[k], cue_tok, text, lower_mode)
+                        # "Mutter Achim Grosz", "Grüßen\nHanne Haupt": after a role
+                        # word and a first name, a noun is the surname as well.
+                        or (tokens[j].cap and cue_tok.text.lower() not in _VERB_CUES
+                            and self._noun_surname_ok(tokens[k], compounds=signature)
+                            and (not signature or _NAME_END.match(text, tokens[k].end) is not None))
+                    )
                 ):
                     tokens[k].score = 0.85
 
         self._context_rules(text, tokens)
+
+        # A word found as a name by a cue is that name elsewhere in the text too
+        # ("Frau Gottschalk … Ada Gottschalk", "Herr Grosse … Koçhan Grosse").
+        found_words = {t.text for t in tokens if t.score >= 0.6 and len(t.text) >= 3}
+        if found_words:
+            for tok in tokens:
+                if (
+                    tok.score == 0 and tok.text in found_words and tok.cue is None
+                    and not tok.after_determiner and not self._lex.is_closed_class(tok.text)
+                ):
+                    tok.score = 0.7
 
         # 3. Neighbours of names: "Aylin Xhevdeti", "Lena Wolf", "von der".
         changed = True
@@ -379,6 +518,22 @@ class PersonRecognizer(EntityRecognizer):
                     elif not tok.cap and not other.cap and other.kind == STRONG:
                         other.score = 0.7
                         changed = True
+                    elif (
+                        lower_mode and not tok.cap and not other.cap and j > i
+                        and (
+                            other.kind == AMBIGUOUS or self._unknown_lower(other)
+                            or other.text in FREQUENT_NOUN_SURNAMES
+                            # "bodo hase, geb …", "harold freund wohnt …": a noun after a
+                            # first name, closing the phrase
+                            or (self._lex.is_first_name(tok.text) and not self._lex.is_homograph(tok.text)
+                                and self._lower_noun_surname_ok(other)
+                                and _NAME_END_OR_VERB.match(text, other.end) is not None)
+                        )
+                        and (self._lex.is_first_name(tok.text) or tok.kind != STRONG)
+                    ):
+                        # Lower-case chats: "eugen schulte", "tazia macchia" after a found name.
+                        other.score = 0.65
+                        changed = True
                 # A first name followed by a noun that looks like an occupational
                 # surname ("Tobias Dreher", "Kevin Schulze"): common in Germany.
                 if i + 1 < n and tok.cap and tokens[i + 1].score == 0 and tokens[i + 1].cue is None:
@@ -392,6 +547,22 @@ class PersonRecognizer(EntityRecognizer):
                         and not self._lex.is_function_word(nxt.text)
                         and self._adjacent(text, tok, nxt)
                     ):
+                        nxt.score = 0.7
+                        changed = True
+                    elif (
+                        nxt.kind in (OTHER, AMBIGUOUS)
+                        and self._lex.is_first_name(tok.text)
+                        and not self._lex.is_homograph(tok.text)
+                        and self._adjacent(text, tok, nxt)
+                        and self._noun_surname_ok(nxt, compounds=True)
+                        and (
+                            _NAME_END.match(text, nxt.end)
+                            or not nxt.text.lower().endswith(("en", "ern", "nen"))
+                        )
+                    ):
+                        # "Hans Hase (…", "Wiebke Feigenbaum wurde …", a signature
+                        # "Hanne Haupt": a listed first name and a singular noun are a
+                        # full name (object nouns such as "Angst", plurals excluded).
                         nxt.score = 0.7
                         changed = True
                 # Particles between two names.
@@ -429,7 +600,21 @@ class PersonRecognizer(EntityRecognizer):
         # "Vonn und Çimen", "Emanuela und Lulu": an unknown word joined to a name.
         for a, mid, b in zip(tokens, tokens[1:], tokens[2:]):
             if mid.text in ("und", "oder", "&") and a.cap and b.cap:
-                if a.score > 0 and b.score == 0 and (
+                if (
+                    a.score == 0 and b.score == 0 and a.kind == UNKNOWN and b.kind == UNKNOWN
+                    and not a.sentence_initial and len(a.text) >= 3 and len(b.text) >= 3
+                    and text[a.end : mid.start] == " " and text[mid.end : b.start] == " "
+                ):
+                    a.score = b.score = 0.6  # "in dem Sohail und Arleta nicht …"
+                elif b.score > 0 and a.score == 0 and a.kind == OTHER and self._lex.is_place(a.text) and not (
+                    self._lex.is_common_noun(a.text) or a.sentence_initial
+                ):
+                    a.score = 0.6  # "Xanten und Dierk": a place name used as a name
+                elif a.score > 0 and b.score == 0 and b.kind == OTHER and self._lex.is_place(b.text) and not (
+                    self._lex.is_common_noun(b.text)
+                ):
+                    b.score = 0.6
+                elif a.score > 0 and b.score == 0 and (
                     b.kind == UNKNOWN or (b.kind == AMBIGUOUS and not b.after_determiner)
                 ):
                     b.score = 0.6
@@ -437,6 +622,15 @@ class PersonRecognizer(EntityRecognizer):
                     a.kind == UNKNOWN or (a.kind == AMBIGUOUS and not a.sentence_initial)
                 ):
                     a.score = 0.6
+
+        # "rojda und cecilio" in a lower-case chat.
+        if lower_mode:
+            for a, mid, b in zip(tokens, tokens[1:], tokens[2:]):
+                if mid.text in ("und", "oder") and not a.cap and not b.cap:
+                    if a.score > 0 and b.score == 0 and self._unknown_lower(b):
+                        b.score = 0.6
+                    elif b.score > 0 and a.score == 0 and self._unknown_lower(a):
+                        a.score = 0.6
 
         # 5. Lower-case pairs of listed names without cue: "aylin demir".
         for a, b in zip(tokens, tokens[1:]):
@@ -479,7 +673,8 @@ class PersonRecognizer(EntityRecognizer):
             abbreviation = prev is not None and len(prev.text) == 1 and text[prev.end : prev.end + 1] == "."
             if tok.kind == INITIAL and not abbreviation and nxt is not None and gap_after in (". ", ".") and nxt.cap:
                 if nxt.cue is None and _name_shaped(nxt.text.split("-")[0]) and not (
-                    self._lex.is_function_word(nxt.text) or _is_form_of_address(nxt.text)
+                    (self._lex.is_function_word(nxt.text) and not self._lex.is_listed_name(nxt.text))
+                    or _is_form_of_address(nxt.text)
                     or (self._lex.is_common_noun(nxt.text) and not self._lex.is_listed_name(nxt.text)
                         and nxt.text.lower() not in FREQUENT_NOUN_SURNAMES and tok.score == 0)
                 ):
@@ -500,8 +695,50 @@ class PersonRecognizer(EntityRecognizer):
                 tok.score = max(tok.score, 0.75)
                 nxt.score = max(nxt.score, 0.75)
                 tok.joins_next = True
+            # "Bambach, Theobold:", "Brand, Gisa, Zimmer 14", "Keçeci, Köksal: …":
+            # surname, comma, a first name the lists miss, then a label.
+            elif (
+                nxt is not None and gap_after == ", " and nxt.cap and tok.cap and tok.cue is None
+                and not tok.after_determiner and tok.score == 0
+                and (nxt.kind == UNKNOWN or (nxt.kind == STRONG and self._lex.is_first_name(nxt.text)))
+                and (self._name_like(tok) or self._noun_surname_ok(tok))
+                and _LABEL_AFTER.match(text, nxt.end)
+            ):
+                tok.score = max(tok.score, 0.7)
+                nxt.score = max(nxt.score, 0.7)
+                tok.joins_next = True
+            # "Hallo Reha,", "Liebe Eden,": one word after a greeting at the start of a
+            # line; "Danke, Eden" closing the text. The word is a name even if a noun.
+            if (
+                nxt is not None and nxt.score == 0 and nxt.cue is None and nxt.cap
+                and not nxt.after_determiner
+                and (
+                    (tok.text.lower() in _GREETINGS and gap_after == " "
+                     and text[max(0, tok.start - 80) : tok.start].rstrip(" \t")[-1:] in ("", "\n")
+                     and re.match(r"[ \t]*(?:[,!\n]|$)", text[nxt.end :]))
+                    or (tok.text.lower() in _SIGN_OFFS and gap_after in (", ", "\n", ",\n", " ")
+                        and re.match(r"[ \t]*(?:\n|$)", text[nxt.end :]))
+                )
+                and (nxt.kind in (STRONG, UNKNOWN, AMBIGUOUS) or self._noun_surname_ok(nxt)
+                     or self._lex.is_first_name(nxt.text))
+            ):
+                nxt.score = max(nxt.score, 0.7)
+            # "durch Sigmond Halle.", "dass Zelda Brand nicht …": after a preposition or
+            # a conjunction, an unknown word and a singular noun form a name.
+            if (
+                tok.kind == UNKNOWN and tok.cap and tok.score == 0 and not tok.sentence_initial
+                and prev is not None and len(tok.text) >= 3
+                and (prev.text.lower() in PREPOSITIONS_BEFORE_NAMES or prev.text.lower() in SUBJECT_CONJUNCTIONS
+                     or prev.text.lower() == "durch")
+                and nxt is not None and gap_after == " " and nxt.score == 0
+                and nxt.kind in (OTHER, AMBIGUOUS) and self._noun_surname_ok(nxt, compounds=True)
+                and not nxt.text.lower().endswith(("en", "ern", "nen"))
+                and _NAME_END_OR_VERB.match(text, nxt.end)
+            ):
+                tok.score = nxt.score = 0.6
             # "Alois Baumbach, geb. …", "Masooma (Tochter …)", "Dolunay (9 Jahre)".
-            if tok.text.lower() in TRAILING_CUES or (tok.text == "Jahre" and _AGE_BEFORE.search(text[: tok.start])):
+            age = tok.text.lower() == "jahre" and _AGE_BEFORE.search(text[: tok.start])
+            if tok.text.lower() in TRAILING_CUES or age:
                 gap_before = text[prev.end : tok.start] if prev else ""
                 if prev is not None and (
                     gap_before in (", ", " (", " ", ",", ": ") or _AGE_BEFORE.search(gap_before)
@@ -532,7 +769,7 @@ class PersonRecognizer(EntityRecognizer):
                     j -= 1
                 if (
                     len(chain) >= 2 and chain[-1].sentence_initial
-                    and chain[-1].kind in (STRONG, UNKNOWN)
+                    and (chain[-1].kind in (STRONG, UNKNOWN) or (lower_mode and self._unknown_lower(chain[-1])))
                 ):
                     for t in chain:
                         t.score = max(t.score, 0.65)
@@ -568,10 +805,24 @@ class PersonRecognizer(EntityRecognizer):
             # Chats typed in lower case: listed names count without a cue, and
             # unknown words as subject or after a preposition at the end.
             if lower_mode and not tok.cap:
-                if tok.kind == STRONG and len(tok.text) >= 3:
+                clause_start = prev is None or tok.sentence_initial or prev.text in _CLAUSE_STARTERS or bool(
+                    re.search(r"[,;(]", text[prev.end : tok.start])
+                )
+                if tok.kind == STRONG and len(tok.text) >= 3 and not (
+                    tok.sentence_initial and nxt is not None and self._verb_first(text, tok, nxt)
+                ):
                     tok.score = max(tok.score, 0.6)
+                elif (
+                    prev is not None and prev.text in PREPOSITIONS_BEFORE_NAMES and nxt is not None
+                    and self._unknown_lower(tok) and gap_after == " "
+                    and (nxt.kind == STRONG or self._unknown_lower(nxt))
+                    and re.match(r"[ \t]*(?:[,.;:?!)]|$|zu\b|nicht\b)", text[nxt.end :])
+                ):
+                    # "zu amanuel simonet zu schreiben": two unknown words after a preposition
+                    tok.score = max(tok.score, 0.6)
+                    nxt.score = max(nxt.score, 0.6)
                 elif self._unknown_lower(tok) and (
-                    (nxt is not None and nxt.text in SUBJECT_VERBS and gap_after == " ")
+                    (nxt is not None and nxt.text in SUBJECT_VERBS and gap_after == " " and clause_start)
                     or (
                         prev is not None and prev.text.lower() in PREPOSITIONS_BEFORE_NAMES
                         and (nxt is None or re.match(r"\s*[.,;:?!)]", gap_after))
@@ -602,8 +853,30 @@ class PersonRecognizer(EntityRecognizer):
         """A lower-case word that is no German word we know (in lower-case chats: a name)."""
         word = tok.text
         lex = self._lex
+        if "-" in word and not tok.cap and tok.cue is None:
+            parts = word.split("-")
+            return all(
+                len(p) >= 2 and p.isalpha()
+                and (lex.is_listed_name(p) or p in NAME_PARTICLES or self._unknown_lower_word(p))
+                for p in parts
+            ) and not all(p in NAME_PARTICLES for p in parts)
+        return not tok.cap and tok.cue is None and self._unknown_lower_word(word)
+
+    def _lower_noun_surname_ok(self, tok: _Token) -> bool:
+        word = tok.text
         return (
-            not tok.cap and tok.cue is None and len(word) >= 3
+            tok.cue is None and len(word) >= 3 and word.replace("-", "").isalpha()
+            and word not in LOWER_CASE_NON_NAMES and word not in SUBJECT_VERBS
+            and word not in _PREDICATE_NOUNS and word not in PREPOSITIONS_BEFORE_NAMES
+            and not self._lex.is_closed_class(word)
+            and not _is_form_of_address(word)
+        )
+
+    def _unknown_lower_word(self, word: str) -> bool:
+        lex = self._lex
+        return (
+            len(word) >= 3
+            and word not in LOWER_CASE_NON_NAMES
             and word.replace("-", "").isalpha()
             and not lex.is_common_word(word) and not lex.is_compound_noun(word)
             and not lex.is_place(word) and word not in SUBJECT_VERBS

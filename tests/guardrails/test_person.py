@@ -87,6 +87,35 @@ VALID = [
     ("bitte zusammenfassen: frau kahveci ruft an", ["kahveci"]),
     ("tarek hat wieder nicht gegessen", ["tarek"]),
     ("mail bitte weiterleiten an parwana", ["parwana"]),
+    # nouns as surnames next to a first name, a role word or a sign-off
+    ("Unterlagen von Petra Scheune (Am Anger 3) prüfen", ["Petra Scheune"]),
+    ("Die Akte von Klaus Feigenblatt wurde korrigiert.", ["Klaus Feigenblatt"]),
+    ("Deren Mutter Ingrid Wanne ist krank.", ["Ingrid Wanne"]),
+    ("Mit freundlichen Grüßen\nGudrun Schaufel", ["Gudrun Schaufel"]),
+    ("Klient Löffel hat heute abgesagt.", ["Löffel"]),
+    ("Was schreibe ich über Herrn Ohms Tochter Flöte?", ["Ohms", "Flöte"]),
+    ("Die Pflegefamilie Tanne hat angerufen.", ["Tanne"]),
+    ("Frau Grosse und Herr Kurz kommen.", ["Grosse", "Kurz"]),
+    # one name found by a cue is the same name elsewhere in the text
+    ("Herr Pflaume rief an; Jörg Pflaume ist sein Bruder.", ["Pflaume", "Jörg Pflaume"]),
+    # greetings and sign-offs with words that are also nouns or places
+    ("Hallo Reha,\nbitte ruf zurück.", ["Reha"]),
+    ("Bis morgen.\nDanke, Eden", ["Eden"]),
+    # unknown names: "-dell" is no adjective ending, pairs joined by "und", imperatives
+    ("Die Schule meldete, dass Randell Berg fehlt.", ["Randell Berg"]),
+    ("Mach mir einen Plan, in dem Zorwan und Eldiko nicht zusammen arbeiten.", ["Zorwan", "Eldiko"]),
+    ("Für Kwabena Fenster, geb. 1.2.1990", ["Kwabena Fenster"]),
+    ("Sturzprotokoll Tannhof, Ilvana, Zimmer 3", ["Tannhof, Ilvana"]),
+    # lower-case chats: noun surnames, double names, unknown pairs, ages
+    ("schreib eine notiz, dass paul hammer nicht da war.", ["paul hammer"]),
+    ("hilfe bei antrag für greta mühle, geb 1.2.1990", ["greta mühle"]),
+    ("bericht für hans-jörg tavaszi-kern schreiben", ["hans-jörg tavaszi-kern"]),
+    ("brief zu zenobija kartalova zu schreiben", ["zenobija kartalova"]),
+    ("plan für djordje (7 jahre) schreiben", ["djordje"]),
+    ("i̇lkay hat heute angerufen", ["i̇lkay"]),
+    # a first name before an object noun: the noun stays
+    ("Seit Wochen hat Jonas Angst vor der Schule.", ["Jonas"]),
+    ("Ich sage Anna Bescheid.", ["Anna"]),
 ]
 
 NEAR_MISSES = [
@@ -128,6 +157,15 @@ NEAR_MISSES = [
     "wenn das kind oft ohne frühstück kommt",
     "mail bitte weiterleiten an die leitung",
     "Morgen früh Teambesprechung, danach Supervision mit der Leitung.",
+    # first name + object noun; "Familie" as a dative noun; inflected adjectives
+    "Wir sollten der Familie Zeit geben.",
+    "Sein Sohn Gewalt erlebt.",
+    "Gesetzlicher Betreuer und Gesetzliche Betreuerin sind bestellt.",
+    "Hallo Team, die Sitzung fällt aus.",
+    "Mit freundlichen Grüßen\nIhr Jugendamt",
+    "Pflege, Ernährung: selbständig",
+    "mach mir bitte einen dienstplan",
+    "sie ist psychisch krank und braucht hilfe",
 ]
 
 
