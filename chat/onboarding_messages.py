@@ -109,6 +109,8 @@ RATE_CLOSED = "Diese KI-Sprechstunde ist bereits beendet; die Bewertung wurde ni
 
 # -- admin pages ------------------------------------------------------------------------------------------
 STATUS_LABELS = {"proposed": "vorgeschlagen", "published": "veröffentlicht", "retired": "zurückgezogen"}
-CHANGE_LABELS = {"propose": "vorgeschlagen", "edit": "bearbeitet", "publish": "veröffentlicht",
-                 "retire": "zurückgezogen"}
+CHANGE_LABELS = {"propose": "vorgeschlagen", "create": "im Browser angelegt", "edit": "bearbeitet",
+                 "file": "aus der Datei übernommen", "publish": "veröffentlicht", "retire": "zurückgezogen"}
+#: What the chat shows for a file prompt (see ``PromptCatalog``).
+SOURCE_LABELS = {"file": "Datei-Version", "browser": "im Browser bearbeitete Version", "retired": "zurückgezogen"}
 EXPORT_TOO_FEW = "weniger als {k} Bewertungen – nicht ausgewiesen"

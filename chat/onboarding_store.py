@@ -1,5 +1,6 @@
-"""Database side of onboarding (issue 6): rules acknowledgements, prompts edited in the browser with their
-version history, consultation sessions and their anonymous ratings.
+"""Database side of onboarding (issue 6): rules acknowledgements, prompts added, proposed or edited in the
+browser with their version history (including browser edits of file prompts), consultation sessions and their
+anonymous ratings.
 
 Plain SQLAlchemy Core over the shared metadata; migrations in ``chat/db/migrations/versions/onboarding_*``.
 Nothing here knows Chainlit or FastAPI.
@@ -12,12 +13,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from typing import TypeVar
 
-from sqlalchemy import (Boolean, Column, DateTime, Engine, ForeignKey, Integer, String, Table, Text,
-                        UniqueConstraint, func, insert, select, update)
+from sqlalchemy import (Boolean, Column, DateTime, Engine, ForeignKey, Integer, Row, Select, String, Table, Text,
+                        UniqueConstraint, and_, func, insert, select, update)
 
 from chat.db.schema import metadata
 from onboarding import Prompt, PromptVariable
@@ -86,8 +88,22 @@ consultation_ratings = Table(
 )
 
 
+T = TypeVar("T")
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def _fetch(engine: Engine, query: Select, to: Callable[[Row], T]) -> list[T]:
+    """Run ``query`` on its own connection and map every row with ``to``."""
+    with engine.connect() as conn:
+        return [to(row) for row in conn.execute(query)]
+
+
+def _fetch_one(engine: Engine, query: Select, to: Callable[[Row], T]) -> T | None:
+    found = _fetch(engine, query.limit(1), to)
+    return found[0] if found else None
 
 
 class PromptValidationError(ValueError):
@@ -117,11 +133,10 @@ class Acknowledgements:
                     username=username, rules_version=rules_version, acknowledged_at=_now()))
 
     def entries(self, username: str) -> list[tuple[int, datetime]]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(acknowledgements.c.rules_version, acknowledgements.c.acknowledged_at)
-                                .where(acknowledgements.c.username == username)
-                                .order_by(acknowledgements.c.rules_version)).all()
-        return [(r.rules_version, r.acknowledged_at) for r in rows]
+        return _fetch(self.engine, select(acknowledgements.c.rules_version, acknowledgements.c.acknowledged_at)
+                      .where(acknowledgements.c.username == username)
+                      .order_by(acknowledgements.c.rules_version),
+                      lambda r: (r.rules_version, r.acknowledged_at))
 
 
 # -- prompts from the browser ------------------------------------------------------------------------------
@@ -204,8 +219,30 @@ def _variables_from_json(text: str) -> tuple[PromptVariable, ...]:
                                 bool(d.get("multiline", False))) for d in json.loads(text or "[]"))
 
 
+def _stored(row: Row) -> StoredPrompt:
+    return StoredPrompt(row.prompt_id, row.status, row.current_version, row.published_version, row.created_at,
+                        row.updated_at)
+
+
+def _version(row: Row) -> PromptVersion:
+    return PromptVersion(row.prompt_id, row.version, row.change, row.created_at,
+                         PromptDraft(row.title, row.category, row.description, row.template,
+                                     _variables_from_json(row.variables), row.author_role))
+
+
+def _draft_of(prompt: Prompt) -> PromptDraft:
+    return PromptDraft(prompt.title, prompt.category, prompt.description, prompt.template, prompt.variables,
+                       prompt.author_role or "Redaktion")
+
+
 class PromptStore:
-    """Prompts proposed in the chat and edited by admins; every change is a new version, nothing is lost."""
+    """Prompts proposed in the chat, added by admins, and browser edits of file prompts.
+
+    Every change is a new version, nothing is lost. A file prompt (from ``onboarding/prompts/``) gets a row
+    here on its first edit or retirement in the browser: the row starts with a copy of the file version
+    (change ``file``), browser versions are numbered above it. Whether such an override is shown instead of
+    the file is decided by :class:`chat.prompt_catalog.PromptCatalog`; :meth:`revert` makes the file apply again.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -216,8 +253,14 @@ class PromptStore:
             description=draft.description, template=draft.template, variables=_variables_json(draft.variables),
             author_role=draft.author_role, change=change, created_at=_now()))
 
-    def propose(self, draft: PromptDraft, taken_ids: Iterable[str] = ()) -> str:
-        """Store a new prompt with status ``proposed``; returns its id (from the title, made unique)."""
+    def _insert(self, conn, prompt_id: str, version: int, draft: PromptDraft, change: str, status: str) -> None:
+        now = _now()
+        conn.execute(insert(library_prompts).values(
+            prompt_id=prompt_id, status=status, current_version=version,
+            published_version=version if status == "published" else None, created_at=now, updated_at=now))
+        self._add_version(conn, prompt_id, version, draft, change)
+
+    def _new(self, draft: PromptDraft, taken_ids: Iterable[str], change: str, status: str) -> str:
         draft = validate_draft(draft)
         taken = set(taken_ids)
         base = slug(draft.title)
@@ -226,18 +269,37 @@ class PromptStore:
             prompt_id, n = base, 2
             while prompt_id in taken:
                 prompt_id, n = f"{base}-{n}", n + 1
-            now = _now()
-            conn.execute(insert(library_prompts).values(prompt_id=prompt_id, status="proposed", current_version=1,
-                                                        published_version=None, created_at=now, updated_at=now))
-            self._add_version(conn, prompt_id, 1, draft, "propose")
+            self._insert(conn, prompt_id, 1, draft, change, status)
         return prompt_id
 
-    def edit(self, prompt_id: str, draft: PromptDraft) -> int:
-        """Save an edit as a new version (published prompts keep showing their published version)."""
+    def propose(self, draft: PromptDraft, taken_ids: Iterable[str] = ()) -> str:
+        """Store a new prompt with status ``proposed``; returns its id (from the title, made unique)."""
+        return self._new(draft, taken_ids, "propose", "proposed")
+
+    def create(self, draft: PromptDraft, taken_ids: Iterable[str] = (), *, publish: bool = False) -> str:
+        """An admin adds a prompt in the browser: version 1, published at once when ``publish``."""
+        return self._new(draft, taken_ids, "create", "published" if publish else "proposed")
+
+    def _row_or_adopt(self, conn, prompt_id: str, base: Prompt | None, status: str = "proposed"):
+        row = conn.execute(select(library_prompts).where(library_prompts.c.prompt_id == prompt_id)).first()
+        if row is None and base is not None and base.id == prompt_id:
+            # The file version as the first history entry; not published: the file itself still applies.
+            self._insert(conn, prompt_id, base.version, _draft_of(base), "file", status)
+            row = conn.execute(select(library_prompts).where(library_prompts.c.prompt_id == prompt_id)).first()
+        if row is None:
+            raise KeyError(prompt_id)
+        return row
+
+    def edit(self, prompt_id: str, draft: PromptDraft, *, base: Prompt | None = None) -> int:
+        """Save an edit as a new version (published prompts keep showing their published version).
+
+        ``base`` is the file prompt with this id, if any: its first edit creates the database entry, and
+        versions stay above the file's version so a version number never means two texts.
+        """
         draft = validate_draft(draft)
         with self.engine.begin() as conn:
-            row = self._row(conn, prompt_id)
-            version = row.current_version + 1
+            row = self._row_or_adopt(conn, prompt_id, base)
+            version = max(row.current_version, base.version if base else 0) + 1
             self._add_version(conn, prompt_id, version, draft, "edit")
             conn.execute(update(library_prompts).where(library_prompts.c.prompt_id == prompt_id)
                          .values(current_version=version, updated_at=_now()))
@@ -246,69 +308,79 @@ class PromptStore:
     def publish(self, prompt_id: str) -> int:
         """Publish the newest version; returns its number."""
         with self.engine.begin() as conn:
-            row = self._row(conn, prompt_id)
+            row = self._row_or_adopt(conn, prompt_id, None)
             conn.execute(update(library_prompts).where(library_prompts.c.prompt_id == prompt_id).values(
                 status="published", published_version=row.current_version, updated_at=_now()))
             return row.current_version
 
-    def retire(self, prompt_id: str) -> None:
+    def retire(self, prompt_id: str, *, base: Prompt | None = None) -> None:
+        """Take the prompt out of the chat (a file prompt too, given as ``base``); history stays."""
         with self.engine.begin() as conn:
-            self._row(conn, prompt_id)
+            self._row_or_adopt(conn, prompt_id, base, status="retired")
             conn.execute(update(library_prompts).where(library_prompts.c.prompt_id == prompt_id)
                          .values(status="retired", updated_at=_now()))
 
-    @staticmethod
-    def _row(conn, prompt_id: str):
-        row = conn.execute(select(library_prompts).where(library_prompts.c.prompt_id == prompt_id)).first()
-        if row is None:
-            raise KeyError(prompt_id)
-        return row
+    def revert(self, prompt_id: str) -> None:
+        """The file version applies again: the browser versions stay in the history, none is published."""
+        with self.engine.begin() as conn:
+            self._row_or_adopt(conn, prompt_id, None)
+            conn.execute(update(library_prompts).where(library_prompts.c.prompt_id == prompt_id)
+                         .values(status="proposed", published_version=None, updated_at=_now()))
 
     def get(self, prompt_id: str) -> StoredPrompt | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(select(library_prompts).where(library_prompts.c.prompt_id == prompt_id)).first()
-        return None if row is None else StoredPrompt(row.prompt_id, row.status, row.current_version,
-                                                     row.published_version, row.created_at, row.updated_at)
+        return _fetch_one(self.engine, select(library_prompts).where(library_prompts.c.prompt_id == prompt_id),
+                          _stored)
 
     def list(self) -> list[StoredPrompt]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(library_prompts).order_by(library_prompts.c.updated_at.desc())).all()
-        return [StoredPrompt(r.prompt_id, r.status, r.current_version, r.published_version, r.created_at,
-                             r.updated_at) for r in rows]
+        return _fetch(self.engine, select(library_prompts).order_by(library_prompts.c.updated_at.desc()), _stored)
 
     def history(self, prompt_id: str) -> list[PromptVersion]:
         """All versions, newest first."""
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(library_prompt_versions)
-                                .where(library_prompt_versions.c.prompt_id == prompt_id)
-                                .order_by(library_prompt_versions.c.version.desc())).all()
-        return [PromptVersion(r.prompt_id, r.version, r.change, r.created_at,
-                              PromptDraft(r.title, r.category, r.description, r.template,
-                                          _variables_from_json(r.variables), r.author_role)) for r in rows]
+        return _fetch(self.engine, select(library_prompt_versions)
+                      .where(library_prompt_versions.c.prompt_id == prompt_id)
+                      .order_by(library_prompt_versions.c.version.desc()), _version)
 
     def version(self, prompt_id: str, version: int) -> PromptVersion | None:
-        return next((v for v in self.history(prompt_id) if v.version == version), None)
+        return _fetch_one(self.engine, select(library_prompt_versions).where(
+            library_prompt_versions.c.prompt_id == prompt_id, library_prompt_versions.c.version == version),
+            _version)
 
-    def as_prompt(self, stored: StoredPrompt, version: int | None = None) -> Prompt | None:
-        """The library ``Prompt`` of ``version`` (default: the published one for published prompts)."""
-        wanted = version or stored.published_version or stored.current_version
-        entry = self.version(stored.prompt_id, wanted)
-        if entry is None:
-            return None
+    @staticmethod
+    def to_prompt(stored: StoredPrompt, entry: PromptVersion, base: Prompt | None = None) -> Prompt:
+        """The library ``Prompt`` of one stored version; audience and examples come from the file ``base``."""
         d = entry.draft
         status = stored.status if stored.status in STATUSES else "proposed"
+        names = {v.name for v in d.variables}
+        examples = {k: v for k, v in base.example_input.items() if k in names} if base else {}
         return Prompt(id=stored.prompt_id, title=d.title, category=d.category, description=d.description,
-                      template=d.template, variables=d.variables, audience=("alle",), version=entry.version,
+                      template=d.template, variables=d.variables, example_input=examples,
+                      audience=base.audience if base else ("alle",), version=entry.version,
                       author_role=d.author_role, status=status)
 
+    def as_prompt(self, stored: StoredPrompt, version: int | None = None, base: Prompt | None = None) -> Prompt | None:
+        """The library ``Prompt`` of ``version`` (default: the published one for published prompts)."""
+        entry = self.version(stored.prompt_id, version or stored.published_version or stored.current_version)
+        return None if entry is None else self.to_prompt(stored, entry, base)
+
+    def published(self) -> list[tuple[StoredPrompt, PromptVersion]]:
+        """Every published prompt with its published version, in one query."""
+        query = (select(library_prompts, library_prompt_versions.c.version, library_prompt_versions.c.title,
+                        library_prompt_versions.c.category, library_prompt_versions.c.description,
+                        library_prompt_versions.c.template, library_prompt_versions.c.variables,
+                        library_prompt_versions.c.author_role, library_prompt_versions.c.change,
+                        library_prompt_versions.c.created_at.label("version_created_at"))
+                 .join(library_prompt_versions, and_(
+                     library_prompt_versions.c.prompt_id == library_prompts.c.prompt_id,
+                     library_prompt_versions.c.version == library_prompts.c.published_version))
+                 .where(library_prompts.c.status == "published")
+                 .order_by(library_prompts.c.updated_at.desc()))
+        return _fetch(self.engine, query, lambda r: (_stored(r), PromptVersion(
+            r.prompt_id, r.version, r.change, r.version_created_at,
+            PromptDraft(r.title, r.category, r.description, r.template, _variables_from_json(r.variables),
+                        r.author_role))))
+
     def published_prompts(self) -> list[Prompt]:
-        result = []
-        for stored in self.list():
-            if stored.status == "published" and stored.published_version:
-                prompt = self.as_prompt(stored, stored.published_version)
-                if prompt is not None:
-                    result.append(prompt)
-        return result
+        return [self.to_prompt(stored, entry) for stored, entry in self.published()]
 
 
 # -- consultation hours ------------------------------------------------------------------------------------
@@ -367,16 +439,14 @@ class Consultations:
                                    row.closed_at)
 
     def get(self, session_id: int) -> ConsultationSession | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(select(consultation_sessions).where(consultation_sessions.c.id == session_id)).first()
-        return None if row is None else self._session(row)
+        return _fetch_one(self.engine, select(consultation_sessions).where(consultation_sessions.c.id == session_id),
+                          self._session)
 
     def list(self, open_only: bool = False) -> list[ConsultationSession]:
         query = select(consultation_sessions).order_by(consultation_sessions.c.id.desc())
         if open_only:
             query = query.where(consultation_sessions.c.closed_at.is_(None))
-        with self.engine.connect() as conn:
-            return [self._session(r) for r in conn.execute(query).all()]
+        return _fetch(self.engine, query, self._session)
 
     def rate(self, session_id: int, prompt_id: str, version: int, helpful: bool, comment: str | None = None,
              *, day: date | None = None) -> None:
@@ -397,10 +467,9 @@ class Consultations:
 
     def summaries(self, session_id: int) -> list[RatingSummary]:
         """Per prompt and version; below ``min_ratings`` only the fact that there are too few is shown."""
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(consultation_ratings.c.prompt_id, consultation_ratings.c.prompt_version,
-                                       consultation_ratings.c.helpful, consultation_ratings.c.comment)
-                                .where(consultation_ratings.c.session_id == session_id)).all()
+        rows = _fetch(self.engine, select(consultation_ratings.c.prompt_id, consultation_ratings.c.prompt_version,
+                                          consultation_ratings.c.helpful, consultation_ratings.c.comment)
+                      .where(consultation_ratings.c.session_id == session_id), lambda r: r)
         groups: dict[tuple[str, int], list] = {}
         for r in rows:
             groups.setdefault((r.prompt_id, r.prompt_version), []).append(r)

@@ -73,11 +73,16 @@ async def show_library_intro() -> None:
     actions = [run_action(p) for p in catalog().popular()]
     actions += [cl.Action(name=SEARCH_ACTION, payload={"query": ""}, label=texts.LIBRARY_BUTTON_SEARCH, icon="search"),
                 cl.Action(name=PROPOSE_ACTION, payload={}, label=texts.LIBRARY_BUTTON_PROPOSE, icon="lightbulb")]
-    if get_app().onboarding.consultations.list(open_only=True):
+    sessions_open = await asyncio.to_thread(get_app().onboarding.consultations.list, True)
+    if sessions_open:
         actions.append(cl.Action(name=CONSULTATION_ACTION, payload={}, label=texts.LIBRARY_BUTTON_CONSULTATION,
                                  icon="users"))
     actions.append(explain_action())
     await cl.Message(content=texts.LIBRARY_INTRO, author="SafeGPT", actions=actions).send()
+    if sessions_open:  # a running consultation hour offers its prompts as starters in every new chat
+        from chat.consultation_ui import show_sessions
+
+        await show_sessions()
 
 
 def _parse(message: cl.Message) -> tuple[str | None, str]:

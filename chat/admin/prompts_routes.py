@@ -1,12 +1,15 @@
 """Admin pages of the prompt library ("Promptbibliothek") and the consultation hours ("KI-Sprechstunden").
 
-File prompts are shown read-only (they are maintained in ``onboarding/prompts/``); prompts proposed in the
-chat are reviewed, edited (each save is a new version), published and retired here. Every change goes to the
-audit log. Consultation sessions are opened and closed here; their ratings are shown only as aggregates and
-exported as Markdown or CSV.
+Admins add prompts here, review prompts proposed in the chat, edit them (each save is a new version),
+publish and retire them. File prompts (``onboarding/prompts/``) can be edited too: the edit is stored as a
+database version that overrides the file once published; the file stays unchanged and "Zur Datei-Version
+zurückkehren" brings it back. Every change goes to the audit log. Consultation sessions are opened and closed
+here; their ratings are shown only as aggregates and exported as Markdown or CSV.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import PlainTextResponse, RedirectResponse, Response
@@ -15,17 +18,26 @@ from chat import onboarding_messages as texts
 from chat.admin import SessionUser, render, require_roles, verify_csrf
 from chat.admin.pages import add_navigation
 from chat.consultation_export import export_csv, export_markdown
-from chat.onboarding_store import PromptDraft, PromptValidationError, default_label
+from chat.onboarding_store import PromptDraft, PromptValidationError, StoredPrompt, default_label
 from chat.wiring import SafeGPT
-from onboarding import PromptVariable
+from onboarding import Prompt, PromptVariable
+
+
+#: Path of the "new prompt" form; never given to a prompt as its id.
+NEW = "neu"
 
 
 def _variables_text(variables) -> str:
     return "\n".join(f"{v.name}: {v.label}" + ("" if v.required else " (optional)") for v in variables)
 
 
-def _parse_variables(text: str) -> tuple[PromptVariable, ...]:
-    """Lines ``name: Frage`` (``(optional)`` at the end makes it optional); unknown names are ignored later."""
+def _parse_variables(text: str, known: Iterable[PromptVariable] = ()) -> tuple[PromptVariable, ...]:
+    """Lines ``name: Frage`` (``(optional)`` at the end makes it optional); unknown names are ignored later.
+
+    Example and text-area flag of a variable that already exists (``known``) are kept: the form edits only
+    the question and whether an answer is required.
+    """
+    by_name = {v.name: v for v in known}
     result = []
     for line in text.splitlines():
         name, _, label = line.partition(":")
@@ -35,8 +47,16 @@ def _parse_variables(text: str) -> tuple[PromptVariable, ...]:
         required = True
         if label.endswith("(optional)"):
             required, label = False, label[: -len("(optional)")].strip()
-        result.append(PromptVariable(name, label or default_label(name), "", required, False))
+        old = by_name.get(name)
+        result.append(PromptVariable(name, label or default_label(name), old.example if old else "", required,
+                                     old.multiline if old else False))
     return tuple(result)
+
+
+def _draft(title: str, category: str, description: str, template: str, variables: str, author_role: str,
+           known: Iterable[PromptVariable] = ()) -> PromptDraft:
+    return PromptDraft(title, category, description, template.replace("\r\n", "\n"),
+                       _parse_variables(variables, known), author_role)
 
 
 def make_prompts_router(app: SafeGPT) -> APIRouter:
@@ -46,28 +66,57 @@ def make_prompts_router(app: SafeGPT) -> APIRouter:
     admin = require_roles("admin")
 
     def page(request: Request, **extra):
-        stored = area.prompt_store.list()
+        taken = area.catalog.taken_ids()
+        stored = [s for s in area.prompt_store.list() if s.prompt_id not in taken]
         rows = [(s, area.prompt_store.as_prompt(s, s.current_version)) for s in stored]
-        return render(request, "prompts.html", files=area.files.all(), stored=rows, labels=texts.STATUS_LABELS,
-                      **extra)
+        return render(request, "prompts.html", files=area.catalog.overrides(), stored=rows,
+                      labels=texts.STATUS_LABELS, sources=texts.SOURCE_LABELS, **extra)
 
     @router.get("/")
     async def overview(request: Request, user: SessionUser = Depends(admin)):
         return page(request, message=request.query_params.get("msg"))
 
-    def _stored_or_404(prompt_id: str):
-        stored = area.prompt_store.get(prompt_id)
-        if stored is None:
+    def new_page(request: Request, status_code: int = 200, **extra):
+        return render(request, "prompt_new.html", status_code=status_code, **extra)
+
+    @router.get("/" + NEW)
+    async def new_form(request: Request, user: SessionUser = Depends(admin)):
+        return new_page(request, current=PromptDraft("", "", "", "", (), "Redaktion"), variables="",
+                        categories=area.catalog.categories())
+
+    @router.post("/" + NEW)
+    async def create(request: Request, title: str = Form(""), category: str = Form(""), description: str = Form(""),
+                     template: str = Form(""), variables: str = Form(""), author_role: str = Form(""),
+                     publish: str = Form(""), csrf: str = Form(""), user: SessionUser = Depends(admin)):
+        verify_csrf(request, csrf)
+        draft = _draft(title, category, description, template, variables, author_role)
+        try:
+            prompt_id = area.prompt_store.create(draft, area.catalog.taken_ids() | {NEW}, publish=bool(publish))
+        except PromptValidationError as exc:
+            return new_page(request, status_code=400, error=str(exc), current=draft, variables=variables,
+                            categories=area.catalog.categories())
+        app.audit.record(user.identifier, "prompts", "create", prompt_id, "Version 1")
+        if publish:
+            app.audit.record(user.identifier, "prompts", "publish", prompt_id, "Version 1")
+        return RedirectResponse(f"/admin/prompts/{prompt_id}?msg=angelegt", status_code=303)
+
+    def _entry_or_404(prompt_id: str) -> tuple[StoredPrompt | None, Prompt | None]:
+        """(database entry, file prompt) – at least one exists."""
+        stored, file = area.prompt_store.get(prompt_id), area.files.get(prompt_id)
+        if stored is None and file is None:
             raise HTTPException(status_code=404, detail="Diesen Prompt gibt es nicht.")
-        return stored
+        return stored, file
 
     def edit_page(request: Request, prompt_id: str, status_code: int = 200, **extra):
-        stored = _stored_or_404(prompt_id)
+        stored, file = _entry_or_404(prompt_id)
         history = area.prompt_store.history(prompt_id)
-        current = history[0].draft
-        return render(request, "prompt_edit.html", status_code=status_code, stored=stored, current=current,
-                      variables=_variables_text(current.variables), history=history, labels=texts.STATUS_LABELS,
-                      changes=texts.CHANGE_LABELS, **extra)
+        current = history[0].draft if history else PromptDraft(file.title, file.category, file.description,
+                                                               file.template, file.variables, file.author_role)
+        state = next((o for o in area.catalog.overrides() if o.file.id == prompt_id), None)
+        return render(request, "prompt_edit.html", status_code=status_code, prompt_id=prompt_id, stored=stored,
+                      file=file, state=state, current=current, variables=_variables_text(current.variables),
+                      history=history, labels=texts.STATUS_LABELS, changes=texts.CHANGE_LABELS,
+                      sources=texts.SOURCE_LABELS, **extra)
 
     @router.get("/{prompt_id}")
     async def edit_form(request: Request, prompt_id: str, user: SessionUser = Depends(admin)):
@@ -78,11 +127,12 @@ def make_prompts_router(app: SafeGPT) -> APIRouter:
                    description: str = Form(...), template: str = Form(...), variables: str = Form(""),
                    author_role: str = Form(""), csrf: str = Form(""), user: SessionUser = Depends(admin)):
         verify_csrf(request, csrf)
-        _stored_or_404(prompt_id)
-        draft = PromptDraft(title, category, description, template.replace("\r\n", "\n"),
-                            _parse_variables(variables), author_role)
+        stored, file = _entry_or_404(prompt_id)
+        history = area.prompt_store.history(prompt_id)
+        known = history[0].draft.variables if history else file.variables
+        draft = _draft(title, category, description, template, variables, author_role, known)
         try:
-            version = area.prompt_store.edit(prompt_id, draft)
+            version = area.prompt_store.edit(prompt_id, draft, base=file)
         except PromptValidationError as exc:
             return edit_page(request, prompt_id, status_code=400, error=str(exc))
         app.audit.record(user.identifier, "prompts", "edit", prompt_id, f"Version {version}")
@@ -92,13 +142,16 @@ def make_prompts_router(app: SafeGPT) -> APIRouter:
     async def change_status(request: Request, prompt_id: str, action: str = Form(...), csrf: str = Form(""),
                             user: SessionUser = Depends(admin)):
         verify_csrf(request, csrf)
-        _stored_or_404(prompt_id)
-        if action == "publish":
+        stored, file = _entry_or_404(prompt_id)
+        if action == "publish" and stored is not None:
             version = area.prompt_store.publish(prompt_id)
             app.audit.record(user.identifier, "prompts", "publish", prompt_id, f"Version {version}")
         elif action == "retire":
-            area.prompt_store.retire(prompt_id)
+            area.prompt_store.retire(prompt_id, base=file)
             app.audit.record(user.identifier, "prompts", "retire", prompt_id)
+        elif action == "revert" and stored is not None and file is not None:
+            area.prompt_store.revert(prompt_id)
+            app.audit.record(user.identifier, "prompts", "revert", prompt_id, f"Datei-Version {file.version}")
         else:
             raise HTTPException(status_code=400, detail="Unbekannte Aktion.")
         return RedirectResponse("/admin/prompts/?msg=" + action, status_code=303)

@@ -59,8 +59,13 @@ def db(server, query: str, *args) -> list[tuple]:
 
 
 def answer(page, question: str, value: str) -> None:
-    page.get_by_text(question).last.wait_for(timeout=30_000)
+    page.get_by_text(question).last.wait_for(timeout=60_000)
     send(page, value)
+
+
+def new_chat(page, server) -> None:
+    page.goto(server.base_url + "/chat/")
+    page.get_by_text("Willkommen bei").first.wait_for(timeout=60_000)
 
 
 def last_user_prompt(provider, since: int) -> str:
@@ -145,7 +150,8 @@ def test_consultation_session_rating(server, staff, admin):
     admin.get_by_role("heading", name="Leichte Sprache im Team").wait_for()
     session_url = admin.url
 
-    send(staff, "/sprechstunde")
+    # A new chat shows the running session's prompts as starters right under the welcome.
+    new_chat(staff, server)
     session = staff.locator(".step").filter(has_text="KI-Sprechstunde: Leichte Sprache im Team").last
     session.wait_for(timeout=30_000)
     session.get_by_role("button", name="Fachtext vereinfachen").click()
@@ -172,3 +178,87 @@ def test_consultation_session_rating(server, staff, admin):
     assert md.startswith("# KI-Sprechstunde: Leichte Sprache im Team") and "Klappt gut" not in md
     # Staff cannot reach the export.
     assert staff.request.get(f"{server.base_url}/admin/sprechstunden/{session_id}/export.csv").status == 403
+
+
+def test_admin_adds_a_prompt_in_the_browser(server, staff, admin):
+    admin.goto(server.base_url + "/admin/prompts/")
+    admin.get_by_role("link", name="Neuen Prompt anlegen").click()
+    admin.locator("input[name=title]").fill("Diensttausch erbitten")
+    admin.locator("input[name=category]").fill("Verwaltung")
+    admin.locator("textarea[name=description]").fill("Bittet das Team freundlich um einen Diensttausch.")
+    admin.locator("textarea[name=template]").fill("Schreibe eine kurze, freundliche Bitte an das Team, "
+                                                  "meinen {schicht} zu tauschen.")
+    admin.locator("textarea[name=variables]").fill("schicht: Welchen Dienst möchten Sie tauschen?")
+    admin.get_by_role("button", name="Prompt anlegen").click()
+    admin.get_by_text("Prompt angelegt").wait_for()
+    assert db(server, "SELECT status, current_version, published_version FROM library_prompts WHERE prompt_id=?",
+              "diensttausch-erbitten") == [("published", 1, 1)]
+    assert db(server, "SELECT version, change FROM library_prompt_versions WHERE prompt_id=?",
+              "diensttausch-erbitten") == [(1, "create")]
+    assert db(server, "SELECT actor, action FROM audit_log WHERE target=? ORDER BY id", "diensttausch-erbitten") == [
+        ("chefin", "create"), ("chefin", "publish")]
+
+    before = len(server.provider.requests)
+    send(staff, "/prompts Diensttausch")
+    staff.locator(".step").filter(has_text="Vorlage(n) für „Diensttausch“").last.wait_for(timeout=30_000)
+    staff.get_by_role("button", name="Diensttausch erbitten").last.click()
+    answer(staff, "Welchen Dienst möchten Sie tauschen?", "Frühdienst")
+    staff.get_by_text("wird ausgeführt").last.wait_for(timeout=30_000)
+    assert "meinen Frühdienst zu tauschen" in last_user_prompt(server.provider, before)
+    # Staff can neither add nor change prompts on the admin pages.
+    assert staff.request.get(f"{server.base_url}/admin/prompts/neu").status == 403
+    assert staff.request.post(f"{server.base_url}/admin/prompts/diensttausch-erbitten/status",
+                              form={"action": "retire"}).status == 403
+    assert db(server, "SELECT status FROM library_prompts WHERE prompt_id=?", "diensttausch-erbitten") == [
+        ("published",)]
+
+
+def test_admin_edits_retires_and_reverts_a_file_prompt(server, staff, admin):
+    pid = "rundschreiben-zusammenfassen"
+    admin.goto(server.base_url + "/admin/prompts/")
+    row = admin.locator(f"#file-{pid}")
+    assert "Datei-Version" in row.inner_text()
+    row.get_by_role("link", name="Bearbeiten").click()
+    admin.locator("input[name=title]").fill("Rundschreiben kurz zusammenfassen")
+    admin.locator("textarea[name=template]").fill(
+        "Fasse das Rundschreiben für das Team {team} in genau drei Sätzen zusammen:\n{text}")
+    admin.get_by_role("button", name="Als neue Version speichern").click()
+    admin.get_by_text("Gespeichert als neue Version").wait_for()
+    assert db(server, "SELECT version, change FROM library_prompt_versions WHERE prompt_id=? ORDER BY version",
+              pid) == [(1, "file"), (2, "edit")]
+    assert "Datei-Version" in admin.locator("#source").inner_text()  # a draft until published
+    admin.get_by_role("button", name="Neueste Version veröffentlichen").click()
+    assert "im Browser bearbeitete Version 2" in admin.locator(f"#file-{pid}").inner_text()
+
+    # The chat runs the browser version, with the file's questions for the variables.
+    before = len(server.provider.requests)
+    send(staff, f"/{pid}")
+    staff.get_by_text("Rundschreiben kurz zusammenfassen (Version 2)").wait_for(timeout=30_000)
+    answer(staff, "Für welches Team ist die Zusammenfassung", "Ambulanter Dienst")  # asked in the new text's order
+    answer(staff, "Fügen Sie den Text ein", "Ab Juli gelten neue Dokumentationsfristen.")
+    staff.get_by_text("wird ausgeführt").last.wait_for(timeout=30_000)
+    sent = last_user_prompt(server.provider, before)
+    assert "für das Team Ambulanter Dienst in genau drei Sätzen" in sent and "Ab Juli gelten" in sent
+
+    # Retired: gone from the chat library.
+    admin.goto(server.base_url + f"/admin/prompts/{pid}")
+    admin.get_by_role("button", name="Zurückziehen").click()
+    assert "zurückgezogen" in admin.locator(f"#file-{pid}").inner_text()
+    new_chat(staff, server)
+    send(staff, "/prompts Rundschreiben")
+    staff.get_by_text("Keine Vorlage gefunden für „Rundschreiben“").wait_for(timeout=30_000)
+
+    # Back to the file version; the browser versions stay in the history.
+    admin.goto(server.base_url + f"/admin/prompts/{pid}")
+    admin.get_by_role("button", name="Zur Datei-Version zurückkehren").click()
+    assert "Datei-Version" in admin.locator(f"#file-{pid}").inner_text()
+    assert [a for (a,) in db(server, "SELECT action FROM audit_log WHERE target=? ORDER BY id", pid)] == [
+        "edit", "publish", "retire", "revert"]
+    new_chat(staff, server)
+    before = len(server.provider.requests)
+    send(staff, f"/{pid}")
+    staff.get_by_text("Rundschreiben oder Richtlinie zusammenfassen (Version 1)").wait_for(timeout=30_000)
+    answer(staff, "Fügen Sie den Text ein", "Ab Juli gelten neue Dokumentationsfristen.")
+    answer(staff, "Für welches Team ist die Zusammenfassung", "Ambulanter Dienst")
+    staff.get_by_text("wird ausgeführt").last.wait_for(timeout=30_000)
+    assert "Fasse den folgenden Text für ein Team zusammen." in last_user_prompt(server.provider, before)

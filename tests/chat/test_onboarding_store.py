@@ -143,3 +143,103 @@ def test_area_loads_files_strictly(engine, tmp_path: Path):
     assert area.rules.version == 3 and area.needs_acknowledgement("neu")
     area.acknowledgements.record("neu", 3)
     assert not area.needs_acknowledgement("neu")
+
+
+def test_admin_creates_a_prompt_directly(engine):
+    files = PromptLibrary.load(BUILTIN_PROMPTS_DIR, strict=True)
+    store = PromptStore(engine)
+    catalog = PromptCatalog(files, store)
+    draft = PromptDraft("Dienstplan Tausch anfragen", "Verwaltung", "Bittet um einen Diensttausch.",
+                        "Formuliere eine Bitte um Diensttausch am {datum}.")
+    unpublished = store.create(draft, catalog.taken_ids())
+    assert store.get(unpublished).status == "proposed" and catalog.get(unpublished) is None
+    pid = store.create(draft, catalog.taken_ids(), publish=True)
+    assert pid == unpublished + "-2"
+    assert [(v.version, v.change) for v in store.history(pid)] == [(1, "create")]
+    prompt = catalog.get(pid)
+    assert prompt.version == 1 and [v.name for v in prompt.variables] == ["datum"]
+    assert pid in [p.id for p in catalog.search("Diensttausch")]
+
+
+def test_browser_edit_of_a_file_prompt_overrides_it_until_reverted(engine):
+    files = PromptLibrary.load(BUILTIN_PROMPTS_DIR, strict=True)
+    store = PromptStore(engine)
+    catalog = PromptCatalog(files, store)
+    file = files.get("fachtext-vereinfachen")
+    count = len(catalog.published())
+    assert catalog.get(file.id) is file and store.get(file.id) is None
+
+    edited = PromptDraft("Fachtext in Leichte Sprache", file.category, file.description,
+                         "Übertrage in Leichte Sprache für {zielgruppe}:\n{fachtext}", file.variables)
+    version = store.edit(file.id, edited, base=file)
+    assert version == file.version + 1
+    # The file version is the first history entry; the edit is a draft until published.
+    assert [(v.version, v.change) for v in store.history(file.id)] == [(version, "edit"), (file.version, "file")]
+    assert store.history(file.id)[1].draft.template == file.template
+    assert catalog.get(file.id) is file
+
+    store.publish(file.id)
+    shown = catalog.get(file.id)
+    assert (shown.title, shown.version) == ("Fachtext in Leichte Sprache", version)
+    assert shown.template.startswith("Übertrage in Leichte Sprache")
+    # Examples and audience come from the file; variable questions and examples survive the edit.
+    assert shown.variable("fachtext").example == file.variable("fachtext").example
+    assert shown.variable("fachtext").multiline and shown.audience == file.audience
+    assert "Leichte Sprache" in shown.render_example()
+    assert len(catalog.published()) == count  # replaced, not added
+    assert [p.id for p in catalog.search("Fachtext in Leichte")] == [file.id]
+    assert next(o for o in catalog.overrides() if o.file.id == file.id).source == "browser"
+
+    # A second edit continues the numbering; the published one stays until published again.
+    assert store.edit(file.id, PromptDraft(edited.title, edited.category, edited.description, "Kurz: {fachtext}"),
+                      base=file) == version + 1
+    assert catalog.get(file.id).version == version
+
+    store.revert(file.id)  # back to the file, history kept
+    assert catalog.get(file.id) is file
+    assert next(o for o in catalog.overrides() if o.file.id == file.id).source == "file"
+    assert [v.version for v in store.history(file.id)] == [version + 1, version, file.version]
+
+    store.publish(file.id)
+    assert catalog.get(file.id).template.startswith("Kurz:")
+    store.retire(file.id)
+    assert catalog.get(file.id) is None and len(catalog.published()) == count - 1
+    assert file.id not in [p.id for p in catalog.search("Fachtext")]
+    assert next(o for o in catalog.overrides() if o.file.id == file.id).source == "retired"
+    store.revert(file.id)
+    assert catalog.get(file.id) is file
+
+
+def test_retiring_an_unedited_file_prompt_and_a_newer_file_version(engine, tmp_path: Path):
+    source = BUILTIN_PROMPTS_DIR / "terminerinnerung.yaml"
+    (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    store = PromptStore(engine)
+    catalog = PromptCatalog(PromptLibrary.load(tmp_path, strict=True), store)
+    file = catalog.files.get("terminerinnerung")
+    store.retire(file.id, base=file)
+    assert catalog.get(file.id) is None and catalog.published() == ()
+    assert [(v.version, v.change) for v in store.history(file.id)] == [(file.version, "file")]
+    store.revert(file.id)
+    edited = PromptDraft("Terminerinnerung kurz", file.category, file.description, "Erinnere an {termin}.")
+    version = store.edit(file.id, edited, base=file)
+    store.publish(file.id)
+    assert catalog.get(file.id).version == version
+
+    # The repository ships a newer version of the file: it is the base again (no stale override).
+    text = source.read_text(encoding="utf-8").replace(f"version: {file.version}\n", f"version: {version + 1}\n")
+    (tmp_path / source.name).write_text(text, encoding="utf-8")
+    catalog = PromptCatalog(PromptLibrary.load(tmp_path, strict=True), store)
+    assert catalog.get(file.id).version == version + 1 and catalog.get(file.id).title == file.title
+    assert store.edit(file.id, edited, base=catalog.files.get(file.id)) == version + 2
+
+
+def test_proposals_never_take_a_file_prompt_id(engine):
+    files = PromptLibrary.load(BUILTIN_PROMPTS_DIR, strict=True)
+    store = PromptStore(engine)
+    catalog = PromptCatalog(files, store)
+    file = files.get("terminerinnerung")
+    store.edit(file.id, PromptDraft(file.title, file.category, file.description, "Neu {termin}"), base=file)
+    pid = store.propose(PromptDraft("Terminerinnerung", "Briefe", "B", "T"), catalog.taken_ids())
+    assert pid == "terminerinnerung-2"
+    with pytest.raises(KeyError):
+        store.edit("gibt-es-nicht", DRAFT)
