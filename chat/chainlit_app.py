@@ -6,9 +6,12 @@ import logging
 
 import chainlit as cl
 
+from chat import chat_upload
 from chat import messages as texts
 from chat import consultation_ui, onboarding_ui, prompt_ui  # noqa: F401 - also registers their action callbacks
 from chat.chat_turn import answer_in_chat
+from chat.db.faults import database_unavailable
+from chat.history import reopen_conversation
 from chat.pipeline import Conversation
 from chat.runtime import get_app
 
@@ -57,6 +60,7 @@ def _register_login_methods() -> None:
 
 
 _register_login_methods()
+chat_upload.configure_chainlit_uploads(get_app().settings.chat)  # types, limits, server-side size check
 
 
 @cl.set_chat_profiles
@@ -84,7 +88,21 @@ async def start() -> None:
     app = get_app()
     conversation = app.pipeline.new_conversation(_model_for_profile(cl.user_session.get("chat_profile")))
     cl.user_session.set("conversation", conversation)
-    await onboarding_ui.start_chat()  # rules acknowledgement first, then the welcome and the prompt library
+    _remember(conversation)
+    try:
+        await onboarding_ui.start_chat()  # rules acknowledgement first, then the welcome and the prompt library
+    except Exception as exc:  # the database is down: say so; the next message tries again
+        if not database_unavailable(exc):
+            raise
+        log.warning("chat start without onboarding: database unavailable (%s)", type(exc).__name__)
+        await cl.Message(content=texts.ERROR_PREFIX + texts.DATABASE_UNAVAILABLE, author="SafeGPT").send()
+
+
+def _remember(conversation: Conversation) -> None:
+    """Keep the new chat's conversation for a reload of the page in this process (chat/history/live.py)."""
+    history, user = get_app().history, cl.user_session.get("user")
+    if history is not None and user is not None:
+        history.live.remember(user.identifier, cl.context.session.thread_id, conversation)
 
 
 @cl.set_starters
@@ -94,26 +112,40 @@ async def starters(user: cl.User | None = None, language: str | None = None) -> 
 
 @cl.on_chat_resume
 async def resume(thread: dict) -> None:
-    """Reopen one of the user's own chats: a fresh pseudonym vault re-learns the earlier turns."""
+    """Reopen one of the user's own chats: the same pseudonyms as before (chat/history/live.py)."""
     app = get_app()
-    conversation = app.pipeline.new_conversation(_model_for_profile(cl.user_session.get("chat_profile")))
-    for step in thread.get("steps", []):
-        text = step.get("output") or ""
-        if step.get("type") == "user_message" and text:
-            conversation.history.append({"role": "user", "content": conversation.guard.protect(text).text})
-        elif step.get("type") == "assistant_message" and text and conversation.history:
-            conversation.history.append({"role": "assistant", "content": conversation.guard.protect(text).text})
+    user = cl.user_session.get("user")
+    conversation = reopen_conversation(app.pipeline, app.history.live, user.identifier if user else "", thread,
+                                       _model_for_profile(cl.user_session.get("chat_profile")))
     cl.user_session.set("conversation", conversation)
     await prompt_ui.set_commands()  # the prompt library's slash commands in reopened chats too
 
 
 @cl.on_message
 async def on_message(message: cl.Message) -> None:
+    try:
+        await _handle_message(message)
+    except Exception as exc:  # database down or locked before the answer: say so; the message stays above
+        if not database_unavailable(exc):
+            raise
+        log.warning("message not handled: database unavailable (%s)", type(exc).__name__)
+        await cl.Message(content=texts.ERROR_PREFIX + texts.DATABASE_MESSAGE_KEPT, author="SafeGPT").send()
+
+
+async def _handle_message(message: cl.Message) -> None:
     conversation: Conversation | None = cl.user_session.get("conversation")
     if conversation is None:
         await start()
         conversation = cl.user_session.get("conversation")
+    app = get_app()
+    # Attached files are read and deleted at once; None: refused, the user saw why (chat/chat_upload.py).
+    turn = await chat_upload.take_attachments(message, app.settings.chat, app.settings.data_dir)
+    if turn is None:
+        return
     if not await onboarding_ui.gate():  # nothing is sent before the rules of use are acknowledged
+        return
+    if turn.attachments:
+        await answer_in_chat(conversation, turn.text, attachments=turn.attachments)
         return
     if await prompt_ui.handle(message, conversation):  # library commands, "Wie funktioniert das?"
         return

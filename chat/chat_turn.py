@@ -6,11 +6,16 @@ library, consultation hours), so they all look and behave the same.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from dataclasses import dataclass
 
 import chainlit as cl
 
 from chat import messages as texts
+from chat import upload_messages
+from chat.chat_upload import attachment_summary
+from chat.db.faults import database_unavailable
 from chat.llm.router import ModelNotAllowed, ModelUnavailable, RoutingError
 from chat.pipeline import AnswerDelta, AnswerDone, Conversation, Protected, Queued, Routed, UserInputError
 from chat.presentation import protected_markdown, shown_sources, source_elements, sources_footer
@@ -24,8 +29,15 @@ class TurnResult:
     error: str | None = None
 
 
-async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: str | None = None) -> TurnResult:
-    """Run ``text`` through the pipeline and render it. Never raises for user or model errors."""
+async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: str | None = None,
+                         attachments: tuple = ()) -> TurnResult:
+    """Run ``text`` through the pipeline and render it. Never raises for user or model errors.
+
+    ``attachments`` (:class:`chat.chat_upload.Attachment`) are already part of ``text``; they are listed in a
+    step of their own so the user sees what was read from which file."""
+    if attachments:
+        async with cl.Step(name=upload_messages.STEP_ATTACHED, type="tool") as step:
+            step.output = attachment_summary(list(attachments))
     answer = cl.Message(content="", author="SafeGPT")
     waiting: cl.Message | None = None
     model_display = ""
@@ -63,7 +75,7 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
                 if get_app().history is None:  # with history on, Chainlit shows its own (anonymous) thumbs
                     answer.actions += feedback_actions(event.model_name, prompt_id)
                 await answer.send()
-                _record(event.model_name, "ok", pii_types, prompt_id, event)
+                await _record_safely(event.model_name, "ok", pii_types, prompt_id, event)
                 return TurnResult(done=event, message_id=answer.id)
     except (UserInputError, RoutingError) as exc:
         if waiting is not None:
@@ -73,7 +85,7 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
         outcome = ("input_rejected" if isinstance(exc, UserInputError) else
                    "refused_policy" if isinstance(exc, ModelNotAllowed) else
                    "model_unavailable" if isinstance(exc, ModelUnavailable) else "error")
-        _record(conversation.model_name, outcome, pii_types, prompt_id, None)
+        await _record_safely(conversation.model_name, outcome, pii_types, prompt_id, None)
         # The user's own message stays in the chat above; they can resend it unchanged.
         await cl.Message(content=texts.ERROR_PREFIX + str(exc), author="SafeGPT").send()
         return TurnResult(done=None, message_id=None, error=str(exc))
@@ -101,6 +113,22 @@ def current_department() -> tuple[str | None, str | None]:
         return None, None
     account = get_app().accounts.get(user.identifier)
     return (account.department if account else None), user.identifier
+
+
+async def _record_safely(*args) -> None:
+    """Record usage in a thread (a locked or unreachable database must not stall other chats); while the
+    database is unavailable, tell the user that this turn is saved later (chat/history keeps it)."""
+    try:
+        await asyncio.to_thread(_record, *args)
+        unavailable = False
+    except Exception as exc:
+        if not database_unavailable(exc):
+            raise
+        logging.getLogger(__name__).warning("usage not recorded: database unavailable (%s)", type(exc).__name__)
+        unavailable = True
+    history = get_app().history
+    if unavailable or (history is not None and history.unsaved):
+        await cl.Message(content=texts.DATABASE_NOT_SAVED, author="SafeGPT").send()
 
 
 def _record(model: str, outcome: str, pii_types: list[str], prompt_id: str | None, done: AnswerDone | None) -> None:

@@ -16,6 +16,7 @@ only, masked snippets ("A*** D***").
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import secrets
@@ -23,6 +24,7 @@ import shutil
 import time
 import unicodedata
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from chat import messages as texts
 from knowledge import KnowledgeError
+from knowledge.errors import StorageFull
 
 AREA = "knowledge"
 UPLOADS_DIR = "uploads"
@@ -215,10 +218,19 @@ class Curator:
         existing = {d.source_file: d.doc_id for d in self.knowledge.list_documents()}
         metadata = {k: v for k, v in metadata.items() if v not in (None, "")}
         try:
-            info = self.knowledge.add(path, progress=progress, before_index=check, **metadata)
+            with _disk_full_as_error(path.name):
+                info = self.knowledge.add(path, progress=progress, before_index=check, **metadata)
         except PersonalDataNotConfirmed as exc:
             self.audit.record(actor, AREA, "add-refused", path.name[:255], exc.report.summary()[:500])
             raise
+        except StorageFull as exc:
+            # KnowledgeBase.add switches versions in one transaction: nothing of the new version is visible.
+            try:
+                self.audit.record(actor, AREA, "add-failed", path.name[:255], "Speicherplatz voll")
+            except Exception as audit_error:  # the audit log lives on the same full disk
+                if not is_disk_full(audit_error):
+                    raise
+            raise exc from None
         report = found[-1] if found else PiiReport(types=())
         replaced = path.name in existing
         detail = f"Version {info.version}, {info.chunk_count} Abschnitte, Datei {info.source_file}"
@@ -229,13 +241,15 @@ class Curator:
 
     def remove(self, doc_id: str, actor: str) -> int:
         info = self.knowledge.get(doc_id)
-        count = self.knowledge.remove(doc_id)
+        with _disk_full_as_error():
+            count = self.knowledge.remove(doc_id)
         self.audit.record(actor, AREA, "remove", doc_id,
                           f"Datei {info.source_file}, Version {info.version}, {count} Abschnitte gelöscht"[:500])
         return count
 
     def reindex(self, actor: str, progress: bool = False) -> int:
-        total = self.knowledge.reindex(progress=progress)
+        with _disk_full_as_error():
+            total = self.knowledge.reindex(progress=progress)
         self.audit.record(actor, AREA, "reindex", "*", f"{total} Abschnitte")
         return total
 
@@ -286,6 +300,42 @@ class Curator:
                     shutil.rmtree(folder, ignore_errors=True)
             except OSError:
                 continue
+
+
+_DISK_FULL_TEXTS = ("no space left on device", "database or disk is full", "disk quota exceeded")
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True when ``exc`` (or what caused it) says the disk is full: ENOSPC/EDQUOT from the OS, SQLite's
+    "database or disk is full", or Chroma passing either on as its own error type."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if any(text in str(current).lower() for text in _DISK_FULL_TEXTS):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+@contextmanager
+def _disk_full_as_error(name: str | None = None):
+    """Turn a full disk into :class:`knowledge.errors.StorageFull` with a German message for the admin (naming
+    the uploaded file ``name``, or the change in general)."""
+    from knowledge import messages as kb_messages
+    from knowledge.errors import StorageFull
+
+    try:
+        yield
+    except KnowledgeError:
+        raise
+    except Exception as exc:
+        if is_disk_full(exc):
+            message = kb_messages.STORAGE_FULL.format(name=name[:100]) if name else kb_messages.STORAGE_FULL_CHANGE
+            raise StorageFull(message) from None
+        raise
 
 
 def stored_original(knowledge, doc_id: str, source_file: str) -> Path | None:

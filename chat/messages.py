@@ -97,3 +97,10 @@ MARK_DONE = ("Verstanden: „{value}“ wird ab jetzt in diesem Chat durch einen
              "Ihre bisherigen Nachrichten wurden bereits gesendet; wenn die Angabe heikel war, "
              "informieren Sie bitte Ihre Datenschutzbeauftragte bzw. Ihren Datenschutzbeauftragten.")
 MARK_EMPTY = "Es wurde keine Angabe eingegeben; nichts geändert."
+# The database is down or locked (issue 9): say what happened and that nothing written is lost.
+DATABASE_UNAVAILABLE = ("Die Datenbank von SafeGPT ist gerade nicht erreichbar. "
+                        "Bitte versuchen Sie es in einer Minute noch einmal.")
+DATABASE_MESSAGE_KEPT = ("Die Datenbank von SafeGPT ist gerade nicht erreichbar. Ihre Nachricht ist nicht verloren: "
+                         "Sie steht oben im Chat. Bitte senden Sie sie in einer Minute noch einmal.")
+DATABASE_NOT_SAVED = ("ℹ️ Die Datenbank von SafeGPT ist gerade nicht erreichbar. Frage und Antwort stehen hier und "
+                      "werden im Verlauf gespeichert, sobald sie wieder erreichbar ist. Sie können weiterarbeiten.")

@@ -110,6 +110,12 @@ def create_app(app: SafeGPT) -> FastAPI:
     async def start_retention() -> None:
         if app.history is not None:
             asyncio.get_running_loop().create_task(_purge_history_regularly(app))
+            asyncio.get_running_loop().create_task(_save_unsaved_history(app))
+
+    @api.on_event("startup")
+    async def warm_up_answering() -> None:
+        # Guardrail, embedding model, LiteLLM and in-process models load now, not in the first answer.
+        asyncio.get_running_loop().create_task(_warm_up(app))
 
     @api.get("/healthz", include_in_schema=False)
     async def healthz():
@@ -149,6 +155,17 @@ def create_app(app: SafeGPT) -> FastAPI:
     return api
 
 
+async def _warm_up(app: SafeGPT) -> None:
+    """Build the answering path and pay its first-use costs (chat/pipeline.py ``Pipeline.warm_up``)."""
+    try:
+        pipeline = await asyncio.to_thread(lambda: app.pipeline)
+        await pipeline.warm_up()
+    except Exception as exc:  # the first chat then reports the problem to the user
+        import logging
+
+        logging.getLogger(__name__).warning("warm-up failed: %s", type(exc).__name__)
+
+
 async def _purge_history_regularly(app: SafeGPT, every_seconds: float = 3600) -> None:
     """Delete chat threads older than the retention period: at start and then every hour."""
     import logging
@@ -161,3 +178,18 @@ async def _purge_history_regularly(app: SafeGPT, every_seconds: float = 3600) ->
         except Exception as exc:  # keep serving; try again next round
             logging.getLogger(__name__).warning("history purge failed: %s", type(exc).__name__)
         await asyncio.sleep(every_seconds)
+
+
+async def _save_unsaved_history(app: SafeGPT, every_seconds: float = 2.0) -> None:
+    """After a database outage, write the kept history (chat/history/data_layer.py) as soon as it is back."""
+    import logging
+
+    while True:
+        await asyncio.sleep(every_seconds)
+        if not app.history.unsaved:
+            continue
+        try:
+            saved = await asyncio.to_thread(app.history.save_unsaved)
+            logging.getLogger(__name__).info("history: %d writes kept during a database outage saved", saved)
+        except Exception as exc:  # still unavailable: try again in a moment
+            logging.getLogger(__name__).debug("history: database still unavailable (%s)", type(exc).__name__)

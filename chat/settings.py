@@ -150,6 +150,14 @@ class ChatSettings(_Section):
     history_turns: int = 6
     language: str = "de-DE"
     max_message_chars: int = 20000
+    # Files attached to a chat message (PDF, DOCX, TXT, MD, HTML); checked on the server, not only in the browser.
+    # Their text counts towards max_message_chars.
+    max_upload_mb: float = Field(default=10.0, gt=0, le=100)
+    max_upload_files: int = Field(default=3, ge=0, le=20)  # 0 switches chat uploads off
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return int(self.max_upload_mb * 1024 * 1024)
 
 
 class OnboardingSettings(_Section):

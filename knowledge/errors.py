@@ -11,6 +11,18 @@ class UnsupportedFormat(KnowledgeError):
     """The file type cannot be ingested."""
 
 
+class WrongContent(UnsupportedFormat):
+    """The file's content does not match its suffix (e.g. a program renamed ``.pdf``)."""
+
+
+class FileTooComplex(KnowledgeError):
+    """The file would need too much memory or time to open (zip bomb, absurd page count)."""
+
+
+class StorageFull(KnowledgeError):
+    """The disk filled up while writing; the previous state of the knowledge base is unchanged."""
+
+
 class EmptyDocument(KnowledgeError):
     """The file contains no readable text (e.g. a scanned PDF without a text layer)."""
 

@@ -315,7 +315,11 @@ class KnowledgeBase:
         # Staged last, so that nothing is left behind when any step above fails.
         staged_dir = self._files / doc_id / revision
         staged_dir.mkdir(parents=True, exist_ok=True)
-        (staged_dir / source_file).write_bytes(data)
+        try:
+            (staged_dir / source_file).write_bytes(data)
+        except BaseException:  # e.g. a full disk: no half-written copy stays behind
+            shutil.rmtree(staged_dir, ignore_errors=True)
+            raise
         return _Prepared(record=record, chunks=chunk_records, embed_texts=embed_texts,
                          metadatas=[_metadata(info, revision, c) for c in chunks], tokens=tokens,
                          staged_dir=staged_dir)

@@ -18,6 +18,27 @@ PDF_MOSTLY_SCANNED = (
     "Bitte vorher eine Texterkennung (OCR) durchführen oder das Originaldokument hochladen."
 )
 PDF_ENCRYPTED = "Die PDF-Datei „{name}“ ist verschlüsselt. Bitte eine Fassung ohne Kennwortschutz hochladen."
+WRONG_CONTENT = (
+    "Die Datei „{name}“ ist keine {expected}, obwohl sie so heißt (erkannt: {found}). "
+    "Bitte die richtige Datei wählen oder sie im passenden Format speichern."
+)
+NOT_TEXT = "Die Datei „{name}“ ist keine Textdatei (erkannt: {found}). Bitte die Originaldatei wählen."
+NOT_VALID = "keine gültige {expected}"
+BINARY_DATA = "Binärdaten"
+ARCHIVE_TOO_LARGE = (
+    "Die Word-Datei „{name}“ würde entpackt unzulässig groß (mögliche „Zip-Bombe“) und wird nicht geöffnet. "
+    "Bitte das Dokument neu speichern oder aufteilen."
+)
+PDF_TOO_MANY_PAGES = "Die PDF-Datei „{name}“ hat zu viele Seiten ({pages}; höchstens {limit}). Bitte aufteilen."
+PDF_NO_PAGES = "Die PDF-Datei „{name}“ ist beschädigt: Es wurden keine Seiten gefunden."
+STORAGE_FULL = (
+    "Der Speicherplatz des Servers ist voll; „{name}“ konnte nicht gespeichert werden. Die Wissensdatenbank "
+    "ist unverändert. Bitte die Administration des Servers informieren."
+)
+STORAGE_FULL_CHANGE = (
+    "Der Speicherplatz des Servers ist voll; die Änderung konnte nicht abgeschlossen werden. Bitte die "
+    "Administration des Servers informieren und den Vorgang danach wiederholen."
+)
 EMPTY_DOCUMENT = "Die Datei „{name}“ enthält keinen Text, der aufgenommen werden könnte."
 DOC_NOT_FOUND = "Kein Dokument mit der Kennung „{doc_id}“ in der Wissensdatenbank. `safegpt kb list` zeigt alle Kennungen."
 INVALID_DATE = "Ungültiges Datum „{value}“ für „gültig bis“. Bitte im Format JJJJ-MM-TT oder TT.MM.JJJJ angeben."

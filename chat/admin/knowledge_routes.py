@@ -12,17 +12,23 @@ from pathlib import Path
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chat import messages as texts
+from chat import upload_messages as upload_texts
 from chat.admin.auth import SessionUser, require_roles, verify_csrf
 from chat.admin.pages import add_navigation, render
-from chat.kb_ingest import (PersonalDataNotConfirmed, UploadError, UploadTooLarge, make_curator, safe_file_name,
-                             stored_original)
+from chat.kb_ingest import (PersonalDataNotConfirmed, UploadError, UploadTooLarge, is_disk_full, make_curator,
+                             safe_file_name, stored_original)
+from knowledge import messages as kb_messages
+from knowledge.errors import StorageFull
 
 PREFIX = "/admin/wissen"
 _admin = require_roles("admin")
 _METADATA_FIELDS = ("title", "version", "owner", "valid_until", "audience")
 _COPY_CHUNK = 1024 * 1024
+# The form fields beside the file (CSRF token, title, version …, each cut to 200 characters) and the framing.
+_FORM_OVERHEAD = 256 * 1024
 
 
 def make_knowledge_router(app) -> APIRouter:
@@ -53,15 +59,27 @@ def make_knowledge_router(app) -> APIRouter:
     async def receive(request: Request, user: SessionUser, replaces=None):
         """Store the upload, check it, and either index it or ask for confirmation. Nothing half-done:
         every failure deletes the upload and leaves the knowledge base unchanged."""
-        # Far too large bodies are refused before they are parsed (and spooled to disk); near the limit the
-        # exact check below gives the same German message.
-        declared = request.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > 2 * settings.max_upload_bytes + 1024 * 1024:
-            error = texts.KB_UPLOAD_TOO_LARGE.format(limit=f"{settings.max_upload_mb:g}")
+        async def refuse(error: str, status: int):
             if replaces is not None:
-                return await document_page(request, replaces.doc_id, error=error, status_code=413)
-            return await list_page(request, error=error, status_code=413)
-        form = await request.form()
+                return await document_page(request, replaces.doc_id, error=error, status_code=status)
+            return await list_page(request, error=error, status_code=status)
+
+        # Too large bodies are refused from their declared size before a byte is read; a body without a declared
+        # size is counted while it is parsed and stopped at the limit. Near the limit the exact check below
+        # gives the same German message.
+        too_large = texts.KB_UPLOAD_TOO_LARGE.format(limit=f"{settings.max_upload_mb:g}")
+        max_body = settings.max_upload_bytes + _FORM_OVERHEAD
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > max_body:
+            return await refuse(too_large, 413)
+        try:
+            form = await Request(request.scope, _limited_receive(request.receive, max_body, too_large)).form()
+        except UploadTooLarge as exc:
+            return await refuse(str(exc), 413)
+        except StarletteHTTPException as exc:  # Starlette's English "Invalid multipart data." (e.g. 6 KB file name)
+            if exc.status_code != 400:
+                raise
+            return await refuse(upload_texts.FORM_UNREADABLE, 400)
         verify_csrf(request, form.get("csrf"))
         upload = form.get("datei")
         metadata = {k: str(form.get(k) or "").strip()[:200] for k in _METADATA_FIELDS}
@@ -90,10 +108,12 @@ def make_knowledge_router(app) -> APIRouter:
                               replaces=replaces)
             return await index(request, user, path, metadata, confirmed=False)
         except UploadError as exc:
-            status = 413 if isinstance(exc, UploadTooLarge) else 400
-            if replaces is not None:
-                return await document_page(request, replaces.doc_id, error=str(exc), status_code=status)
-            return await list_page(request, error=str(exc), status_code=status)
+            return await refuse(str(exc), 413 if isinstance(exc, UploadTooLarge) else 400)
+        except OSError as exc:
+            if not is_disk_full(exc):
+                raise
+            name = Path(str(getattr(upload, "filename", "") or "")).name[:100]
+            return await refuse(texts.KB_UPLOAD_FAILED.format(error=kb_messages.STORAGE_FULL.format(name=name)), 507)
         finally:
             if token is not None:
                 curator.discard(token)
@@ -108,7 +128,8 @@ def make_knowledge_router(app) -> APIRouter:
         except PersonalDataNotConfirmed as exc:
             return await list_page(request, error=str(exc), status_code=400)
         except KnowledgeError as exc:
-            return await list_page(request, error=texts.KB_UPLOAD_FAILED.format(error=exc), status_code=400)
+            status = 507 if isinstance(exc, StorageFull) else 400
+            return await list_page(request, error=texts.KB_UPLOAD_FAILED.format(error=exc), status_code=status)
         info = outcome.info
         template = texts.KB_REPLACED if outcome.replaced else texts.KB_ADDED
         return await list_page(request, message=template.format(
@@ -193,6 +214,22 @@ def make_knowledge_router(app) -> APIRouter:
         return await list_page(request, message=texts.KB_REMOVED.format(title=info.title, chunks=count))
 
     return router
+
+
+def _limited_receive(receive, limit: int, message: str):
+    """``receive`` that raises :class:`UploadTooLarge` once the request body passes ``limit`` bytes."""
+    seen = 0
+
+    async def limited():
+        nonlocal seen
+        event = await receive()
+        if event["type"] == "http.request":
+            seen += len(event.get("body", b""))
+            if seen > limit:
+                raise UploadTooLarge(message)
+        return event
+
+    return limited
 
 
 async def _copy_limited(upload: UploadFile, target: Path, limit: int, limit_mb: float) -> None:

@@ -7,5 +7,6 @@ admin path to them. ``[history] enabled = false`` switches it off entirely.
 
 from chat.history.data_layer import EncryptedHistory
 from chat.history.keys import load_history_key
+from chat.history.live import LiveConversations, reopen_conversation
 
-__all__ = ["EncryptedHistory", "load_history_key"]
+__all__ = ["EncryptedHistory", "LiveConversations", "load_history_key", "reopen_conversation"]

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
+import logging
+import threading
 import uuid
+from collections import deque
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -14,6 +19,8 @@ from chainlit.user import PersistedUser, User
 from cryptography.fernet import Fernet
 from sqlalchemy import Engine, delete, insert, select, update
 
+from chat.db.faults import database_unavailable
+from chat.history.live import LiveConversations
 from chat.history.schema import chat_elements, chat_steps, chat_threads
 
 
@@ -26,6 +33,11 @@ def _upsert(conn, table, values: dict, update_columns: tuple[str, ...]):
     statement = dialect_insert(table).values(**values)
     return statement.on_conflict_do_update(index_elements=["id"],
                                            set_={c: statement.excluded[c] for c in update_columns})
+
+
+log = logging.getLogger(__name__)
+# Writes kept while the database is unavailable (sealed already; in memory only). Bounds memory in a long outage.
+MAX_UNSAVED = 20_000
 
 
 def _now() -> datetime:
@@ -47,6 +59,12 @@ class EncryptedHistory(BaseDataLayer):
         self.engine = engine
         self.fernet = Fernet(key)
         self.on_feedback = on_feedback  # anonymous usage counting; feedback itself is not stored here
+        # Open conversations (pseudonym vaults) of this process, in memory only: a reload keeps the pseudonyms.
+        self.live = LiveConversations()
+        # Writes that met an unavailable database, in order; :meth:`save_unsaved` writes them when it is back.
+        self._unsaved: deque[Callable[[], None]] = deque()
+        self._unsaved_lock = threading.Lock()
+        self._dropped = 0
 
     # -- helpers -------------------------------------------------------------------------------------------
     def _seal(self, value: Any) -> str:
@@ -57,6 +75,56 @@ class EncryptedHistory(BaseDataLayer):
 
     async def _run(self, fn, *args):
         return await asyncio.to_thread(fn, *args)
+
+    # -- writes survive a database outage ---------------------------------------------------------------------
+    async def _write(self, fn, *args) -> None:
+        """Run a write in a thread; if the database is down or locked, keep it and write it later, in order."""
+        await self._run(self._write_or_keep, functools.partial(fn, *args))
+
+    def _write_or_keep(self, write: Callable[[], None]) -> None:
+        with self._unsaved_lock:
+            if self._unsaved:  # still catching up: keep the order and do not wait on the database again
+                self._keep(write)
+                return
+        try:
+            write()
+        except Exception as exc:
+            if not database_unavailable(exc):
+                raise
+            log.warning("history: database unavailable (%s); the write is kept and retried", type(exc).__name__)
+            with self._unsaved_lock:
+                self._keep(write)
+
+    def _keep(self, write: Callable[[], None]) -> None:
+        if len(self._unsaved) >= MAX_UNSAVED:
+            self._dropped += 1
+            log.error("history: %d writes could not be kept during a database outage", self._dropped)
+            return
+        self._unsaved.append(write)
+
+    @property
+    def unsaved(self) -> int:
+        """How many history writes wait for the database."""
+        return len(self._unsaved)
+
+    def save_unsaved(self) -> int:
+        """Write what was kept during an outage, oldest first; stops (raises) while the database is still
+        unavailable. Returns how many writes were saved."""
+        saved = 0
+        while True:
+            with self._unsaved_lock:
+                if not self._unsaved:
+                    return saved
+                write = self._unsaved[0]
+            try:
+                write()
+            except Exception as exc:
+                if database_unavailable(exc):
+                    raise
+                log.error("history: a kept write failed (%s) and is dropped", type(exc).__name__)
+            with self._unsaved_lock:
+                self._unsaved.popleft()
+            saved += 1
 
     def _ensure_thread(self, thread_id: str, author: str | None) -> None:
         with self.engine.begin() as conn:
@@ -88,11 +156,11 @@ class EncryptedHistory(BaseDataLayer):
         return True
 
     # -- steps ---------------------------------------------------------------------------------------------
-    def _write_step(self, step: dict) -> None:
+    def _write_step(self, step: dict, author: str | None) -> None:
         thread_id = step.get("threadId")
         if not thread_id:
             return
-        self._ensure_thread(thread_id, _current_author())
+        self._ensure_thread(thread_id, author)
         with self.engine.begin() as conn:
             exists = conn.execute(select(chat_threads.c.id).where(chat_threads.c.id == thread_id)).first()
             if exists is None:
@@ -104,16 +172,16 @@ class EncryptedHistory(BaseDataLayer):
             conn.execute(_upsert(conn, chat_steps, values, update_columns=("data",)))
 
     async def create_step(self, step_dict) -> None:
-        await self._run(self._write_step, dict(step_dict))
+        await self._write(self._write_step, dict(step_dict), _current_author())
 
     async def update_step(self, step_dict) -> None:
-        await self._run(self._write_step, dict(step_dict))
+        await self._write(self._write_step, dict(step_dict), _current_author())
 
     async def delete_step(self, step_id: str) -> None:
         def run():
             with self.engine.begin() as conn:
                 conn.execute(delete(chat_steps).where(chat_steps.c.id == step_id))
-        await self._run(run)
+        await self._write(run)
 
     # -- elements ------------------------------------------------------------------------------------------
     async def create_element(self, element) -> None:
@@ -121,17 +189,18 @@ class EncryptedHistory(BaseDataLayer):
         content = getattr(element, "content", None)
         if isinstance(content, str):
             data["content"] = content
+        author = _current_author()
 
         def run():
             if not data.get("threadId"):
                 return
-            self._ensure_thread(data["threadId"], _current_author())
+            self._ensure_thread(data["threadId"], author)
             with self.engine.begin() as conn:
                 if conn.execute(select(chat_threads.c.id).where(chat_threads.c.id == data["threadId"])).first():
                     conn.execute(delete(chat_elements).where(chat_elements.c.id == data["id"]))
                     conn.execute(insert(chat_elements).values(id=data["id"], thread_id=data["threadId"],
                                                               data=self._seal(data)))
-        await self._run(run)
+        await self._write(run)
 
     async def get_element(self, thread_id: str, element_id: str):
         def run():
@@ -145,7 +214,7 @@ class EncryptedHistory(BaseDataLayer):
         def run():
             with self.engine.begin() as conn:
                 conn.execute(delete(chat_elements).where(chat_elements.c.id == element_id))
-        await self._run(run)
+        await self._write(run)
 
     # -- threads -------------------------------------------------------------------------------------------
     async def get_thread_author(self, thread_id: str) -> str:
@@ -155,6 +224,8 @@ class EncryptedHistory(BaseDataLayer):
         return await self._run(run) or ""
 
     async def delete_thread(self, thread_id: str) -> None:
+        self.live.forget(thread_id)
+
         def run():
             with self.engine.begin() as conn:
                 conn.execute(delete(chat_steps).where(chat_steps.c.thread_id == thread_id))
@@ -209,8 +280,10 @@ class EncryptedHistory(BaseDataLayer):
 
     async def update_thread(self, thread_id: str, name: str | None = None, user_id: str | None = None,
                             metadata: dict | None = None, tags: list[str] | None = None) -> None:
+        author = user_id or _current_author()
+
         def run():
-            self._ensure_thread(thread_id, user_id or _current_author())
+            self._ensure_thread(thread_id, author)
             with self.engine.begin() as conn:
                 row = conn.execute(select(chat_threads).where(chat_threads.c.id == thread_id)).first()
                 if row is None:
@@ -226,7 +299,7 @@ class EncryptedHistory(BaseDataLayer):
                     meta["tags"] = tags
                 conn.execute(update(chat_threads).where(chat_threads.c.id == thread_id)
                              .values(data=self._seal(meta), updated_at=_now()))
-        await self._run(run)
+        await self._write(run)
 
     async def build_debug_url(self) -> str:
         return ""

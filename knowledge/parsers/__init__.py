@@ -8,6 +8,7 @@ from pathlib import Path
 from .. import messages
 from ..errors import EmptyDocument, KnowledgeError, UnsupportedFormat
 from ..models import ParsedDocument
+from .content_check import check_content
 from .docx import parse_docx
 from .html import parse_html
 from .markdown import parse_markdown
@@ -34,6 +35,8 @@ def parse_file(path: Path) -> ParsedDocument:
     if parser is None:
         raise UnsupportedFormat(messages.UNSUPPORTED_FORMAT.format(suffix=path.suffix or "ohne Endung", name=path.name))
     try:
+        # Hostile files (wrong content, zip bombs) are refused before a parser library opens them.
+        check_content(path, path.suffix.lower(), path.name)
         parsed = parser(path)
     except KnowledgeError:
         raise

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from .. import messages
-from ..errors import EmptyDocument, KnowledgeError
+from ..errors import EmptyDocument, FileTooComplex, KnowledgeError
 from ..models import ParsedDocument
 from .metadata import clean_value, from_semicolon_list, split_header_lines
 from .outline import Outline
@@ -21,6 +21,8 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 # Fewer letters than this: the document (or page) is treated as image-only (scan, signature page).
 _MIN_LETTERS_PER_DOCUMENT = 40
 _MIN_LETTERS_PER_PAGE = 20
+# Text extraction costs about 10 ms per page; a crafted file with 100,000 empty pages would block for minutes.
+MAX_PAGES = 2000
 
 
 def parse_pdf(path: Path) -> ParsedDocument:
@@ -29,6 +31,11 @@ def parse_pdf(path: Path) -> ParsedDocument:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
             raise KnowledgeError(messages.PDF_ENCRYPTED.format(name=path.name))
+        count = len(reader.pages)
+        if count == 0:
+            raise KnowledgeError(messages.PDF_NO_PAGES.format(name=path.name))
+        if count > MAX_PAGES:
+            raise FileTooComplex(messages.PDF_TOO_MANY_PAGES.format(name=path.name, pages=count, limit=MAX_PAGES))
         pages = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata or {}
         meta_title = info.get("/Title")

@@ -60,6 +60,11 @@ class PostgresServer:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
+    def start(self) -> None:
+        """Start the (stopped) cluster again on the same port and data directory."""
+        _pg_ctl_start(self)
+        _wait_ready(self)
+
     def stop(self, mode: str = "fast") -> None:
         subprocess.run(_as_owner([str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", mode, "-w",
                                   "stop"]), capture_output=True, timeout=60)
@@ -86,18 +91,26 @@ def start_postgres(port: int | None = None) -> PostgresServer:
                           capture_output=True, text=True, timeout=120)
     if init.returncode != 0:
         raise RuntimeError(f"initdb failed:\n{init.stdout[-2000:]}\n{init.stderr[-2000:]}")
-    options = (f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories='' -c fsync=off "
-               f"-c max_connections=200 -c shared_buffers=64MB")
-    log = root / "server.log"
-    start = subprocess.run(_as_owner([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options,
-                                      "-w", "-t", "60", "start"]), capture_output=True, text=True, timeout=90)
     server = PostgresServer(bin_dir, root, port)
-    if start.returncode != 0:
-        text = log.read_text() if log.exists() else start.stderr
+    try:
+        _pg_ctl_start(server)
+    except RuntimeError:
         server.cleanup()
-        raise RuntimeError(f"PostgreSQL did not start:\n{text[-3000:]}")
+        raise
     _wait_ready(server)
     return server
+
+
+def _pg_ctl_start(server: PostgresServer) -> None:
+    options = (f"-c listen_addresses=127.0.0.1 -c port={server.port} -c unix_socket_directories='' -c fsync=off "
+               f"-c max_connections=200 -c shared_buffers=64MB")
+    log = server.root / "server.log"
+    start = subprocess.run(_as_owner([str(server.bin_dir / "pg_ctl"), "-D", str(server.data_dir), "-l", str(log),
+                                      "-o", options, "-w", "-t", "60", "start"]),
+                           capture_output=True, text=True, timeout=90)
+    if start.returncode != 0:
+        text = log.read_text() if log.exists() else start.stderr
+        raise RuntimeError(f"PostgreSQL did not start:\n{text[-3000:]}")
 
 
 def _wait_ready(server: PostgresServer, timeout: float = 30) -> None:

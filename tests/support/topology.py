@@ -69,8 +69,9 @@ class Service:
         return f"http://127.0.0.1:{self.port}"
 
 
-def start_chroma(root: Path) -> Service:
-    port = free_port()
+def start_chroma(root: Path, port: int | None = None) -> Service:
+    """``chroma run`` with its data under ``root/chroma``; the same ``port`` again restarts it in place."""
+    port = port or free_port()
     log = root / "chroma.log"
     process = subprocess.Popen([str(BIN / "chroma"), "run", "--path", str(root / "chroma"), "--host", "127.0.0.1",
                                 "--port", str(port)], stdout=log.open("w"), stderr=subprocess.STDOUT,

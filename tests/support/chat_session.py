@@ -1,0 +1,100 @@
+"""One browser tab's Chainlit chat session over socket.io, without a browser (fault tests, soak).
+
+Logs in over HTTP, opens the websocket with the login cookie as the page does, acknowledges the rules of
+use when asked, sends messages as ``client_message`` and collects what SafeGPT shows until ``task_end``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from datetime import datetime, timezone
+
+from chat.onboarding_messages import ACK_BUTTON
+from tests.support.http_login import logged_in_client
+
+SOCKET_PATH = "/chat/ws/socket.io"
+WELCOME_MARK = "Willkommen bei"  # chat/messages.py WELCOME
+
+
+class ChatSession:
+    def __init__(self, base_url: str, username: str, password: str) -> None:
+        self.base_url = base_url
+        self.username = username
+        self.password = password
+        self.session_id = str(uuid.uuid4())
+        self.outputs: dict[str, str] = {}
+        self._ended = asyncio.Event()
+        self._started = True  # until the first message: any task_end counts (welcome, rules)
+        self._welcome = asyncio.Event()
+        self._rules: dict | None = None
+
+    async def open(self, timeout: float = 60) -> "ChatSession":
+        import socketio
+
+        self.http = await asyncio.to_thread(logged_in_client, self.base_url, self.username, self.password)
+        cookie = "; ".join(f"{k}={v}" for k, v in self.http.cookies.items())
+        self.sio = socketio.AsyncClient(reconnection=False)
+
+        @self.sio.on("*")
+        async def _any(event, data=None):
+            if event in ("new_message", "update_message") and isinstance(data, dict):
+                self.outputs[data["id"]] = data.get("output") or ""
+                if WELCOME_MARK in self.outputs[data["id"]]:
+                    self._welcome.set()
+            elif event == "action" and isinstance(data, dict) and data.get("label") == ACK_BUTTON:
+                self._rules = data
+            elif event == "task_start":
+                self._started = True
+            elif event == "task_end" and self._started:  # a late task_end of something earlier is not ours
+                self._ended.set()
+
+        await self.sio.connect(self.base_url, socketio_path=SOCKET_PATH, transports=["websocket"],
+                               headers={"Cookie": cookie}, wait_timeout=30,
+                               auth={"clientType": "webapp", "sessionId": self.session_id, "threadId": None,
+                                     "userEnv": "{}", "chatProfile": None})
+        await self.sio.emit("connection_successful")
+        deadline = time.monotonic() + timeout
+        while not self._welcome.is_set():
+            if self._rules is not None:  # first login: acknowledge the rules as the button does
+                rules, self._rules = self._rules, None
+                await asyncio.to_thread(lambda: self.http.post("/chat/project/action", json={
+                    "sessionId": self.session_id, "action": rules}).raise_for_status())
+            if time.monotonic() > deadline:
+                raise TimeoutError("no welcome message")
+            await asyncio.sleep(0.2)
+        return self
+
+    async def ask(self, text: str, timeout: float = 90) -> list[str]:
+        """Send like the page does; return what SafeGPT showed for it, in order, once the turn has ended.
+        Raises ``asyncio.TimeoutError`` when the turn does not end within ``timeout``."""
+        await asyncio.sleep(0.3)  # a task_end of the welcome may still be on its way
+        self.outputs.clear()
+        self._ended.clear()
+        self._started = False  # Chainlit sends task_start, handles the message, then task_end
+        step = {"id": str(uuid.uuid4()), "threadId": "", "name": self.username, "type": "user_message",
+                "output": text, "createdAt": datetime.now(timezone.utc).isoformat()}
+        await self.sio.emit("client_message", {"message": step, "fileReferences": []})
+        await asyncio.wait_for(self._ended.wait(), timeout)
+        return list(self.outputs.values())
+
+    def history_texts(self) -> str:
+        return history_texts(self.http)
+
+    async def close(self) -> None:
+        try:
+            await self.sio.disconnect()
+        finally:
+            self.http.close()
+
+
+def history_texts(client) -> str:
+    """Every step of the logged-in user's chats (``client``: an httpx client with the login cookie), decrypted
+    by the server for its author."""
+    threads = client.post("/chat/project/threads", json={"pagination": {"first": 100}, "filter": {}})
+    found: list[str] = []
+    for thread in threads.json()["data"]:
+        opened = client.get(f"/chat/project/thread/{thread['id']}").json()
+        found += [s.get("output") or "" for s in opened.get("steps", [])]
+    return "\n".join(found)
