@@ -137,6 +137,16 @@ class Pipeline:
         self.router.entry(name)
         return Conversation(guard=self.guardrail.conversation(), model_name=name)
 
+    async def warm_up(self) -> None:
+        """Pay first-use costs now instead of in the first user's answer: the embedding model and the
+        vector store (one search for a fixed word), LiteLLM's routing path and the in-process models."""
+        if self.knowledge is not None:
+            try:
+                await asyncio.to_thread(self.knowledge.search, "Antrag")
+            except Exception as exc:  # knowledge down: answering says so; nothing to warm
+                log.warning("knowledge warm-up failed: %s", type(exc).__name__)
+        await self.router.warm_up()
+
     def _validate(self, text: str) -> str:
         cleaned, junk = _strip_unprintable(text)
         if not cleaned:
@@ -169,14 +179,26 @@ class Pipeline:
                         reason=reason, requested=entry.display_name, chosen=other.display_name)
         raise ModelNotAllowed(texts.MODEL_REFUSED.format(reason=reason))
 
-    async def _retrieve(self, query: str, conv: Conversation) -> tuple[Source, ...]:
-        if self.knowledge is None:
-            return ()
+    def _search(self, query: str) -> list[Passage]:
+        """Search, then detect personal data in the found passages while still off the event loop.
+
+        Passages recur across conversations, so their detections are remembered by the guardrail;
+        protecting them per conversation afterwards (own vault, own pseudonyms) is then cheap.
+        """
+        assert self.knowledge is not None
         try:
-            passages = await asyncio.to_thread(self.knowledge.search, query)
+            passages = self.knowledge.search(query)
         except Exception as exc:  # Chroma or the embedding model down: answer ungrounded, say so
             log.warning("knowledge search failed: %s", type(exc).__name__)
             raise _KnowledgeDown from None
+        self.guardrail.remember_recurring(
+            text for p in passages for text in (p.title, p.section, p.text) if text)
+        return passages
+
+    async def _retrieve(self, query: str, conv: Conversation) -> tuple[Source, ...]:
+        if self.knowledge is None:
+            return ()
+        passages = await asyncio.to_thread(self._search, query)
         return tuple(Source(number=i + 1, passage=p) for i, p in enumerate(passages))
 
     async def answer(self, conv: Conversation, text: str, *, use_knowledge: bool = True,

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
 
 from guardrails.analyzer import build_analyzer
 from guardrails.conversation import ConversationGuard
@@ -32,6 +36,41 @@ def _silence_presidio_text_logging() -> None:
     presidio_logger.setLevel(logging.WARNING)
 
 
+class _RecurringTextCache:
+    """Detections of texts that recur across conversations (retrieved guideline passages, titles).
+
+    A passage's spans depend only on its text; the pseudonyms (the vault) stay per conversation.
+    Keyed by a digest, so no text is held here; bounded (least recently used goes first); thread-safe.
+    """
+
+    def __init__(self, max_entries: int = 4096) -> None:
+        self._max = max_entries
+        self._spans: OrderedDict[bytes, tuple[DetectedSpan, ...]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def key(text: str) -> bytes:
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+    def get(self, key: bytes) -> tuple[DetectedSpan, ...] | None:
+        with self._lock:
+            spans = self._spans.get(key)
+            if spans is not None:
+                self._spans.move_to_end(key)
+            return spans
+
+    def put(self, key: bytes, spans: tuple[DetectedSpan, ...]) -> None:
+        with self._lock:
+            self._spans[key] = spans
+            self._spans.move_to_end(key)
+            while len(self._spans) > self._max:
+                self._spans.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._spans.clear()
+
+
 _WARM_UP_TEXT = "Frau Aylin Demir, geb. 14.03.1987, Tel. 0176 1234567, aylin@example.org"
 
 
@@ -56,6 +95,7 @@ class Guardrail:
             recognizers.append(backend)
         self._analyzer = build_analyzer(recognizers)
         self._special = SpecialCategoryDetector.load(settings.special_category_terms_file)
+        self._recurring = _RecurringTextCache()
         # Presidio loads recognizers and compiles patterns lazily on first use;
         # doing it here keeps that out of concurrent detect() calls.
         self.detect(_WARM_UP_TEXT)
@@ -66,6 +106,24 @@ class Guardrail:
 
     def detect(self, text: str) -> list[DetectedSpan]:
         """Findings in ``text``: resolved, non-overlapping, sorted by position."""
+        cached = self._recurring.get(self._recurring.key(text))
+        if cached is not None:
+            return list(cached)
+        return self._analyze(text)
+
+    def remember_recurring(self, texts: Iterable[str]) -> None:
+        """Detect now and keep the findings of ``texts`` that recur across conversations (retrieved
+        passages); a later ``detect`` of the same text is a lookup. Never pass users' messages here."""
+        for text in texts:
+            key = self._recurring.key(text)
+            if self._recurring.get(key) is None:
+                self._recurring.put(key, tuple(self._analyze(text)))
+
+    def forget_recurring(self) -> None:
+        """Drop the remembered detections (benchmarks measure the cold path with it)."""
+        self._recurring.clear()
+
+    def _analyze(self, text: str) -> list[DetectedSpan]:
         results = self._analyzer.analyze(
             text=text, language=LANGUAGE, score_threshold=self.settings.score_threshold
         )

@@ -12,7 +12,7 @@ import time
 from collections.abc import AsyncIterator, Iterator
 
 from chat.llm.litellm_env import litellm
-from chat.llm.local_model import LocalModel
+from chat.llm.local_model import Delta, LocalModel
 from litellm.llms.custom_llm import CustomLLM, CustomLLMError
 from litellm.types.utils import GenericStreamingChunk, ModelResponse
 
@@ -60,13 +60,26 @@ class LocalProvider(CustomLLM):
                 loop.call_soon_threadsafe(queue.put_nowait, _END)
 
         worker = loop.run_in_executor(None, produce)
+        held: list = []  # an item taken while coalescing that must not be merged
         try:
             while True:
-                item = await queue.get()
+                item = held.pop() if held else await queue.get()
                 if item is _END:
                     break
                 if isinstance(item, BaseException):
                     raise CustomLLMError(status_code=500, message=f"local model failed: {type(item).__name__}")
+                if not item.finish_reason and not queue.empty():
+                    # Tokens that piled up while this loop was busy go on as one chunk: each chunk costs
+                    # LiteLLM's stream wrapper and the pipeline a fixed amount of work. Never waits for more.
+                    parts = [item.text]
+                    while not queue.empty():
+                        nxt = queue.get_nowait()
+                        if isinstance(nxt, Delta) and not nxt.finish_reason:
+                            parts.append(nxt.text)
+                        else:
+                            held.append(nxt)
+                            break
+                    item = Delta(text="".join(parts))
                 yield _chunk(item)
         finally:
             # The reader went away (user cancelled, timeout): stop generating so the next request gets the model.

@@ -6,7 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
-from chat.llm.fair_queue import FairQueue
+from chat.llm.fair_queue import FairQueue, Ticket
 from chat.llm.litellm_env import litellm
 from chat.llm.local_model import LocalModel
 from chat.llm.local_provider import LocalProvider, register
@@ -65,6 +65,25 @@ class ModelRouter:
             raise ModelNotAllowed(
                 "Dieses Modell ist nicht freigegeben. Bitte wählen Sie eines der angebotenen Modelle."
             ) from None
+
+    async def warm_up(self) -> None:
+        """Load the in-process models and take LiteLLM's routing path once (one token each), so that
+        the first user does not pay for lazy imports and model loading. Remote models get no request."""
+        for name, entry in self.entries.items():
+            if not str(entry.litellm_params.get("model", "")).startswith("safegpt-local/"):
+                continue
+            queue, ticket = self.queues.get(name), Ticket()
+            try:
+                if queue is not None:
+                    async for _ in queue.turns(ticket):
+                        pass
+                async for _ in self.stream(name, [{"role": "user", "content": "Hallo"}], max_tokens=1):
+                    pass
+            except Exception as exc:  # a broken model shows up again, with a user message, on first use
+                log.warning("warm-up of model %s failed: %s", name, type(exc).__name__)
+            finally:
+                if queue is not None:
+                    queue.release(ticket)
 
     async def stream(self, model_name: str, messages: list[dict], max_tokens: int | None = None
                      ) -> AsyncIterator[StreamPiece]:

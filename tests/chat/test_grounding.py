@@ -145,3 +145,30 @@ def test_footer_shows_the_note_when_nothing_was_found():
     done = AnswerDone(text="…", sources=(), cited=(), model_name="m", display_name="M", prompt_tokens=1,
                       completion_tokens=1, seconds=0.1, notice=texts.NO_SOURCES_NOTE)
     assert "Keine passende Richtlinie gefunden" in sources_footer(done)
+
+
+async def test_passage_findings_are_remembered_but_pseudonyms_stay_per_conversation(app, provider):
+    from guardrails.guardrail import _RecurringTextCache
+
+    # This chat already knows another person, so the guideline's Aylin Demir is its second person …
+    known = app.pipeline.new_conversation()
+    await run_in(app, known, "Herr Jonas Weber ist neu in der Wohngruppe Lindenhof.")
+    events = await run_in(app, known, QUESTION)
+    # … while in a fresh chat she is the first, although her findings now come from the remembered detection.
+    fresh = app.pipeline.new_conversation()
+    await run_in(app, fresh, QUESTION)
+    sent_known = provider.requests[1]["messages"][0]["content"]
+    sent_fresh = provider.requests[2]["messages"][0]["content"]
+    assert "[Person 2]" in sent_known and "[Person 1]" in sent_fresh
+    for secret in ("Aylin", "Demir"):
+        assert secret not in provider.received_text()
+    # Only the passages are remembered (as digests); the users' messages never are.
+    cache = app.guardrail._recurring
+    sources = events[-1].sources
+    assert sources and all(cache.get(_RecurringTextCache.key(s.passage.text)) is not None for s in sources)
+    assert cache.get(_RecurringTextCache.key(QUESTION)) is None
+    assert cache.get(_RecurringTextCache.key("Herr Jonas Weber ist neu in der Wohngruppe Lindenhof.")) is None
+
+
+async def run_in(app, conv, text):
+    return [event async for event in app.pipeline.answer(conv, text)]

@@ -43,3 +43,15 @@ async def test_local_model_serialises_concurrent_requests(app):
 
     a, b = await asyncio.gather(one("Was ist Wohngeld?"), one("Was ist Kinderschutz?"))
     assert a.text.strip() and b.text.strip()
+
+
+async def test_warm_up_loads_the_local_model_and_leaves_the_line_free(app):
+    local = app.local_models["smollm2"]
+    assert local._llm is None  # loaded lazily …
+    await app.pipeline.warm_up()
+    assert local._llm is not None  # … but at start-up, not in the first user's answer
+    queue = app.router.queues["lokal-klein"]
+    assert queue.busy == 0 and queue.waiting == 0
+    conv = app.pipeline.new_conversation("lokal-klein")
+    done = [e async for e in app.pipeline.answer(conv, "Was ist Wohngeld?")][-1]
+    assert isinstance(done, AnswerDone) and done.text.strip()
