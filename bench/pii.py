@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import re
 import os
 import statistics
 import sys
@@ -404,6 +405,7 @@ def check_restoration(g: object, corpus: list[Sample]) -> dict[str, int]:
     exact = 0
     typed_exact = 0
     verbatim_leaks = 0
+    part_leaks = 0
     errors = 0
     failures: list[str] = []
     for s in corpus:
@@ -413,7 +415,8 @@ def check_restoration(g: object, corpus: list[Sample]) -> dict[str, int]:
             restored = conv.restore(p.text)
             conv2 = g.conversation()  # type: ignore[attr-defined]
             typed = s.text + TYPED_PLACEHOLDERS
-            typed_ok = conv2.restore(conv2.protect(typed).text) == typed
+            typed_protected = conv2.protect(typed).text
+            typed_ok = conv2.restore(typed_protected) == typed
         except Exception as e:  # noqa: BLE001 - count, do not crash the benchmark
             errors += 1
             if len(failures) < 3:
@@ -426,8 +429,20 @@ def check_restoration(g: object, corpus: list[Sample]) -> dict[str, int]:
             failures.append(s.id)
         low = p.text.lower()
         verbatim_leaks += sum(1 for gs in s.spans if len(s.text[gs.start:gs.end]) >= 4 and s.text[gs.start:gs.end].lower() in low)
+        # Parts of a value left in what would be sent ("Telefon 1 1234567", "Alija [Person 1]"): any name part
+        # of 4+ letters or digit group of 3+ digits of a gold value, as a whole token of the protected text.
+        # A token that also stands in the text outside every value ("mail" in "mail von …") does not count.
+        outside = s.text
+        for gs in s.spans:
+            outside = outside[:gs.start] + " " * (gs.end - gs.start) + outside[gs.end:]
+        outside_tokens = set(re.findall(r"\w+", outside.lower()))
+        tokens = set(re.findall(r"\w+", p.text.lower())) - outside_tokens
+        part_leaks += sum(1 for gs in s.spans if any(
+            (t.isdigit() and len(t) >= 3) or (t.isalpha() and len(t) >= 4)
+            for t in re.findall(r"\w+", s.text[gs.start:gs.end].lower()) if t in tokens))
     return {"sentences": len(corpus), "exact": exact, "typed placeholders exact": typed_exact, "errors": errors,
-            "gold values verbatim in protected text": verbatim_leaks, "first failures": failures}  # type: ignore[dict-item]
+            "gold values verbatim in protected text": verbatim_leaks, "gold values with a part in protected text":
+            part_leaks, "first failures": failures}  # type: ignore[dict-item]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -494,7 +509,8 @@ def main(argv: list[str] | None = None) -> int:
         ok = restoration["exact"] == restoration["sentences"]
         print(f"\nRestoration (conv.restore(conv.protect(s).text) == s): {restoration['exact']}/{restoration['sentences']} exact"
               f" ({'ok' if ok else 'MISSED'}; target: all), {restoration['errors']} errors,"
-              f" {restoration['gold values verbatim in protected text']} gold values still verbatim in protected text;"
+              f" {restoration['gold values verbatim in protected text']} gold values still verbatim and"
+              f" {restoration['gold values with a part in protected text']} with a part left in the protected text;"
               f" first failures: {restoration['first failures']}")
         typed_ok = restoration["typed placeholders exact"] == restoration["sentences"]
         print(f"Typed placeholders stay literal (sentence + {TYPED_PLACEHOLDERS.strip()!r} restores to itself):"

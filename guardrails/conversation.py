@@ -69,8 +69,13 @@ class ConversationGuard:
         with self._lock:
             # Placeholder-shaped text the user typed ("[Person 1]") comes first: it is
             # remapped to a fresh pseudonym, so it never collides with a real one.
-            reserved = [DetectedSpan(s.start, s.end, LITERAL, 1.0) for s in placeholder_shapes(text)]
-            detected = _without_overlaps(self._guardrail.detect(text), reserved)
+            found = self._guardrail.detect(text)
+            # A real value reaching beyond a placeholder shape ("Telefon 0176 1234567", "Person 2 Demir")
+            # wins over the shape: personal data is never left in the text for the sake of a literal.
+            reserved = [DetectedSpan(s.start, s.end, LITERAL, 1.0) for s in placeholder_shapes(text)
+                        if not any(d.start < s.end and s.start < d.end and (d.start < s.start or d.end > s.end)
+                                   for d in found)]
+            detected = _without_overlaps(found, reserved)
             typed_surrogates = _without_overlaps(self._typed_surrogate_spans(text), reserved)
             # Register this text's names first, so that an earlier bare mention in
             # the same text ("Klientin Eimer … von Lena Eimer") is found as well.

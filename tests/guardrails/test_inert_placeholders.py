@@ -145,3 +145,16 @@ def test_typed_surrogate_first_name_inside_a_real_name_masks_the_whole_name(surr
     assert "Yılmaz" not in p.text and not re.search(rf"\b{first}\b", p.text)
     assert conv.restore(p.text) == typed
     assert conv.restore_protected(p) == typed
+
+
+@pytest.mark.parametrize("text,secret", [
+    ("Telefon 0176 1234567", "1234567"),
+    ("Bitte zurückrufen, Telefon 0231 98765-0, danke.", "98765"),
+    ("Telefon 0176 1234567 oder E-Mail aylin.demir@web.de", "web.de"),
+])
+def test_a_real_value_reaching_beyond_a_placeholder_shape_is_pseudonymised(guardrail, text, secret):
+    """"Telefon 0176" looks like a typed "Telefon N"; the phone number around it still wins."""
+    conv = guardrail.conversation()
+    p = conv.protect(text)
+    assert secret not in p.text and "0176" not in p.text and "0231" not in p.text
+    assert conv.restore_protected(p) == text
