@@ -318,6 +318,11 @@ def run_soak(args, tmp: Path, stub: Stub, chroma: Chroma) -> None:
     print(f"after the run, with everything up again: a new chat is answered with guidelines: {recovered}")
     if tally.notes:
         print("clear messages shown: " + "; ".join(f"{n}× „{text}…“" for text, n in tally.notes.most_common()))
+    if len(memory) >= 24:  # the trend: per minute (samples every 5 s) and growth per half of the run
+        per_minute = memory[::12]
+        print("RSS by minute (MB): " + " ".join(f"{m:.0f}" for m in per_minute))
+        half = len(memory) // 2
+        print(f"RSS growth: first half {memory[half] - memory[0]:+.0f} MB, second half {memory[-1] - memory[half]:+.0f} MB")
     print("target (issue 9): lost = 0, unanswered = 0, memory flat (RSS end ≈ start)")
 
 

@@ -268,6 +268,7 @@ class Pipeline:
         raw_answer = "".join(sent_parts)
         conv.history.extend([{"role": "user", "content": protected.text},
                              {"role": "assistant", "content": raw_answer}])
+        _keep_recent_turns(conv, self.settings.chat.history_turns)
         cited = tuple(sorted({int(n) for n in _CITATION.findall(raw_answer) if 1 <= int(n) <= len(sources)}))
         conv.last_trace = Trace(protected=event, sent_text=protected.text, model_name=model_name, sources=sources)
         yield AnswerDone(
@@ -276,3 +277,13 @@ class Pipeline:
             completion_tokens=completion_tokens or len(sent_parts), seconds=time.perf_counter() - started,
             notice=no_sources,
         )
+
+
+def _keep_recent_turns(conv: Conversation, turns: int) -> None:
+    """Keep in memory only the turns a prompt can still use (``chat.history_turns``) and any system messages:
+    a long chat must not grow the process's memory without bound; the full chat is in the encrypted history."""
+    limit = 2 * max(0, turns)
+    dialogue = [m for m in conv.history if m["role"] != "system"]
+    if len(dialogue) > limit:
+        system = [m for m in conv.history if m["role"] == "system"]
+        conv.history = system + (dialogue[-limit:] if limit else [])

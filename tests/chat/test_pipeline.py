@@ -64,6 +64,19 @@ async def test_same_person_keeps_pseudonym_across_turns(app, provider):
     assert any("[Person 1]" in m["content"] for m in provider.requests[1]["messages"][1:-1])
 
 
+async def test_a_long_chat_keeps_only_the_usable_turns_in_memory_and_the_person_stays_the_same(app, provider):
+    """Memory per chat is bounded: only ``chat.history_turns`` turns stay in the conversation (the prompt uses
+    no more); the pseudonyms stay consistent because the vault, not the history, holds them."""
+    turns = app.settings.chat.history_turns
+    conv = app.pipeline.new_conversation()
+    await collect(app.pipeline, conv, MESSAGE)
+    for n in range(turns + 2):
+        await collect(app.pipeline, conv, f"Frage {n}: Was braucht Frau Demir noch?")
+    assert len(conv.history) == 2 * turns
+    assert "[Person 1]" in provider.requests[-1]["messages"][-1]["content"]
+    assert len(provider.requests[-1]["messages"]) == len(provider.requests[-2]["messages"])  # the prompt stopped growing
+
+
 @pytest.mark.parametrize("text", ["", "   \n\t "])
 async def test_empty_message_is_refused_in_german_and_nothing_sent(app, provider, text):
     conv = app.pipeline.new_conversation()
