@@ -26,7 +26,15 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from starlette.exceptions import HTTPException
+
+from chat import messages as chat_texts
 from chat import upload_messages as texts
+from chat.kb_ingest import UploadError, safe_file_name
+from chat.security.body_limit import limited_receive
+from knowledge import SUPPORTED_SUFFIXES
+from knowledge.errors import KnowledgeError
+from knowledge.parsers import parse_file
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +54,7 @@ _MIME_BY_SUFFIX = {
 
 
 def supported_suffixes() -> tuple[str, ...]:
-    from knowledge import SUPPORTED_SUFFIXES
-
+    """The file types the knowledge parsers read."""
     return SUPPORTED_SUFFIXES
 
 
@@ -102,10 +109,6 @@ def read_attachments(files: list[IncomingFile], *, max_files: int, max_bytes: in
 
 
 def _read_one(incoming: IncomingFile, folder: Path, max_bytes: int) -> Attachment:
-    from chat.kb_ingest import UploadError, safe_file_name
-    from knowledge.errors import KnowledgeError
-    from knowledge.parsers import parse_file
-
     allowed = supported_suffixes()
     try:
         name = safe_file_name(incoming.name, allowed)
@@ -203,21 +206,9 @@ class UploadSizeLimit:
         if declared.isdigit() and int(declared) > self.max_body:
             await self._refuse(send)
             return
-        from starlette.exceptions import HTTPException
-
-        seen = 0
-
-        async def limited_receive():
-            nonlocal seen
-            event = await receive()
-            if event["type"] == "http.request":
-                seen += len(event.get("body", b""))
-                if seen > self.max_body:
-                    # FastAPI passes an HTTPException from body parsing through as the response.
-                    raise HTTPException(status_code=413, detail=self.message)
-            return event
-
-        await self.app(scope, limited_receive, send)
+        # FastAPI passes an HTTPException from body parsing through as the response.
+        too_large = lambda: HTTPException(status_code=413, detail=self.message)  # noqa: E731
+        await self.app(scope, limited_receive(receive, self.max_body, too_large), send)
 
     async def _refuse(self, send) -> None:
         import json
@@ -277,7 +268,6 @@ async def take_attachments(message, chat_settings, data_dir: Path) -> AttachedTu
             max_bytes=chat_settings.max_upload_bytes, work_dir=Path(data_dir) / WORK_DIR)
         text = compose_turn(message.content, attachments, chat_settings.max_message_chars)
     except AttachmentRefused as exc:
-        from chat import messages as chat_texts
 
         await cl.Message(content=chat_texts.ERROR_PREFIX + str(exc), author="SafeGPT").send()
         return None

@@ -20,6 +20,7 @@ from chat.admin.auth import SessionUser, require_roles, verify_csrf
 from chat.admin.pages import add_navigation, render
 from chat.kb_ingest import (PersonalDataNotConfirmed, UploadError, UploadTooLarge, is_disk_full, make_curator,
                              safe_file_name, stored_original)
+from chat.security.body_limit import limited_receive
 from knowledge import messages as kb_messages
 from knowledge.errors import StorageFull
 
@@ -73,7 +74,8 @@ def make_knowledge_router(app) -> APIRouter:
         if declared.isdigit() and int(declared) > max_body:
             return await refuse(too_large, 413)
         try:
-            form = await Request(request.scope, _limited_receive(request.receive, max_body, too_large)).form()
+            receive = limited_receive(request.receive, max_body, lambda: UploadTooLarge(too_large))
+            form = await Request(request.scope, receive).form()
         except UploadTooLarge as exc:
             return await refuse(str(exc), 413)
         except StarletteHTTPException as exc:  # Starlette's English "Invalid multipart data." (e.g. 6 KB file name)
@@ -215,21 +217,6 @@ def make_knowledge_router(app) -> APIRouter:
 
     return router
 
-
-def _limited_receive(receive, limit: int, message: str):
-    """``receive`` that raises :class:`UploadTooLarge` once the request body passes ``limit`` bytes."""
-    seen = 0
-
-    async def limited():
-        nonlocal seen
-        event = await receive()
-        if event["type"] == "http.request":
-            seen += len(event.get("body", b""))
-            if seen > limit:
-                raise UploadTooLarge(message)
-        return event
-
-    return limited
 
 
 async def _copy_limited(upload: UploadFile, target: Path, limit: int, limit_mb: float) -> None:

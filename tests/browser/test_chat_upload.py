@@ -15,7 +15,7 @@ import pytest
 
 from tests.browser.conftest import login, send
 from tests.conftest import settings_dict
-from tests.support.server import run_cli, start_server, write_toml
+from tests.support.server import start_server_with_users
 
 pytestmark = pytest.mark.browser
 
@@ -40,17 +40,9 @@ def server(tmp_path_factory, module_provider):
     tmp = tmp_path_factory.mktemp("chat-upload")
     settings = settings_dict(tmp / "data", module_provider, samples=True)
     settings["chat"] = {**settings["chat"], "max_upload_mb": 1, "max_upload_files": 2}
-    config = write_toml(tmp / "pre.toml", settings)
-    run_cli(config, "user", "add", "fachkraft", "--role", "staff", "--password-stdin", input=PASSWORD + "\n")
-    srv = start_server(settings, tmp)
+    srv = start_server_with_users(settings, tmp, {"fachkraft": "staff"}, PASSWORD)
     yield srv
     srv.stop()
-
-
-@pytest.fixture
-def provider(module_provider):
-    module_provider.requests.clear()
-    return module_provider
 
 
 def stored_uploads(server) -> list:

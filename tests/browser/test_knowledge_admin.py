@@ -6,7 +6,7 @@ import pytest
 
 from tests.browser.conftest import login, send
 from tests.conftest import settings_dict
-from tests.support.server import run_cli, start_server, write_toml
+from tests.support.server import start_server_with_users
 
 pytestmark = pytest.mark.browser
 
@@ -24,10 +24,7 @@ aylin.demir@web.de, Telefon 0176 1234567.
 def server(tmp_path_factory, module_provider):
     tmp = tmp_path_factory.mktemp("browser-kb")
     settings = settings_dict(tmp / "data", module_provider, samples=True)
-    config = write_toml(tmp / "pre.toml", settings)
-    for user, role in (("leitung", "admin"), ("fachkraft", "staff")):
-        run_cli(config, "user", "add", user, "--role", role, "--password-stdin", input=PASSWORD + "\n")
-    srv = start_server(settings, tmp)
+    srv = start_server_with_users(settings, tmp, {"leitung": "admin", "fachkraft": "staff"}, PASSWORD)
     yield srv
     srv.stop()
 

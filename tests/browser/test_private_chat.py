@@ -8,7 +8,7 @@ import pytest
 
 from tests.browser.conftest import login, send
 from tests.conftest import settings_dict
-from tests.support.server import run_cli, start_server, write_toml
+from tests.support.server import start_server_with_users
 
 pytestmark = pytest.mark.browser
 
@@ -21,18 +21,9 @@ SECRETS = ["Aylin", "Demir", "14.03.1987", "aylin.demir@web.de", "1987"]
 def server(tmp_path_factory, module_provider):
     tmp = tmp_path_factory.mktemp("private-chat")
     settings = settings_dict(tmp / "data", module_provider, samples=True)
-    config = write_toml(tmp / "pre.toml", settings)
-    for name, role in (("fachkraft", "staff"), ("chefin", "admin")):
-        run_cli(config, "user", "add", name, "--role", role, "--password-stdin", input="sicheres-passwort-123\n")
-    srv = start_server(settings, tmp)
+    srv = start_server_with_users(settings, tmp, {"fachkraft": "staff", "chefin": "admin"}, "sicheres-passwort-123")
     yield srv
     srv.stop()
-
-
-@pytest.fixture
-def provider(module_provider):
-    module_provider.requests.clear()
-    return module_provider
 
 
 def test_chat_pseudonymises_restores_and_stays_local(server, provider, page):

@@ -18,7 +18,7 @@ import pytest
 
 from tests.browser.conftest import ACK_BUTTON, login, send
 from tests.conftest import settings_dict
-from tests.support.server import run_cli, start_server, write_toml
+from tests.support.server import start_server_with_users
 
 pytestmark = pytest.mark.browser
 
@@ -35,17 +35,9 @@ def server(tmp_path_factory, module_provider):
     tmp = tmp_path_factory.mktemp("reconnect")
     settings = settings_dict(tmp / "data", module_provider)
     settings["guardrails"] = {"pseudonym_style": "surrogate"}
-    config = write_toml(tmp / "pre.toml", settings)
-    run_cli(config, "user", "add", "fachkraft", "--role", "staff", "--password-stdin", input=PASSWORD + "\n")
-    srv = start_server(settings, tmp)
+    srv = start_server_with_users(settings, tmp, {"fachkraft": "staff"}, PASSWORD)
     yield srv
     srv.stop()
-
-
-@pytest.fixture
-def provider(module_provider):
-    module_provider.requests.clear()
-    return module_provider
 
 
 def last_user_text(provider) -> str:

@@ -99,3 +99,11 @@ def start_server(settings: dict, tmp: Path, port: int | None = None, env: dict |
         time.sleep(0.3)
     process.kill()
     raise AssertionError(f"server did not start:\n{log.read_text()[-3000:]}")
+
+
+def start_server_with_users(settings: dict, tmp: Path, users: dict[str, str], password: str) -> RunningServer:
+    """Create the accounts (name → role, one password for all) through the CLI, then start the server."""
+    config = write_toml(tmp / "pre.toml", settings)
+    for name, role in users.items():
+        run_cli(config, "user", "add", name, "--role", role, "--password-stdin", input=password + "\n")
+    return start_server(settings, tmp)
