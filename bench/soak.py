@@ -141,8 +141,9 @@ def classify(outputs: list[str], tally: Tally) -> str:
         tally.notes[errors[-1][len(ERROR_MARK):].strip()[:50]] += 1  # system texts only, never user input
         return "failed_clear"
     tally.unanswered["technical text shown" if technical else "nothing shown"] += 1
-    if os.environ.get("SOAK_DEBUG"):  # local diagnosis only: may contain client data from the answers
-        print("unanswered:", outputs, file=sys.stderr, flush=True)
+    if os.environ.get("SOAK_DEBUG"):  # diagnosis: the shape of what was shown, never its text
+        print(f"unanswered: {len(outputs)} outputs, lengths {[len(o) for o in outputs]}, "
+              f"error-marked {[o.startswith(ERROR_MARK) for o in outputs]}", file=sys.stderr, flush=True)
     return "unanswered"
 
 

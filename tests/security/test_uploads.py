@@ -29,7 +29,7 @@ from knowledge.parsers.content_check import MAX_ZIP_MEMBER_BYTES
 from tests.conftest import settings_dict
 from tests.knowledge.fixture_files import build_pdf
 from tests.support.openai_stub import RecordingProvider
-from tests.support.server import run_cli, start_server, write_toml
+from tests.support.server import run_cli, start_server, start_server_with_users, write_toml
 
 PASSWORD = "sicheres-passwort-123"
 MB = 1024 * 1024
@@ -389,10 +389,7 @@ def server(tmp_path_factory, stub):
     settings = settings_dict(tmp / "data", stub)
     settings["knowledge_ingest"] = {"max_upload_mb": 1}
     settings["chat"] = {**settings["chat"], "max_upload_mb": 1, "max_upload_files": 2}
-    config = write_toml(tmp / "pre.toml", settings)
-    for user, role in (("leitung", "admin"), ("fachkraft", "staff")):
-        run_cli(config, "user", "add", user, "--role", role, "--password-stdin", input=PASSWORD + "\n")
-    srv = start_server(settings, tmp)
+    srv = start_server_with_users(settings, tmp, {"leitung": "admin", "fachkraft": "staff"}, PASSWORD)
     yield srv
     srv.stop()
 
