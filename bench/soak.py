@@ -214,6 +214,18 @@ def add_users(settings: dict, count: int) -> None:
     engine.dispose()
 
 
+async def mark_half_time(process: subprocess.Popen, when: float) -> None:
+    await asyncio.sleep(max(0.0, when - time.monotonic()))
+    process.send_signal(signal.SIGUSR1)  # memtrace: snapshot at half time
+
+
+def memtrace_env(out: Path | None) -> dict | None:
+    if out is None:
+        return None
+    path = os.pathsep.join(filter(None, [str(REPO / "bench" / "memtrace"), os.environ.get("PYTHONPATH")]))
+    return {"PYTHONPATH": path, "SAFEGPT_MEMTRACE": str(out.resolve())}
+
+
 def lost_messages(base: str, tally: Tally) -> int:
     """Messages sent that are not in their author's chat history."""
     lost = 0
@@ -235,6 +247,9 @@ def main() -> None:
                         help="seconds between model-server kills (Chroma is killed half a period later)")
     parser.add_argument("--down", type=float, default=8, help="seconds the killed part stays down")
     parser.add_argument("--timeout", type=float, default=90, help="seconds a user waits for a turn to end")
+    parser.add_argument("--trace-memory", type=Path, metavar="DIR",
+                        help="trace the server's memory (tracemalloc, object counts; bench/memtrace) into DIR: "
+                             "trace.tsv per minute, growth.txt at the end — slower, for finding growth")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="safegpt-soak-"))
@@ -258,7 +273,7 @@ def run_soak(args, tmp: Path, stub: Stub, chroma: Chroma) -> None:
                              "chroma_port": chroma.port}
     add_users(settings, args.users)
     t0 = time.perf_counter()
-    server = start_server(settings, tmp)
+    server = start_server(settings, tmp, env=memtrace_env(args.trace_memory))
     tally = Tally()
     try:
         ready = httpx.get(server.base_url + "/readyz", timeout=30).json()
@@ -272,15 +287,21 @@ def run_soak(args, tmp: Path, stub: Stub, chroma: Chroma) -> None:
         asyncio.run(warm_up())
         mem_start = rss_mb(server.process.pid)
         until = time.monotonic() + args.minutes * 60
+        if args.trace_memory:
+            server.process.send_signal(signal.SIGUSR1)  # memtrace: snapshot after warm-up
 
         async def run() -> None:
             await asyncio.gather(
                 faults(stub, chroma, until, args.fault_every, args.down, tally),
                 sample_memory(server.process.pid, until, tally),
+                *([mark_half_time(server.process, until - args.minutes * 30)] if args.trace_memory else []),
                 *(user(i, server.base_url, until, tally, args.timeout) for i in range(args.users)))
 
         asyncio.run(run())
         mem_end = rss_mb(server.process.pid)
+        if args.trace_memory:
+            server.process.send_signal(signal.SIGUSR2)  # memtrace writes growth.txt
+            time.sleep(20)
         # Everything is up again: give the history a moment to catch up, then check nothing was lost.
         time.sleep(5)
         lost = lost_messages(server.base_url, tally)

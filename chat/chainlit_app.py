@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import chainlit as cl
 
-from chat import chat_upload
+from chat import chat_upload, stop_button
 from chat import messages as texts
 from chat import consultation_ui, onboarding_ui, prompt_ui  # noqa: F401 - also registers their action callbacks
-from chat.chat_turn import answer_in_chat
+from chat.chat_memory import forget_old_messages
+from chat.chat_turn import answer_in_chat, log_unexpected, unexpected
 from chat.db.faults import database_unavailable
 from chat.history import reopen_conversation
 from chat.pipeline import Conversation
 from chat.runtime import get_app
 
 log = logging.getLogger(__name__)
+stop_button.install()  # the stop button says so in German
 
 
 def password_login(username: str, password: str) -> cl.User | None:
@@ -125,11 +128,16 @@ async def resume(thread: dict) -> None:
 async def on_message(message: cl.Message) -> None:
     try:
         await _handle_message(message)
-    except Exception as exc:  # database down or locked before the answer: say so; the message stays above
-        if not database_unavailable(exc):
-            raise
-        log.warning("message not handled: database unavailable (%s)", type(exc).__name__)
-        await cl.Message(content=texts.ERROR_PREFIX + texts.DATABASE_MESSAGE_KEPT, author="SafeGPT").send()
+        forget_old_messages(cl.context.session.id)
+    except (Exception, asyncio.CancelledError) as exc:  # the message stays above in every case
+        if database_unavailable(exc):  # down or locked before the answer: say so
+            log.warning("message not handled: database unavailable (%s)", type(exc).__name__)
+            await cl.Message(content=texts.ERROR_PREFIX + texts.DATABASE_MESSAGE_KEPT, author="SafeGPT").send()
+        elif unexpected(exc):  # never Chainlit's own error message: it shows the exception's text
+            log_unexpected(exc, "message")
+            await cl.Message(content=texts.ERROR_PREFIX + texts.UNEXPECTED_ERROR, author="SafeGPT").send()
+        else:
+            raise  # the user stopped the turn
 
 
 async def _handle_message(message: cl.Message) -> None:

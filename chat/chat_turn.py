@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import traceback
 from dataclasses import dataclass
+from pathlib import Path
 
 import chainlit as cl
 
@@ -20,6 +22,8 @@ from chat.llm.router import ModelNotAllowed, ModelUnavailable, RoutingError
 from chat.pipeline import AnswerDelta, AnswerDone, Conversation, Protected, Queued, Routed, UserInputError
 from chat.presentation import protected_markdown, shown_sources, source_elements, sources_footer
 from chat.runtime import get_app
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,35 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
         # The user's own message stays in the chat above; they can resend it unchanged.
         await cl.Message(content=texts.ERROR_PREFIX + str(exc), author="SafeGPT").send()
         return TurnResult(done=None, message_id=None, error=str(exc))
+    except (Exception, asyncio.CancelledError) as exc:
+        if not unexpected(exc):
+            raise  # the user stopped the turn, or the database is down (on_message says so)
+        log_unexpected(exc, "answer")
+        if waiting is not None:
+            await waiting.remove()
+        if answer.content:  # nothing half-done stays
+            await answer.remove()
+        await _record_safely(conversation.model_name, "error", pii_types, prompt_id, None)
+        await cl.Message(content=texts.ERROR_PREFIX + texts.UNEXPECTED_ERROR, author="SafeGPT").send()
+        return TurnResult(done=None, message_id=None, error=texts.UNEXPECTED_ERROR)
     return TurnResult(done=None, message_id=None)
+
+
+def unexpected(exc: BaseException) -> bool:
+    """An error no other handler explains: not the database being down, and not a cancellation of this turn
+    (the user pressed stop or left) — a stray ``CancelledError`` from a library is unexpected too."""
+    if isinstance(exc, asyncio.CancelledError):
+        task = asyncio.current_task()
+        return task is not None and not task.cancelling()
+    return not database_unavailable(exc)
+
+
+def log_unexpected(exc: BaseException, where: str) -> None:
+    """Log the error's type and the line that raised it — never its message or traceback text, which can
+    quote what the user wrote."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    origin = f"{Path(frames[-1].filename).name}:{frames[-1].lineno} in {frames[-1].name}" if frames else "?"
+    log.error("%s failed: unexpected %s at %s", where, type(exc).__name__, origin)
 
 
 def mark_action() -> cl.Action:
@@ -117,15 +149,17 @@ def current_department() -> tuple[str | None, str | None]:
 
 async def _record_safely(*args) -> None:
     """Record usage in a thread (a locked or unreachable database must not stall other chats); while the
-    database is unavailable, tell the user that this turn is saved later (chat/history keeps it)."""
+    database is unavailable, tell the user that this turn is saved later (chat/history keeps it). Any other
+    failure to count is logged and does not take the answer away: the count is secondary."""
+    unavailable = False
     try:
         await asyncio.to_thread(_record, *args)
-        unavailable = False
     except Exception as exc:
-        if not database_unavailable(exc):
-            raise
-        logging.getLogger(__name__).warning("usage not recorded: database unavailable (%s)", type(exc).__name__)
-        unavailable = True
+        if database_unavailable(exc):
+            log.warning("usage not recorded: database unavailable (%s)", type(exc).__name__)
+            unavailable = True
+        else:
+            log_unexpected(exc, "usage record")
     history = get_app().history
     if unavailable or (history is not None and history.unsaved):
         await cl.Message(content=texts.DATABASE_NOT_SAVED, author="SafeGPT").send()

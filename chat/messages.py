@@ -100,6 +100,10 @@ MARK_EMPTY = "Es wurde keine Angabe eingegeben; nichts geändert."
 # The database is down or locked (issue 9): say what happened and that nothing written is lost.
 DATABASE_UNAVAILABLE = ("Die Datenbank von SafeGPT ist gerade nicht erreichbar. "
                         "Bitte versuchen Sie es in einer Minute noch einmal.")
+ANSWER_STOPPED = "⏹️ Antwort angehalten. Sie können Ihre Frage jederzeit noch einmal senden."
+UNEXPECTED_ERROR = ("Bei dieser Nachricht ist ein unerwarteter Fehler aufgetreten. Ihre Nachricht ist nicht verloren: "
+                    "Sie steht oben im Chat. Bitte senden Sie sie noch einmal; wenn der Fehler wiederkommt, "
+                    "melden Sie ihn bitte Ihrer Administration (Uhrzeit genügt).")
 DATABASE_MESSAGE_KEPT = ("Die Datenbank von SafeGPT ist gerade nicht erreichbar. Ihre Nachricht ist nicht verloren: "
                          "Sie steht oben im Chat. Bitte senden Sie sie in einer Minute noch einmal.")
 DATABASE_NOT_SAVED = ("ℹ️ Die Datenbank von SafeGPT ist gerade nicht erreichbar. Frage und Antwort stehen hier und "

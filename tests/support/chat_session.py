@@ -43,6 +43,8 @@ class ChatSession:
                 self.outputs[data["id"]] = data.get("output") or ""
                 if WELCOME_MARK in self.outputs[data["id"]]:
                     self._welcome.set()
+            elif event == "delete_message" and isinstance(data, dict):  # taken away: no longer shown
+                self.outputs.pop(data.get("id"), None)
             elif event == "action" and isinstance(data, dict) and data.get("label") == ACK_BUTTON:
                 self._rules = data
             elif event == "task_start":

@@ -101,9 +101,10 @@ def start_server(settings: dict, tmp: Path, port: int | None = None, env: dict |
     raise AssertionError(f"server did not start:\n{log.read_text()[-3000:]}")
 
 
-def start_server_with_users(settings: dict, tmp: Path, users: dict[str, str], password: str) -> RunningServer:
+def start_server_with_users(settings: dict, tmp: Path, users: dict[str, str], password: str,
+                            env: dict | None = None) -> RunningServer:
     """Create the accounts (name → role, one password for all) through the CLI, then start the server."""
     config = write_toml(tmp / "pre.toml", settings)
     for name, role in users.items():
         run_cli(config, "user", "add", name, "--role", role, "--password-stdin", input=password + "\n")
-    return start_server(settings, tmp)
+    return start_server(settings, tmp, env=env)

@@ -1,0 +1,55 @@
+"""Fault injection for a real ``safegpt serve`` in tests (tests/security/test_unexpected_errors.py).
+
+Python imports ``sitecustomize`` at start-up when this folder is on ``PYTHONPATH``; with
+``SAFEGPT_TEST_FAULTS=1`` it wraps the pipeline so that a message containing a trigger word fails the way a
+bug in SafeGPT or a library would. Never on the path of a real deployment.
+
+- ``FEHLERPROBE-MITTEN``: the first part of the answer is streamed, then a RuntimeError;
+- ``FEHLERPROBE-ABBRUCH``: a stray ``asyncio.CancelledError`` (one the turn's task was not asked for);
+- ``FEHLERPROBE``: a RuntimeError before anything is shown;
+- ``ZAEHLFEHLER``: the answer is complete, then counting it (usage figures) raises a RuntimeError.
+
+The RuntimeErrors quote the user's text on purpose: nothing of it may reach the page or the log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+
+def _install() -> None:
+    from chat.pipeline import AnswerDelta, Pipeline
+    from chat.usage.recorder import UsageRecorder
+
+    original = Pipeline.answer
+    original_record = UsageRecorder.record_answer
+    fail_next_count = []
+
+    def record_answer(self, *args, **kwargs):
+        if fail_next_count:
+            fail_next_count.clear()
+            raise RuntimeError("kaputt beim Zählen")
+        return original_record(self, *args, **kwargs)
+
+    async def answer(self, conv, text: str):
+        if "FEHLERPROBE-ABBRUCH" in text:
+            raise asyncio.CancelledError()
+        if "FEHLERPROBE-MITTEN" in text:
+            async for event in original(self, conv, text):
+                yield event
+                if isinstance(event, AnswerDelta):
+                    raise RuntimeError(f"kaputt mitten in der Antwort auf {text!r}")
+        if "FEHLERPROBE" in text:
+            raise RuntimeError(f"kaputt bei {text!r}")
+        if "ZAEHLFEHLER" in text:
+            fail_next_count.append(True)
+        async for event in original(self, conv, text):
+            yield event
+
+    Pipeline.answer = answer
+    UsageRecorder.record_answer = record_answer
+
+
+if os.environ.get("SAFEGPT_TEST_FAULTS") == "1":
+    _install()
