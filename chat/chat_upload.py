@@ -268,7 +268,6 @@ async def take_attachments(message, chat_settings, data_dir: Path) -> AttachedTu
             max_bytes=chat_settings.max_upload_bytes, work_dir=Path(data_dir) / WORK_DIR)
         text = compose_turn(message.content, attachments, chat_settings.max_message_chars)
     except AttachmentRefused as exc:
-
         await cl.Message(content=chat_texts.ERROR_PREFIX + str(exc), author="SafeGPT").send()
         return None
     finally:

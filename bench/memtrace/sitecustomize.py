@@ -30,6 +30,10 @@ def _rss_mb() -> float:
     return float("nan")
 
 
+def _type_counts() -> Counter:
+    return Counter(type(o).__name__ for o in gc.get_objects())
+
+
 def _start(out: Path, every: float) -> None:
     state: dict = {}
     out.mkdir(parents=True, exist_ok=True)
@@ -38,7 +42,7 @@ def _start(out: Path, every: float) -> None:
     t0 = time.monotonic()
 
     def sample() -> None:
-        counts = Counter(type(o).__name__ for o in gc.get_objects())
+        counts = _type_counts()
         traced, _peak = tracemalloc.get_traced_memory()
         top = ",".join(f"{name}={n}" for name, n in counts.most_common(12))
         table.write(f"{time.monotonic() - t0:.0f}\t{_rss_mb():.1f}\t{traced / 2**20:.1f}\t{sum(counts.values())}\t{top}\n")
@@ -53,7 +57,7 @@ def _start(out: Path, every: float) -> None:
 
     def snap() -> tuple:
         snapshot = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
-        return snapshot, Counter(type(o).__name__ for o in gc.get_objects()), _rss_mb()
+        return snapshot, _type_counts(), _rss_mb()
 
     def mark(*_args) -> None:
         if not tracemalloc.is_tracing():  # from the first mark on (after warm-up): tracing slows everything

@@ -218,7 +218,6 @@ def make_knowledge_router(app) -> APIRouter:
     return router
 
 
-
 async def _copy_limited(upload: UploadFile, target: Path, limit: int, limit_mb: float) -> None:
     """Copy the upload in pieces and stop as soon as it exceeds ``limit`` bytes."""
     size = 0

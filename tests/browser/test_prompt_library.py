@@ -14,7 +14,7 @@ from tests.browser.conftest import login, send
 from tests.browser.test_onboarding import assert_answered_by_ai
 from tests.conftest import settings_dict
 from tests.support.openai_stub import RecordingProvider
-from tests.support.server import run_cli, start_server, write_toml
+from tests.support.server import start_server_with_users
 
 pytestmark = pytest.mark.browser
 PASSWORD = "sicheres-passwort-123"
@@ -25,10 +25,7 @@ def server(tmp_path_factory):
     provider = RecordingProvider().start()
     tmp = tmp_path_factory.mktemp("library")
     settings = settings_dict(tmp / "data", provider)
-    config = write_toml(tmp / "pre.toml", settings)
-    for name, role in (("chefin", "admin"), ("fachkraft", "staff")):
-        run_cli(config, "user", "add", name, "--role", role, "--password-stdin", input=PASSWORD + "\n")
-    srv = start_server(settings, tmp)
+    srv = start_server_with_users(settings, tmp, {"chefin": "admin", "fachkraft": "staff"}, PASSWORD)
     srv.provider = provider
     yield srv
     srv.stop()

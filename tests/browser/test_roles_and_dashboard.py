@@ -11,7 +11,7 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, login, send
 from tests.conftest import settings_dict
 from tests.support.http_login import logged_in_client
 from tests.support.openai_stub import RecordingProvider
-from tests.support.server import run_cli, start_server, write_toml
+from tests.support.server import start_server_with_users
 
 pytestmark = pytest.mark.browser
 PASSWORD = "sicheres-passwort-123"
@@ -34,10 +34,8 @@ def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("roles")
     settings = settings_dict(tmp / "data", provider)
     settings["history"] = {"enabled": False}  # feedback then comes from SafeGPT's own buttons
-    config = write_toml(tmp / "pre.toml", settings)
-    for name, role in (("chefin", "admin"), ("analyse", "analyst"), ("fachkraft", "staff")):
-        run_cli(config, "user", "add", name, "--role", role, "--password-stdin", input=PASSWORD + "\n")
-    srv = start_server(settings, tmp)
+    srv = start_server_with_users(settings, tmp, {"chefin": "admin", "analyse": "analyst", "fachkraft": "staff"},
+                                  PASSWORD)
     srv.provider = provider
     yield srv
     srv.stop()

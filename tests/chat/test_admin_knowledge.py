@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import settings_dict
 from tests.knowledge.fixture_files import build_pdf, write_scanned_pdf
-from tests.support.server import run_cli, start_server, write_toml
+from tests.support.server import start_server_with_users
 
 PASSWORD = "sicheres-passwort-123"
 GOOD = b"""# Fahrradleasing
@@ -36,10 +36,8 @@ def server(tmp_path_factory, module_provider):
     tmp = tmp_path_factory.mktemp("admin-kb")
     settings = settings_dict(tmp / "data", module_provider, samples=True)
     settings["knowledge_ingest"] = {"max_upload_mb": 0.05}
-    config = write_toml(tmp / "pre.toml", settings)
-    for user, role in (("leitung", "admin"), ("fachkraft", "staff"), ("auswertung", "analyst")):
-        run_cli(config, "user", "add", user, "--role", role, "--password-stdin", input=PASSWORD + "\n")
-    srv = start_server(settings, tmp)
+    srv = start_server_with_users(settings, tmp, {"leitung": "admin", "fachkraft": "staff", "auswertung": "analyst"},
+                                  PASSWORD)
     yield srv
     srv.stop()
 

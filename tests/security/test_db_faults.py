@@ -19,7 +19,7 @@ import httpx
 from chat import messages as texts
 from tests.conftest import settings_dict
 from tests.support.chat_session import ChatSession
-from tests.support.server import run_cli, start_server, write_toml
+from tests.support.server import start_server_with_users
 
 PASSWORD = "sicheres-passwort-123"
 ANSWER = "Mietbescheinigung"  # in every answer of the stub (tests/support/openai_stub.py)
@@ -45,12 +45,9 @@ async def wait_until(check, timeout: float, what: str) -> None:
         await asyncio.sleep(0.5)
 
 
-def start(tmp_path, provider, users=("fachkraft", "kollegin"), env: dict | None = None):
-    settings = settings_dict(tmp_path / "data", provider)
-    config = write_toml(tmp_path / "pre.toml", settings)
-    for name in users:
-        run_cli(config, "user", "add", name, "--role", "staff", "--password-stdin", input=PASSWORD + "\n")
-    return start_server(settings, tmp_path, env=env)
+def start(tmp_path, provider, env: dict | None = None):
+    return start_server_with_users(settings_dict(tmp_path / "data", provider), tmp_path,
+                                   {"fachkraft": "staff", "kollegin": "staff"}, PASSWORD, env=env)
 
 
 class ExclusiveLock:

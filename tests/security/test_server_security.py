@@ -17,7 +17,7 @@ import pytest
 from tests.conftest import settings_dict
 from tests.support.http_login import logged_in_client
 from tests.support.openai_stub import RecordingProvider
-from tests.support.server import REPO, run_cli, start_server, write_toml
+from tests.support.server import REPO, start_server_with_users
 
 PASSWORD = "sicheres-passwort-123"
 SESSION_HOURS = 7.5
@@ -40,10 +40,8 @@ def server(tmp_path_factory, stub):
     settings = settings_dict(tmp / "data", stub)
     settings["server"] = {"session_hours": SESSION_HOURS}
     settings["security"] = {"max_failed_logins": 3, "max_failed_logins_per_ip": 50, "lockout_minutes": 2}
-    config = write_toml(tmp / "pre.toml", settings)
-    for name, role in (("chefin", "admin"), ("fachkraft", "staff"), ("opfer", "staff")):
-        run_cli(config, "user", "add", name, "--role", role, "--password-stdin", input=PASSWORD + "\n")
-    srv = start_server(settings, tmp)
+    srv = start_server_with_users(settings, tmp, {"chefin": "admin", "fachkraft": "staff", "opfer": "staff"},
+                                  PASSWORD)
     yield srv
     srv.stop()
 

@@ -10,19 +10,16 @@ type and place, and the next message is answered normally.
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
-
 import pytest
 
 from chat import messages as texts
 from tests.support.chat_session import ChatSession
 from tests.support.openai_stub import RecordingProvider
-from tests.support.server import start_server_with_users
 from tests.conftest import settings_dict
+from tests.support.server import FAULT_PLUGIN, start_server_with_users
 
 PASSWORD = "sicheres-passwort-123"
 ANSWER = "Mietbescheinigung"  # in every answer of the stub (tests/support/openai_stub.py)
-PLUGIN = Path(__file__).resolve().parent.parent / "support" / "fault_plugin"
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +33,7 @@ def slow_provider():
 def server(tmp_path_factory, slow_provider):
     tmp = tmp_path_factory.mktemp("unexpected")
     running = start_server_with_users(settings_dict(tmp / "data", slow_provider), tmp, {"fachkraft": "staff"},
-                                      PASSWORD, env={"PYTHONPATH": str(PLUGIN), "SAFEGPT_TEST_FAULTS": "1"})
+                                      PASSWORD, env={"PYTHONPATH": str(FAULT_PLUGIN), "SAFEGPT_TEST_FAULTS": "1"})
     yield running
     running.stop()
 

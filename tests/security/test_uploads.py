@@ -29,7 +29,7 @@ from knowledge.parsers.content_check import MAX_ZIP_MEMBER_BYTES
 from tests.conftest import settings_dict
 from tests.knowledge.fixture_files import build_pdf
 from tests.support.openai_stub import RecordingProvider
-from tests.support.server import run_cli, start_server, start_server_with_users, write_toml
+from tests.support.server import FAULT_PLUGIN, start_server_with_users
 
 PASSWORD = "sicheres-passwort-123"
 MB = 1024 * 1024
@@ -571,36 +571,14 @@ def test_server_log_holds_no_file_content(server):
 
 # Started instead of `python -m chat.cli`: the same server, with ENOSPC injected into the write of the vectors
 # while the marker file named in SAFEGPT_TEST_DISK_FULL exists (the test's way to fill and free the disk).
-_DISK_FULL_SERVER = """
-import errno, os, sys
-from pathlib import Path
-import knowledge.store as store
-original = store.VectorStore.add
-def add(self, *args, **kwargs):
-    if Path(os.environ["SAFEGPT_TEST_DISK_FULL"]).exists():
-        raise OSError(errno.ENOSPC, "No space left on device")
-    return original(self, *args, **kwargs)
-store.VectorStore.add = add
-sys.argv = ["safegpt", *sys.argv[1:]]
-from chat.cli import main
-main()
-"""
-
-
-def test_disk_full_over_http_keeps_the_knowledge_base_and_tells_the_admin(tmp_path, stub, monkeypatch):
-    """ENOSPC cannot be produced here without root: it is injected into the vector write of a real server (see
-    _DISK_FULL_SERVER). The admin gets a German message, the list of documents and the stored files stay exactly
-    as before, nothing is left in the upload area, and once there is space again the same upload works."""
-    import sys
-
-    import tests.support.server as support
-
+def test_disk_full_over_http_keeps_the_knowledge_base_and_tells_the_admin(tmp_path, stub):
+    """ENOSPC cannot be produced here without root: it is injected into the vector write of a real server (the
+    fault plugin, tests/support/fault_plugin). The admin gets a German message, the list of documents and the
+    stored files stay exactly as before, nothing is left in the upload area, and once there is space again the
+    same upload works."""
     marker = tmp_path / "disk-full"
-    settings = settings_dict(tmp_path / "data", stub)
-    config = write_toml(tmp_path / "pre.toml", settings)
-    run_cli(config, "user", "add", "leitung", "--role", "admin", "--password-stdin", input=PASSWORD + "\n")
-    monkeypatch.setattr(support, "SAFEGPT", [sys.executable, "-c", _DISK_FULL_SERVER])
-    srv = start_server(settings, tmp_path, env={"SAFEGPT_TEST_DISK_FULL": str(marker)})
+    srv = start_server_with_users(settings_dict(tmp_path / "data", stub), tmp_path, {"leitung": "admin"}, PASSWORD,
+                                  env={"PYTHONPATH": str(FAULT_PLUGIN), "SAFEGPT_TEST_DISK_FULL": str(marker)})
     try:
         client = login(srv, "leitung")
         old_version = b"# Reisekosten\n\n" + GUIDELINE.encode()

@@ -101,6 +101,10 @@ def start_server(settings: dict, tmp: Path, port: int | None = None, env: dict |
     raise AssertionError(f"server did not start:\n{log.read_text()[-3000:]}")
 
 
+# Fault injection into a real server: put this folder on its PYTHONPATH (see its sitecustomize.py).
+FAULT_PLUGIN = Path(__file__).resolve().parent / "fault_plugin"
+
+
 def start_server_with_users(settings: dict, tmp: Path, users: dict[str, str], password: str,
                             env: dict | None = None) -> RunningServer:
     """Create the accounts (name → role, one password for all) through the CLI, then start the server."""

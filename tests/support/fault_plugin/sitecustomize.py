@@ -1,8 +1,13 @@
 """Fault injection for a real ``safegpt serve`` in tests (tests/security/test_unexpected_errors.py).
 
-Python imports ``sitecustomize`` at start-up when this folder is on ``PYTHONPATH``; with
-``SAFEGPT_TEST_FAULTS=1`` it wraps the pipeline so that a message containing a trigger word fails the way a
-bug in SafeGPT or a library would. Never on the path of a real deployment.
+Python imports ``sitecustomize`` at start-up when this folder is on ``PYTHONPATH``
+(``tests.support.server.FAULT_PLUGIN``). Never on the path of a real deployment.
+
+With ``SAFEGPT_TEST_DISK_FULL=<marker file>``: while the marker exists, writing vectors to the knowledge
+base fails with ENOSPC (a full disk cannot be made here without root; tests/security/test_uploads.py).
+
+With ``SAFEGPT_TEST_FAULTS=1`` the pipeline is wrapped so that a message containing a trigger word fails the
+way a bug in SafeGPT or a library would:
 
 - ``FEHLERPROBE-MITTEN``: the first part of the answer is streamed, then a RuntimeError;
 - ``FEHLERPROBE-ABBRUCH``: a stray ``asyncio.CancelledError`` (one the turn's task was not asked for);
@@ -15,7 +20,9 @@ The RuntimeErrors quote the user's text on purpose: nothing of it may reach the 
 from __future__ import annotations
 
 import asyncio
+import errno
 import os
+from pathlib import Path
 
 
 def _install() -> None:
@@ -51,5 +58,20 @@ def _install() -> None:
     UsageRecorder.record_answer = record_answer
 
 
+def _install_disk_full(marker: Path) -> None:
+    import knowledge.store as store
+
+    original = store.VectorStore.add
+
+    def add(self, *args, **kwargs):
+        if marker.exists():
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return original(self, *args, **kwargs)
+
+    store.VectorStore.add = add
+
+
 if os.environ.get("SAFEGPT_TEST_FAULTS") == "1":
     _install()
+if os.environ.get("SAFEGPT_TEST_DISK_FULL"):
+    _install_disk_full(Path(os.environ["SAFEGPT_TEST_DISK_FULL"]))
