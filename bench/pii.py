@@ -31,8 +31,8 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import re
 import os
+import re
 import statistics
 import sys
 import time
@@ -63,7 +63,8 @@ P50_TARGET_MS = 10.0
 
 
 def build_safegpt() -> tuple[object, Detector]:
-    from guardrails import Guardrail, GuardrailSettings
+    from guardrails import GuardrailSettings
+    from guardrails.guardrail import Guardrail
 
     g = Guardrail(GuardrailSettings())
 

@@ -3,6 +3,7 @@ restore it in answers, and classify what is left (Art. 9 categories).
 
 Public surface::
 
+    from guardrails.guardrail import Guardrail
     guardrail = Guardrail(GuardrailSettings())      # once per process
     conv = guardrail.conversation()                 # once per chat
     protected = conv.protect("Frau Aylin Demir …")  # send protected.text out
@@ -27,21 +28,17 @@ Entity types (Presidio's names where Presidio has one):
 Placeholder labels per type are in ``guardrails.messages.PLACEHOLDER_LABELS``.
 """
 
-from guardrails.cli import make_pii_group
-from guardrails.conversation import ConversationGuard
-from guardrails.guardrail import Guardrail
-from guardrails.restore import StreamRestorer
 from guardrails.results import DataClass, DetectedSpan, Finding, ProtectedText
 from guardrails.settings import GuardrailSettings
 
+# Light on purpose: importing ``guardrails`` (e.g. for its settings) must not load Presidio or spaCy. The heavy
+# parts are imported where they are used: ``guardrails.guardrail.Guardrail``,
+# ``guardrails.conversation.ConversationGuard``, ``guardrails.restore.StreamRestorer``,
+# ``guardrails.cli.make_pii_group``.
 __all__ = [
-    "ConversationGuard",
     "DataClass",
     "DetectedSpan",
     "Finding",
-    "Guardrail",
     "GuardrailSettings",
     "ProtectedText",
-    "StreamRestorer",
-    "make_pii_group",
 ]

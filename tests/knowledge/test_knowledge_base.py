@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import DocumentNotFound, EmptyDocument, KnowledgeBase, KnowledgeError, UnsupportedFormat
+from knowledge import DocumentNotFound, EmptyDocument, KnowledgeError, UnsupportedFormat
+from knowledge.knowledge_base import KnowledgeBase
 from knowledge.store import VectorStore
 
 from . import fixture_files as f
