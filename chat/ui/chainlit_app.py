@@ -146,7 +146,7 @@ async def _handle_message(message: cl.Message) -> None:
         await start()
         conversation = cl.user_session.get("conversation")
     app = get_app()
-    # Attached files are read and deleted at once; None: refused, the user saw why (chat/core/attachments.py).
+    # Attached files are read and deleted at once; None: refused, the user saw why (chat/ui/chat_upload.py).
     turn = await chat_upload.take_attachments(message, app.settings.chat, app.settings.data_dir)
     if turn is None:
         return
