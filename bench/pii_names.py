@@ -9,8 +9,9 @@ Figures per class and detector:
 - token leak: share of gold name tokens (split at spaces) with at least one character not covered
   by any detection: what would leave the house in part or whole.
 - leak unk.: the same for tokens that are not in the detector's name lists (`known_names`).
-- P any: detections of that class's sentences that lie >= 50 % in a gold name (or cover >= 50 % of one).
-- clean: sentences without PII that got a detection, per 100.
+- P any: person detections in that class's sentences that lie >= 50 % in a gold name (or cover
+  >= 50 % of one); other entity types (a birth year) are scored in the main table, not here.
+- clean: sentences without PII that got a detection of any type, per 100.
 """
 
 from __future__ import annotations
@@ -97,7 +98,9 @@ def score_running(samples: list[Sample], detections: list[list[Detection]],
                     r.leaked_tokens += leaked
                     r.unknown_tokens += unknown
                     r.leaked_unknown += leaked and unknown
-        for a, b, _ in dets:
+        for a, b, kind in dets:
+            if kind not in ("PERSON", "PER"):
+                continue  # precision of person detections; other types are bench/pii.py's main table
             inside = sum(_covered_mask(a, b, [(g.start, g.end) for g in s.spans]))
             ok = inside * 2 >= max(1, b - a) or any(
                 sum(_covered_mask(g.start, g.end, [(a, b)])) * 2 >= g.end - g.start for g in s.spans)

@@ -1,0 +1,284 @@
+"""Unfamiliar person names shown by where they stand (issue 15 §4).
+
+The name lists cannot know "Lindqvist", "Kaltenegger" or "Okonkwo". A word is a *candidate* when
+it is capitalised (or, in text typed in lower case, any word) and no lexicon knows it: not a noun
+form or compound, not a place, not a function word, not a known brand or organisation word. A
+candidate is taken for a name when the name classifier's score reaches the threshold of its
+*position*:
+
+- strong positions (threshold ``STRONG_THRESHOLD``): next to a verb of saying ("sagte X",
+  "X betonte"), after a role or relation noun ("Trainerin X", "ihr Schwager X"), the end of a
+  prepositional phrase ("mit X."), a plural of a family ("die Xs", "bei den Xs"), a possessive
+  before a noun ("Xs Antrag", "X' Wunsch"), a member of a list with another name ("A, B und X"),
+  after "nennen … nur", before "aus der/dem";
+- medium positions (``MEDIUM_THRESHOLD``): the subject after a finite verb ("fuhr X fort",
+  "setzte sich X durch"), after a subordinating conjunction ("da X sich …"), a sentence-initial
+  subject before its verb ("X widersprach"), two name-like words in a row;
+- anywhere else inside a sentence, not after an article: only very name-like words
+  (``PLAIN_THRESHOLD``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from guardrails.name_classifier import NameClassifier
+from guardrails.names import (
+    DETERMINERS,
+    FOREIGN_COMMON_WORDS,
+    PREPOSITIONS_BEFORE_NAMES,
+    SUBJECT_CONJUNCTIONS,
+    SUBJECT_VERBS,
+    NameLexicon,
+)
+from guardrails.recognizers.person_tokens import AMBIGUOUS, STRONG, UNKNOWN, Token
+
+STRONG_THRESHOLD = 0.3
+MEDIUM_THRESHOLD = 0.6
+PLAIN_THRESHOLD = 0.95
+LOWER_CASE_THRESHOLD = 0.7  # lower-case chat: verbs and adjectives are not in the noun lexicon
+
+SPEECH_VERBS = frozenset(
+    """sagte sagt sagten meinte meint betonte betont erklärte erklärt berichtete berichtet
+    kritisierte kritisiert forderte fordert warnte warnt ergänzte ergänzt fragte fragt antwortete
+    antwortet schrieb schreibt widersprach widerspricht räumte lobte lobt kündigte sprach spricht
+    erzählte erzählt bestätigte bestätigt verteidigte verteidigt entgegnete erwiderte versicherte
+    mahnte unterstrich bekräftigte zufolge so laut""".split()
+)
+# Prepositions before a person at the end of a phrase ("Anruf von X.", "gegenüber X betonte").
+PREPOSITIONS = PREPOSITIONS_BEFORE_NAMES | frozenset("gegenüber laut neben hinter seitens mitsamt samt".split())
+# Conjunctions after which the subject follows ("da X sich weigerte", "wie X betonte").
+CONJUNCTIONS = SUBJECT_CONJUNCTIONS | frozenset("da wie seit bis während sodass weshalb wohingegen".split())
+# Heads of nouns that name a role or relation of a person: "Trainerin", "Schulleiter", "Großtante".
+ROLE_HEADS = (
+    "leiter", "leiterin", "arzt", "ärztin", "meister", "meisterin", "betreuer", "betreuerin",
+    "trainer", "trainerin", "rat", "rätin", "direktor", "direktorin", "sprecher", "sprecherin",
+    "lehrer", "lehrerin", "pfleger", "pflegerin", "berater", "beraterin", "helfer", "helferin",
+    "tante", "onkel", "schwager", "schwägerin", "gefährte", "gefährtin", "kollege", "kollegin",
+    "freund", "freundin", "nachbar", "nachbarin", "architekt", "architektin", "anwalt", "anwältin",
+    "richter", "richterin", "minister", "ministerin", "präsident", "präsidentin", "vorsitzende",
+    "vorsitzender", "autor", "autorin", "künstler", "künstlerin", "spieler", "spielerin",
+    "kommissar", "kommissarin", "pfarrer", "pfarrerin", "professor", "professorin", "arbeiter",
+    "arbeiterin", "erzieher", "erzieherin", "mutter", "vater", "sohn", "tochter", "bruder",
+    "schwester", "oma", "opa", "cousin", "cousine", "enkel", "enkelin", "neffe", "nichte",
+    "vormund", "vormündin", "schüler", "schülerin", "kind", "klient", "klientin", "patient",
+    "patientin", "bewohner", "bewohnerin", "mitarbeiter", "mitarbeiterin", "fachkraft",
+    "therapeut", "therapeutin", "psychologe", "psychologin", "sekretär", "sekretärin", "abgeordnete",
+    "abgeordneter", "bürgermeister", "bürgermeisterin", "dozent", "dozentin", "forscher",
+    "forscherin", "journalist", "journalistin", "referent", "referentin", "hausmeister", "koch",
+    "köchin", "fahrer", "fahrerin", "zeuge", "zeugin", "schriftsteller", "schriftstellerin",
+    "maler", "malerin", "musiker", "musikerin", "sänger", "sängerin", "gründer", "gründerin",
+    "partner", "partnerin", "ehemann", "ehefrau", "mann", "frau", "stürmer", "torwart",
+)  # fmt: skip
+# Brands, services and organisations that look like names to the classifier.
+BRANDS = frozenset(
+    """aldi lidl rewe edeka netto penny kaufland ikea rossmann amazon ebay netflix spotify tiktok
+    instagram whatsapp telegram signal threema vivendi moodle nextcloud youtube paypal covid corona
+    hartz bafög sap datev mediaservice otto""".split()
+)
+_VERBISH_END = ("te", "ten", "t", "en", "e")
+_LIST_JOINERS = frozenset({"und", "oder", "sowie", "&"})
+_PLURAL_ARTICLES = frozenset({"die", "den", "der"})
+_NAMING_VERBS = frozenset("nennen nennt nannte nannten rufen ruft riefen".split())
+_END = re.compile(r"[ \t]*(?:[,.;:?!)\n]|$)")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    probability: float
+    stem_end: int  # end of the name part inside the token (genitive/plural "s" excluded)
+
+
+class ContextNameFinder:
+    """Marks unfamiliar names by position and the name classifier (sets ``Token.score``)."""
+
+    def __init__(self, lexicon: NameLexicon, classifier: NameClassifier,
+                 unknown_lower: Callable[[Token], bool]) -> None:
+        self._lex = lexicon
+        self._clf = classifier
+        self._unknown_lower = unknown_lower
+
+    def __repr__(self) -> str:
+        return f"ContextNameFinder({self._clf!r})"
+
+    # -- candidates ------------------------------------------------------------------------
+
+    def _known_word(self, word: str) -> bool:
+        low = word.lower()
+        lex = self._lex
+        return (
+            lex.is_common_word(word) or lex.is_compound_noun(word) or lex.is_place(word)
+            or low in BRANDS or low in FOREIGN_COMMON_WORDS
+        )
+
+    def probability(self, word: str) -> float:
+        """Name score of a word; a double name scores as the mean of its parts."""
+        parts = [p for p in re.split(r"[-'’]", word) if p]
+        if not parts:
+            return 0.0
+        return sum(self._clf.probability(p) for p in parts) / len(parts)
+
+    def candidate(self, tok: Token, lower_mode: bool) -> float:
+        """The name score of a word no lexicon knows; 0 for everything else."""
+        if tok.score > 0 or tok.cue is not None or len(tok.text) < 2:
+            return 0.0
+        if tok.cap:
+            if tok.kind != UNKNOWN or tok.text.lower() in BRANDS:
+                return 0.0
+        elif not (lower_mode and self._unknown_lower(tok)) or tok.text in BRANDS:
+            return 0.0
+        return self.probability(tok.text)
+
+    def _suffixed(self, tok: Token, lower_mode: bool) -> float:
+        """Score of the stem of "Hoffstedts"/"Petrovs" (a word that is no German form itself)."""
+        word = tok.text
+        if tok.score > 0 or tok.cue is not None or len(word) < 4 or not word.endswith("s"):
+            return 0.0
+        if tok.cap != word[:1].isupper() or (not tok.cap and not lower_mode):
+            return 0.0
+        stem = word[:-1]
+        if self._known_word(word) or self._lex.is_function_word(word):
+            return 0.0  # "Kurs", "Jahres", "Kids": a word in its own right
+        if self._known_word(stem) and not self._lex.is_listed_name(stem):
+            return 0.0
+        return self.probability(stem)
+
+    # -- positions ---------------------------------------------------------------------------
+
+    def _is_role_noun(self, tok: Token) -> bool:
+        low = tok.text.lower()
+        for form in (low, low[:-2] if low.endswith("en") else low, low[:-1] if low.endswith("n") else low):
+            if form.endswith(ROLE_HEADS) and (self._lex.is_common_word(form) or self._lex.is_compound_noun(form)
+                                              or form in ROLE_HEADS):
+                return True
+        return False
+
+    @staticmethod
+    def _verbish(tok: Token) -> bool:
+        low = tok.text
+        return not tok.cap and (low in SUBJECT_VERBS or low in SPEECH_VERBS or (
+            len(low) >= 3 and low.endswith(_VERBISH_END) and low not in DETERMINERS))
+
+    def apply(self, text: str, tokens: list[Token], lower_mode: bool) -> None:
+        """Score unfamiliar names in ``tokens`` (in place)."""
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            if tok.score > 0 or tok.cue is not None:
+                continue
+            prev = tokens[i - 1] if i > 0 and not tok.sentence_initial else None
+            prev2 = tokens[i - 2] if i > 1 and prev is not None and not prev.sentence_initial else None
+            nxt = tokens[i + 1] if i + 1 < n and not tokens[i + 1].sentence_initial else None
+            gap_before = text[prev.end : tok.start] if prev is not None else ""
+            gap_after = text[tok.end : nxt.start] if nxt is not None else text[tok.end :]
+            prev_low = prev.text.lower() if prev is not None else ""
+            lower_word = lower_mode and not tok.cap
+
+            # Possessive and plural forms: "Hoffstedts Antrag", "die Petrovs", "bei den Xs".
+            suffixed = self._suffixed(tok, lower_mode)
+            if suffixed >= (LOWER_CASE_THRESHOLD if lower_word else STRONG_THRESHOLD):
+                before_noun = nxt is not None and gap_after == " " and nxt.cap and (
+                    self._lex.is_common_noun(nxt.text) or self._lex.is_compound_noun(nxt.text))
+                plural = prev_low in _PLURAL_ARTICLES and not before_noun
+                if (before_noun and not tok.after_determiner) or plural:
+                    tok.score = 0.6
+                    continue
+            p = self.candidate(tok, lower_mode)
+            if not p:
+                continue
+            apostrophe = text[tok.end : tok.end + 2] in ("' ", "’ ")
+            strength = self._position(text, tokens, i, prev, prev2, nxt, gap_before, gap_after, apostrophe)
+            if tok.sentence_initial and strength < 2 and not (nxt is not None and self._verbish(nxt)):
+                continue
+            if tok.after_determiner and strength < 2:
+                continue
+            if lower_word:
+                need = {2: 0.5, 1: LOWER_CASE_THRESHOLD, 0: 2.0}[strength]
+            else:
+                need = {2: STRONG_THRESHOLD, 1: MEDIUM_THRESHOLD, 0: PLAIN_THRESHOLD}[strength]
+            if p >= need:
+                tok.score = 0.6
+        self._lists(text, tokens, lower_mode)
+        self._pairs(text, tokens, lower_mode)
+
+    def _position(self, text: str, tokens: list[Token], i: int, prev: Token | None, prev2: Token | None,
+                  nxt: Token | None, gap_before: str, gap_after: str, apostrophe: bool) -> int:
+        """2 for a strong name position, 1 for a medium one, 0 for none."""
+        prev_low = prev.text.lower() if prev is not None else ""
+        nxt_low = nxt.text.lower() if nxt is not None else ""
+        ends_phrase = nxt is None or bool(_END.match(gap_after)) or nxt_low in _LIST_JOINERS
+        if prev_low in SPEECH_VERBS or nxt_low in SPEECH_VERBS:
+            return 2
+        if prev is not None and gap_before == " " and self._is_role_noun(prev):
+            return 2
+        if apostrophe and nxt is not None and nxt.cap:
+            return 2
+        if prev_low in PREPOSITIONS and (ends_phrase or (nxt is not None and self._verbish(nxt))):
+            return 2
+        if nxt_low == "aus" and i + 2 < len(tokens) and tokens[i + 2].text.lower() in ("der", "dem", "den"):
+            return 2
+        if any(t.text.lower() in _NAMING_VERBS for t in tokens[max(0, i - 3) : i]):
+            return 2
+        if prev_low in CONJUNCTIONS:
+            return 1 if prev_low not in ("da", "wie", "bis", "seit") else 2 if nxt is not None and (
+                self._verbish(nxt) or nxt_low == "sich") else 1
+        if prev is not None and self._verbish(prev) and gap_before == " ":
+            return 1
+        if prev_low == "sich" and prev2 is not None and self._verbish(prev2):
+            return 1
+        if prev_low in PREPOSITIONS:
+            return 1
+        if nxt is not None and self._verbish(nxt) and gap_after == " ":
+            return 1
+        return 0
+
+    def _lists(self, text: str, tokens: list[Token], lower_mode: bool) -> None:
+        """"Kevin, Mia und Ben": when one member is a name, name-like others are too."""
+        n = len(tokens)
+        i = 0
+        while i < n:
+            members = [i]
+            j = i
+            while j + 1 < n:
+                gap = text[tokens[j].end : tokens[j + 1].start]
+                if gap == ", " and j + 1 < n:
+                    members.append(j + 1)
+                    j += 1
+                    continue
+                if gap == " " and tokens[j + 1].text.lower() in _LIST_JOINERS and j + 2 < n and \
+                        text[tokens[j + 1].end : tokens[j + 2].start] == " ":
+                    members.append(j + 2)
+                    j += 2
+                    break
+                break
+            if len(members) >= 2 and tokens[j].text.lower() not in _LIST_JOINERS and \
+                    text[tokens[members[-2]].end : tokens[members[-1]].start].strip() in _LIST_JOINERS:
+                group = [tokens[k] for k in members]
+                scores = [self.candidate(t, lower_mode) for t in group]
+                named = sum(1 for t in group if t.score > 0)
+                likely = sum(1 for s in scores if s >= MEDIUM_THRESHOLD)
+                if named + likely >= 2 and named + likely >= len(group) - 1:
+                    for t, s in zip(group, scores):
+                        if t.score == 0 and s >= STRONG_THRESHOLD:
+                            t.score = 0.6
+            i = max(j, i + 1) if len(members) >= 2 else i + 1
+
+    def _pairs(self, text: str, tokens: list[Token], lower_mode: bool) -> None:
+        """"Bo Cheng", "Yuji Ki": two name-like words in a row, or one next to a found name."""
+        for a, b in zip(tokens, tokens[1:]):
+            if text[a.end : b.start] not in (" ", "-"):
+                continue
+            if a.score > 0 and b.score > 0:
+                continue
+            pa = a.score or self.candidate(a, lower_mode) or (
+                self.probability(a.text) if a.cap and a.kind in (STRONG, AMBIGUOUS) and not a.after_determiner else 0)
+            pb = b.score or self.candidate(b, lower_mode) or (
+                self.probability(b.text) if b.cap and b.kind in (STRONG, AMBIGUOUS) else 0)
+            if not (pa and pb) or a.cue is not None or b.cue is not None:
+                continue
+            if (a.score or b.score) and max(pa, pb) >= STRONG_THRESHOLD and min(pa, pb) >= STRONG_THRESHOLD:
+                a.score = a.score or 0.6
+                b.score = b.score or 0.6
+            elif (pa + pb) / 2 >= MEDIUM_THRESHOLD + (0.15 if lower_mode else 0) and min(pa, pb) >= STRONG_THRESHOLD:
+                a.score = b.score = 0.6
