@@ -48,7 +48,7 @@ _SURNAME_HEADS = frozenset(
 
 # Everyday short heads of compounds not in the lexicon.
 _SHORT_HEADS = frozenset(
-    "geld zeit plan haus arzt raum satz lohn kurs büro amts kind frau mann kauf werk gang bild recht "
+    "geld zeit plan haus arzt raum satz lohn kurs büro amt amts kind frau mann kauf werk gang bild recht "
     "wort ziel buch teil fall form team tage jahr".split()
 )
 
@@ -314,7 +314,7 @@ class NameLexicon:
         key = word.lower()
         if len(key) < 7:
             return False
-        for cut in range(3, len(key) - 3):
+        for cut in range(3, len(key) - 2):
             head = key[cut:]
             if head not in self.common_nouns or head in _SURNAME_HEADS:
                 continue

@@ -33,12 +33,26 @@ from guardrails.names import (
     SUBJECT_VERBS,
     NameLexicon,
 )
-from guardrails.recognizers.person_tokens import AMBIGUOUS, STRONG, UNKNOWN, Token
+from guardrails.recognizers.person_tokens import AMBIGUOUS, OTHER, STRONG, UNKNOWN, Token
 
-STRONG_THRESHOLD = 0.3
-MEDIUM_THRESHOLD = 0.6
-PLAIN_THRESHOLD = 0.95
-LOWER_CASE_THRESHOLD = 0.7  # lower-case chat: verbs and adjectives are not in the noun lexicon
+# Thresholds on the classifier's score by position. After a role noun a word no lexicon knows is a
+# name unless the classifier is sure it is not ("Trainerin Odermatt"); elsewhere the weaker the
+# position, the more name-like the word must look.
+ROLE_THRESHOLD = 0.0
+STRONG_THRESHOLD = 0.05
+MEDIUM_THRESHOLD = 0.12
+PLAIN_THRESHOLD = 0.9
+# Lower-case chat: verbs and adjectives are not in the noun lexicon, so more is asked of a word.
+LOWER_CASE_THRESHOLDS = {3: 0.3, 2: 0.5, 1: 0.7}
+# A word that only its ending made look like an adjective or participle ("Gehrig", "Hollig").
+SHAPE_PENALTY = 0.25
+# The compound splitter also splits foreign names ("Xiao|ling", "Berre|fjord"); a made-up
+# compound scores near 0, so a word this name-like is a name candidate all the same.
+COMPOUND_OVERRIDE = 0.8
+_TINY = 1e-6
+# A sentence-initial word before its verb: the weakest position that still counts.
+SENTENCE_START_THRESHOLD = 0.4
+_AFTER_VERB_FIRST = frozenset("Sie du wir ihr man es mir mich dir dich uns euch bitte mal doch".split())  # a candidate's score is never 0: 0 means "no candidate"
 
 SPEECH_VERBS = frozenset(
     """sagte sagt sagten meinte meint betonte betont erklärte erklärt berichtete berichtet
@@ -124,12 +138,37 @@ class ContextNameFinder:
         """The name score of a word no lexicon knows; 0 for everything else."""
         if tok.score > 0 or tok.cue is not None or len(tok.text) < 2:
             return 0.0
+        word = tok.text
         if tok.cap:
-            if tok.kind != UNKNOWN or tok.text.lower() in BRANDS:
+            if tok.kind == UNKNOWN and word.lower() not in BRANDS:
+                return max(self.probability(word), _TINY)
+            if tok.kind != OTHER or self._lex.is_function_word(word) or self._lex.is_place(word):
                 return 0.0
-        elif not (lower_mode and self._unknown_lower(tok)) or tok.text in BRANDS:
+            if self._name_shaped_unknown(word):
+                return max(self.probability(word) - SHAPE_PENALTY, _TINY)
+            return self._compound_override(word)
+        if lower_mode and self._unknown_lower(tok) and word not in BRANDS:
+            return max(self.probability(word), _TINY)
+        if lower_mode and not self._lex.is_function_word(word):
+            return self._compound_override(word)
+        return 0.0
+
+    def _compound_override(self, word: str) -> float:
+        """"Xiaoling", "Berrefjord", "Kang-Nam": split as compounds, scored as names."""
+        low = word.lower()
+        if low in BRANDS or low in FOREIGN_COMMON_WORDS or self._lex.is_common_noun(word) and "-" not in word:
             return 0.0
-        return self.probability(tok.text)
+        parts = [p for p in word.split("-") if p]
+        if any(self._lex.is_function_word(p) or len(p) < 2 or not p[1:].islower() for p in parts):
+            return 0.0  # "InsO", "KI": abbreviations
+        p = self.probability(word)
+        return p if p >= COMPOUND_OVERRIDE else 0.0
+
+    def _name_shaped_unknown(self, word: str) -> bool:
+        return (
+            word.isalpha() and word[1:].islower() and len(word) >= 3
+            and not self._known_word(word) and not self._lex.is_function_word(word)
+        )
 
     def _suffixed(self, tok: Token, lower_mode: bool) -> float:
         """Score of the stem of "Hoffstedts"/"Petrovs" (a word that is no German form itself)."""
@@ -139,11 +178,21 @@ class ContextNameFinder:
         if tok.cap != word[:1].isupper() or (not tok.cap and not lower_mode):
             return 0.0
         stem = word[:-1]
-        if self._known_word(word) or self._lex.is_function_word(word):
+        lex = self._lex
+        plain_word = lex.is_common_word(word) or lex.is_place(word) or word.lower() in BRANDS
+        if plain_word or lex.is_function_word(word):
             return 0.0  # "Kurs", "Jahres", "Kids": a word in its own right
-        if self._known_word(stem) and not self._lex.is_listed_name(stem):
+        if (lex.is_common_word(stem) or lex.is_place(stem) or stem.lower() in BRANDS) and not lex.is_listed_name(stem):
             return 0.0
-        return self.probability(stem)
+        if word.endswith("es") and lex.is_function_word(word[:-2]):
+            return 0.0  # "Neues", "Gutes": an inflected adjective
+        p = self.probability(stem)
+        if word.endswith("es"):
+            # "Rotes Kreuz", "Freies Wohnen": adjectives look like genitives of names ending in -e.
+            p = p if p >= 0.5 else 0.0
+        if (lex.is_compound_noun(word) or lex.is_compound_noun(stem)) and p < COMPOUND_OVERRIDE:
+            return 0.0  # "Jugendamts", "Baumhauers" — unless it looks like a name ("Kaljurands")
+        return p
 
     # -- positions ---------------------------------------------------------------------------
 
@@ -157,9 +206,16 @@ class ContextNameFinder:
 
     @staticmethod
     def _verbish(tok: Token) -> bool:
+        """A lower-case word that ends like a finite verb ("widersprach" is not caught)."""
         low = tok.text
         return not tok.cap and (low in SUBJECT_VERBS or low in SPEECH_VERBS or (
-            len(low) >= 3 and low.endswith(_VERBISH_END) and low not in DETERMINERS))
+            len(low) >= 3 and low.endswith(_VERBISH_END) and low not in DETERMINERS
+            and low not in _AFTER_VERB_FIRST))
+
+    def _content_word(self, tok: Token) -> bool:
+        """A lower-case word that is no function word: a verb, adjective or adverb in normal text."""
+        low = tok.text
+        return not tok.cap and len(low) >= 3 and not self._lex.is_function_word(low) and low not in PREPOSITIONS
 
     def apply(self, text: str, tokens: list[Token], lower_mode: bool) -> None:
         """Score unfamiliar names in ``tokens`` (in place)."""
@@ -177,7 +233,7 @@ class ContextNameFinder:
 
             # Possessive and plural forms: "Hoffstedts Antrag", "die Petrovs", "bei den Xs".
             suffixed = self._suffixed(tok, lower_mode)
-            if suffixed >= (LOWER_CASE_THRESHOLD if lower_word else STRONG_THRESHOLD):
+            if suffixed >= (LOWER_CASE_THRESHOLDS[2] if lower_word else STRONG_THRESHOLD):
                 before_noun = nxt is not None and gap_after == " " and nxt.cap and (
                     self._lex.is_common_noun(nxt.text) or self._lex.is_compound_noun(nxt.text))
                 plural = prev_low in _PLURAL_ARTICLES and not before_noun
@@ -189,14 +245,20 @@ class ContextNameFinder:
                 continue
             apostrophe = text[tok.end : tok.end + 2] in ("' ", "’ ")
             strength = self._position(text, tokens, i, prev, prev2, nxt, gap_before, gap_after, apostrophe)
-            if tok.sentence_initial and strength < 2 and not (nxt is not None and self._verbish(nxt)):
-                continue
+            if tok.sentence_initial and strength < 2:
+                # "Salonen widersprach …" yes; "Prüfe bitte", "Fügen Sie", "Näheres regelt" no.
+                if nxt is None or not self._verbish(nxt) or nxt.text in _AFTER_VERB_FIRST or p < SENTENCE_START_THRESHOLD:
+                    continue
+            if strength == 3 and tok.kind != UNKNOWN:
+                strength = 2
+            if tok.cap and tok.kind != UNKNOWN and strength < 2:
+                continue  # "Ruhig bleiben", "Näheres": adjective-shaped words only in strong positions
             if tok.after_determiner and strength < 2:
                 continue
             if lower_word:
-                need = {2: 0.5, 1: LOWER_CASE_THRESHOLD, 0: 2.0}[strength]
+                need = LOWER_CASE_THRESHOLDS.get(strength, 2.0)
             else:
-                need = {2: STRONG_THRESHOLD, 1: MEDIUM_THRESHOLD, 0: PLAIN_THRESHOLD}[strength]
+                need = {3: ROLE_THRESHOLD, 2: STRONG_THRESHOLD, 1: MEDIUM_THRESHOLD, 0: PLAIN_THRESHOLD}[strength]
             if p >= need:
                 tok.score = 0.6
         self._lists(text, tokens, lower_mode)
@@ -204,14 +266,14 @@ class ContextNameFinder:
 
     def _position(self, text: str, tokens: list[Token], i: int, prev: Token | None, prev2: Token | None,
                   nxt: Token | None, gap_before: str, gap_after: str, apostrophe: bool) -> int:
-        """2 for a strong name position, 1 for a medium one, 0 for none."""
+        """3 after a role noun, 2 for a strong name position, 1 for a medium one, 0 for none."""
         prev_low = prev.text.lower() if prev is not None else ""
         nxt_low = nxt.text.lower() if nxt is not None else ""
         ends_phrase = nxt is None or bool(_END.match(gap_after)) or nxt_low in _LIST_JOINERS
         if prev_low in SPEECH_VERBS or nxt_low in SPEECH_VERBS:
             return 2
-        if prev is not None and gap_before == " " and self._is_role_noun(prev):
-            return 2
+        if prev is not None and (prev.cue == "title" or gap_before == " " and self._is_role_noun(prev)):
+            return 3
         if apostrophe and nxt is not None and nxt.cap:
             return 2
         if prev_low in PREPOSITIONS and (ends_phrase or (nxt is not None and self._verbish(nxt))):
@@ -223,9 +285,9 @@ class ContextNameFinder:
         if prev_low in CONJUNCTIONS:
             return 1 if prev_low not in ("da", "wie", "bis", "seit") else 2 if nxt is not None and (
                 self._verbish(nxt) or nxt_low == "sich") else 1
-        if prev is not None and self._verbish(prev) and gap_before == " ":
-            return 1
-        if prev_low == "sich" and prev2 is not None and self._verbish(prev2):
+        if prev is not None and self._content_word(prev) and gap_before == " ":
+            return 1  # the subject after its verb: "fuhr Dressler fort", "lobte X die …"
+        if prev_low == "sich" and prev2 is not None and self._content_word(prev2):
             return 1
         if prev_low in PREPOSITIONS:
             return 1
@@ -254,15 +316,26 @@ class ContextNameFinder:
                 break
             if len(members) >= 2 and tokens[j].text.lower() not in _LIST_JOINERS and \
                     text[tokens[members[-2]].end : tokens[members[-1]].start].strip() in _LIST_JOINERS:
+                # "Rotes Kreuz": a member followed by a capitalised word is an attribute.
+                members = [k for k in members if not (
+                    k + 1 < n and tokens[k + 1].cap and text[tokens[k].end : tokens[k + 1].start] == " ")]
                 group = [tokens[k] for k in members]
                 scores = [self.candidate(t, lower_mode) for t in group]
                 named = sum(1 for t in group if t.score > 0)
                 likely = sum(1 for s in scores if s >= MEDIUM_THRESHOLD)
                 if named + likely >= 2 and named + likely >= len(group) - 1:
                     for t, s in zip(group, scores):
-                        if t.score == 0 and s >= STRONG_THRESHOLD:
+                        if t.score == 0 and s > 0:  # any unknown word among names ("Xiaoling")
                             t.score = 0.6
             i = max(j, i + 1) if len(members) >= 2 else i + 1
+
+    def _after_found_name(self, text: str, a: Token, b: Token) -> float:
+        """"Ørjan Berrefjord,": a name-like compound right after a found name, closing the phrase."""
+        if not (a.score > 0 and b.cap and b.kind == OTHER and not self._lex.is_common_word(b.text)
+                and not self._lex.is_place(b.text) and _END.match(text, b.end)):
+            return 0.0
+        p = self.probability(b.text)
+        return p if p >= 0.2 else 0.0
 
     def _pairs(self, text: str, tokens: list[Token], lower_mode: bool) -> None:
         """"Bo Cheng", "Yuji Ki": two name-like words in a row, or one next to a found name."""
@@ -271,10 +344,14 @@ class ContextNameFinder:
                 continue
             if a.score > 0 and b.score > 0:
                 continue
+            if a.kind == OTHER and a.cap and self._name_shaped_unknown(a.text) or (
+                    b.kind == OTHER and b.cap and self._name_shaped_unknown(b.text)):
+                continue  # "Gemeinsam Stark": adjective-shaped words are not paired
             pa = a.score or self.candidate(a, lower_mode) or (
                 self.probability(a.text) if a.cap and a.kind in (STRONG, AMBIGUOUS) and not a.after_determiner else 0)
             pb = b.score or self.candidate(b, lower_mode) or (
-                self.probability(b.text) if b.cap and b.kind in (STRONG, AMBIGUOUS) else 0)
+                self.probability(b.text) if b.cap and b.kind in (STRONG, AMBIGUOUS) else 0) or (
+                self._after_found_name(text, a, b))
             if not (pa and pb) or a.cue is not None or b.cue is not None:
                 continue
             if (a.score or b.score) and max(pa, pb) >= STRONG_THRESHOLD and min(pa, pb) >= STRONG_THRESHOLD:
