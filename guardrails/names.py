@@ -229,6 +229,7 @@ class NameLexicon:
     places: set[str] = field(default_factory=set)
     homographs: set[str] = field(default_factory=set)  # names that are everyday nouns
     exact: set[str] = field(default_factory=set)  # lower-case spellings with diacritics
+    plural_nouns: set[str] = field(default_factory=set)  # plural forms of common nouns, lower case
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "NameLexicon":
@@ -261,9 +262,11 @@ class NameLexicon:
 
         name_tags = {"Vorname", "Nachname", "Eigenname", "Toponym", "Straßenname"}
         forms: set[str] = set()
+        plurals: set[str] = set()
         with open(CSV_FILE_PATH, encoding="utf-8") as fh:
             reader = csv.reader(fh)
-            next(reader)
+            header = next(reader)
+            plural_columns = [i for i, h in enumerate(header) if "plural" in h]
             for row in reader:
                 tags = set(row[1].split(","))
                 if "Toponym" in tags:
@@ -273,10 +276,12 @@ class NameLexicon:
                 # Column 0 is the lemma, columns from 7 on are inflected forms.
                 forms.update(row[7:])
                 forms.add(row[0])
+                plurals.update(row[i] for i in plural_columns if i < len(row) and row[i])
         # Nouns keep their umlauts: folding would make "Häuser" match "Hauser".
         self.common_nouns = {
             form.lower() for form in forms if form and " " not in form and not form.startswith("-")
         }
+        self.plural_nouns = {form.lower() for form in plurals if " " not in form}
 
     # -- questions the person recognizer asks -------------------------------------
 
@@ -328,6 +333,10 @@ class NameLexicon:
             if modifier_is_noun or (len(modifier) >= 4 and _GERMAN_LOOKING.fullmatch(modifier)):
                 return True
         return False
+
+    def is_plural_noun(self, word: str) -> bool:
+        """A plural form of a common noun ("Autos", "Kinder"), not a genitive ("Richters")."""
+        return word.lower() in self.plural_nouns
 
     def is_homograph(self, word: str) -> bool:
         """A listed name that is also an everyday word ("Wolf", "Sommer", "Mark")."""

@@ -675,6 +675,8 @@ class PersonRecognizer(EntityRecognizer):
             if (
                 nxt is not None and gap_after == ", " and nxt.kind == STRONG and nxt.cap
                 and self._lex.is_first_name(nxt.text)
+                # "Kevin, Mia und Ben": names in a list are different people.
+                and not re.match(r"\s*(?:,|und\b|oder\b|sowie\b)", text[nxt.end :])
                 and (
                     self._name_like(tok)
                     # "Assistenzbedarf Eichel, Donald:" — a noun surname, with a label after

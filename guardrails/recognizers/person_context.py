@@ -190,7 +190,7 @@ class ContextNameFinder:
         if word.endswith("es"):
             # "Rotes Kreuz", "Freies Wohnen": adjectives look like genitives of names ending in -e.
             p = p if p >= 0.5 else 0.0
-        if (lex.is_compound_noun(word) or lex.is_compound_noun(stem)) and p < COMPOUND_OVERRIDE:
+        if lex.is_compound_noun(stem) and p < COMPOUND_OVERRIDE:
             return 0.0  # "Jugendamts", "Baumhauers" — unless it looks like a name ("Kaljurands")
         return p
 
@@ -240,7 +240,10 @@ class ContextNameFinder:
                 if (before_noun and not tok.after_determiner) or plural:
                     tok.score = 0.6
                     continue
-            p = self.candidate(tok, lower_mode)
+            if self._family_plural(tok, prev_low, nxt, gap_after):
+                tok.score = 0.6
+                continue
+            p = self.candidate(tok, lower_mode) or self._after_title(tok, prev)
             if not p:
                 continue
             apostrophe = text[tok.end : tok.end + 2] in ("' ", "’ ")
@@ -249,7 +252,7 @@ class ContextNameFinder:
                 # "Salonen widersprach …" yes; "Prüfe bitte", "Fügen Sie", "Näheres regelt" no.
                 if nxt is None or not self._verbish(nxt) or nxt.text in _AFTER_VERB_FIRST or p < SENTENCE_START_THRESHOLD:
                     continue
-            if strength == 3 and tok.kind != UNKNOWN:
+            if strength == 3 and tok.kind != UNKNOWN and not (prev is not None and prev.cue == "title"):
                 strength = 2
             if tok.cap and tok.kind != UNKNOWN and strength < 2:
                 continue  # "Ruhig bleiben", "Näheres": adjective-shaped words only in strong positions
@@ -270,10 +273,10 @@ class ContextNameFinder:
         prev_low = prev.text.lower() if prev is not None else ""
         nxt_low = nxt.text.lower() if nxt is not None else ""
         ends_phrase = nxt is None or bool(_END.match(gap_after)) or nxt_low in _LIST_JOINERS
-        if prev_low in SPEECH_VERBS or nxt_low in SPEECH_VERBS:
-            return 2
         if prev is not None and (prev.cue == "title" or gap_before == " " and self._is_role_noun(prev)):
             return 3
+        if prev_low in SPEECH_VERBS or nxt_low in SPEECH_VERBS:
+            return 2
         if apostrophe and nxt is not None and nxt.cap:
             return 2
         if prev_low in PREPOSITIONS and (ends_phrase or (nxt is not None and self._verbish(nxt))):
@@ -329,6 +332,32 @@ class ContextNameFinder:
                             t.score = 0.6
             i = max(j, i + 1) if len(members) >= 2 else i + 1
 
+    def _after_title(self, tok: Token, prev: Token | None) -> float:
+        """"Prof. Hirschvogel": after an academic title even a compound-shaped word is a surname."""
+        lex = self._lex
+        if prev is None or prev.cue != "title" or not tok.cap or tok.kind != OTHER or tok.score > 0:
+            return 0.0
+        if lex.is_common_word(tok.text) or lex.is_place(tok.text) or not tok.text[1:].islower():
+            return 0.0
+        return max(self.probability(tok.text), _TINY)
+
+    def _family_plural(self, tok: Token, prev_low: str, nxt: Token | None, gap_after: str) -> bool:
+        """"bei den Richters", "die Ecksteins": a noun's genitive singular after a plural article.
+
+        German has no "den Richters"/"die Richters" except the family; plural forms of nouns
+        ("die Autos") and anything before a noun ("die Kindes Mutter") are left alone.
+        """
+        word = tok.text
+        lex = self._lex
+        return (
+            tok.cap and tok.score == 0 and tok.cue is None and prev_low in ("die", "den")
+            and word.endswith("s") and len(word) >= 5 and not word.endswith("es")
+            and lex.is_common_noun(word) and lex.is_common_noun(word[:-1])
+            and not lex.is_plural_noun(word) and not lex.is_function_word(word)
+            and word.lower() not in FOREIGN_COMMON_WORDS
+            and not (nxt is not None and nxt.cap and gap_after == " ")
+        )
+
     def _after_found_name(self, text: str, a: Token, b: Token) -> float:
         """"Ørjan Berrefjord,": a name-like compound right after a found name, closing the phrase."""
         if not (a.score > 0 and b.cap and b.kind == OTHER and not self._lex.is_common_word(b.text)
@@ -344,8 +373,8 @@ class ContextNameFinder:
                 continue
             if a.score > 0 and b.score > 0:
                 continue
-            if a.kind == OTHER and a.cap and self._name_shaped_unknown(a.text) or (
-                    b.kind == OTHER and b.cap and self._name_shaped_unknown(b.text)):
+            if (a.score == 0 and a.kind == OTHER and a.cap and self._name_shaped_unknown(a.text)) or (
+                    b.score == 0 and b.kind == OTHER and b.cap and self._name_shaped_unknown(b.text)):
                 continue  # "Gemeinsam Stark": adjective-shaped words are not paired
             pa = a.score or self.candidate(a, lower_mode) or (
                 self.probability(a.text) if a.cap and a.kind in (STRONG, AMBIGUOUS) and not a.after_determiner else 0)
