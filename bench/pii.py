@@ -554,7 +554,13 @@ def main(argv: list[str] | None = None) -> int:
 
         detectors = ([("SafeGPT", detect)] if sg is not None else []) + (
             [("Presidio default", base)] if not args.no_baseline else [])
-        known_set = known[1]
+        # "unknown" in the running-text tables: in neither the detector's lists nor its
+        # classifier's training names
+        known_set = set(known[1])
+        sys.path.insert(0, str(ROOT / "guardrails" / "data"))
+        from train_name_classifier import positive_words
+
+        known_set |= {_fold(w) for w in positive_words()}
         running = run_running(detectors, args.running, args.seed, args.running_splits.split(","),
                               lambda w: _fold(w) in known_set,
                               str(args.dump_running) if args.dump_running else None)

@@ -8,7 +8,8 @@ Figures per class and detector:
 - R any: gold names covered to >= 50 % of their characters by any detection.
 - token leak: share of gold name tokens (split at spaces) with at least one character not covered
   by any detection: what would leave the house in part or whole.
-- leak unk.: the same for tokens that are not in the detector's name lists (`known_names`).
+- leak unk.: the same for tokens in neither the detector's name lists nor its name classifier's
+  training names: how it does on names it has never seen.
 - P any: person detections in that class's sentences that lie >= 50 % in a gold name (or cover
   >= 50 % of one); other entity types (a birth year) are scored in the main table, not here.
 - clean: sentences without PII that got a detection of any type, per 100.
