@@ -631,6 +631,7 @@ class PersonRecognizer(EntityRecognizer):
                 a.score = b.score = 0.7
 
         if self._context is not None:
+            self._context.veto(tokens, lower_mode)
             self._context.apply(text, tokens, lower_mode)
         return self._spans(text, tokens)
 

@@ -28,12 +28,14 @@ from guardrails.name_classifier import NameClassifier
 from guardrails.names import (
     DETERMINERS,
     FOREIGN_COMMON_WORDS,
+    LOWER_CASE_NON_NAMES,
+    PERSONAL_TITLES,
     PREPOSITIONS_BEFORE_NAMES,
     SUBJECT_CONJUNCTIONS,
     SUBJECT_VERBS,
     NameLexicon,
 )
-from guardrails.recognizers.person_tokens import AMBIGUOUS, OTHER, STRONG, UNKNOWN, Token
+from guardrails.recognizers.person_tokens import AMBIGUOUS, INITIAL, OTHER, STRONG, UNKNOWN, Token
 
 # Thresholds on the classifier's score by position. After a role noun a word no lexicon knows is a
 # name unless the classifier is sure it is not ("Trainerin Odermatt"); elsewhere the weaker the
@@ -50,6 +52,9 @@ SHAPE_PENALTY = 0.25
 # compound scores near 0, so a word this name-like is a name candidate all the same.
 COMPOUND_OVERRIDE = 0.8
 _TINY = 1e-6
+LOOSE_LOWER_THRESHOLD = 0.4
+LOWER_LOOSE_CANDIDATE = 0.7
+VETO_THRESHOLD = 0.02
 # A sentence-initial word before its verb: the weakest position that still counts.
 SENTENCE_START_THRESHOLD = 0.4
 _AFTER_VERB_FIRST = frozenset("Sie du wir ihr man es mir mich dir dich uns euch bitte mal doch".split())  # a candidate's score is never 0: 0 means "no candidate"
@@ -95,6 +100,10 @@ BRANDS = frozenset(
 _VERBISH_END = ("te", "ten", "t", "en", "e")
 _LIST_JOINERS = frozenset({"und", "oder", "sowie", "&"})
 _PLURAL_ARTICLES = frozenset({"die", "den", "der"})
+# Finite auxiliaries and modals are stop words, but the subject follows them too ("darf X …").
+_FINITE_AUXILIARIES = frozenset(
+    "darf dürfen kann können muss müssen soll sollen will wollen möchte hat hatte ist war wird wurde".split()
+)
 _NAMING_VERBS = frozenset("nennen nennt nannte nannten rufen ruft riefen".split())
 _END = re.compile(r"[ \t]*(?:[,.;:?!)\n]|$)")
 
@@ -150,7 +159,9 @@ class ContextNameFinder:
         if lower_mode and self._unknown_lower(tok) and word not in BRANDS:
             return max(self.probability(word), _TINY)
         if lower_mode and not self._lex.is_function_word(word):
-            return self._compound_override(word)
+            # Ends like a verb ("lindqvist", "-st") or cut as a compound: only if it looks like a name.
+            loose = self._loose_lower(tok)
+            return loose if loose >= LOWER_LOOSE_CANDIDATE else self._compound_override(word)
         return 0.0
 
     def _compound_override(self, word: str) -> float:
@@ -158,6 +169,8 @@ class ContextNameFinder:
         low = word.lower()
         if low in BRANDS or low in FOREIGN_COMMON_WORDS or self._lex.is_common_noun(word) and "-" not in word:
             return 0.0
+        if "-" not in word and not self._lex.is_compound_noun(word):
+            return 0.0  # only what the splitter cut: "frei" is no compound
         parts = [p for p in word.split("-") if p]
         if any(self._lex.is_function_word(p) or len(p) < 2 or not p[1:].islower() for p in parts):
             return 0.0  # "InsO", "KI": abbreviations
@@ -216,6 +229,24 @@ class ContextNameFinder:
         """A lower-case word that is no function word: a verb, adjective or adverb in normal text."""
         low = tok.text
         return not tok.cap and len(low) >= 3 and not self._lex.is_function_word(low) and low not in PREPOSITIONS
+
+    def veto(self, tokens: list[Token], lower_mode: bool) -> None:
+        """Take back what the cue rules found in words the classifier is sure are no names.
+
+        In lower-case chat a role word is often a plain noun ("bei der oma übernachtet") and the
+        word after it a verb; a sentence-initial participle ("Ausgezeichnet wurde …") looks like a
+        subject. Listed names and words after "Frau"/"Herr" are never taken back.
+        """
+        for i, tok in enumerate(tokens):
+            if tok.score <= 0 or tok.kind in (STRONG, AMBIGUOUS, INITIAL) or len(tok.text) < 3:
+                continue
+            prev = tokens[i - 1] if i > 0 else None
+            if prev is not None and prev.text.lower() in PERSONAL_TITLES:
+                continue
+            if not (lower_mode and not tok.cap) and not (tok.sentence_initial and tok.kind == UNKNOWN):
+                continue
+            if self.probability(tok.text) < VETO_THRESHOLD:
+                tok.score = 0.0
 
     def apply(self, text: str, tokens: list[Token], lower_mode: bool) -> None:
         """Score unfamiliar names in ``tokens`` (in place)."""
@@ -288,7 +319,7 @@ class ContextNameFinder:
         if prev_low in CONJUNCTIONS:
             return 1 if prev_low not in ("da", "wie", "bis", "seit") else 2 if nxt is not None and (
                 self._verbish(nxt) or nxt_low == "sich") else 1
-        if prev is not None and self._content_word(prev) and gap_before == " ":
+        if prev is not None and (self._content_word(prev) or prev_low in _FINITE_AUXILIARIES) and gap_before == " ":
             return 1  # the subject after its verb: "fuhr Dressler fort", "lobte X die …"
         if prev_low == "sich" and prev2 is not None and self._content_word(prev2):
             return 1
@@ -323,7 +354,9 @@ class ContextNameFinder:
                 members = [k for k in members if not (
                     k + 1 < n and tokens[k + 1].cap and text[tokens[k].end : tokens[k + 1].start] == " ")]
                 group = [tokens[k] for k in members]
-                scores = [self.candidate(t, lower_mode) for t in group]
+                scores = [self.candidate(t, lower_mode) or (
+                    self._loose_lower(t) if lower_mode and self._loose_lower(t) >= LOOSE_LOWER_THRESHOLD else 0.0)
+                    for t in group]
                 named = sum(1 for t in group if t.score > 0)
                 likely = sum(1 for s in scores if s >= MEDIUM_THRESHOLD)
                 if named + likely >= 2 and named + likely >= len(group) - 1:
@@ -331,6 +364,18 @@ class ContextNameFinder:
                         if t.score == 0 and s > 0:  # any unknown word among names ("Xiaoling")
                             t.score = 0.6
             i = max(j, i + 1) if len(members) >= 2 else i + 1
+
+    def _loose_lower(self, tok: Token) -> float:
+        """Lower-case chat: a word no lexicon knows, even if it ends like a verb ("juliëtte")."""
+        word = tok.text
+        lex = self._lex
+        if tok.cap or tok.cue is not None or tok.score > 0 or len(word) < 2 or not word.replace("-", "").isalpha():
+            return 0.0
+        if (lex.is_common_word(word) or lex.is_compound_noun(word) or lex.is_place(word)
+                or word in BRANDS or word in SUBJECT_VERBS or word in PREPOSITIONS or word in _LIST_JOINERS
+                or word in LOWER_CASE_NON_NAMES or word in _AFTER_VERB_FIRST):
+            return 0.0
+        return self.probability(word)
 
     def _after_title(self, tok: Token, prev: Token | None) -> float:
         """"Prof. Hirschvogel": after an academic title even a compound-shaped word is a surname."""
@@ -381,6 +426,8 @@ class ContextNameFinder:
             pb = b.score or self.candidate(b, lower_mode) or (
                 self.probability(b.text) if b.cap and b.kind in (STRONG, AMBIGUOUS) else 0) or (
                 self._after_found_name(text, a, b))
+            if lower_mode and a.score > 0 and not pb:
+                pb = self._loose_lower(b) if self._loose_lower(b) >= LOOSE_LOWER_THRESHOLD else 0.0
             if not (pa and pb) or a.cue is not None or b.cue is not None:
                 continue
             if (a.score or b.score) and max(pa, pb) >= STRONG_THRESHOLD and min(pa, pb) >= STRONG_THRESHOLD:

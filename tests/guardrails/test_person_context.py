@@ -72,6 +72,13 @@ CLEAN = [
     "Wie das Jugendamt betonte, ist die Frist abgelaufen.",
     "Mit Bürgergeld und Wohngeld kommt die Familie knapp aus.",
     "Die Jobs im Lager sind befristet.",
+    # lower-case chat: role words as plain nouns, verbs after them (taken back by the classifier)
+    "ist es ok wenn der sohn bei der oma übernachtet",
+    "übersetze das bitte ins englische, der vater spricht kaum deutsch",
+    "schreib der tochter, dass der heimplatz frei ist",
+    "hab heute mit dem vermieter gesprochen, er meinte die kaution kommt",
+    "kurze frage: darf man die akte kopieren",
+    "die kinder und die eltern streiten ständig, tipps?",
 ]
 
 
