@@ -89,7 +89,8 @@ ROLE_HEADS = (
     "forscherin", "journalist", "journalistin", "referent", "referentin", "hausmeister", "koch",
     "köchin", "fahrer", "fahrerin", "zeuge", "zeugin", "schriftsteller", "schriftstellerin",
     "maler", "malerin", "musiker", "musikerin", "sänger", "sängerin", "gründer", "gründerin",
-    "partner", "partnerin", "ehemann", "ehefrau", "mann", "frau", "stürmer", "torwart",
+    "partner", "partnerin", "ehemann", "ehefrau", "mann", "frau", "stürmer", "torwart", "doktor",
+    "doktorin",
 )  # fmt: skip
 # Brands, services and organisations that look like names to the classifier.
 BRANDS = frozenset(
@@ -97,6 +98,7 @@ BRANDS = frozenset(
     instagram whatsapp telegram signal threema vivendi moodle nextcloud youtube paypal covid corona
     hartz bafög sap datev mediaservice otto""".split()
 )
+_ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "nis", "tum", "tät", "ion", "ismus", "ik", "enz", "anz")
 _VERBISH_END = ("te", "ten", "t", "en", "e")
 _LIST_JOINERS = frozenset({"und", "oder", "sowie", "&"})
 _PLURAL_ARTICLES = frozenset({"die", "den", "der"})
@@ -271,7 +273,7 @@ class ContextNameFinder:
                 if (before_noun and not tok.after_determiner) or plural:
                     tok.score = 0.6
                     continue
-            if self._family_plural(tok, prev_low, nxt, gap_after):
+            if self._family_plural(tok, prev_low, nxt, gap_after) or self._role_then_noun(text, tokens, i):
                 tok.score = 0.6
                 continue
             p = self.candidate(tok, lower_mode) or self._after_title(tok, prev)
@@ -378,13 +380,48 @@ class ContextNameFinder:
         return self.probability(word)
 
     def _after_title(self, tok: Token, prev: Token | None) -> float:
-        """"Prof. Hirschvogel": after an academic title even a compound-shaped word is a surname."""
+        """"Prof. Hirschvogel", "Dr . Blau": after an academic title even a noun is a surname."""
         lex = self._lex
-        if prev is None or prev.cue != "title" or not tok.cap or tok.kind != OTHER or tok.score > 0:
+        if prev is None or prev.cue != "title" or not tok.cap or tok.kind not in (OTHER, AMBIGUOUS) or tok.score > 0:
             return 0.0
-        if lex.is_common_word(tok.text) or lex.is_place(tok.text) or not tok.text[1:].islower():
+        if prev.text.lower().rstrip(".") in PERSONAL_TITLES or prev.text.lower().startswith("fam"):
+            return 0.0  # after "Frau"/"Herr" the cue rules decide ("Frau Doktor" is no name)
+        if not self._noun_surname(tok) or lex.is_place(tok.text):
             return 0.0
         return max(self.probability(tok.text), _TINY)
+
+    def _noun_surname(self, tok: Token) -> bool:
+        """A capitalised singular noun that can be a surname where the position says so."""
+        word, low, lex = tok.text, tok.text.lower(), self._lex
+        return (
+            tok.cap and tok.cue is None and word.isalpha() and word[1:].islower() and len(word) >= 3
+            and not lex.is_closed_class(word) and low not in FOREIGN_COMMON_WORDS and low not in BRANDS
+            and not self._is_role_noun(tok) and not low.endswith(_ABSTRACT_ENDINGS)
+        )
+
+    def _role_then_noun(self, text: str, tokens: list[Token], i: int) -> bool:
+        """"Oberbürgermeisterin Park eröffnete …": role noun, a noun as surname, then the verb.
+
+        Only without an article before the role noun (a headline or note: "die Ärztin Hilfe"
+        is no name) and only when a verb or the end of the phrase follows.
+        """
+        if i < 1 or i + 1 > len(tokens):
+            return False
+        tok, role = tokens[i], tokens[i - 1]
+        if tok.score > 0 or tok.kind not in (OTHER, AMBIGUOUS) or text[role.end : tok.start] != " ":
+            return False
+        before_role = tokens[i - 2].text.lower() if i >= 2 and not role.sentence_initial else ""
+        if before_role in DETERMINERS or not role.cap or role.cue is not None or not self._is_role_noun(role):
+            return False
+        if not self._noun_surname(tok):
+            return False
+        if self._lex.is_compound_noun(tok.text):
+            return False
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is None or _END.match(text, tok.end):
+            return True
+        return text[tok.end : nxt.start] == " " and not nxt.cap and (
+            nxt.text in SUBJECT_VERBS or nxt.text in SPEECH_VERBS or nxt.text.endswith(("te", "ten")))
 
     def _family_plural(self, tok: Token, prev_low: str, nxt: Token | None, gap_after: str) -> bool:
         """"bei den Richters", "die Ecksteins": a noun's genitive singular after a plural article.

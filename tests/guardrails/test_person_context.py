@@ -35,6 +35,10 @@ RULES = {
         ("Ihr Schwager Oyelowo holt sie ab.", ["Oyelowo"]),
         ("Prof . Hirschvogel sprach als Erster.", ["Hirschvogel"]),
     ],
+    "noun as surname after a role noun or an academic title": [
+        ("Oberbürgermeisterin Park eröffnete die neue Tafel.", ["Park"]),
+        ("Prof . Blau von der Hochschule warnte vor Schlüssen.", ["Blau"]),
+    ],
     "possessive before a noun": [
         ("Hoffstedts Antrag wurde abgelehnt.", ["Hoffstedts"]),
         ("Auf Papadakis' Wunsch findet das Gespräch ohne die Eltern statt.", ["Papadakis"]),
@@ -72,6 +76,9 @@ CLEAN = [
     "Wie das Jugendamt betonte, ist die Frist abgelaufen.",
     "Mit Bürgergeld und Wohngeld kommt die Familie knapp aus.",
     "Die Jobs im Lager sind befristet.",
+    "Frau Doktor hat die Visite verschoben.",  # a form of address, not a surname
+    "Die Ärztin Hilfe leisten lassen.",  # role noun after an article: no name position
+    "Kinderarzt Termin am Montag.",
     # lower-case chat: role words as plain nouns, verbs after them (taken back by the classifier)
     "ist es ok wenn der sohn bei der oma übernachtet",
     "übersetze das bitte ins englische, der vater spricht kaum deutsch",
