@@ -44,6 +44,7 @@ ROLE_THRESHOLD = 0.0
 STRONG_THRESHOLD = 0.05
 MEDIUM_THRESHOLD = 0.12
 PLAIN_THRESHOLD = 0.9
+SUFFIX_THRESHOLD = 0.005
 # Lower-case chat: verbs and adjectives are not in the noun lexicon, so more is asked of a word.
 LOWER_CASE_THRESHOLDS = {3: 0.3, 2: 0.5, 1: 0.7}
 # A word that only its ending made look like an adjective or participle ("Gehrig", "Hollig").
@@ -266,7 +267,9 @@ class ContextNameFinder:
 
             # Possessive and plural forms: "Hoffstedts Antrag", "die Petrovs", "bei den Xs".
             suffixed = self._suffixed(tok, lower_mode)
-            if suffixed >= (LOWER_CASE_THRESHOLDS[2] if lower_word else STRONG_THRESHOLD):
+            # A capitalised unknown "-s" word before a noun or after a plural article has hardly
+            # another reading (the lexicon knows the German and English plurals): almost any score.
+            if suffixed >= (LOWER_CASE_THRESHOLDS[2] if lower_word else SUFFIX_THRESHOLD):
                 before_noun = nxt is not None and gap_after == " " and nxt.cap and (
                     self._lex.is_common_noun(nxt.text) or self._lex.is_compound_noun(nxt.text))
                 plural = prev_low in _PLURAL_ARTICLES and not before_noun
