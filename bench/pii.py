@@ -563,7 +563,8 @@ def main(argv: list[str] | None = None) -> int:
         known_set |= {_fold(w) for w in positive_words()}
         running = run_running(detectors, args.running, args.seed, args.running_splits.split(","),
                               lambda w: _fold(w) in known_set,
-                              str(args.dump_running) if args.dump_running else None)
+                              str(args.dump_running) if args.dump_running else None,
+                              (lambda samples: check_restoration(g, samples)) if g is not None else None)
     for r in runs:
         if r.errors:
             print(f"\n{r.name}: {len(r.errors)} texts raised an exception (counted as nothing detected): {r.errors[:5]}")

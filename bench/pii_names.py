@@ -157,8 +157,10 @@ def _verdict(cls: str, r: ClassRow) -> str:
 
 
 def run_running(detectors: list[tuple[str, Detector]], n: int, seed: int, splits: list[str],
-                is_known: Callable[[str], bool], dump: str | None = None) -> dict[str, object]:
-    """Generate both splits, run every detector on them, print the per-class tables."""
+                is_known: Callable[[str], bool], dump: str | None = None,
+                restoration: Callable[[list[Sample]], dict[str, object]] | None = None) -> dict[str, object]:
+    """Generate both splits, run every detector on them, print the per-class tables (and, with
+    ``restoration``, the protect -> restore round trip on every sentence)."""
     out: dict[str, object] = {}
     for split in splits:
         samples = generate_running(n, seed, split)
@@ -172,6 +174,11 @@ def run_running(detectors: list[tuple[str, Detector]], n: int, seed: int, splits
         out[split] = {"seed": seed, "sentences": len(samples),
                       "rows": {name: {k: vars(v) for k, v in rows.items()} for name, rows in scored.items()},
                       "seconds": seconds}
+        if restoration is not None:
+            r = restoration(samples)
+            out[split]["restoration"] = r
+            print(f"  SafeGPT restoration (genitives, plurals, lists …): {r['exact']}/{r['sentences']} exact,"
+                  f" {r['errors']} errors, first failures: {r['first failures']}")
         if dump and split == "dev" and detectors and detectors[0][0] == "SafeGPT":
             _dump(dump, samples, results["SafeGPT"])
     return out
