@@ -31,6 +31,8 @@ class Retrieved:
     sources: tuple[Source, ...]
     # German note for the user when grounding was on but nothing reached knowledge.min_score.
     notice: str | None = None
+    # German note when the question was searched by keyword only (its data class may not go to the embedder).
+    search_notice: str | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class Routed:
     model_name: str
     display_name: str
     notice: str | None  # German text when the request went to another model than chosen
+    # The data class of everything this request sends (system text, passages, history, message).
+    data_class: DataClass = DataClass.NONE
 
 
 @dataclass(frozen=True)

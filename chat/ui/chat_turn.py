@@ -17,7 +17,7 @@ import chainlit as cl
 from chat.core import messages as core_texts
 from chat.core import upload_messages
 from chat.core.attachments import attachment_summary
-from chat.core.events import AnswerDelta, AnswerDone, Protected, Queued, Routed
+from chat.core.events import AnswerDelta, AnswerDone, Protected, Queued, Retrieved, Routed
 from chat.core.pipeline import Conversation, UserInputError
 from chat.core.presentation import protected_markdown, shown_sources, sources_footer
 from chat.llm.errors import ModelNotAllowed, ModelUnavailable, RoutingError
@@ -55,6 +55,9 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
                 pii_types = [entity for entity, _, _ in event.replacements]
                 async with cl.Step(name=texts.STEP_PSEUDONYMISED, type="tool") as step:
                     step.output = protected_markdown(event)
+            elif isinstance(event, Retrieved):
+                if event.search_notice:
+                    await cl.Message(content=event.search_notice, author="SafeGPT").send()
             elif isinstance(event, Routed):
                 if event.notice:
                     await cl.Message(content=texts.ERROR_PREFIX + event.notice, author="SafeGPT").send()
