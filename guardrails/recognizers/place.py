@@ -1,0 +1,113 @@
+"""Small places and city districts next to a person or an address (entity LOCATION).
+
+"Frau Demir aus Herne-Wanne", "wohnt in Bad Salzuflen-Schötmar", "Lindenstraße 5 in
+Dortmund-Hörde": a district or a village narrows a household down to a few streets.
+Masked as ``LOCATION``:
+
+- a district compound (a known town, a hyphen, a district: "Dortmund-Hörde") after
+  "in/aus/nach/bei/von";
+- any place after a residence cue ("wohnt in", "lebt in", "wohnhaft in", "zieht nach",
+  "stammt aus", "Wohnort:") or after a person ("Familie Yilmaz aus …", "Frau K. aus …")
+  or an address ("Lindenstraße 5, …"), unless the name alone identifies no one: countries,
+  federal states and large cities (``data/non_identifying_places.txt``); a common noun
+  is no place ("lebt in Trennung").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from guardrails.names import NameLexicon
+from guardrails.recognizers.address import STREET
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "non_identifying_places.txt"
+
+_UP = "A-ZÄÖÜ"
+_LOW = "a-zäöüß"
+_WORD = rf"[{_UP}][{_LOW}]+"
+_PLACE = (
+    rf"(?:(?:Bad|Sankt|St\.|Groß|Klein|Neu|Alt|Ober|Unter|Nieder|Hohen|Markt)[\s-])?{_WORD}"
+    rf"(?:-{_WORD})*(?:\s(?:an\sder|am|im|ob\sder|in\sder)\s{_WORD})?(?:\s\((?:Westf|Saale|Oder)\.?\))?"
+)
+_RESIDENCE = (
+    r"(?:wohnt|wohnen|wohnte|lebt|leben|lebte|wohnhaft|gemeldet|zieht|ziehen|gezogen|umgezogen|"
+    r"stammt|stammen|kommt|kommen|untergebracht|Wohnort|Wohnsitz|Umzug|Hausbesuch|Heimatort)"
+)
+_CUED = regex.compile(
+    rf"(?<![\w-]){_RESIDENCE}(?:\s+(?:jetzt|seit\s+\S+|noch|wieder|inzwischen|bei\s+\S+))?"
+    rf"(?:\s*:\s*|\s+(?:in|nach|aus|im\s+Ortsteil|im\s+Stadtteil)\s+)(?P<place>{_PLACE})(?![\w-])"
+)
+_AFTER_ADDRESS = regex.compile(
+    rf"(?<![\w-]){STREET}\s\d{{1,4}}[a-zA-Z]?(?:,\s|\s(?:in|bei)\s)(?P<place>{_PLACE})(?![\w-])"
+)
+_AFTER_PERSON = regex.compile(
+    rf"(?<![\w-])(?:Frau|Herrn?|Familie|Fam\.|Klientin|Klient|Bewohnerin|Bewohner|Patientin|Patient)"
+    rf"\s+(?:{_WORD}|[{_UP}]\.)(?:\s{_WORD})?,?\s(?:aus|in|von)\s(?P<place>{_PLACE})(?![\w-])"
+)
+_DISTRICT = regex.compile(
+    rf"(?<![\w-])(?:in|aus|nach|bei|von|Ortsteil|Stadtteil)\s(?P<place>(?:Bad\s)?(?P<town>{_WORD})-{_WORD}(?:-{_WORD})?)(?![\w-])"
+)
+
+
+def _load_non_identifying(path: Path) -> frozenset[str]:
+    return frozenset(
+        line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+class PlaceRecognizer(EntityRecognizer):
+    """Entity LOCATION: districts and small places next to a person or an address."""
+
+    def __init__(self, lexicon: NameLexicon, non_identifying_file: Path = DATA_FILE) -> None:
+        self._lex = lexicon
+        self._not_identifying = _load_non_identifying(non_identifying_file)
+        super().__init__(supported_entities=["LOCATION"], supported_language="de", name="PlaceRecognizer")
+
+    def load(self) -> None:  # everything is built in __init__
+        pass
+
+    def analyze(
+        self, text: str, entities: List[str], nlp_artifacts: Optional[NlpArtifacts] = None
+    ) -> List[RecognizerResult]:
+        """Places after residence cues, persons and addresses (0.8); districts (0.75)."""
+        results = []
+        for pattern in (_CUED, _AFTER_PERSON, _AFTER_ADDRESS):
+            for m in pattern.finditer(text):
+                if self._identifies(m.group("place")):
+                    results.append(self._result(m.start("place"), m.end("place"), 0.8))
+        for m in _DISTRICT.finditer(text):
+            place = m.group("place")
+            if self._lex.is_place(m.group("town")) and self._identifies(place):
+                results.append(self._result(m.start("place"), m.end("place"), 0.75))
+        return results
+
+    def _identifies(self, place: str) -> bool:
+        low = place.lower()
+        if low in self._not_identifying or low.split(" (")[0] in self._not_identifying:
+            return False
+        if "-" not in place and " " not in place:
+            if self._lex.is_function_word(place):
+                return False
+            if self._lex.is_common_noun(place) and not self._lex.is_place(place):
+                return False  # "lebt in Trennung", "kommt aus Angst"
+        parts = [p for p in regex.split(r"[-\s]", place) if p]
+        # "Eltern-Kind-Gruppe": every part a common noun and none a place is no place
+        return not all(self._lex.is_common_noun(p) and not self._lex.is_place(p) for p in parts)
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type="LOCATION",
+            start=start,
+            end=end,
+            score=score,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
