@@ -47,9 +47,10 @@ class LowerCasePlateRecognizer(PatternRecognizer):
         )
 
     def invalidate_result(self, pattern_text: str) -> Optional[bool]:
-        """Reject lower-case matches whose letter groups are both German words and that
-        have no hyphen ("auto bis um 12"); "ms ab 7481" and "da-ab 12" stay plates."""
+        """Reject lower-case matches without a hyphen that run district and letters together
+        ("pkw am 12") or whose two letter groups are German words ("auto bis um 12");
+        "ms ab 7481" and "da-ab 12" stay plates."""
         if pattern_text != pattern_text.lower() or "-" in pattern_text:
             return None
         groups = re.findall(r"[a-zäöü]+", pattern_text)
-        return True if len(groups) >= 2 and all(g in _WORDS for g in groups[:2]) else None
+        return True if len(groups) < 2 or all(g in _WORDS for g in groups[:2]) else None
