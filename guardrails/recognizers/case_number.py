@@ -45,7 +45,7 @@ _NOT_IDENTIFIER_STEMS = frozenset(
     """ telefon tel handy mobil mobilfunk fax telefax ruf hotline notruf durchwahl service
     servicetelefon haus zimmer raum seiten seite bus linie gleis tür etage sitz lauf lfd laufende
     folge paragraf paragraph artikel kapitel abschnitt ausgabe heft band start los glücks kenn
-    version modell typ serien randnummer rn rdnr""".split()
+    version modell typ serien randnummer rn rdnr behörden notfall info zentral""".split()
 ) | {""}
 # Nouns after which "Nr." introduces an identifier ("Bescheid Nr. 4711", not "Zimmer Nr. 12").
 _NOUNS_BEFORE_NR = frozenset(
@@ -77,7 +77,7 @@ _COURT_TAIL = re.compile(r"\d+/\d{2,4}")
 _LIST_LINK = regex.compile(r"(?:[ \t]*[,;/][ \t]*|[ \t]+(?:und|sowie|bzw\.|oder|u\.)[ \t]+)", regex.IGNORECASE)
 
 COURT_FILE = (
-    r"(?:[A-Z]{1,2}\s)?\d{1,3}\s[A-Z]{1,3}[a-z]?(?:\s[A-Z]{1,3})?\s\d{1,6}/\d{2,4}(?:\s(?:ER|WA|B|R))?"
+    r"(?:(?!AZ\s|GZ\s)[A-Z]{1,2}\s)?\d{1,3}\s[A-Z]{1,3}[a-z]?(?:\s[A-Z]{1,3})?\s\d{1,6}/\d{2,4}(?:\s(?:ER|WA|B|R))?"
     r"|(?:\d{1,3}\s)?(?=[IVXL]{2,})[IVXL]{2,7}\s\d{1,6}/\d{2,4}"
 )
 JOBCENTER_BG = r"\d{5}BG\d{7}"

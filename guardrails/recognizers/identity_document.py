@@ -36,7 +36,7 @@ class DocumentNumberRecognizer(EntityRecognizer):
 
     def __init__(self, entity: str, cue: str, first_letters: str, name: str) -> None:
         self._cued = regex.compile(
-            rf"(?<![\w-])(?:{cue})(?![\w-])[.]?{_GAP}(?P<value>{_CUED_VALUE})(?![\w/-])",
+            rf"(?<![\w-])(?:{cue})(?:es|s)?(?![\w-])[.]?{_GAP}(?P<value>{_CUED_VALUE})(?![\w/-])",
             regex.IGNORECASE,
         )
         first = f"[{first_letters}]"

@@ -152,9 +152,10 @@ class InstitutionRecognizer(EntityRecognizer):
             if quoted is None or not quoted.strip().islower():
                 return self._extend_left(text, start), self._extend_legal(text, strong.end()), 0.9
         lower = self._lower_place.match(text, end)
-        if lower and (not self._lex.is_common_noun(lower.group("place"))
-                      or lower.group("place").lower().endswith(_PLACE_HEADS)):
-            if lower.group("place").lower() not in _NOT_NAMES:
+        place = lower.group("place") if lower else ""
+        if lower and (not self._lex.is_common_noun(place) or self._lex.is_place(place)
+                      or place.lower().endswith(_PLACE_HEADS)):
+            if place.lower() not in _NOT_NAMES:
                 return self._extend_left(text, start), self._extend_legal(text, lower.end()), 0.85
         words = self._cap_words.match(text, end)
         if not words:

@@ -30,9 +30,15 @@ DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "non_identifying_p
 _UP = "A-ZÄÖÜ"
 _LOW = "a-zäöüß"
 _WORD = rf"[{_UP}][{_LOW}]+"
+# "am Dienstag" after a place is a time, not part of the name ("Frankfurt am Main").
+_NOT_TIME = (
+    r"(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende|Morgen|Abend|"
+    r"Vormittag|Nachmittag|Mittag|Anfang|Ende|Telefon|Termin|Tag|Januar|Februar|März|April|Mai|Juni|"
+    r"Juli|August|September|Oktober|November|Dezember)\b)"
+)
 _PLACE = (
     rf"(?:(?:Bad|Sankt|St\.|Groß|Klein|Neu|Alt|Ober|Unter|Nieder|Hohen|Markt)[\s-])?{_WORD}"
-    rf"(?:-{_WORD})*(?:\s(?:an\sder|am|im|ob\sder|in\sder)\s{_WORD})?(?:\s\((?:Westf|Saale|Oder)\.?\))?"
+    rf"(?:-{_WORD})*(?:\s(?:an\sder|am|im|ob\sder|in\sder)\s{_NOT_TIME}{_WORD})?(?:\s\((?:Westf|Saale|Oder)\.?\))?"
 )
 _RESIDENCE = (
     r"(?:wohnt|wohnen|wohnte|lebt|leben|lebte|wohnhaft|gemeldet|zieht|ziehen|gezogen|umgezogen|"
