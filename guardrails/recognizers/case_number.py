@@ -29,13 +29,13 @@ _LETTER = "A-Za-zÄÖÜäöüß"
 # A candidate cue: a compound ending in an identifier head, a noun + "Nr.", or a short cue.
 _CUE = regex.compile(
     rf"(?<![\w-])(?P<cue>"
-    rf"(?:[{_LETTER}]+\.?-?)*?(?:nummern|nummer|nr\.?|zeichen|kennziffer|konto|-id)"
+    rf"(?:[{_LETTER}]+\.?-?)*?(?:nummern|nummer|nr\.?|zeichen|kennziffer|konten|konto|-id)"
     rf"|[{_LETTER}]+[ \t]+(?:Nr\.?|Nummer)"
     rf"|az\.?|gz\.?|akte|vorgang|kto\.?|pkz"
     rf")(?![\w])",
     regex.IGNORECASE,
 )
-_HEAD = re.compile(r"(nummern|nummer|nr|zeichen|kennziffer|konto|id)$")
+_HEAD = re.compile(r"(nummern|nummer|nr|zeichen|kennziffer|konten|konto|id)$")
 # "…zeichen" identifies a file only after these stems ("Kennzeichen" is a plate,
 # "Satzzeichen" punctuation); "Zeichen" alone does ("unser Zeichen", "unter dem Zeichen").
 _FILE_SIGN_STEMS = frozenset({"", "akten", "geschäfts", "gesch", "kassen", "buchungs", "bearbeitungs", "bezugs"})
@@ -78,7 +78,7 @@ _LIST_LINK = regex.compile(r"(?:[ \t]*[,;/][ \t]*|[ \t]+(?:und|sowie|bzw\.|oder|
 
 COURT_FILE = (
     r"(?:(?!AZ\s|GZ\s)[A-Z]{1,2}\s)?\d{1,3}\s[A-Z]{1,3}[a-z]?(?:\s[A-Z]{1,3})?\s\d{1,6}/\d{2,4}(?:\s(?:ER|WA|B|R))?"
-    r"|(?:\d{1,3}\s)?(?=[IVXL]{2,})[IVXL]{2,7}\s\d{1,6}/\d{2,4}"
+    r"|(?:\d{1,3}\s)?[IVXL]{1,7}\s\d{1,6}/\d{2,4}"
 )
 JOBCENTER_BG = r"\d{5}BG\d{7}"
 
@@ -122,7 +122,7 @@ def is_identifier_cue(cue: str) -> bool:
     stem = key[: head.start()]
     if head.group(1) == "zeichen":
         return stem in _FILE_SIGN_STEMS or stem.endswith(("unser", "ihr", "mein"))
-    if head.group(1) == "konto":
+    if head.group(1) in ("konto", "konten"):
         return True
     return stem not in _NOT_IDENTIFIER_STEMS and not stem.endswith(("telefon", "handy", "fax", "ruf", "haus", "zimmer"))
 

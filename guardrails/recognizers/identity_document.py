@@ -41,7 +41,7 @@ class DocumentNumberRecognizer(EntityRecognizer):
         )
         first = f"[{first_letters}]"
         # Upper case only: lower-case 9-letter strings are ordinary typing.
-        self._bare = regex.compile(rf"(?<![\w-])(?P<value>{first}{_DOC}{{7}}\d(?:\d)?)(?![\w-])")
+        self._bare = regex.compile(rf"(?<![\w-])(?P<value>{first}{_DOC}{{7}}(?:{_DOC}\d|\d))(?![\w-])")
         super().__init__(supported_entities=[entity], supported_language="de", name=name)
 
     def load(self) -> None:  # patterns are compiled in __init__

@@ -10,6 +10,7 @@ proper-name part names one local institution:
   objects that follow such heads ("in der Schule Probleme", "der Kita Bescheid geben");
 - before a legal form: "Tischlerei Hoppe GmbH", "Hoppe & Partner", "Sonnenkinder e.V.";
 - in a hyphen compound ending in a head: "Anne-Frank-Gesamtschule".
+A compound ending in a head is a head ("Jugendwerkstatt", "Ergotherapiepraxis").
 Carriers and attributes before the head belong to the name ("AWO Wohngruppe Sonnenhof",
 "Ev. Kita St. Martin"). Not masked: generic public bodies (Jugendamt, Jobcenter,
 Wohngeldstelle, Krankenkasse, Agentur für Arbeit, Amtsgericht Dortmund — a court or an
@@ -34,9 +35,8 @@ from guardrails.names import NameLexicon
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "institution_words.tsv"
 
-_UP = "A-ZÄÖÜ"
-_LOW = "a-zäöüßéèáàçñ"
-_CAP = rf"[{_UP}][{_LOW}{_UP}]*(?:-[{_UP}{_LOW}][{_LOW}{_UP}]*)*"
+# Any script's letters: names of owners and patrons are often not German ("Yıldızoğlu GmbH").
+_CAP = r"\p{Lu}\p{L}*(?:-\p{L}+)*"
 _TITLE_NAME = rf"(?:Dr\.|Prof\.|Dres\.|Dipl\.-\w+\.?)(?:\s(?:med\.|dent\.|vet\.|rer\.\s?nat\.|phil\.))?(?:\s(?:Dr\.|med\.))?\s{_CAP}(?:\s{_CAP})?"
 _SAINT = rf"(?:St\.|Sankt|Hl\.|Heilige[rn]?)\s{_CAP}(?:\s{_CAP})?"
 _PLACE_PREP = r"(?:Am|An\sder|An\sden|Im|In\sder|Zum|Zur|Auf\sdem|Auf\sder|Unter\sden|Hinter\sder|Vor\sdem|Beim|Bei\sder)"
@@ -48,6 +48,7 @@ _PLACE_HEADS = (
     "weg", "straße", "turm", "brunnen", "teich", "rain", "hang", "anger", "deich", "kanal", "hafen",
     "dom", "schloss", "mühle", "wiese", "aue", "heide", "kamp", "busch", "höhe", "tal", "burg",
 )
+_UNUMLAUT = str.maketrans("äöü", "aou")
 _NOT_NAMES = frozenset(
     """montag dienstag mittwoch donnerstag freitag samstag sonntag wochenende januar februar märz april
     mai juni juli august september oktober november dezember morgen vormittag mittag nachmittag abend
@@ -103,7 +104,12 @@ class InstitutionRecognizer(EntityRecognizer):
         self._vocab = v
         alt = lambda words: "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
         heads = alt(v.heads | v.weak_heads)
-        self._head = regex.compile(rf"(?<![\w-])(?P<head>{heads})(?![\w-])")
+        # A compound ending in a head word is a head too ("Jugendwerkstatt", "Ergotherapiepraxis"):
+        # German compounds keep their head at the end. Only for heads that are no everyday words.
+        strong = alt(h.lower() for h in v.heads if h[0].isupper() and len(h) >= 4)
+        self._head = regex.compile(
+            rf"(?<![\w-])(?P<head>{heads}|\p{{Lu}}\p{{Ll}}+(?:{strong}))(?![\w-])"
+        )
         self._compound = regex.compile(
             rf"(?<![\w-])(?P<name>(?:{_CAP}-)+)(?P<head>{alt(h for h in v.heads if h[0].isupper())})(?![\w-])"
         )
@@ -176,6 +182,8 @@ class InstitutionRecognizer(EntityRecognizer):
         low = word.lower()
         if low in _NOT_NAMES or low in OBJECT_NOUNS or self._lex.is_function_word(word):
             return False
+        if self._lex.is_place(word):
+            return True  # "Grundschule Hörde", "Pflegedienst Halle"
         if word in self._vocab.heads or word in self._vocab.legal_forms or low in self._national_words:
             return False
         if self._lex.is_common_noun(word):
@@ -185,8 +193,15 @@ class InstitutionRecognizer(EntityRecognizer):
 
     def _looks_plural(self, low: str) -> bool:
         # "Probleme", "Termine", "Kinder", "Schwierigkeiten": a noun whose shorter form is a noun.
-        for ending in ("en", "n", "e", "er", "s", "nen"):
-            if low.endswith(ending) and self._lex.is_common_noun(low[: -len(ending)]):
+        for ending in ("en", "n", "e", "er", "s", "nen", ""):
+            stem = low[: len(low) - len(ending)]
+            if not ending and stem == low and not any(ch in low for ch in "äöü"):
+                continue
+            if low.endswith(ending) and stem != low and self._lex.is_common_noun(stem):
+                return True
+            # umlaut plurals: "Nöte" (Not), "Gärten" (Garten), "Mütter" (Mutter)
+            plain = stem.translate(_UNUMLAUT)
+            if low.endswith(ending) and plain != stem and self._lex.is_common_noun(plain):
                 return True
         return low.endswith(("ungen", "heiten", "keiten", "schaften"))
 

@@ -48,6 +48,11 @@ _CUED = regex.compile(
     rf"(?<![\w-]){_RESIDENCE}(?:\s+(?:jetzt|seit\s+\S+|noch|wieder|inzwischen|bei\s+\S+))?"
     rf"(?:\s*:\s*|\s+(?:in|nach|aus|im\s+Ortsteil|im\s+Stadtteil)\s+)(?P<place>{_PLACE})(?![\w-])"
 )
+# German puts the verb last: "ist nach Cham umgezogen", "sind aus Hörde weggezogen".
+_VERB_LAST = regex.compile(
+    rf"(?<![\w-])(?:in|nach|aus)\s(?P<place>{_PLACE})\s(?:umgezogen|gezogen|verzogen|weggezogen|zurückgezogen|"
+    rf"zurückgekehrt|gekommen|geflohen|gemeldet|wohnhaft|untergebracht|aufgewachsen|geboren)(?![\w-])"
+)
 _AFTER_ADDRESS = regex.compile(
     rf"(?<![\w-]){STREET}\s\d{{1,4}}[a-zA-Z]?(?:,\s|\s(?:in|bei)\s)(?P<place>{_PLACE})(?![\w-])"
 )
@@ -56,7 +61,7 @@ _AFTER_PERSON = regex.compile(
     rf"\s+(?:{_WORD}|[{_UP}]\.)(?:\s{_WORD})?,?\s(?:aus|in|von)\s(?P<place>{_PLACE})(?![\w-])"
 )
 _DISTRICT = regex.compile(
-    rf"(?<![\w-])(?:in|aus|nach|bei|von|Ortsteil|Stadtteil)\s(?P<place>(?:Bad\s)?(?P<town>{_WORD})-{_WORD}(?:-{_WORD})?)(?![\w-])"
+    rf"(?<![\w-])(?:in|aus|nach|bei|von|Ortsteil|Stadtteil)\s(?P<place>(?:Bad\s)?{_WORD}(?:-{_WORD}){{1,3}})(?![\w-])"
 )
 
 
@@ -83,13 +88,16 @@ class PlaceRecognizer(EntityRecognizer):
     ) -> List[RecognizerResult]:
         """Places after residence cues, persons and addresses (0.8); districts (0.75)."""
         results = []
-        for pattern in (_CUED, _AFTER_PERSON, _AFTER_ADDRESS):
+        for pattern in (_CUED, _VERB_LAST, _AFTER_PERSON, _AFTER_ADDRESS):
             for m in pattern.finditer(text):
                 if self._identifies(m.group("place")):
                     results.append(self._result(m.start("place"), m.end("place"), 0.8))
         for m in _DISTRICT.finditer(text):
             place = m.group("place")
-            if self._lex.is_place(m.group("town")) and self._identifies(place):
+            parts = place.split("-")
+            # a known town before the district: "Dortmund-Hörde", "Castrop-Rauxel-Ickern"
+            towns = ["-".join(parts[:i]) for i in range(1, len(parts))]
+            if any(self._lex.is_place(t) or self._lex.is_place(t.removeprefix("Bad ")) for t in towns) and self._identifies(place):
                 results.append(self._result(m.start("place"), m.end("place"), 0.75))
         return results
 
