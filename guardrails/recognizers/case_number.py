@@ -26,15 +26,10 @@ from guardrails import messages
 from guardrails.recognizers.ordinary_numbers import is_ordinary_number, is_unit_word
 
 _LETTER = "A-Za-zÄÖÜäöüß"
-# A candidate cue: a compound ending in an identifier head, a noun + "Nr.", or a short cue.
-_CUE = regex.compile(
-    rf"(?<![\w-])(?P<cue>"
-    rf"(?:[{_LETTER}]+\.?-?)*?(?:nummern|nummer|nr\.?|zeichen|kennziffer|konten|konto|-id)"
-    rf"|[{_LETTER}]+[ \t]+(?:Nr\.?|Nummer)"
-    rf"|az\.?|gz\.?|akte|vorgang|kto\.?|pkz"
-    rf")(?![\w])",
-    regex.IGNORECASE,
-)
+# Words that may be cues: a letter first, then letters, digits, dots and hyphens
+# ("Kassenzeichen", "Kd.-Nr.", "BG-Nummer", "Az."); checked by ``is_identifier_cue``.
+_WORD = regex.compile(r"(?<![\w-])[^\W\d_][\w.\-]*")
+_CUE_END = re.compile(r"(?i)(?:nummern|nummer|nr|zeichen|kennziffer|konten|konto|-id)\.?$|^(?:az|gz|akte|vorgang|kto|pkz)\.?$")
 _HEAD = re.compile(r"(nummern|nummer|nr|zeichen|kennziffer|konten|konto|id)$")
 # "…zeichen" identifies a file only after these stems ("Kennzeichen" is a plate,
 # "Satzzeichen" punctuation); "Zeichen" alone does ("unser Zeichen", "unter dem Zeichen").
@@ -111,7 +106,7 @@ def _shape(value: str) -> str:
 
 
 def is_identifier_cue(cue: str) -> bool:
-    """Whether a word found by ``_CUE`` introduces a file, customer or account number."""
+    """Whether a word (or "noun Nr.") introduces a file, customer or account number."""
     words = cue.split()
     if len(words) == 2 and re.fullmatch(r"(?i)nr\.?|nummer", words[1]):
         return words[0].lower() in _NOUNS_BEFORE_NR
@@ -153,15 +148,24 @@ class CaseNumberRecognizer(EntityRecognizer):
     ) -> List[RecognizerResult]:
         """Values after cues (0.85), court file numbers (0.7), BG numbers and admin patterns (0.9)."""
         spans: list[tuple[int, int, float]] = []
-        for m in _CUE.finditer(text):
-            if not is_identifier_cue(m.group("cue")):
+        previous = ""
+        for m in _WORD.finditer(text):
+            word = m.group().rstrip("-")
+            cue, before = word, previous
+            previous = word
+            if not _CUE_END.search(word):
                 continue
-            values = list(self._values(text, _GAP.match(text, m.end()).end()))
+            if re.fullmatch(r"(?i)nr\.?|nummer", word) and before:
+                cue = f"{before} {word}"  # "Bescheid Nr."
+            if not is_identifier_cue(cue):
+                continue
+            end = m.start() + len(word)
+            values = list(self._values(text, _GAP.match(text, end).end()))
             if not values:
-                late = _LATE_LINK.match(text, m.end())
+                late = _LATE_LINK.match(text, end)
                 if late:
                     values = [v for v in self._values(text, late.end()) if _digits(text[v[0] : v[1]]) >= 2]
-            score = 0.55 if _has_own_recognizer(m.group("cue")) else 0.85
+            score = 0.55 if _has_own_recognizer(cue) else 0.85
             spans += [(s, e, score) for s, e in values]
         for pattern, score in self._bare:
             spans += [(m.start(), m.end(), score) for m in pattern.finditer(text) if m.end() > m.start()]

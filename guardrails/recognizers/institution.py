@@ -103,21 +103,16 @@ class InstitutionRecognizer(EntityRecognizer):
         v = vocabulary or InstitutionVocabulary.load()
         self._vocab = v
         alt = lambda words: "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-        heads = alt(v.heads | v.weak_heads)
+        self._heads = frozenset(v.heads | v.weak_heads)
         # A compound ending in a head word is a head too ("Jugendwerkstatt", "Ergotherapiepraxis"):
         # German compounds keep their head at the end. Only for heads that are no everyday words.
-        strong = alt(h.lower() for h in v.heads if h[0].isupper() and len(h) >= 4)
-        self._head = regex.compile(
-            rf"(?<![\w-])(?P<head>{heads}|\p{{Lu}}\p{{Ll}}+(?:{strong}))(?![\w-])"
-        )
-        self._compound = regex.compile(
-            rf"(?<![\w-])(?P<name>(?:{_CAP}-)+)(?P<head>{alt(h for h in v.heads if h[0].isupper())})(?![\w-])"
-        )
+        self._head_endings = tuple(sorted(h.lower() for h in v.heads if h[0].isupper() and len(h) >= 4))
+        # Candidate words: capitalised, possibly hyphenated ("Anne-Frank-Gesamtschule").
+        self._word = regex.compile(r"(?<![\w-])\p{Lu}[\p{L}\-]*")
         self._before = regex.compile(rf"(?:(?:{alt(v.carriers | v.prefixes)})\s){{1,2}}$")
         self._legal = regex.compile(rf"\s?(?:{alt(v.legal_forms)})(?![\w])")
-        self._legal_end = regex.compile(
-            rf"(?<![\w-])(?P<name>{_CAP}(?:\s(?:&\s)?{_CAP}){{0,3}})\s?(?P<legal>{alt(v.legal_forms)})(?![\w])"
-        )
+        self._legal_form = regex.compile(rf"(?<![\w])(?:{alt(v.legal_forms)})(?![\w])")
+        self._name_before = regex.compile(rf"(?<![\w-])(?P<name>{_CAP}(?:\s(?:&\s)?{_CAP}){{0,3}})\s?$")
         self._strong_name = regex.compile(rf"\s(?:{_TITLE_NAME}|{_SAINT}|{_PLACE_PREP}\s{_CAP}(?:[\s-]{_CAP})?|{_QUOTED})")
         self._lower_place = regex.compile(rf"\s{_LOWER_PREP}\s(?P<place>{_CAP}(?:-{_CAP})?)")
         self._cap_words = regex.compile(rf"(?:\s(?P<w>{_CAP}))+")
@@ -132,21 +127,29 @@ class InstitutionRecognizer(EntityRecognizer):
     ) -> List[RecognizerResult]:
         """Head + name (0.9 with a clear name part, 0.8 with capitalised words), legal forms (0.85)."""
         spans: list[tuple[int, int, float]] = []
-        for m in self._head.finditer(text):
-            found = self._named(text, m.start("head"), m.end("head"), m.group("head"))
-            if found:
-                spans.append(found)
-        for m in self._compound.finditer(text):
-            parts = [p for p in m.group("name").split("-") if p]
-            if not all(self._lex.is_common_noun(p) for p in parts):  # "Eltern-Kind-Gruppe" is none
-                spans.append((self._extend_left(text, m.start()), self._extend_legal(text, m.end()), 0.85))
-        for m in self._legal_end.finditer(text):
-            words = [w for w in re.split(r"[\s&]+", m.group("name")) if w]
+        for m in self._word.finditer(text):
+            word = m.group().rstrip("-")
+            if "-" in word:
+                parts = word.split("-")
+                if parts[-1] in self._heads and parts[-1] in self._vocab.heads and all(parts[:-1]) and not all(
+                    self._lex.is_common_noun(p) for p in parts[:-1]
+                ):  # "Anne-Frank-Gesamtschule"; "Eltern-Kind-Gruppe" is none
+                    spans.append((self._extend_left(text, m.start()), self._extend_legal(text, m.start() + len(word)), 0.85))
+                continue
+            if word in self._heads or (len(word) > 6 and word.lower().endswith(self._head_endings)):
+                found = self._named(text, m.start(), m.start() + len(word), word)
+                if found:
+                    spans.append(found)
+        for m in self._legal_form.finditer(text):
+            before = self._name_before.search(text[max(0, m.start() - 80) : m.start()])
+            if not before:
+                continue
+            words = [w for w in re.split(r"[\s&]+", before.group("name")) if w]
             while words and (self._lex.is_function_word(words[0]) or words[0] in self._vocab.prefixes):
                 words = words[1:]  # "Die Hoppe GmbH": the article is no part of the name
             if not words or all(w.lower() in self._national_words for w in words):
                 continue
-            start = m.start("name") + m.group("name").index(words[0])
+            start = m.start() - len(before.group()) + before.group().index(words[0])
             spans.append((self._extend_left(text, start), m.end(), 0.85))
         return [self._result(s, e, score) for s, e, score in spans]
 

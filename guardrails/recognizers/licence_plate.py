@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import List, Optional
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 # Words after which a plate follows: the plate itself and the vehicle it belongs to.
 _CUE = (
@@ -35,16 +36,39 @@ class LowerCasePlateRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("plate after cue", rf"(?<=(?<![\w-]){_CUE}[.]?{_GAP}){_PLATE}(?![\w])", 0.85),
     ]
+    # The same as one forward pattern (a look-behind tried at every position is slow).
+    _FORWARD = re.compile(rf"(?<![\w-]){_CUE}[.]?{_GAP}(?P<plate>{_PLATE})(?![\w])", re.IGNORECASE)
 
     def __init__(self) -> None:
         super().__init__(
             supported_entity="DE_KFZ",
             patterns=list(self.PATTERNS),
-            context=["kennzeichen"],
             supported_language="de",
             name="LowerCasePlateRecognizer",
             global_regex_flags=re.DOTALL | re.MULTILINE | re.IGNORECASE,
         )
+
+    def analyze(
+        self,
+        text: str,
+        entities: List[str],
+        nlp_artifacts: Optional[NlpArtifacts] = None,
+        regex_flags: Optional[int] = None,
+    ) -> List[RecognizerResult]:
+        """Plates after a cue (score 0.85), minus lower-case word runs."""
+        results = []
+        for m in self._FORWARD.finditer(text):
+            start, end = m.span("plate")
+            if self.invalidate_result(m.group("plate")):
+                continue
+            results.append(
+                RecognizerResult(
+                    entity_type="DE_KFZ", start=start, end=end, score=0.85,
+                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+                )
+            )
+        return results
 
     def invalidate_result(self, pattern_text: str) -> Optional[bool]:
         """Reject lower-case matches without a hyphen that run district and letters together

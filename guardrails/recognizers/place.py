@@ -53,9 +53,10 @@ _VERB_LAST = regex.compile(
     rf"(?<![\w-])(?:in|nach|aus)\s(?P<place>{_PLACE})\s(?:umgezogen|gezogen|verzogen|weggezogen|zurückgezogen|"
     rf"zurückgekehrt|gekommen|geflohen|gemeldet|wohnhaft|untergebracht|aufgewachsen|geboren)(?![\w-])"
 )
-_AFTER_ADDRESS = regex.compile(
-    rf"(?<![\w-]){STREET}\s\d{{1,4}}[a-zA-Z]?(?:,\s|\s(?:in|bei)\s)(?P<place>{_PLACE})(?![\w-])"
-)
+# After an address: found from the house number on, the street checked backwards (the street
+# pattern is costly to try at every position).
+_ADDRESS_TAIL = regex.compile(rf"(?<=\s)\d{{1,4}}[a-zA-Z]?(?:,\s|\s(?:in|bei)\s)(?P<place>{_PLACE})(?![\w-])")
+_STREET_BEFORE = regex.compile(rf"(?<![\w-]){STREET}\s$")
 _AFTER_PERSON = regex.compile(
     rf"(?<![\w-])(?:Frau|Herrn?|Familie|Fam\.|Klientin|Klient|Bewohnerin|Bewohner|Patientin|Patient)"
     rf"\s+(?:{_WORD}|[{_UP}]\.)(?:\s{_WORD})?,?\s(?:aus|in|von)\s(?P<place>{_PLACE})(?![\w-])"
@@ -88,10 +89,13 @@ class PlaceRecognizer(EntityRecognizer):
     ) -> List[RecognizerResult]:
         """Places after residence cues, persons and addresses (0.8); districts (0.75)."""
         results = []
-        for pattern in (_CUED, _VERB_LAST, _AFTER_PERSON, _AFTER_ADDRESS):
+        for pattern in (_CUED, _VERB_LAST, _AFTER_PERSON):
             for m in pattern.finditer(text):
                 if self._identifies(m.group("place")):
                     results.append(self._result(m.start("place"), m.end("place"), 0.8))
+        for m in _ADDRESS_TAIL.finditer(text):
+            if _STREET_BEFORE.search(text[max(0, m.start() - 60) : m.start()]) and self._identifies(m.group("place")):
+                results.append(self._result(m.start("place"), m.end("place"), 0.8))
         for m in _DISTRICT.finditer(text):
             place = m.group("place")
             parts = place.split("-")
