@@ -162,8 +162,11 @@ class InstitutionRecognizer(EntityRecognizer):
                 return self._extend_left(text, start), self._extend_legal(text, strong.end()), 0.9
         lower = self._lower_place.match(text, end)
         place = lower.group("place") if lower else ""
-        if lower and (not self._lex.is_common_noun(place) or self._lex.is_place(place)
-                      or place.lower().endswith(_PLACE_HEADS)):
+        # After a lower-case preposition a known place is a locative ("die Wohngruppe an der
+        # Ostsee"), not a name; a place-like noun or an unknown word names the institution.
+        if lower and not self._lex.is_place(place) and (
+            not self._lex.is_common_noun(place) or place.lower().endswith(_PLACE_HEADS)
+        ):
             if place.lower() not in _NOT_NAMES:
                 return self._extend_left(text, start), self._extend_legal(text, lower.end()), 0.85
         words = self._cap_words.match(text, end)
