@@ -128,7 +128,8 @@ class CaseNumberRecognizer(EntityRecognizer):
 
     def __init__(self, extra_patterns: Sequence[str] = ()) -> None:
         self._bare = [
-            (regex.compile(rf"(?<![\w/]){COURT_FILE}(?![\w/])"), 0.7),
+            # above a street-shaped "Im Verfahren 29 …" (ADDRESS, 0.75), so the type is right
+            (regex.compile(rf"(?<![\w/]){COURT_FILE}(?![\w/])"), 0.8),
             (regex.compile(rf"(?<!\w){JOBCENTER_BG}(?!\w)"), 0.9),
         ]
         for index, pattern in enumerate(extra_patterns, start=1):
@@ -146,7 +147,7 @@ class CaseNumberRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: List[str], nlp_artifacts: Optional[NlpArtifacts] = None
     ) -> List[RecognizerResult]:
-        """Values after cues (0.85), court file numbers (0.7), BG numbers and admin patterns (0.9)."""
+        """Values after cues (0.85), court file numbers (0.8), BG numbers and admin patterns (0.9)."""
         spans: list[tuple[int, int, float]] = []
         previous = ""
         for m in _WORD.finditer(text):
@@ -251,7 +252,8 @@ class CaseNumberRecognizer(EntityRecognizer):
 # RV-Nr., KVNR): the value is still taken, at a score below those recognizers, so their
 # type wins and a value that fails their check digit is masked all the same.
 _OWN_RECOGNIZER = re.compile(r"(?i)^(?:steuer|steueridentifikations|rentenversicherungs|sozialversicherungs|"
-                             r"krankenversicherten|versicherungs|rv|sv|kv|ust|umsatzsteuer)")
+                             r"krankenversicherten|versicherungs|rv|sv|kv|ust|umsatzsteuer|personalausweis|"
+                             r"ausweis|perso|pa|reisepass|pass|kinderreisepass|dokumenten|aufenthaltstitel|eat)")
 
 
 def _has_own_recognizer(cue: str) -> bool:

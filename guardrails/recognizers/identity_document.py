@@ -26,7 +26,9 @@ _GAP = (
 )
 # The value after a cue: 6–12 letters and digits with at least two digits, optionally
 # the MRZ check digit after a space.
-_CUED_VALUE = r"(?=[A-Za-z]{0,4}\d[A-Za-z0-9]*\d)[A-Za-z0-9]{6,12}(?:[ ]\d(?![\w/.,-]))?"
+_CUED_VALUE = r"(?=[A-Za-z0-9]*\d[A-Za-z0-9]*\d)[A-Za-z0-9]{6,12}(?:[ ]\d(?![\w/.,-]))?"
+# A cue earlier in the clause: "Die Ausweisnr. von Frau Tonat lautet P181H61R4".
+_LATE = r"(?:(?![.!?;\n][ \t\n]|[!?;\n]).){1,50}?(?::|[ \t](?:lautet|lautete|ist))[ \t]+"
 _DOC = f"[{DOCUMENT_ALPHABET}]"
 
 
@@ -36,7 +38,7 @@ class DocumentNumberRecognizer(EntityRecognizer):
 
     def __init__(self, entity: str, cue: str, first_letters: str, name: str) -> None:
         self._cued = regex.compile(
-            rf"(?<![\w-])(?:{cue})(?:es|s)?(?![\w-])[.]?{_GAP}(?P<value>{_CUED_VALUE})(?![\w/-])",
+            rf"(?<![\w-])(?:{cue})(?:es|s)?(?![\w-])[.]?(?:{_GAP}|{_LATE})(?P<value>{_CUED_VALUE})(?![\w/-])",
             regex.IGNORECASE,
         )
         first = f"[{first_letters}]"

@@ -125,7 +125,8 @@ class InstitutionRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: List[str], nlp_artifacts: Optional[NlpArtifacts] = None
     ) -> List[RecognizerResult]:
-        """Head + name (0.9 with a clear name part, 0.8 with capitalised words), legal forms (0.85)."""
+        """Head + name (0.95 with a clear name part, 0.9 otherwise), legal forms (0.9). At 0.9 or
+        more the whole name wins over a person found inside it ("Bäckerei Akbulut")."""
         spans: list[tuple[int, int, float]] = []
         for m in self._word.finditer(text):
             word = m.group().rstrip("-")
@@ -134,7 +135,7 @@ class InstitutionRecognizer(EntityRecognizer):
                 if parts[-1] in self._heads and parts[-1] in self._vocab.heads and all(parts[:-1]) and not all(
                     self._lex.is_common_noun(p) for p in parts[:-1]
                 ):  # "Anne-Frank-Gesamtschule"; "Eltern-Kind-Gruppe" is none
-                    spans.append((self._extend_left(text, m.start()), self._extend_legal(text, m.start() + len(word)), 0.85))
+                    spans.append((self._extend_left(text, m.start()), self._extend_legal(text, m.start() + len(word)), 0.9))
                 continue
             if word in self._heads or (len(word) > 6 and word.lower().endswith(self._head_endings)):
                 found = self._named(text, m.start(), m.start() + len(word), word)
@@ -150,7 +151,7 @@ class InstitutionRecognizer(EntityRecognizer):
             if not words or all(w.lower() in self._national_words for w in words):
                 continue
             start = m.start() - len(before.group()) + before.group().index(words[0])
-            spans.append((self._extend_left(text, start), m.end(), 0.85))
+            spans.append((self._extend_left(text, start), m.end(), 0.9))
         return [self._result(s, e, score) for s, e, score in spans]
 
     def _named(self, text: str, start: int, end: int, head: str) -> tuple[int, int, float] | None:
@@ -159,7 +160,7 @@ class InstitutionRecognizer(EntityRecognizer):
         if strong:
             quoted = strong.group("quoted")
             if quoted is None or not quoted.strip().islower():
-                return self._extend_left(text, start), self._extend_legal(text, strong.end()), 0.9
+                return self._extend_left(text, start), self._extend_legal(text, strong.end()), 0.95
         lower = self._lower_place.match(text, end)
         place = lower.group("place") if lower else ""
         # After a lower-case preposition a known place is a locative ("die Wohngruppe an der
@@ -168,7 +169,7 @@ class InstitutionRecognizer(EntityRecognizer):
             not self._lex.is_common_noun(place) or place.lower().endswith(_PLACE_HEADS)
         ):
             if place.lower() not in _NOT_NAMES:
-                return self._extend_left(text, start), self._extend_legal(text, lower.end()), 0.85
+                return self._extend_left(text, start), self._extend_legal(text, lower.end()), 0.9
         words = self._cap_words.match(text, end)
         if not words:
             return None
@@ -181,8 +182,8 @@ class InstitutionRecognizer(EntityRecognizer):
                 break
         if name_end == end:
             legal = self._legal.match(text, end)
-            return (self._extend_left(text, start), legal.end(), 0.85) if legal else None
-        return self._extend_left(text, start), self._extend_legal(text, name_end), 0.8
+            return (self._extend_left(text, start), legal.end(), 0.9) if legal else None
+        return self._extend_left(text, start), self._extend_legal(text, name_end), 0.9
 
     def _is_name_word(self, word: str, weak_head: bool) -> bool:
         low = word.lower()

@@ -59,7 +59,7 @@ _ADDRESS_TAIL = regex.compile(rf"(?<=\s)\d{{1,4}}[a-zA-Z]?(?:,\s|\s(?:in|bei)\s)
 _STREET_BEFORE = regex.compile(rf"(?<![\w-]){STREET}\s$")
 _AFTER_PERSON = regex.compile(
     rf"(?<![\w-])(?:Frau|Herrn?|Familie|Fam\.|Klientin|Klient|Bewohnerin|Bewohner|Patientin|Patient)"
-    rf"\s+(?:{_WORD}|[{_UP}]\.)(?:\s{_WORD})?,?\s(?:aus|in|von)\s(?P<place>{_PLACE})(?![\w-])"
+    rf"\s+(?:\p{{Lu}}[\p{{L}}'-]+|\p{{Lu}}\.)(?:\s\p{{Lu}}[\p{{L}}'-]+)?,?\s(?:aus|in|von)\s(?P<place>{_PLACE})(?![\w-])"
 )
 _DISTRICT = regex.compile(
     rf"(?<![\w-])(?:in|aus|nach|bei|von|Ortsteil|Stadtteil)\s(?P<place>(?:Bad\s)?{_WORD}(?:-{_WORD}){{1,3}})(?![\w-])"
