@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from functools import lru_cache
 
 from .names import draw_person, german_places, pool
 
@@ -23,6 +24,13 @@ FANCY_NAMES = [
     "Marienkäfer", "Traumland", "Eulennest", "Seepferdchen", "Lindenblüte", "Abendrot", "Morgenröte",
     "Sonnenhügel", "Rosengarten", "Haselnuss", "Apfelbaum", "Eichenhain", "Birkenhof", "Am Mühlenbach",
     "Himmelszelt", "Flohkiste", "Pünktchen", "Knirpsenland", "Drachenhöhle",
+]
+# Written before the detector's naming-word rule (and never used to tune it): held-out Kita/home names.
+FANCY_NAMES_HELD_OUT = [
+    "Gänseblümchen", "Sausewind", "Kleine Strolche", "Sonnenkäfer", "Regenwurm", "Apfelbäumchen", "Mäuseburg",
+    "Wiesenzwerge", "Waldwichtel", "Kuckucksnest", "Libelle", "Spielinsel", "Bärenhöhle", "Kastanienhof", "Fuchsbau",
+    "Elefantenhaus", "Rappelkiste", "Tintenklecks", "Storchennest", "Mühlenbach", "Weidenkätzchen", "Hummelnest",
+    "Zauberwald", "Frechdachs", "Blumenwiese", "Lichtblick", "Kleeblatt", "Windrose", "Seestern", "Bullerbü",
 ]
 SAINTS = ["St. Martin", "St. Josef", "St. Elisabeth", "St. Marien", "St. Hedwig", "St. Antonius", "St. Barbara",
           "St. Michael", "St. Ludgerus", "Sankt Georg", "St. Franziskus", "St. Clemens"]
@@ -109,6 +117,12 @@ def _institution(rng: random.Random, heads: list[str], source: str) -> list[Segm
     return [(before, None, ""), (name, "INSTITUTION", source), (after, None, "")]
 
 
+def _institution_held_out_name(rng: random.Random) -> list[Segment]:
+    name = f"{rng.choice(HEADS_KIDS + HEADS_CARE)} {rng.choice(FANCY_NAMES_HELD_OUT)}"
+    before, after = rng.choice(INSTITUTION_FRAMES).split("{}")
+    return [(before, None, ""), (name, "INSTITUTION", "held-out name"), (after, None, "")]
+
+
 def _company(rng: random.Random) -> list[Segment]:
     style = rng.random()
     if style < 0.4:
@@ -176,6 +190,35 @@ def _generic_use(rng: random.Random) -> list[Segment]:
     return [(rng.choice(GENERIC_USES).format(noun=rng.choice(GENERIC_NOUNS)), None, "")]
 
 
+@lru_cache(maxsize=1)
+def _singular_nouns() -> tuple[str, ...]:
+    """Nominative singular lemmas of german-nouns (Wiktionary), no names or places: everyday nouns the
+    sentences below use as objects right after a head word."""
+    import csv
+
+    from german_nouns.config import CSV_FILE_PATH
+
+    names = {"Vorname", "Nachname", "Eigenname", "Toponym", "Straßenname"}
+    out = []
+    with open(CSV_FILE_PATH, encoding="utf-8") as fh:
+        rows = csv.reader(fh)
+        next(rows)
+        for row in rows:
+            if set(row[1].split(",")) & names or not row[0].isalpha() or not row[0][:1].isupper() or len(row[0]) < 4:
+                continue
+            out.append(row[0])
+    return tuple(sorted(set(out)))
+
+
+OBJECT_FRAMES = ["Er hat in der Schule {} gelernt.", "Sie hat in der Kita {} bekommen.",
+                 "In der Werkstatt {} zu reparieren dauert lange.", "Im Kindergarten {} zu finden ist schwer.",
+                 "Er hat in der Klinik {} erlebt.", "Im Seniorenheim {} anzubieten ist geplant."]
+
+
+def _head_with_random_noun(rng: random.Random) -> list[Segment]:
+    return [(rng.choice(OBJECT_FRAMES).format(rng.choice(_singular_nouns())), None, "")]
+
+
 # --- places ------------------------------------------------------------------------------------------
 def _district(rng: random.Random) -> str:
     if rng.random() < 0.6:
@@ -218,6 +261,7 @@ POSITIVE: dict[str, Callable[[random.Random], list[Segment]]] = {
     "institution: company": _company,
     "institution: practice Dr.": _practice,
     "institution: person-named school": _named_school,
+    "institution: held-out Kita/home names":  _institution_held_out_name,
     "institution: unlisted head (held out, seen)": lambda r: _institution(r, HEADS_UNLISTED, "unlisted head"),
     "institution: unlisted head (held out 2)": lambda r: _institution(r, HEADS_UNLISTED_2, "unlisted head 2"),
     "place: district next to person/address": lambda r: _place_next_to(r, district=True),
@@ -227,5 +271,6 @@ NEGATIVE: dict[str, Callable[[random.Random], list[Segment]]] = {
     "public body": _public_body,
     "national organisation": _national,
     "head word used as a word": _generic_use,
+    "head + random everyday noun (object)": _head_with_random_noun,
     "country/state/big city": _place_negative,
 }

@@ -6,8 +6,9 @@ Seniorenheim, Praxis, Bäckerei …; ``data/institution_words.tsv``) together wi
 proper-name part names one local institution:
 
 - after the head: "St. Martin", "Dr. Özdemir", "Am Lindenpark", a quoted name, or
-  capitalised words that are not function words, dates, plural nouns or the everyday
-  objects that follow such heads ("in der Schule Probleme", "der Kita Bescheid geben");
+  capitalised words that are no German noun, or nouns institutions take as names (nature,
+  animals, fairy tales: "Sonnenschein", "Spatzennest"; ``namestem`` in the word list) — other
+  nouns there are objects ("in der Schule Mathe gelernt", "der Kita Bescheid geben");
 - before a legal form: "Tischlerei Hoppe GmbH", "Hoppe & Partner", "Sonnenkinder e.V.";
 - in a hyphen compound ending in a head: "Anne-Frank-Gesamtschule".
 A compound ending in a head is a head ("Jugendwerkstatt", "Ergotherapiepraxis").
@@ -79,6 +80,7 @@ class InstitutionVocabulary:
     prefixes: set[str] = field(default_factory=set)
     legal_forms: list[str] = field(default_factory=list)
     national: set[str] = field(default_factory=set)
+    name_stems: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, path: Path = DATA_FILE) -> "InstitutionVocabulary":
@@ -88,7 +90,8 @@ class InstitutionVocabulary:
                 continue
             word, kind = line.split("\t")[:2]
             {"head": vocab.heads, "weak": vocab.weak_heads, "carrier": vocab.carriers,
-             "prefix": vocab.prefixes, "national": vocab.national}.get(kind, set()).add(word)
+             "prefix": vocab.prefixes, "national": vocab.national,
+             "namestem": vocab.name_stems}.get(kind, set()).add(word)
             if kind == "legal":
                 vocab.legal_forms.append(word)
         vocab.legal_forms.sort(key=len, reverse=True)
@@ -117,6 +120,8 @@ class InstitutionRecognizer(EntityRecognizer):
         self._lower_place = regex.compile(rf"\s{_LOWER_PREP}\s(?P<place>{_CAP}(?:-{_CAP})?)")
         self._cap_words = regex.compile(rf"(?:\s(?P<w>{_CAP}))+")
         self._national_words = {w.lower() for n in v.national for w in n.split()}
+        self._name_stems = tuple(sorted(v.name_stems, key=len, reverse=True))
+        self._name_stem_set = frozenset(v.name_stems)
         super().__init__(supported_entities=["INSTITUTION"], supported_language="de", name="InstitutionRecognizer")
 
     def load(self) -> None:  # everything is built in __init__
@@ -196,7 +201,20 @@ class InstitutionRecognizer(EntityRecognizer):
         if self._lex.is_common_noun(word):
             if weak_head or self._looks_plural(low):
                 return False
+            return self._is_naming_noun(low)
         return True
+
+    def _is_naming_noun(self, low: str) -> bool:
+        """An ordinary noun that institutions take as a name: a diminutive ("Pünktchen") or a word
+        that begins or ends with a naming word ("Sonnenschein", "Spatzennest", "Regenbogen")."""
+        if low.endswith(("chen", "lein")) and len(low) > 6 and low[-5] not in "aeiouäöü":
+            return True  # "Pünktchen", "Seepferdchen"; not "Kuchen"
+        # short stems ("see", "ente") only as the head of a compound, after 3+ letters
+        return low in self._name_stem_set or any(
+            (len(stem) >= 4 and low.startswith(stem) and len(low) - len(stem) >= 3)
+            or (low.endswith(stem) and len(low) - len(stem) >= 3)
+            for stem in self._name_stems
+        )
 
     def _looks_plural(self, low: str) -> bool:
         # "Probleme", "Termine", "Kinder", "Schwierigkeiten": a noun whose shorter form is a noun.
