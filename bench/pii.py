@@ -6,6 +6,14 @@ Corpus: `bench/pii_corpus` (deterministic, seeded; names from mimesis + hand-wri
 from the detector's faker lists; identifiers with valid check digits from the project's own
 generators). Everything runs in one process, both detectors on the same texts.
 
+Identifier and institution classes (issue 15 §2–3, `bench/pii_corpus/classes.py`, report in
+`bench/pii_classes.py`, `--class-sentences N` per class): every identifier form (RV-Nr. spacings,
+ID card/passport with and without cue, file numbers of every shape after listed and unlisted cues,
+court numbers, plates), named local institutions and places next to a person or address, and hard
+negatives (amounts, law dates, § references, hotlines, times, ages, room numbers, public bodies,
+national organisations, head words used as words); per class recall, leak and false alarms per
+100 sentences for both detectors. Names from mimesis and bench-only hand lists.
+
 Running-text names (issue 15 §4, `bench/pii_names.py`, `--running N`): person names without cue
 words in news-like, case-note, encyclopaedic and lower-case chat sentences, per class (lone
 surname, foreign, double name, genitive, plural, role/relation, list, nickname, lower-case chat,
