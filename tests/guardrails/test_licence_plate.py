@@ -17,6 +17,7 @@ VALID = [
     ("Kfz-Kennzeichen lautet m ab 12e", "m ab 12e"),
     ("Fahrzeug LÖ-AB 77 gehört dem Vater", "LÖ-AB 77"),
     ("das motorrad: bi-k 3", "bi-k 3"),
+    ("Das Auto mit dem Kennzeichen MS J 2190 wurde gepfändet.", "MS J 2190"),  # not a name "MS J"
 ]
 NEAR_MISSES = [
     "ich komme bis am 12 uhr",
