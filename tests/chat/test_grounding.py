@@ -183,3 +183,14 @@ async def test_passage_findings_are_remembered_but_pseudonyms_stay_per_conversat
 
 async def run_in(app, conv, text):
     return [event async for event in app.pipeline.answer(conv, text)]
+
+
+async def test_a_masked_facility_name_still_finds_its_guideline(app, provider):
+    """The question names the facility; the name is masked for the model but searched as written in-process
+    (in-process embedder, embedded Chroma), so the facility's own guideline comes first."""
+    events = await run(app, "Was gilt in der Wohngruppe Lindenhof?")
+    done = events[-1]
+    assert isinstance(done, AnswerDone) and "Lindenhof" in done.sources[0].passage.title
+    question = provider.requests[-1]["messages"][-1]["content"]
+    assert "Lindenhof" not in question and "[Einrichtung" in question
+    assert "Lindenhof" not in provider.received_text()
