@@ -143,12 +143,21 @@ class Pipeline:
             text for p in passages for text in (p.title, p.section, p.text) if text)
         return passages
 
-    async def _retrieve(self, query: str, query_class: DataClass) -> tuple[tuple[Source, ...], str | None]:
-        """Sources for ``query`` and, when the query may not go to the embedder's location, the German note
-        that it was searched by keyword only (nothing of it left the house for the search)."""
+    async def _retrieve(self, original: str, protected: str, query_class: DataClass
+                        ) -> tuple[tuple[Source, ...], str | None]:
+        """Sources for the user's question and, when it may not go to the embedder's location, the German note
+        that it was searched by keyword only (nothing of it left the house for the search).
+
+        The search runs on the original words wherever nothing leaves this process — an in-process embedder with
+        the embedded vector store, or the keyword index alone: a masked facility or place name ("Wohngruppe
+        Lindenhof") is often exactly what finds the right guideline. Only a search that leaves the process
+        (remote embedder, Chroma server) gets the pseudonymised text."""
         if self.knowledge is None:
             return (), None
+        knowledge = self.settings.knowledge
         keyword_only = not self.settings.embedder_may_receive(query_class.value)
+        in_process = not knowledge.embedder_is_remote and knowledge.chroma_mode == "embedded"
+        query = original if keyword_only or in_process else protected
         passages = await asyncio.to_thread(self._search, query, "keyword" if keyword_only else "hybrid")
         note = texts.KEYWORD_SEARCH_ONLY if keyword_only else None
         return tuple(Source(number=i + 1, passage=p) for i, p in enumerate(passages)), note
@@ -175,7 +184,7 @@ class Pipeline:
         search_note = None
         try:
             if use_knowledge:
-                sources, search_note = await self._retrieve(protected.text, protected.data_class)
+                sources, search_note = await self._retrieve(cleaned, protected.text, protected.data_class)
             else:
                 sources = ()
             # The model is told the same in the prompt (messages.NO_SOURCES) and must not invent rules.
