@@ -36,6 +36,22 @@ class SafeGPT:
         return Accounts(self.engine)
 
     @cached_property
+    def sessions(self):
+        """Checks every use of a login token against the account (chat/web/security/sessions.py)."""
+        from chat.store.secret_files import login_signing_key
+        from chat.web.security.sessions import SessionCheck
+
+        return SessionCheck(self.accounts, login_signing_key(self.settings.data_dir),
+                            self.settings.server.session_hours * 3600)
+
+    @cached_property
+    def login_attempts(self):
+        """Failed-login counting in the database, shared by every server process."""
+        from chat.web.security.login_attempts import LoginAttempts
+
+        return LoginAttempts(self.engine, self.settings.security)
+
+    @cached_property
     def history(self):
         """The encrypted chat-history store, or None when history is switched off."""
         if not self.settings.history.enabled:

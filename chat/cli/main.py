@@ -69,7 +69,9 @@ def _build_cli() -> click.Group:
         except OnboardingFileError as exc:  # rules of use or a prompt file: name file, line and field
             raise click.ClickException(f"Start abgebrochen – bitte die Datei korrigieren: {exc}") from None
         click.echo(f"SafeGPT läuft auf http://{host}:{port}{app.settings.server.chat_path}/  (Beenden: Strg+C)")
-        uvicorn.run(api, host=host, port=port, log_level="warning", ws="websockets-sansio")
+        # X-Forwarded-For/-Proto only from the configured reverse proxies (none: the peer is the client).
+        uvicorn.run(api, host=host, port=port, log_level="warning", ws="websockets-sansio", proxy_headers=True,
+                    forwarded_allow_ips=list(app.settings.security.trusted_proxies))
 
     @cli.command(help="Eine Frage durch dieselbe Pipeline wie im Chat stellen.")
     @click.argument("text")
@@ -94,8 +96,14 @@ def _build_cli() -> click.Group:
     cli.add_command(make_pii_group(lambda: click.get_current_context().find_object(_Lazy).app.guardrail))
     # kb add/remove/reindex go through the client-data check and the audit log (chat/cli/kb.py).
     cli.add_command(make_curated_kb_group(lambda: click.get_current_context().find_object(_Lazy).app))
+    def forget_initial_password():
+        from chat.first_run import forget_initial_password
+
+        return forget_initial_password(click.get_current_context().find_object(_Lazy).app)
+
     cli.add_command(make_user_group(lambda: click.get_current_context().find_object(_Lazy).app.accounts,
-                                    lambda: click.get_current_context().find_object(_Lazy).app.audit))
+                                    lambda: click.get_current_context().find_object(_Lazy).app.audit,
+                                    password_changed=forget_initial_password))
     cli.add_command(make_apikey_group(lambda: open_api_keys(click.get_current_context().find_object(_Lazy).app)))
 
     @cli.group(help="Lokale Modelldateien.")
@@ -127,7 +135,8 @@ def _setup(app, index: bool) -> None:
             "\nErster Admin-Zugang angelegt / first admin account created:\n"
             f"  Benutzer/user: {report.admin_created}\n  Passwort/password: {password}\n"
             f"  (auch in {report.admin_password_file} – bitte nach der ersten Anmeldung ändern: "
-            f"'safegpt user passwd {report.admin_created}')\n"
+            f"'safegpt user passwd {report.admin_created}'; die Datei wird danach automatisch gelöscht / "
+            "the file is deleted once the password has been changed)\n"
         )
 
 
