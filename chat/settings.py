@@ -13,7 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from chat.core.routing import may_receive
@@ -84,6 +84,9 @@ class UsageSettings(_Section):
     enabled: bool = True
     # A department's figures are shown only where at least k distinct people contributed.
     department_k: int = Field(default=5, ge=2)
+    # Prometheus scrapes /metrics with "Authorization: Bearer <token>" (SAFEGPT_USAGE__METRICS_TOKEN);
+    # without a token /metrics does not exist.
+    metrics_token: SecretStr | None = Field(default=None, min_length=16)
 
 
 class ChatSettings(_Section):

@@ -323,8 +323,8 @@ class EncryptedHistory(BaseDataLayer):
                     meta["name"] = name
                 if metadata is not None:
                     # Chainlit's "share" marks would show the chat to every logged-in user: never stored.
-                    metadata = {k: v for k, v in metadata.items() if k not in ("is_shared", "shared_at")}
-                    meta["metadata"] = {**(meta.get("metadata") or {}), **metadata}
+                    kept = {k: v for k, v in metadata.items() if k not in ("is_shared", "shared_at")}
+                    meta["metadata"] = {**(meta.get("metadata") or {}), **kept}
                 if tags is not None:
                     meta["tags"] = tags
                 conn.execute(update(chat_threads).where(chat_threads.c.id == thread_id)
