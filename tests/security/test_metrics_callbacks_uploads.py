@@ -1,11 +1,13 @@
 """On a real ``safegpt serve`` (issue 16): ``/metrics`` only for the configured scraper and with labels from the
 catalogue; failures of chat start, chat resume and buttons shown in German with nothing of the text in the log;
-uploads that were never sent swept at start and on a timer."""
+uploads that were never sent swept at start and on a timer; a staff prompt proposal reaches the admin only
+through the guardrail."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import re
 import time
 import uuid
 
@@ -51,7 +53,7 @@ def server(tmp_path_factory, provider):
     files_dir = tmp / "data" / "chainlit" / ".files"
     left_by_a_crash = _leftover(files_dir)
     marker = tmp / "callback-fault"
-    srv = start_server_with_users(settings, tmp, {"fachkraft": "staff"}, PASSWORD,
+    srv = start_server_with_users(settings, tmp, {"fachkraft": "staff", "chefin": "admin"}, PASSWORD,
                                   env={"PYTHONPATH": str(FAULT_PLUGIN), "SAFEGPT_TEST_CALLBACK_FAULT": str(marker)})
     srv.marker, srv.files_dir, srv.left_by_a_crash = marker, files_dir, left_by_a_crash
     yield srv
@@ -185,3 +187,46 @@ def test_uploads_left_by_a_crash_are_swept_at_start_and_then_regularly(server):
         assert time.monotonic() < deadline, "a leftover upload was not swept"
         time.sleep(0.5)
     assert fresh.exists()
+
+
+# -- prompt proposals ---------------------------------------------------------------------------------------------
+
+PROPOSAL = {
+    "heißen": "Hilfeplan für Frau Aylin Demir vorbereiten",
+    "Kategorie": "Dokumentation",
+    "Beschreiben": "Für das Gespräch mit Herrn Jonas Becker am 12.03.2025 (Tel. 0176 23456789).",
+    "Prompt-Text": "Fasse die Lage von Frau Aylin Demir, geb. 02.05.1979, IBAN DE89 3704 0044 0532 0130 00, für {anlass} "
+                   "zusammen.",
+}
+
+
+async def test_a_staff_proposal_reaches_the_admin_only_protected(server):
+    session = await ChatSession(server.base_url, "fachkraft", PASSWORD).open()
+    answered: list[str] = []
+
+    @session.sio.on("ask")
+    async def answer(data):
+        question = (data.get("msg") or {}).get("output", "")
+        reply = next(v for k, v in PROPOSAL.items() if k in question)
+        answered.append(reply)
+        return {"id": str(uuid.uuid4()), "threadId": "", "type": "user_message", "name": "fachkraft",
+                "output": reply, "createdAt": "2026-01-01T00:00:00Z"}
+
+    try:
+        clicked = await asyncio.to_thread(session.http.post, "/chat/project/action", json={
+            "sessionId": session.session_id,
+            "action": {"name": "Prompt vorschlagen", "payload": {}, "label": "x", "forId": str(uuid.uuid4()),
+                       "id": str(uuid.uuid4())}}, timeout=120)
+        assert clicked.status_code == 200 and len(answered) == 4
+        assert any(ui_texts.PROPOSAL_PROTECTED.split("{")[0] in o for o in session.outputs.values())
+    finally:
+        await session.close()
+    admin = logged_in_client(server.base_url, "chefin", PASSWORD)
+    overview = admin.get("/admin/prompts/").text
+    pages = [overview] + [admin.get(f"/admin/prompts/{pid}").text
+                          for pid in set(re.findall(r'href="/admin/prompts/([a-z0-9-]+)"', overview))]
+    admin.close()
+    everything = "\n".join(pages)
+    assert "[PERSON]" in everything and "{anlass}" in everything  # protected, and still a template
+    for value in ("Demir", "Aylin", "Becker", "02.05.1979", "0176", "DE89"):
+        assert value not in everything, value
