@@ -144,7 +144,33 @@ cli = _build_cli()
 
 
 def main() -> None:  # console script entry point
-    cli()
+    """Run the CLI; an error nobody foresaw ends with a German line naming its type and place, never a traceback
+    (which could quote a message or a file's content)."""
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Abgebrochen.", err=True)
+        sys.exit(1)
+    except click.UsageError as exc:  # Click's own wording is English: framed in German, with where to look
+        command = exc.ctx.command_path if exc.ctx is not None else "safegpt"
+        click.echo(f"Fehler: ungültiger Aufruf – {exc.format_message()}\n"
+                   f"Hilfe: {command} --help", err=True)
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        click.echo(f"Fehler: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        import traceback
+
+        frames = traceback.extract_tb(exc.__traceback__)
+        where = f" ({Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+        click.echo(f"Fehler: unerwarteter Fehler ({type(exc).__name__}){where}. Bitte melden Sie ihn Ihrer "
+                   "Administration.", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":
