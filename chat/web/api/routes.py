@@ -60,7 +60,10 @@ class ApiServices:
     def __init__(self, app) -> None:
         self.app = app
         self.settings: ApiSettings = api_settings(app.settings)
-        self.limiter = RateLimiter()
+
+    @cached_property
+    def limiter(self) -> RateLimiter:
+        return RateLimiter(self.app.engine)
 
     @cached_property
     def keys(self) -> ApiKeyService:
@@ -88,8 +91,8 @@ class ApiServices:
             raise errors.invalid_key()
         return key
 
-    def check_rate(self, key: ApiKey) -> None:
-        wait = self.limiter.acquire(key.key_id, key.rate_per_minute)
+    async def check_rate(self, key: ApiKey) -> None:
+        wait = await asyncio.to_thread(self.limiter.acquire, key.key_id, key.rate_per_minute)
         if wait > 0:
             raise errors.rate_limited(wait)
 
@@ -121,7 +124,7 @@ def _guarded_route_class(services: ApiServices) -> type[APIRoute]:
                 try:
                     key = await services.authenticate(request)
                     request.state.api_key = key
-                    services.check_rate(key)
+                    await services.check_rate(key)
                     await services.read_body(request)
                     return await endpoint(request)
                 except errors.ApiError as exc:
