@@ -31,18 +31,10 @@ def _token(request: Request) -> str | None:
 
 
 def session_user(request: Request) -> SessionUser | None:
-    """The logged-in user, re-checked against the account store (a disabled account loses access at once)."""
-    token = _token(request)
-    if not token:
-        return None
-    from chainlit.auth.jwt import decode_jwt
-
-    try:
-        user = decode_jwt(token)
-    except Exception:
-        return None
-    account = get_app().accounts.get(user.identifier)
-    if account is None or account.disabled:
+    """The logged-in user, re-checked against the account store: a disabled account, a changed password or role,
+    or a login older than the session lifetime loses access at once (chat/web/security/sessions.py)."""
+    account = get_app().sessions.account_for_token(_token(request))
+    if account is None:
         return None
     return SessionUser(account.username, account.role.value)
 
