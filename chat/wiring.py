@@ -27,7 +27,7 @@ class SafeGPT:
     def engine(self):
         from chat.store.db import open_database
 
-        return open_database(self.settings.db_url)
+        return open_database(self.settings.db_url, data_dir=self.settings.data_dir)
 
     @cached_property
     def accounts(self):
@@ -100,7 +100,11 @@ class SafeGPT:
     def knowledge(self):
         from knowledge.knowledge_base import KnowledgeBase
 
-        return KnowledgeBase(self.settings.knowledge, data_dir=self.settings.data_dir)
+        mode = self.settings.knowledge.registry
+        shared = mode == "database" or (mode == "auto" and self.settings.db_url.startswith(("postgres", "postgresql")))
+        # Server mode: registry and keyword index in the main database, shared by every process (issue 16).
+        return KnowledgeBase(self.settings.knowledge, data_dir=self.settings.data_dir,
+                             registry_engine=self.engine if shared else None)
 
     @cached_property
     def local_models(self):

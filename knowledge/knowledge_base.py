@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal, Self
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 from . import messages
 from .chunking import chunk_blocks
@@ -29,6 +29,9 @@ from .registry import ChunkRecord, DocumentRecord, Registry
 from .retrieval import fuse
 from .settings import KnowledgeSettings
 from .store import VectorStore
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 log = logging.getLogger("safegpt.knowledge")
 
@@ -58,14 +61,22 @@ class KnowledgeBase:
     Methods are thread-safe; one process should write at a time.
     """
 
-    def __init__(self, settings: KnowledgeSettings, data_dir: Path, embedder: Embedder | None = None) -> None:
+    def __init__(self, settings: KnowledgeSettings, data_dir: Path, embedder: Embedder | None = None, *,
+                 registry_engine: Engine | None = None) -> None:
+        """``registry_engine``: keep registry and keyword index in that database (server mode,
+        :mod:`knowledge.shared_registry`) instead of ``knowledge.sqlite3`` under ``data_dir``."""
         self.settings = settings
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.embedder: Embedder = embedder if embedder is not None else make_embedder(settings)
         self._lock = threading.RLock()
         self._closed = False
-        self._registry = Registry(self.data_dir / REGISTRY_FILE)
+        if registry_engine is not None:
+            from .shared_registry import SharedRegistry
+
+            self._registry: Registry = SharedRegistry(registry_engine)
+        else:
+            self._registry = Registry(self.data_dir / REGISTRY_FILE)
         try:
             self._store = VectorStore(settings, self.data_dir, self.embedder)
         except BaseException:

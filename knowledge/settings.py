@@ -42,6 +42,11 @@ class KnowledgeSettings(pydantic.BaseModel):
     # an "openai" embedder must say where its endpoint is.
     embedding_location: str | None = None
 
+    # Where the document registry and keyword index live: "file" (knowledge.sqlite3 under the data directory),
+    # "database" (the main database: every server process shares it, no shared volume needed), "auto": the
+    # database when it is PostgreSQL (server mode), else the file.
+    registry: Literal["auto", "file", "database"] = "auto"
+
     chroma_mode: Literal["embedded", "http"] = "embedded"
     chroma_host: str = "127.0.0.1"
     chroma_port: int = 8001
