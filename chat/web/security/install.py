@@ -41,6 +41,7 @@ def install_security(api: "FastAPI", app: "SafeGPT") -> None:
     api.add_middleware(LoginThrottle, attempts=lambda: app.login_attempts, login_path=chat_path + "/login")
     api.add_middleware(SessionGuard, check=lambda: app.sessions, bearer_prefixes=(chat_path + "/", "/admin"),
                        skip_prefixes=(chat_path + "/assets/", chat_path + "/public/", "/v1/", "/healthz", "/readyz"))
-    api.add_middleware(OriginCheck, prefix=chat_path, socket_prefix=chat_path + "/ws/", allowed=allowed)
+    api.add_middleware(OriginCheck, prefix=chat_path, socket_prefix=chat_path + "/ws/", allowed=allowed,
+                       cross_site_posts=(chat_path + "/auth/oauth/azure-ad-hybrid/callback",))
     api.add_middleware(SecurityHeaders, csp=csp, secure_cookies=settings.secure_cookies,
                        login_samesite=settings.cookie_samesite)

@@ -39,15 +39,19 @@ class OriginCheck:
     """Refuse (403, German) state-changing requests under ``prefix`` and its websocket handshakes from foreign
     pages."""
 
-    def __init__(self, app, prefix: str, socket_prefix: str, allowed: list[str]) -> None:
+    def __init__(self, app, prefix: str, socket_prefix: str, allowed: list[str],
+                 cross_site_posts: tuple[str, ...] = ()) -> None:
+        """``cross_site_posts``: paths another site posts to by design (an identity provider's form_post
+        callback, which Chainlit checks itself)."""
         self.app = app
         self.prefix = prefix.rstrip("/")
         self.socket_prefix = socket_prefix.rstrip("/")
         self.allowed = {o for o in (origin_of(a) for a in allowed) if o}
+        self.cross_site_posts = cross_site_posts
 
     def _guarded(self, scope) -> bool:
         path = scope["path"]
-        if not (path == self.prefix or path.startswith(self.prefix + "/")):
+        if not (path == self.prefix or path.startswith(self.prefix + "/")) or path in self.cross_site_posts:
             return False
         if scope["type"] == "websocket" or path.startswith(self.socket_prefix):
             return True  # the socket.io handshake (polling GET or websocket upgrade) as well
