@@ -250,6 +250,8 @@ class PersonRecognizer(EntityRecognizer):
             and not any(low.endswith(e) and lex.is_function_word(low[: -len(e)]) for e in ("e", "en", "er", "es", "em"))
             and not low.endswith(_NOUN_ENDINGS)
             and not (len(low) >= 6 and low.startswith(_VERB_PREFIXES) and low.endswith("t"))
+            # lower case: "holt", "mach"; capitalised only at a sentence start ("Mach …"), decided there
+            and not (word.islower() and lex.is_verb_or_adjective(word))
         ):
             return UNKNOWN, False
         return OTHER, False
@@ -801,7 +803,7 @@ class PersonRecognizer(EntityRecognizer):
                 clause_start = prev is None or tok.sentence_initial or prev.text in _CLAUSE_STARTERS or bool(
                     re.search(r"[,;(]", text[prev.end : tok.start])
                 )
-                if tok.kind == STRONG and len(tok.text) >= 3 and not (
+                if tok.kind == STRONG and len(tok.text) >= 3 and not self._lex.is_verb_or_adjective(tok.text) and not (
                     tok.sentence_initial and nxt is not None and self._verb_first(text, tok, nxt)
                 ):
                     tok.score = max(tok.score, 0.6)
@@ -873,6 +875,7 @@ class PersonRecognizer(EntityRecognizer):
             and word.replace("-", "").isalpha()
             and not lex.is_common_word(word) and not lex.is_compound_noun(word)
             and not lex.is_place(word) and word not in SUBJECT_VERBS
+            and not lex.is_verb_or_adjective(word)
             and not word.endswith(_VERB_ENDINGS)
             and not (word.startswith("ge") and word.endswith("t"))  # participles: "gemeldet"
         )

@@ -151,6 +151,8 @@ class ContextNameFinder:
         if tok.score > 0 or tok.cue is not None or len(tok.text) < 2:
             return 0.0
         word = tok.text
+        if tok.cap and tok.sentence_initial and self._lex.is_verb_or_adjective(word):
+            return 0.0  # "Mach …", "Schreib …": an imperative at the start
         if tok.cap:
             if tok.kind == UNKNOWN and word.lower() not in BRANDS:
                 return max(self.probability(word), _TINY)
@@ -377,7 +379,7 @@ class ContextNameFinder:
         if tok.cap or tok.cue is not None or tok.score > 0 or len(word) < 2 or not word.replace("-", "").isalpha():
             return 0.0
         if (lex.is_common_word(word) or lex.is_compound_noun(word) or lex.is_place(word)
-                or word in BRANDS or word in SUBJECT_VERBS or word in PREPOSITIONS or word in _LIST_JOINERS
+                or lex.is_verb_or_adjective(word) or word in BRANDS or word in SUBJECT_VERBS or word in PREPOSITIONS or word in _LIST_JOINERS
                 or word in LOWER_CASE_NON_NAMES or word in _AFTER_VERB_FIRST):
             return 0.0
         return self.probability(word)
