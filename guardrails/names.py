@@ -233,6 +233,7 @@ class NameLexicon:
     homographs: set[str] = field(default_factory=set)  # names that are everyday nouns
     exact: set[str] = field(default_factory=set)  # lower-case spellings with diacritics
     plural_nouns: set[str] = field(default_factory=set)  # plural forms of common nouns, lower case
+    plural_only_nouns: set[str] = field(default_factory=set)  # plural forms that are no singular ("Unterlagen")
     # Genitive singular forms of common nouns that are no other form ("Baums", "Fischers"), lower case.
     genitive_nouns: set[str] = field(default_factory=set)
     # Verb and adjective forms derived from the noun lexicon (``word_forms``), lower case.
@@ -271,6 +272,7 @@ class NameLexicon:
         name_tags = {"Vorname", "Nachname", "Eigenname", "Toponym", "Straßenname"}
         forms: set[str] = set()
         plurals: set[str] = set()
+        singulars: set[str] = set()
         genitives: set[str] = set()
         other_cases: set[str] = set()
         lemmas: list[tuple[str, str, bool]] = []
@@ -278,6 +280,7 @@ class NameLexicon:
             reader = csv.reader(fh)
             header = next(reader)
             plural_columns = [i for i, h in enumerate(header) if "plural" in h]
+            singular_columns = [i for i, h in enumerate(header) if "singular" in h]
             genitive_columns = [i for i, h in enumerate(header) if h.startswith("genitiv singular")]
             gen_from, gen_to = genitive_columns[0], genitive_columns[-1] + 1  # adjacent columns
             for row in reader:
@@ -290,6 +293,7 @@ class NameLexicon:
                 forms.update(row[7:])
                 forms.add(row[0])
                 plurals.update(row[i] for i in plural_columns if i < len(row) and row[i])
+                singulars.update(row[i] for i in singular_columns if i < len(row) and row[i])
                 genitives.update(row[gen_from:gen_to])
                 other_cases.update(row[7:gen_from])
                 other_cases.update(row[gen_to:])
@@ -299,6 +303,7 @@ class NameLexicon:
             form.lower() for form in forms if form and " " not in form and not form.startswith("-")
         }
         self.plural_nouns = {form.lower() for form in plurals if " " not in form}
+        self.plural_only_nouns = {form.lower() for form in plurals - singulars if " " not in form}
         self.genitive_nouns = {g.lower() for g in genitives - other_cases if g and " " not in g}
         verbs = word_forms.verb_stems((lemma, genus) for lemma, genus, _ in lemmas)
         adjectives = word_forms.adjective_stems(lemmas)
@@ -359,6 +364,10 @@ class NameLexicon:
             if modifier_is_noun or (len(modifier) >= 4 and _GERMAN_LOOKING.fullmatch(modifier)):
                 return True
         return False
+
+    def is_plural_only(self, word: str) -> bool:
+        """A plural form of a common noun that is no singular form ("Unterlagen", "Kinder"; not "Winter")."""
+        return word.lower() in self.plural_only_nouns
 
     def is_genitive_noun(self, word: str) -> bool:
         """Only a genitive singular of a common noun ("Baums", "Fischers"), no other form."""

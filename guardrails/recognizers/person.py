@@ -407,6 +407,33 @@ class PersonRecognizer(EntityRecognizer):
             and tok.text not in ROLE_CUES
         )
 
+    def _name_slot(self, text: str, cue_tok: _Token, given: _Token, nxt: _Token, lower_mode: bool) -> bool:
+        """"Frau Ilvy Kranichfeld fragt …", "Herrn Paul Winter", "Betreuer Wei Bogen hat …".
+
+        After a title or role word and a name that is not known as a surname only, the next word is
+        the surname whatever else it could be (a town, a noun, an adjective) — unless it is a word
+        that follows a surname as object ("Frau Okonkwo Bescheid geben"), an abstract noun, a
+        compound, a function word or a form of address, or another capitalised word follows it.
+        """
+        if nxt.score > 0 or nxt.cue is not None or not self._adjacent(text, given, nxt) or text[given.end : nxt.start] != " ":
+            return False
+        if self._lex.is_last_name(given.text) and not self._lex.is_first_name(given.text):
+            return False  # "Frau Demir Rücksprache …": a surname already, the noun is an object
+        if cue_tok.text.lower() in _VERB_CUES or given.kind == INITIAL or len(given.text) < 2:
+            return False
+        word, low = nxt.text, nxt.text.lower()
+        if nxt.cap != given.cap or (not nxt.cap and not lower_mode):
+            return False
+        if (
+            not word.replace("-", "").isalpha() or len(word) < 2 or word.isupper()
+            or self._lex.is_closed_class(word) or _is_form_of_address(word) or low in _PREDICATE_NOUNS
+            or low.endswith(_NOUN_ENDINGS + ("ion",)) or low in SUBJECT_VERBS
+            or (self._lex.is_compound_noun(word) and not self._lex.is_place(word) and not self._lex.is_listed_name(word))
+            or (self._lex.is_plural_only(word) and not self._lex.is_listed_name(word))
+        ):
+            return False
+        return True
+
     def analyze(
         self,
         text: str,
@@ -453,6 +480,9 @@ class PersonRecognizer(EntityRecognizer):
                     and (self._lex.is_first_name(tokens[j].text) or signature)
                     and self._adjacent(text, tokens[j], tokens[k])
                     and tokens[k].score == 0
+                    # "Frau Aylin Bescheid geben", "Herrn Emre Unterlagen schicken": an object
+                    and tokens[k].text.lower() not in _PREDICATE_NOUNS
+                    and not (self._lex.is_plural_only(tokens[k].text) and not self._lex.is_listed_name(tokens[k].text))
                     and (
                         self._accept_after_cue(tokens[k], cue_tok, text, lower_mode)
                         # "Mutter Achim Grosz", "Grüßen\nHanne Haupt": after a role
@@ -462,6 +492,8 @@ class PersonRecognizer(EntityRecognizer):
                             and (not signature or _NAME_END.match(text, tokens[k].end) is not None))
                     )
                 ):
+                    tokens[k].score = 0.85
+                elif k < n and self._name_slot(text, cue_tok, tokens[j], tokens[k], lower_mode):
                     tokens[k].score = 0.85
 
         self._context_rules(text, tokens)

@@ -248,6 +248,8 @@ class ContextNameFinder:
             prev = tokens[i - 1] if i > 0 else None
             if prev is not None and prev.text.lower() in PERSONAL_TITLES:
                 continue
+            if prev is not None and prev.score > 0 and i >= 2 and tokens[i - 2].text.lower() in PERSONAL_TITLES:
+                continue  # "frau ilvy kranichfeld": the surname after title and given name
             if not (lower_mode and not tok.cap) and not (tok.sentence_initial and tok.kind == UNKNOWN):
                 continue
             if self.probability(tok.text) < VETO_THRESHOLD:
