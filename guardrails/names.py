@@ -150,6 +150,8 @@ FUNCTION_WORDS = frozenset(
     wohin woher worum wobei wonach darum dabei daran darauf nachts morgens abends
     mittags vormittags nachmittags anfangs rechts links bereits stets vorwärts
     rückwärts tagsüber zunächst insgesamt außerdem ebenso zuletzt rückwirkend
+    montags dienstags mittwochs donnerstags freitags samstags sonnabends sonntags werktags
+    wochentags feiertags
     entsprechend abschließend zusammenfassend ausreichend folgend folgende betreffend
     anschließend vorübergehend umgehend ausschließlich""".split()
 )
@@ -234,6 +236,7 @@ class NameLexicon:
     exact: set[str] = field(default_factory=set)  # lower-case spellings with diacritics
     plural_nouns: set[str] = field(default_factory=set)  # plural forms of common nouns, lower case
     plural_only_nouns: set[str] = field(default_factory=set)  # plural forms that are no singular ("Unterlagen")
+    neuter_nouns: set[str] = field(default_factory=set)  # lemmas of neuter nouns, lower case
     # Genitive singular forms of common nouns that are no other form ("Baums", "Fischers"), lower case.
     genitive_nouns: set[str] = field(default_factory=set)
     # Verb and adjective forms derived from the noun lexicon (``word_forms``), lower case.
@@ -273,6 +276,7 @@ class NameLexicon:
         forms: set[str] = set()
         plurals: set[str] = set()
         singulars: set[str] = set()
+        neuter: set[str] = set()
         genitives: set[str] = set()
         other_cases: set[str] = set()
         lemmas: list[tuple[str, str, bool]] = []
@@ -294,6 +298,8 @@ class NameLexicon:
                 forms.add(row[0])
                 plurals.update(row[i] for i in plural_columns if i < len(row) and row[i])
                 singulars.update(row[i] for i in singular_columns if i < len(row) and row[i])
+                if row[2] == "n":
+                    neuter.add(row[0].lower())
                 genitives.update(row[gen_from:gen_to])
                 other_cases.update(row[7:gen_from])
                 other_cases.update(row[gen_to:])
@@ -304,6 +310,7 @@ class NameLexicon:
         }
         self.plural_nouns = {form.lower() for form in plurals if " " not in form}
         self.plural_only_nouns = {form.lower() for form in plurals - singulars if " " not in form}
+        self.neuter_nouns = neuter
         self.genitive_nouns = {g.lower() for g in genitives - other_cases if g and " " not in g}
         verbs = word_forms.verb_stems((lemma, genus) for lemma, genus, _ in lemmas)
         adjectives = word_forms.adjective_stems(lemmas)
@@ -363,6 +370,16 @@ class NameLexicon:
             )
             if modifier_is_noun or (len(modifier) >= 4 and _GERMAN_LOOKING.fullmatch(modifier)):
                 return True
+        return False
+
+    def is_neuter_noun(self, word: str) -> bool:
+        """A neuter noun, or a compound whose head is one ("Jahr", "Familienzentrum")."""
+        low = word.lower()
+        if low in self.neuter_nouns:
+            return True
+        for cut in range(3, len(low) - 2):
+            if low[cut:] in self.common_nouns:  # the longest head decides the gender
+                return low[cut:] in self.neuter_nouns
         return False
 
     def is_plural_only(self, word: str) -> bool:

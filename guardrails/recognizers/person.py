@@ -667,7 +667,25 @@ class PersonRecognizer(EntityRecognizer):
         if self._context is not None:
             self._context.veto(tokens, lower_mode)
             self._context.apply(text, tokens, lower_mode)
+        self._propagate(tokens)
         return self._spans(text, tokens)
+
+    def _propagate(self, tokens: list[_Token]) -> None:
+        """A word found as a name anywhere in the text is that name everywhere in it, in any case and
+        as genitive or plural ("Lindqvist sagte … lindqvists Antrag", "Grotke … Grotkes Wohnung");
+        a common word after an article stays a word ("Frau Sommer … im Sommer")."""
+        found = {t.text.casefold() for t in tokens if t.score > 0 and len(t.text) >= 3 and t.kind != INITIAL}
+        if not found:
+            return
+        for tok in tokens:
+            if tok.score > 0 or tok.cue is not None or len(tok.text) < 3:
+                continue
+            low = tok.text.casefold()
+            if low not in found and not (low.endswith("s") and (low[:-1] in found or low[:-2] in found and low.endswith("es"))):
+                continue
+            if self._lex.is_closed_class(tok.text) or (tok.after_determiner and self._lex.is_common_word(tok.text)):
+                continue
+            tok.score = 0.7
 
     def _name_like(self, tok: _Token) -> bool:
         """A capitalised word that may be part of a name when the context says so."""
@@ -816,6 +834,9 @@ class PersonRecognizer(EntityRecognizer):
                 tok.kind == UNKNOWN and tok.cap and tok.sentence_initial and tok.text.endswith("s")
                 and nxt is not None and nxt.cap and gap_after == " "
                 and (self._lex.is_common_noun(nxt.text) or self._lex.is_compound_noun(nxt.text))
+                # not a town ("Berlins Bürgermeister") nor an adjective before a neuter noun ("Rotes Kreuz")
+                and not self._lex.is_place(tok.text[:-1])
+                and not (tok.text.endswith("es") and self._lex.is_neuter_noun(nxt.text))
             ):
                 tok.score = max(tok.score, 0.6)
             # "Entwicklungsbericht von Leuther?", "Ausflug mit Zenobiusz."

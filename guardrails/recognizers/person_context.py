@@ -212,6 +212,41 @@ class ContextNameFinder:
             return 0.0  # "Jugendamts", "Baumhauers" — unless it looks like a name ("Kaljurands")
         return p
 
+    def _prenominal_genitive(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
+        """"Fischers Antrag", "wegen Wolfes Fehlzeiten", "Grotkes Wohnung": an "-s" genitive before a noun.
+
+        German puts a genitive before its noun without an article only for names; a common noun
+        needs one ("des Fischers Antrag"). So a word that is only a noun's genitive ("Fischers",
+        "Baums"), or the genitive of an unknown "-e" word ("Grotkes"), right before a noun and after
+        no article is a name. Not: function words and adverbs ("Alles", "Montags"), places
+        ("Berlins"), a compound written apart ("Kindes Wohl"), and an "-es" adjective before a
+        neuter noun ("Rotes Kreuz", "Frohes Fest").
+        """
+        tok = tokens[i]
+        word, lex = tok.text, self._lex
+        if tok.score > 0 or tok.cue is not None or tok.after_determiner or len(word) < 4 or not word.endswith("s"):
+            return False
+        if not word.isalpha() or (not tok.cap and not lower_mode) or (tok.cap and not word[1:].islower()):
+            return False
+        if i + 1 >= len(tokens) or text[tok.end : tokens[i + 1].start] != " ":
+            return False
+        noun = tokens[i + 1]
+        if noun.cap != tok.cap or noun.cue is not None or not (
+                lex.is_common_noun(noun.text) or lex.is_compound_noun(noun.text)):
+            return False
+        low = word.lower()
+        if (lex.is_function_word(word) or lex.is_plural_only(word) or low in BRANDS or low in FOREIGN_COMMON_WORDS
+                or lex.is_place(word[:-1]) or lex.is_place(word)
+                or lex.is_common_noun(low + noun.text.lower())):
+            return False
+        if low.endswith("es") and (lex.is_neuter_noun(noun.text) or low in lex.adjective_forms):
+            return False  # "Rotes Kreuz", "Freies Wohnen": an adjective
+        if lex.is_genitive_noun(word):
+            return True
+        stem = word[:-1]
+        return (stem.lower().endswith("e") and not lex.is_common_word(word) and not lex.is_function_word(stem)
+                and not lex.is_verb_or_adjective(stem) and self.probability(stem) >= VETO_THRESHOLD)
+
     # -- positions ---------------------------------------------------------------------------
 
     def _is_role_noun(self, tok: Token) -> bool:
@@ -269,6 +304,9 @@ class ContextNameFinder:
             prev_low = prev.text.lower() if prev is not None else ""
             lower_word = lower_mode and not tok.cap
 
+            if self._prenominal_genitive(text, tokens, i, lower_mode):
+                tok.score = 0.6
+                continue
             # Possessive and plural forms: "Hoffstedts Antrag", "die Petrovs", "bei den Xs".
             suffixed = self._suffixed(tok, lower_mode)
             # A capitalised unknown "-s" word before a noun or after a plural article has hardly
