@@ -65,7 +65,7 @@ def _keys(name: str) -> set[str]:
 TITLE_CUES = frozenset(
     """frau herr herrn hr hr. fr fr. familie fam fam. dr dr. prof prof. ms mr mrs
     dipl.-ing. ing. mag. bürgermeister bürgermeisterin med med. dent dent. phil phil.
-    rer rer. nat nat. jur jur. vet vet. habil habil.""".split()
+    rer rer. nat nat. jur jur. vet vet. habil habil. päd. paed. psych. oec. theol.""".split()
 )
 # Relations and roles: "Sohn Lukas", "Klientin Yılmaz". Weaker than titles: the
 # next word must not be a plain common noun.

@@ -426,7 +426,21 @@ class ContextNameFinder:
                     for t, s in zip(group, scores):
                         if t.score == 0 and s > 0:  # any unknown word among names ("Xiaoling")
                             t.score = 0.6
+                if len(group) >= 3 and named >= len(group) - 1:
+                    # "Frank, Reena, Johan oder Jonas", "Rebekka, Will und Kevin", "Eduart, Kamel sowie
+                    # Adolph": the one word left in a list of names is a name too, even a noun or a town.
+                    for t in group:
+                        if t.score == 0 and self._list_member(t):
+                            t.score = 0.6
             i = max(j, i + 1) if len(members) >= 2 else i + 1
+
+    def _list_member(self, tok: Token) -> bool:
+        word = tok.text
+        if tok.cue is not None or tok.after_determiner or len(word) < 2 or not word.replace("-", "").isalpha():
+            return False
+        if tok.cap:
+            return word[1:].islower() and (not self._lex.is_closed_class(word) or self._lex.is_listed_name(word))
+        return not self._lex.is_function_word(word) and not self._lex.is_verb_or_adjective(word)
 
     def _loose_lower(self, tok: Token) -> float:
         """Lower-case chat: a word no lexicon knows, even if it ends like a verb ("juliëtte")."""
