@@ -150,6 +150,7 @@ FUNCTION_WORDS = frozenset(
     wohin woher worum wobei wonach darum dabei daran darauf nachts morgens abends
     mittags vormittags nachmittags anfangs rechts links bereits stets vorwärts
     rückwärts tagsüber zunächst insgesamt außerdem ebenso zuletzt rückwirkend
+    per pro via samt nebst mangels zwecks seitens anhand
     montags dienstags mittwochs donnerstags freitags samstags sonnabends sonntags werktags
     wochentags feiertags
     entsprechend abschließend zusammenfassend ausreichend folgend folgende betreffend

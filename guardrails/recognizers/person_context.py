@@ -49,7 +49,7 @@ PLAIN_THRESHOLD = 0.9
 SUFFIX_THRESHOLD = 0.005
 # Lower-case chat: verbs and adjectives are not in the noun lexicon, so more is asked of a word.
 # Lowered in the second round (0.3/0.5/0.7 before), once verb and adjective forms are known words.
-LOWER_CASE_THRESHOLDS = {3: 0.1, 2: 0.2, 1: 0.35}
+LOWER_CASE_THRESHOLDS = {3: 0.05, 2: 0.05, 1: 0.25, 0: 0.9}
 # A word that only its ending made look like an adjective or participle ("Gehrig", "Hollig").
 SHAPE_PENALTY = 0.25
 # The compound splitter also splits foreign names ("Xiao|ling", "Berre|fjord"); a made-up
@@ -260,6 +260,8 @@ class ContextNameFinder:
         if lex.is_genitive_noun(word):
             return True
         stem = word[:-1]
+        if lex.is_listed_name(stem) and not lex.is_common_word(stem) and not lex.is_common_word(word):
+            return True  # "adenauers antrag" typed in lower case
         return (stem.lower().endswith("e") and not lex.is_common_word(word) and not lex.is_function_word(stem)
                 and not lex.is_verb_or_adjective(stem) and self.probability(stem) >= VETO_THRESHOLD)
 
