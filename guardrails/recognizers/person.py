@@ -25,7 +25,7 @@ from guardrails.names import (
     fold,
 )
 from guardrails.name_classifier import NameClassifier
-from guardrails.recognizers.person_context import ContextNameFinder
+from guardrails.recognizers.person_context import TIME_NOUNS, ContextNameFinder
 from guardrails.recognizers.person_tokens import AMBIGUOUS, INITIAL, OTHER, STRONG, UNKNOWN, Token as _Token
 
 # Words, including hyphenated double names ("Hans-Peter", "Müller-Lüdenscheidt").
@@ -415,12 +415,20 @@ class PersonRecognizer(EntityRecognizer):
         that follows a surname as object ("Frau Okonkwo Bescheid geben"), an abstract noun, a
         compound, a function word or a form of address, or another capitalised word follows it.
         """
-        if nxt.score > 0 or nxt.cue is not None or not self._adjacent(text, given, nxt) or text[given.end : nxt.start] != " ":
+        if cue_tok.text.lower() in _VERB_CUES:
+            return False
+        return self._surname_slot(text, given, nxt, lower_mode)
+
+    def _surname_slot(self, text: str, given: _Token, nxt: _Token, lower_mode: bool) -> bool:
+        """``nxt`` may be the surname after the given name ``given`` (see ``_name_slot``)."""
+        if nxt.score > 0 or nxt.cue is not None or nxt.sentence_initial or text[given.end : nxt.start] != " ":
             return False
         if self._lex.is_last_name(given.text) and not self._lex.is_first_name(given.text):
             return False  # "Frau Demir Rücksprache …": a surname already, the noun is an object
-        if cue_tok.text.lower() in _VERB_CUES or given.kind == INITIAL or len(given.text) < 2:
+        if given.kind == INITIAL or len(given.text) < 2 or given.genitive:
             return False
+        if given.text.endswith("s") and self._lex.is_listed_name(given.text[:-1]) and not self._lex.is_first_name(given.text):
+            return False  # "Herrn Öztürks Antrag": a genitive
         word, low = nxt.text, nxt.text.lower()
         if nxt.cap != given.cap or (not nxt.cap and not lower_mode):
             return False
@@ -667,8 +675,22 @@ class PersonRecognizer(EntityRecognizer):
         if self._context is not None:
             self._context.veto(tokens, lower_mode)
             self._context.apply(text, tokens, lower_mode)
+        self._surnames_after_given_names(text, tokens, lower_mode)
         self._propagate(tokens)
         return self._spans(text, tokens)
+
+    def _surnames_after_given_names(self, text: str, tokens: list[_Token], lower_mode: bool) -> None:
+        """"Kwame Asante", "Wilja Schau", "Bo-Ubbi Stampe-Olsson": the word after a name found without
+        a cue is its surname whatever else it is (noun, town), unless it is an object of the clause."""
+        for a, b in zip(tokens, tokens[1:]):
+            if a.score <= 0 or b.score > 0 or not a.cap or not b.cap or a.cue is not None:
+                continue
+            if b.text.lower() in TIME_NOUNS or self._lex.is_function_word(b.text):
+                continue
+            if a.text.endswith("s") and not self._lex.is_first_name(a.text):
+                continue  # "Hoffstedts Antrag": a possessive found before its noun
+            if self._surname_slot(text, a, b, lower_mode):
+                b.score = 0.65
 
     def _propagate(self, tokens: list[_Token]) -> None:
         """A word found as a name anywhere in the text is that name everywhere in it, in any case and

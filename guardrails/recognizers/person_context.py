@@ -515,8 +515,8 @@ class ContextNameFinder:
         word, low, lex = tok.text, tok.text.lower(), self._lex
         if tok.score > 0 or tok.after_determiner or tok.kind not in (OTHER, AMBIGUOUS) or not self._noun_surname(tok):
             return False
-        if (low in TIME_NOUNS or lex.is_plural_only(word) or lex.is_compound_noun(word) or lex.is_place(word)
-                or not lex.is_common_noun(word)):
+        if low in TIME_NOUNS or lex.is_plural_only(word) or lex.is_compound_noun(word) or not (
+                lex.is_common_noun(word) or lex.is_place(word)):
             return False
         prev = tokens[i - 1] if i > 0 and not tok.sentence_initial else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].sentence_initial else None
@@ -529,6 +529,8 @@ class ContextNameFinder:
             return True  # "erklärte Forst, man habe …"
         if nxt_low in SPEECH_VERBS and prev_low in ("wie", "so"):
             return True  # "Wie Hase betonte"
+        if lex.is_place(word) and not lex.is_common_noun(word):
+            return False  # a town speaks only for its council: next to a verb of saying, nowhere else
         if prev_low in _MODALS and nxt_low in _AFTER_MODAL_SUBJECT:
             return True
         if prev_low in _SUBORDINATORS and nxt_low in _AFTER_SUBJECT:
