@@ -52,6 +52,8 @@ SUFFIX_THRESHOLD = 0.005
 LOWER_CASE_THRESHOLDS = {3: 0.05, 2: 0.05, 1: 0.25, 0: 0.9}
 # A word that only its ending made look like an adjective or participle ("Gehrig", "Hollig").
 SHAPE_PENALTY = 0.25
+# ... unless the classifier is sure of it all the same ("hat Beckert vollständig mitgebracht").
+SHAPED_NAME_SCORE = 0.6
 # The compound splitter also splits foreign names ("Xiao|ling", "Berre|fjord"); a made-up
 # compound scores near 0, so a word this name-like is a name candidate all the same.
 COMPOUND_OVERRIDE = 0.8
@@ -262,8 +264,20 @@ class ContextNameFinder:
         stem = word[:-1]
         if lex.is_listed_name(stem) and not lex.is_common_word(stem) and not lex.is_common_word(word):
             return True  # "adenauers antrag" typed in lower case
+        # "Grotkes", "Kohles": nouns in "-e" take no genitive "-s" (feminine) or "-ns" (masculine).
         return (stem.lower().endswith("e") and not lex.is_common_word(word) and not lex.is_function_word(stem)
-                and not lex.is_verb_or_adjective(stem) and self.probability(stem) >= VETO_THRESHOLD)
+                and not lex.is_verb_or_adjective(stem)
+                and (lex.is_common_noun(stem) or self.probability(stem) >= VETO_THRESHOLD))
+
+    def _apostrophe_possessive(self, text: str, tokens: list[Token], i: int) -> bool:
+        """"Moos' Wunsch", "Grass’ Roman": only names form a possessive with an apostrophe."""
+        tok = tokens[i]
+        if (tok.score > 0 or tok.cue is not None or not tok.cap or tok.after_determiner or len(tok.text) < 3
+                or text[tok.end : tok.end + 2] not in ("' ", "’ ") or i + 1 >= len(tokens)):
+            return False
+        noun = tokens[i + 1]
+        return (tok.text[-1:] in "sxzß" and noun.cap and not self._lex.is_closed_class(tok.text)
+                and (self._lex.is_common_noun(noun.text) or self._lex.is_compound_noun(noun.text)))
 
     # -- positions ---------------------------------------------------------------------------
 
@@ -322,7 +336,7 @@ class ContextNameFinder:
             prev_low = prev.text.lower() if prev is not None else ""
             lower_word = lower_mode and not tok.cap
 
-            if self._prenominal_genitive(text, tokens, i, lower_mode):
+            if self._prenominal_genitive(text, tokens, i, lower_mode) or self._apostrophe_possessive(text, tokens, i):
                 tok.score = 0.6
                 continue
             # Possessive and plural forms: "Hoffstedts Antrag", "die Petrovs", "bei den Xs".
@@ -352,7 +366,7 @@ class ContextNameFinder:
                     continue
             if strength == 3 and tok.kind != UNKNOWN and not (prev is not None and prev.cue == "title"):
                 strength = 2
-            if tok.cap and tok.kind != UNKNOWN and strength < 2:
+            if tok.cap and tok.kind != UNKNOWN and strength < 2 and not (strength == 1 and p >= SHAPED_NAME_SCORE):
                 continue  # "Ruhig bleiben", "Näheres": adjective-shaped words only in strong positions
             if tok.after_determiner and strength < 2:
                 continue
