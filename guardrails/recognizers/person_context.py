@@ -114,6 +114,10 @@ _FINITE_AUXILIARIES = frozenset(
 )
 _NAMING_VERBS = frozenset("nennen nennt nannte nannten rufen ruft riefen".split())
 # A modal verb wants a person as subject: "Heute wollte Jojo nicht mit", "darf Krümel auch …".
+# Verbs of telling and writing to someone: "wie sag ich X, dass …", "was schreib ich X".
+_TELLING_VERBS = frozenset(
+    "sag sage erkläre erklär schreib schreibe antworte erzähl erzähle bring beibringe mitteile teile vermittle".split()
+)
 _MODALS = frozenset("will wollte möchte mochte mag darf durfte kann konnte soll sollte muss musste".split())
 _AFTER_MODAL_SUBJECT = frozenset("nicht auch heute schon noch gern gerne lieber unbedingt sofort endlich wieder jetzt".split())
 # Subordinators after which the subject stands; an article or "sich" right after the subject shows
@@ -352,6 +356,7 @@ class ContextNameFinder:
                     continue
             if (self._family_plural(tok, prev_low, nxt, gap_after) or self._role_then_noun(text, tokens, i)
                     or self._family_plural_s(text, tokens, i, lower_mode)
+                    or self._addressee_after_ich(text, tokens, i, lower_mode)
                     or self._bare_noun_person(text, tokens, i)):
                 tok.score = 0.6
                 continue
@@ -552,6 +557,27 @@ class ContextNameFinder:
         if prev_low == "nur" and any(t.text.lower() in _NAMING_VERBS for t in tokens[max(0, i - 4) : i]):
             return True
         return nxt_low == "aus" and i + 2 < len(tokens) and tokens[i + 2].text.lower() in ("der", "dem")
+
+    def _addressee_after_ich(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
+        """"wie erkläre ich Jojo, dass …", "was schreib ich wolke zum geburtstag": the person a question
+        about writing or telling is addressed to stands right after "VERB ich"; a noun there would
+        need an article ("dem Team") or is a plural ("Kindern")."""
+        tok = tokens[i]
+        word, low, lex = tok.text, tok.text.lower(), self._lex
+        if i < 2 or tok.score > 0 or tok.cue is not None or tok.after_determiner or len(word) < 3:
+            return False
+        if not word.replace("-", "").isalpha() or (not tok.cap and not lower_mode) or (tok.cap and not word[1:].islower()):
+            return False
+        ich, verb = tokens[i - 1], tokens[i - 2]
+        if ich.text != "ich" or text[ich.end : tok.start] != " " or text[verb.end : ich.start] != " ":
+            return False
+        if not (lex.is_verb_or_adjective(verb.text) or verb.text.lower() in SPEECH_VERBS or verb.text.lower() in _TELLING_VERBS):
+            return False
+        if (lex.is_function_word(word) or lex.is_plural_noun(word) or lex.is_verb_or_adjective(word)
+                or low in TIME_NOUNS or low in BRANDS or low in FOREIGN_COMMON_WORDS or self._is_role_noun(tok)
+                or low.endswith(_ABSTRACT_ENDINGS) or (lex.is_compound_noun(word) and not lex.is_listed_name(word))):
+            return False
+        return bool(re.match(r"\s*(?:[,?.!]|$|dass\b|zum\b|zur\b|über\b|wegen\b)", text[tok.end :]))
 
     def _family_plural(self, tok: Token, prev_low: str, nxt: Token | None, gap_after: str) -> bool:
         """"bei den Richters", "die Ecksteins": a noun's genitive singular after a plural article.
