@@ -25,7 +25,7 @@ from guardrails.names import (
     fold,
 )
 from guardrails.name_classifier import NameClassifier
-from guardrails.recognizers.person_context import TIME_NOUNS, ContextNameFinder
+from guardrails.recognizers.person_context import MEDIUM_THRESHOLD, TIME_NOUNS, ContextNameFinder
 from guardrails.recognizers.person_tokens import AMBIGUOUS, INITIAL, OTHER, STRONG, UNKNOWN, Token as _Token
 
 # Words, including hyphenated double names ("Hans-Peter", "Müller-Lüdenscheidt").
@@ -842,7 +842,8 @@ class PersonRecognizer(EntityRecognizer):
                         t.score = max(t.score, 0.65)
             # "Xena hat …", "Cecilie freut sich …": unknown word as a subject.
             if tok.kind == UNKNOWN and tok.cap and nxt is not None and nxt.text in SUBJECT_VERBS:
-                if gap_after == " ":
+                # ... unless the classifier is sure it is none ("Arbeit und Soziales wurde …")
+                if gap_after == " " and (self._context is None or self._context.probability(tok.text) >= MEDIUM_THRESHOLD):
                     tok.score = max(tok.score, 0.6)
             # "Laut Frau Lange wohnt Sbojislaw seit …": subject after the verb.
             if (
