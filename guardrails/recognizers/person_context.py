@@ -261,8 +261,9 @@ class ContextNameFinder:
                 or lex.is_place(word[:-1]) or lex.is_place(word)
                 or lex.is_common_noun(low + noun.text.lower())):
             return False
-        if low.endswith("es") and (lex.is_neuter_noun(noun.text) or low in lex.adjective_forms):
-            return False  # "Rotes Kreuz", "Freies Wohnen": an adjective
+        if low.endswith("es") and (low in lex.adjective_forms or (
+                lex.is_neuter_noun(noun.text) and not lex.is_genitive_noun(word))):
+            return False  # "Rotes Kreuz", "Freies Wohnen": an adjective ("Kohles Nachlass" is none)
         if lex.is_genitive_noun(word):
             return True
         stem = word[:-1]
