@@ -99,6 +99,14 @@ _PREDICATE_NOUNS = frozenset(
     recht glück pech mut heimweh post besuch unterricht nachhilfe essen arbeit schule
     urlaub ruhe bescheinigung antwort rat mühe freude kummer termin""".split()
 )
+# Finite verbs whose subject is a person (not "hat", "ist", "fehlt", "kommt": things do that too).
+_ANIMATE_VERBS = frozenset(
+    """freut sagt sagte braucht bekommt bekam wohnt wohnte lebt lebte arbeitet arbeitete ruft rief erhielt
+    erhält bezieht besucht besuchte spielt isst schläft weint lacht benötigt meldet meldete bittet bat sucht
+    suchte leidet klagt klagte erzählt erzählte berichtet berichtete schreibt schrieb schlief saß sprach
+    weinte lachte spielte studierte studiert promovierte heiratete starb meinte betonte erklärte fragte
+    antwortete widersprach kritisierte forderte lobte""".split()
+)
 _GREETINGS = frozenset("hallo hi hey liebe lieber liebes servus moin".split())
 _SIGN_OFFS = frozenset("grüße grüßen gruß grüsse grüssen danke".split())
 # Clause words after which a lower-case subject may start.
@@ -840,6 +848,14 @@ class PersonRecognizer(EntityRecognizer):
                 ):
                     for t in chain:
                         t.score = max(t.score, 0.65)
+            # "Geiger bittet um Rückruf", "Horn studierte …": a listed surname that is also a noun,
+            # at the start without article, before a verb only people do.
+            if (
+                tok.kind == AMBIGUOUS and tok.cap and tok.sentence_initial and tok.score == 0
+                and nxt is not None and gap_after == " " and nxt.text in _ANIMATE_VERBS
+                and tok.text.lower() not in TIME_NOUNS and not self._lex.is_function_word(tok.text)
+            ):
+                tok.score = max(tok.score, 0.6)
             # "Xena hat …", "Cecilie freut sich …": unknown word as a subject.
             if tok.kind == UNKNOWN and tok.cap and nxt is not None and nxt.text in SUBJECT_VERBS:
                 # ... unless the classifier is sure it is none ("Arbeit und Soziales wurde …")

@@ -574,7 +574,7 @@ class ContextNameFinder:
             return False
         if not (lex.is_verb_or_adjective(verb.text) or verb.text.lower() in SPEECH_VERBS or verb.text.lower() in _TELLING_VERBS):
             return False
-        if (lex.is_function_word(word) or lex.is_plural_noun(word) or lex.is_verb_or_adjective(word)
+        if (lex.is_function_word(word) or lex.is_plural_only(word) or lex.is_verb_or_adjective(word)
                 or low in TIME_NOUNS or low in BRANDS or low in FOREIGN_COMMON_WORDS or self._is_role_noun(tok)
                 or low.endswith(_ABSTRACT_ENDINGS) or (lex.is_compound_noun(word) and not lex.is_listed_name(word))):
             return False
