@@ -184,7 +184,8 @@ class Topology:
             services.append(Service(f"safegpt-{index}", process, port, log))
         self.safegpt += services
         for service in services:
-            wait_http(service.url + "/readyz", service.process, service.log, timeout=300)
+            wait_http(service.url + "/readyz", service.process, service.log,
+                      timeout=float(os.environ.get("SAFEGPT_TEST_SERVER_START_SECONDS", "300")))
         return services
 
     def stop_safegpt(self, sig: int = signal.SIGTERM) -> None:
