@@ -55,12 +55,20 @@ models-test: $(VENV)/.models-test-$(LOCK_ID)
 system-test-deps:
 	@command -v chromium >/dev/null && test -x /usr/sbin/nginx && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium postgresql nginx; }
 
+# Parallel workers (pytest-xdist): most tests wait on a server, a model or a browser to start rather than on the
+# CPU, so three workers beat two on the 2-core machine. --dist loadfile keeps each test file on one worker, so a
+# file's module-scoped servers, Chroma and llama.cpp models start once; session fixtures start once per worker.
+# Tests marked `serial` run afterwards in one process (see pyproject.toml's markers for why each one is).
+TEST_WORKERS ?= 3
+PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider --durations=20
+PARALLEL := -n $(TEST_WORKERS) --dist loadfile
+
 test: deps models-test system-test-deps
 	@# Two processes: Playwright's sync API keeps an event loop in the main thread for the whole session,
 	@# which asyncio tests after it cannot share. Both always run; either failing fails the target.
 	@status=0; \
-	$(BIN)/python -m pytest -q -p no:cacheprovider --durations=20 -m "not browser" || status=$$?; \
-	$(BIN)/python -m pytest -q -p no:cacheprovider --durations=20 -m browser || status=$$((status ? status : $$?)); \
+	$(PYTEST) $(PARALLEL) -m "not browser" || status=$$?; \
+	$(PYTEST) $(PARALLEL) -m browser || status=$$((status ? status : $$?)); \
 	$(BIN)/python deploy/dependency_audit.py --allow-unreachable || status=$$((status ? status : $$?)); \
 	exit $$status
 

@@ -36,6 +36,26 @@ async def test_local_model_streams_an_answer_through_the_pipeline(app):
 
 async def test_local_model_serialises_concurrent_requests(app):
     import asyncio
+    import threading
+
+    # A llama.cpp context is not thread-safe: count the generations running on it at the same moment.
+    llm = app.local_models["smollm2"].load()
+    real = llm.create_chat_completion
+    guard = threading.Lock()
+    seen = {"active": 0, "peak": 0, "calls": 0}
+
+    def counting(*args, **kwargs):
+        with guard:
+            seen["active"] += 1
+            seen["calls"] += 1
+            seen["peak"] = max(seen["peak"], seen["active"])
+        try:
+            yield from real(*args, **kwargs)
+        finally:
+            with guard:
+                seen["active"] -= 1
+
+    llm.create_chat_completion = counting
 
     async def one(text):
         conv = app.pipeline.new_conversation("lokal-klein")
@@ -43,6 +63,7 @@ async def test_local_model_serialises_concurrent_requests(app):
 
     a, b = await asyncio.gather(one("Was ist Wohngeld?"), one("Was ist Kinderschutz?"))
     assert a.text.strip() and b.text.strip()
+    assert seen["calls"] == 2 and seen["peak"] == 1, seen
 
 
 async def test_warm_up_loads_the_local_model_and_leaves_the_line_free(app):
