@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import settings_dict
 from tests.knowledge.fixture_files import build_pdf, write_scanned_pdf
+from tests.support.http_login import logged_in_client
 from tests.support.server import start_server_with_users
 
 PASSWORD = "sicheres-passwort-123"
@@ -43,10 +44,7 @@ def server(tmp_path_factory, module_provider):
 
 
 def login(server, user: str) -> httpx.Client:
-    client = httpx.Client(base_url=server.base_url, timeout=120)
-    response = client.post("/chat/login", data={"username": user, "password": PASSWORD})
-    assert response.status_code == 200, response.text
-    return client
+    return logged_in_client(server.base_url, user, PASSWORD, timeout=120)  # uploads index under load
 
 
 @pytest.fixture(scope="module")

@@ -23,12 +23,6 @@ def config(tmp_path_factory, module_provider):
     return cfg
 
 
-@pytest.fixture
-def provider(module_provider):
-    module_provider.requests.clear()
-    return module_provider
-
-
 def test_setup_is_idempotent_and_keeps_the_admin(config):
     again = run_cli(config, "setup")
     assert "Passwort/password:" not in again.stdout and "indexiert" not in again.stdout

@@ -55,12 +55,6 @@ def app(tmp_path_factory, module_provider):
     application.close()
 
 
-@pytest.fixture
-def provider(module_provider):
-    module_provider.requests.clear()
-    return module_provider
-
-
 async def run(app, text):
     conv = app.pipeline.new_conversation()
     return [event async for event in app.pipeline.answer(conv, text)]

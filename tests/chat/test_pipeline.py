@@ -27,12 +27,6 @@ def app(tmp_path_factory, module_provider):
     application.close()
 
 
-@pytest.fixture
-def provider(module_provider):
-    module_provider.requests.clear()
-    return module_provider
-
-
 async def collect(pipeline, conv, text):
     return [event async for event in pipeline.answer(conv, text)]
 
