@@ -55,10 +55,10 @@ models-test: $(VENV)/.models-test-$(LOCK_ID)
 system-test-deps:
 	@command -v chromium >/dev/null && test -x /usr/sbin/nginx && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium postgresql nginx; }
 
-# Parallel workers (pytest-xdist): most tests wait on a server, a model or a browser to start rather than on the
-# CPU, so three workers beat two on the 2-core machine. --dist loadfile keeps each test file on one worker, so a
-# file's module-scoped servers, Chroma and llama.cpp models start once; session fixtures start once per worker.
-# Tests marked `serial` run afterwards in one process (see pyproject.toml's markers for why each one is).
+# Parallel workers (pytest-xdist): many tests wait on a server, a model or a browser rather than on the CPU, so
+# one worker more than the machine's 2 cores (override: `make test TEST_WORKERS=2`). --dist loadfile keeps each
+# test file on one worker: a file's module-scoped servers, Chroma and llama.cpp models start once; session
+# fixtures (PostgreSQL, Chromium) once per worker. Every test takes free ports and tmp data dirs.
 TEST_WORKERS ?= 3
 PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider --durations=20
 PARALLEL := -n $(TEST_WORKERS) --dist loadfile

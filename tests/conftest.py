@@ -72,6 +72,19 @@ def settings_dict(data_dir: Path, provider: RecordingProvider | None = None, *, 
     }
 
 
+def open_app(values: dict, *, index_samples: bool = False):
+    """A SafeGPT built from a settings dict (see :func:`settings_dict`), the sample guidelines indexed if asked;
+    the caller closes it. The one way module fixtures build an in-process app."""
+    from chat.first_run import index_samples as index
+    from chat.settings import load_settings
+    from chat.wiring import SafeGPT
+
+    application = SafeGPT(load_settings(use_file=False, **values))
+    if index_samples:
+        index(application, progress=False)
+    return application
+
+
 @pytest.fixture
 def make_settings(tmp_path):
     from chat.settings import load_settings
