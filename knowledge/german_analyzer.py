@@ -81,6 +81,17 @@ class GermanAnalyzer:
                 terms.append(term)
         return terms
 
+    def stem(self, word: str) -> str:
+        """Snowball stem of a lower-case word (umlauts folded: "gefährdung" -> "gefahrd")."""
+        return self._stemmer.stemWord(word)
+
+    def is_known_noun(self, word: str) -> bool:
+        """True for a lower-case word that is a German noun form, or a compound of such nouns.
+
+        Used to keep ordinary words that the guidelines never mention ("wetter") from being read
+        as typos of words they do mention."""
+        return word in self._lexicon or bool(self.split_compound(word))
+
     def split_compound(self, word: str) -> tuple[str, ...]:
         """Split a lower-case compound into known nouns, keeping every level:
         "reisekostenrichtlinie" -> reisekosten, reise, kosten, richtlinie. Returns () for a word

@@ -85,3 +85,24 @@ HELP_SHOW = "Angaben zu einem Dokument zeigen."
 HELP_REMOVE = "Ein Dokument mit allen Abschnitten entfernen."
 HELP_REINDEX = "Alle Dokumente neu zerlegen und einbetten (z. B. nach Wechsel des Einbettungsmodells)."
 HELP_SEARCH = "Die Wissensdatenbank durchsuchen (hybrid: Bedeutung + Stichwörter)."
+
+# Synonym and abbreviation table (knowledge/data/synonyme.txt and [knowledge] synonyms_file)
+SYNONYMS_EXAMPLE = "»KiWo = Kindeswohl | Kindeswohlgefährdung«"
+SYNONYMS_LINE = (
+    "Die Synonymliste „{path}“ ist fehlerhaft, Zeile {line}: {problem}. Jede Zeile hat die Form "
+    + SYNONYMS_EXAMPLE + "; Zeilen mit # am Anfang sind Kommentare."
+)
+SYNONYMS_MISSING = (
+    "Die Synonymliste „{path}“ (Einstellung [knowledge] synonyms_file) gibt es nicht. Bitte den Pfad prüfen "
+    "oder die Einstellung entfernen."
+)
+SYNONYMS_UNREADABLE = "Die Synonymliste „{path}“ kann nicht gelesen werden ({reason})."
+SYNONYMS_NOT_UTF8 = "keine UTF-8-Textdatei; bitte als UTF-8 speichern"
+SYNONYMS_TOO_LONG = "Die Synonymliste „{path}“ hat mehr als {limit} Zeilen; bitte kürzen."
+SYNONYMS_NO_EQUALS = "das Gleichheitszeichen zwischen Begriff und Bedeutung fehlt"
+SYNONYMS_MANY_EQUALS = "die Zeile enthält mehr als ein Gleichheitszeichen"
+SYNONYMS_NO_KEY = "vor dem Gleichheitszeichen steht kein Begriff"
+SYNONYMS_KEY_TOO_LONG = "der Begriff hat mehr als {limit} Wörter"
+SYNONYMS_NO_EXPANSION = "nach dem Gleichheitszeichen steht keine Bedeutung"
+SYNONYMS_EMPTY_EXPANSION = "zwischen zwei senkrechten Strichen | steht keine Bedeutung"
+SYNONYMS_EXPANSION_TOO_LONG = "eine Bedeutung hat mehr als {limit} Wörter"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 import pydantic
@@ -49,6 +50,13 @@ class KnowledgeSettings(pydantic.BaseModel):
     min_score: float = pydantic.Field(default=0.30, ge=0.0, le=1.0)
     # How many candidates each retriever (dense, keyword) contributes before fusion.
     candidates: int = pydantic.Field(default=30, ge=1)
+    # The keyword search forgives typos, run-together words, abbreviations and synonyms (issue 18).
+    # False: exact keywords only, as before.
+    tolerant_keywords: bool = True
+    # The organisation's own abbreviations and synonyms, added to the shipped table
+    # (knowledge/data/synonyme.txt, same format). Relative paths are under the data directory;
+    # without this setting, "synonyme.txt" in the data directory is used when it exists.
+    synonyms_file: Path | None = None
 
     @pydantic.model_validator(mode="after")
     def _check(self) -> KnowledgeSettings:
