@@ -117,7 +117,14 @@ class KeywordIndex:
         weights: list[float] = []
         for group in groups:
             term = group.exact
-            if term is None:
+            if (term is None or not (df.get(term.stem) or any(df.get(leaf) for leaf in term.leaves))) \
+                    and group.variants:
+                # A word the index lacks but that stands for known words ("Testamant" for "testament",
+                # "BTHG" for "Eingliederungshilfe") weighs as those would; its share then counts only
+                # at the variant's reduced weight, so the guess can never outscore the typed word.
+                weights.append(max(sum(idf(df.get(t.stem, 0)) for t in v.terms) / len(v.terms)
+                                   for v in group.variants))
+            elif term is None:
                 weights.append(idf(0))
             elif df.get(term.stem) or not term.leaves:
                 weights.append(idf(df.get(term.stem, 0)))
