@@ -106,3 +106,32 @@ SYNONYMS_KEY_TOO_LONG = "der Begriff hat mehr als {limit} Wörter"
 SYNONYMS_NO_EXPANSION = "nach dem Gleichheitszeichen steht keine Bedeutung"
 SYNONYMS_EMPTY_EXPANSION = "zwischen zwei senkrechten Strichen | steht keine Bedeutung"
 SYNONYMS_EXPANSION_TOO_LONG = "eine Bedeutung hat mehr als {limit} Wörter"
+
+# Client-data check before indexing (client_data_check.py): why a finding was judged as it was.
+CURATION_REASONS = {
+    # information: the organisation's own contact data, or nothing identifying
+    "function_mailbox": "Funktionspostfach",
+    "staff_email": "dienstliche E-Mail-Adresse",
+    "service_number": "öffentliche Service- oder Notrufnummer",
+    "office_number": "dienstliche Telefonnummer oder Durchwahl",
+    "phone_unclear": "Telefonnummer ohne erkennbaren Personenbezug",
+    "contact_person": "Ansprechperson mit Funktion",
+    "name_unclear": "Name ohne Bezug zu Klientinnen oder Klienten",
+    "placeholder": "Beispiel- oder Platzhalterangabe",
+    "institution_name": "Name einer Einrichtung (z. B. „St. …“)",
+    "organisation_address": "Anschrift einer Einrichtung oder Behörde",
+    "address_unclear": "Anschrift ohne Bezug zu Klientinnen oder Klienten",
+    "organisation_account": "Bankverbindung des Trägers",
+    "organisation_number": "Kennzeichen, Akten- oder Steuernummer ohne Personenbezug",
+    "birth_year_general": "Jahrgangsangabe ohne Person",
+    # blocking: client data
+    "client_name": "Name im Zusammenhang mit einer Klientin oder einem Klienten",
+    "birth_date": "Geburtsdatum",
+    "identifier": "persönliche Kennnummer (z. B. Renten-, Kranken- oder Steuer-ID)",
+    "private_email": "private E-Mail-Adresse einer Person",
+    "client_phone": "private Telefonnummer einer Person",
+    "client_address": "Wohnanschrift einer Person",
+    "client_account": "Bankverbindung einer Person",
+    "client_number": "Akten- oder Kennnummer einer Person",
+    "health_detail": "Gesundheits- oder andere besonders geschützte Angabe zu einer benannten Person",
+}
