@@ -58,6 +58,7 @@ class GermanAnalyzer:
         self._lexicon = _noun_lexicon() if split_compounds else frozenset()
         self._split_cache: dict[str, tuple[str, ...]] = {}
         self._tree_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._stem_cache: dict[str, str] = {}
 
     # --- public -------------------------------------------------------------------------------
     def tokens(self, text: str) -> list[str]:
@@ -83,7 +84,12 @@ class GermanAnalyzer:
 
     def stem(self, word: str) -> str:
         """Snowball stem of a lower-case word (umlauts folded: "gefährdung" -> "gefahrd")."""
-        return self._stemmer.stemWord(word)
+        cached = self._stem_cache.get(word)
+        if cached is None:
+            cached = self._stemmer.stemWord(word)
+            if len(self._stem_cache) < 100_000:  # bounded: queries bring new words forever
+                self._stem_cache[word] = cached
+        return cached
 
     def is_known_noun(self, word: str) -> bool:
         """True for a lower-case word that is a German noun form, or a compound of such nouns.
