@@ -71,11 +71,13 @@ class KeywordIndex:
         exact_tokens = sorted({tok for g in groups if g.exact for tok in (g.exact.stem, *g.exact.parts)})
         variant_tokens = sorted({tok for g in groups for v in g.variants for t in v.terms for tok in (t.stem, *t.parts)}
                                 - set(exact_tokens))
+        if self.expander is None:
+            return self._fts_exact(exact_tokens, limit)  # the search as it was before issue 18, SQL and all
         if not variant_tokens:
             return [cid for cid, _ in self._fts(exact_tokens, limit)]
         # Candidates: FTS5's best for the exact words (what the search found before) and for the variant
-        # tokens alone, then one weighted ranking. The second query holds only the few variant tokens, so
-        # it is cheap; repeating the exact tokens in it would double the cost at 20,000 chunks.
+        # tokens alone, then one weighted ranking. The second query holds only the variant tokens, so it
+        # is cheap; repeating the exact tokens in it would double the cost at 20,000 chunks.
         pool = dict(self._fts(exact_tokens, limit))
         pool.update(self._fts(variant_tokens, limit))
         vocabulary = self.vocabulary()
@@ -83,16 +85,33 @@ class KeywordIndex:
         scored = sorted(((scorer.score(tokens.split()), cid) for cid, tokens in pool.items()), key=lambda s: -s[0])
         return [cid for score, cid in scored[:limit] if score > 0]
 
-    def _fts(self, tokens: list[str], limit: int) -> list[tuple[str, str]]:
+    def _fts_exact(self, tokens: list[str], limit: int) -> list[str]:
         if not tokens:
             return []
         match = " OR ".join('"' + tok.replace('"', "") + '"' for tok in tokens)
         rows = self._db.execute(
-            "SELECT chunks.chunk_id, chunk_fts.tokens FROM chunk_fts JOIN chunks ON chunks.id = chunk_fts.rowid "
+            "SELECT chunks.chunk_id FROM chunk_fts JOIN chunks ON chunks.id = chunk_fts.rowid "
             "WHERE chunk_fts MATCH ? ORDER BY bm25(chunk_fts) LIMIT ?",
             (match, limit),
         )
-        return [(row[0], row[1]) for row in rows]
+        return [row[0] for row in rows]
+
+    def _fts(self, tokens: list[str], limit: int) -> list[tuple[str, str]]:
+        """(chunk id, its tokens) of the ``limit`` best chunks by FTS5 BM25. Ranked on the FTS table alone,
+        then the few winners are looked up: joining or reading columns while ranking would touch every
+        matching row (thousands at 20,000 chunks)."""
+        if not tokens:
+            return []
+        match = " OR ".join('"' + tok.replace('"', "") + '"' for tok in tokens)
+        rowids = [row[0] for row in self._db.execute(
+            "SELECT rowid FROM chunk_fts WHERE chunk_fts MATCH ? ORDER BY bm25(chunk_fts) LIMIT ?", (match, limit))]
+        if not rowids:
+            return []
+        marks = ",".join("?" * len(rowids))
+        found = {row[0]: (row[1], row[2]) for row in self._db.execute(
+            "SELECT chunks.id, chunks.chunk_id, chunk_fts.tokens FROM chunks JOIN chunk_fts ON chunk_fts.rowid = chunks.id "
+            f"WHERE chunks.id IN ({marks})", rowids)}
+        return [found[rowid] for rowid in rowids if rowid in found]
 
     # --- coverage ------------------------------------------------------------------------------
     def coverage(self, terms: list[KeywordTerm] | list[QueryTerm], chunk_ids: list[str]) -> dict[str, float]:
