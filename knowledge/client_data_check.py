@@ -313,16 +313,22 @@ def _placeholder_word(word: str) -> bool:
     return _has_stem(word, _PLACEHOLDER_WORDS)
 
 
-def classify_findings(text: str, spans: Sequence[Span],
-                      special_categories: Callable[[str], tuple[str, ...]]) -> list[Finding]:
+def classify_findings(text: str, spans: Sequence[Span], special_categories: Callable[[str], tuple[str, ...]],
+                      *, ignore_types: Iterable[str] = (), min_person_score: float = MIN_PERSON_SCORE,
+                      ) -> list[Finding]:
     """Judge every span of ``text``: organisational (information) or client data (blocks).
 
     ``special_categories`` returns the Art. 9 categories a text touches (the guardrail's detector); it is
-    asked per sentence, and a health or other special detail blocks only next to a named person.
+    asked for the words around each named person, and a health or other special detail blocks only there.
+    ``ignore_types``: entity types to leave out entirely (besides dates, places and register numbers);
+    ``min_person_score``: weaker person guesses are dropped.
     """
     doc = _Document(text)
+    ignored = _IGNORED | frozenset(ignore_types)
     judged: list[tuple[Span, str, Severity]] = []
     for span in sorted(spans, key=lambda s: s.start):
+        if span.entity_type in ignored or (span.entity_type == "PERSON" and span.score < min_person_score):
+            continue
         verdict = _judge(doc, span)
         if verdict is not None:
             judged.append((span, *verdict))
@@ -335,13 +341,11 @@ def classify_findings(text: str, spans: Sequence[Span],
 
 def _judge(doc: _Document, span: Span) -> tuple[str, Severity] | None:
     kind = span.entity_type
-    if kind in _IGNORED:
-        return None
     value = doc.text[span.start:span.end]
     first, last = doc.index(span.start, span.end)
     placeholder = _is_placeholder(doc, first, last, value, own_sentence=kind != "PERSON")
     if kind == "PERSON":
-        if span.score < MIN_PERSON_SCORE or len(value.replace(".", "").strip()) < 2:
+        if len(value.replace(".", "").strip()) < 2:
             return None  # a guess, or an initial ("Herr M."), which already is a pseudonym
         if placeholder:
             return "placeholder", Severity.INFO
@@ -512,12 +516,15 @@ def _finding(doc: _Document, span: Span, reason: str, severity: Severity) -> Fin
 
 
 def check_texts(texts: Iterable[str], detect: Callable[[str], Sequence[Span]],
-                special_categories: Callable[[str], tuple[str, ...]]) -> ClientDataReport:
+                special_categories: Callable[[str], tuple[str, ...]], *, ignore_types: Iterable[str] = (),
+                min_person_score: float = MIN_PERSON_SCORE) -> ClientDataReport:
     """Check the chunk texts of one document. Chunks overlap, so a value is reported once; where the same
     value was judged differently in two places, the more severe judgement is kept."""
     best: dict[tuple[str, str], Finding] = {}
+    ignore_types = tuple(ignore_types)
     for text in texts:
-        for finding in classify_findings(text, detect(text), special_categories):
+        for finding in classify_findings(text, detect(text), special_categories, ignore_types=ignore_types,
+                                         min_person_score=min_person_score):
             key = (finding.entity_type, finding.value.casefold())
             kept = best.get(key)
             if kept is None or (kept.severity is Severity.INFO and finding.severity is Severity.BLOCK):
