@@ -13,8 +13,9 @@ document, at a random paragraph.
 
 Every document goes the real way: parser and chunker of the knowledge base, the guardrail's detection
 on each chunk, then
-- old: the check before issue 18 (`chat.kb_ingest.scan_texts` with the shipped settings; any
-  finding asks the admin to confirm, i.e. the document is held back), and
+- old: the check before issue 18 (`scan_texts` of `chat/kb_ingest.py`, copied below as `old_check` since
+  the product no longer has it; with the shipped settings any finding above the score floor asks the
+  admin to confirm, i.e. the document is held back), and
 - new: `knowledge.client_data_check.check_texts` (only client data blocks; the rest is information).
 Targets: at most 1 clean document in 12 blocked, every contaminated document blocked.
 """
@@ -64,6 +65,22 @@ class Result:
     old_blocked: bool
     new: ClientDataReport
     note_split: str = ""  # "tune", "heldout", "heldout2" for a pasted note
+
+
+def old_check(guardrail: Any, chunk_texts: list[str], settings: Any) -> bool:
+    """The check before issue 18 (chat/kb_ingest.py ``scan_texts`` + ``PiiReport.warn``): every distinct
+    finding above ``pii_min_score`` (person initials aside) counts, from ``pii_warn_at`` the admin must confirm."""
+    ignored = set(settings.pii_ignore_types)
+    values: set[tuple[str, str]] = set()
+    for text in chunk_texts:
+        for span in guardrail.detect(text):
+            if span.entity_type in ignored or span.score < settings.pii_min_score:
+                continue
+            value = " ".join(text[span.start:span.end].split())
+            if span.entity_type == "PERSON" and len(value.replace(".", "")) < 2:
+                continue
+            values.add((span.entity_type, value.casefold()))
+    return len(values) >= settings.pii_warn_at
 
 
 def clean_documents() -> list[Path]:
@@ -117,9 +134,9 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
 
-    from chat.kb_ingest import IngestSettings, scan_texts
     from guardrails.guardrail import Guardrail
     from guardrails.settings import GuardrailSettings
+    from knowledge.settings import IngestSettings
 
     started = time.perf_counter()
     load_start = os.getloadavg()[0]
@@ -139,11 +156,12 @@ def main() -> None:
             # indexed at all, so there is nothing to block.
             not_indexed.append(f"{name} [{note.kind}]")
             return
-        old = scan_texts(guardrail, texts, ingest)
+        old_blocked = old_check(guardrail, texts, ingest)
         t0 = time.perf_counter()
-        new = check_texts(texts, guardrail.detect, guardrail.special_categories)
+        new = check_texts(texts, guardrail.detect, guardrail.special_categories,
+                          ignore_types=ingest.pii_ignore_types, min_person_score=ingest.pii_min_score)
         check_seconds.append(time.perf_counter() - t0)
-        results.append(Result(name, variant, split, old.warn, new, note_split))
+        results.append(Result(name, variant, split, old_blocked, new, note_split))
 
     with tempfile.TemporaryDirectory(prefix="safegpt-bench-curation-") as tmp:
         for path in clean_documents():

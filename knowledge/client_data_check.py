@@ -101,10 +101,11 @@ class ClientDataReport:
             out[finding.reason] = out.get(finding.reason, 0) + 1
         return out
 
-    def summary(self) -> str:
+    def summary(self, *, blocking_only: bool = False) -> str:
         """Counts per reason in German, blocking ones first — never a value (safe for the audit log)."""
         parts = [f"{messages.CURATION_REASONS[r]}: {n}" for r, n in sorted(
-            self.counts().items(), key=lambda kv: (kv[0] not in BLOCK_REASONS, kv[0]))]
+            self.counts().items(), key=lambda kv: (kv[0] not in BLOCK_REASONS, kv[0]))
+            if r in BLOCK_REASONS or not blocking_only]
         return ", ".join(parts)
 
 
@@ -363,6 +364,10 @@ def _judge(doc: _Document, span: Span) -> tuple[str, Severity] | None:
         return "birth_date", Severity.BLOCK
     if kind in _IDENTIFIERS:
         return ("placeholder", Severity.INFO) if placeholder else ("identifier", Severity.BLOCK)
+    if kind == "INSTITUTION":
+        # "Kita Regenbogenland", "Förderverein … e.V.": the organisation's own world. Where a client lives or
+        # works is client data only together with the client, whose name or record blocks on its own.
+        return "institution_name", Severity.INFO
     if kind == "EMAIL_ADDRESS":
         return _judge_email(doc, first, last, value)
     if kind == "PHONE_NUMBER":

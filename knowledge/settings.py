@@ -88,11 +88,13 @@ class KnowledgeSettings(pydantic.BaseModel):
 class IngestSettings(pydantic.BaseModel):
     """``[knowledge_ingest]``: limits of browser uploads and the client-data check before indexing.
 
-    ``pii_min_score`` 0.75 ignores the rule-based name guesses of the guardrail at 0.6 ("Löschung",
-    "Rückwirkend" in the sample guidelines) but keeps names with a cue word ("Frau Aylin Demir" 0.9),
-    e-mail, phone, IBAN and the check-digit identifiers. ``pii_warn_at`` is the number of distinct values
-    from which the admin must confirm. Dates without a birth cue, places, postcodes and the numbers of
-    practices and companies are not client data of a guideline and are ignored.
+    The check (``knowledge.client_data_check``) judges each finding of the guardrail by the words around
+    it: the organisation's contact data (function mailboxes, hotlines, contact persons with their role,
+    imprint) is information, client data blocks. ``pii_min_score`` 0.75 ignores the rule-based name guesses
+    of the guardrail at 0.6 ("Löschung", "Rückwirkend" in the sample guidelines) but keeps names with a cue
+    word ("Frau Aylin Demir" 0.9). ``pii_warn_at`` is the number of client-data findings from which the
+    admin must confirm. ``pii_ignore_types`` are left out entirely; dates without a birth cue, places,
+    postcodes and the numbers of practices and companies are never client data of a guideline.
     """
 
     model_config = pydantic.ConfigDict(extra="forbid")

@@ -14,7 +14,7 @@ import click
 
 from chat.store.audit import cli_actor
 from knowledge import messages as texts
-from knowledge.curation import PiiReport
+from knowledge.client_data_check import ClientDataReport
 
 _YES = "safegpt.kb_yes"
 
@@ -23,15 +23,20 @@ def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def confirm_in_terminal(name: str, report: PiiReport) -> bool:
-    """Show counts per type (never values) and ask; refuse when nobody can be asked and --yes is missing."""
+def confirm_in_terminal(name: str, report: ClientDataReport) -> bool:
+    """Show counts per reason (never values: a terminal's output may end up in a log) and ask; refuse when
+    nobody can be asked and --yes is missing. The admin page shows each finding with its context."""
     ctx = click.get_current_context(silent=True)
-    lines = "\n".join(f"  - {t.label}: {t.count}" for t in report.types)
+    counts: dict[str, int] = {}
+    for finding in report.blocking:
+        counts[finding.label] = counts.get(finding.label, 0) + 1
+    lines = "\n".join(f"  - {label}: {count}" for label, count in counts.items())
     click.echo(texts.KB_CLI_PII_WARNING.format(name=name, lines=lines), err=True)
     if ctx is not None and ctx.meta.get(_YES):
         return True
     if not _interactive():
-        click.echo(texts.KB_CLI_PII_NONINTERACTIVE.format(name=name, summary=report.summary()), err=True)
+        click.echo(texts.KB_CLI_PII_NONINTERACTIVE.format(name=name, summary=report.summary(blocking_only=True)),
+                   err=True)
         return False
     answer = click.prompt(texts.KB_CLI_PII_CONFIRM, default="n", show_default=False, err=True)
     return answer.strip().lower() in {"j", "ja", "y", "yes"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from knowledge.curation import UploadError, mask, safe_file_name, scan_texts
+from knowledge.curation import Curator, UploadError, safe_file_name
 from knowledge.settings import IngestSettings
 from tests.conftest import settings_dict
 from tests.support.server import run_cli, write_toml
@@ -31,30 +31,35 @@ def guardrail():
     return Guardrail(GuardrailSettings())
 
 
-def test_scan_counts_types_and_masks_values(guardrail):
-    report = scan_texts(guardrail, [CLIENT, CLIENT[40:]], IngestSettings())  # overlapping chunks count once
-    counts = {t.entity_type: t.count for t in report.types}
-    assert counts["PERSON"] == 2 and counts["EMAIL_ADDRESS"] == 1 and counts["PHONE_NUMBER"] == 1
-    assert counts["DATE_OF_BIRTH"] == 1
-    assert report.warn and "Person: 2" in report.summary()
+def _curator(guardrail, tmp_path, **settings):
+    return Curator(None, lambda: guardrail, None, IngestSettings(**settings), tmp_path)
+
+
+def test_scan_judges_client_data_and_reports_counts_without_values(guardrail, tmp_path):
+    report = _curator(guardrail, tmp_path).scan([CLIENT, CLIENT[40:]])  # overlapping chunks count once
+    reasons = [f.reason for f in report.blocking]
+    assert sorted(reasons) == ["birth_date", "client_name", "client_name", "client_phone", "private_email"]
+    assert "Geburtsdatum: 1" in report.summary(blocking_only=True)
     shown = report.summary() + repr(report)
     assert not any(secret in shown for secret in SECRETS)
-    person = next(t for t in report.types if t.entity_type == "PERSON")
-    assert "A*** D***" in person.masked
+    birth = next(f for f in report.blocking if f.reason == "birth_date")
+    assert birth.value == "14.03.1987" and "(geb." in birth.before  # context for the admin page
 
 
-def test_scan_ignores_guideline_noise(guardrail):
+def test_scan_ignores_guideline_noise_and_contact_data(guardrail, tmp_path):
     text = ("Die Löschung erfolgt nach 10 Jahren, spätestens am 31.12.2027. Rückwirkend gilt das ab 01.01.2020. "
-            "Beispiel für die Übergabe: „Herr M. hat seit dem Mittag Fieber.“ Berlin, 10115.")
-    assert not scan_texts(guardrail, [text], IngestSettings()).warn
+            "Beispiel für die Übergabe: „Herr M. hat seit dem Mittag Fieber.“ Berlin, 10115. "
+            "Fragen beantwortet die Datenschutzbeauftragte, Frau Dr. Miriam Hollenbach, Tel. 0521 98765-310, "
+            "datenschutz@diakonie-lindenfeld.de; TelefonSeelsorge 0800 111 0 111.")
+    curator = _curator(guardrail, tmp_path)
+    report = curator.scan([text])
+    assert not curator.needs_confirmation(report)
+    assert {f.reason for f in report.information} >= {"contact_person", "office_number", "function_mailbox"}
 
 
-def test_warn_threshold_is_configurable(guardrail):
-    assert not scan_texts(guardrail, [CLIENT], IngestSettings(pii_warn_at=50)).warn
-
-
-def test_mask_keeps_only_first_letters():
-    assert mask("Aylin  Demir") == "A*** D***"
+def test_warn_threshold_is_configurable(guardrail, tmp_path):
+    curator = _curator(guardrail, tmp_path, pii_warn_at=50)
+    assert not curator.needs_confirmation(curator.scan([CLIENT]))
 
 
 @pytest.mark.parametrize("client_name, expected", [
@@ -99,7 +104,7 @@ def test_cli_refuses_client_data_without_terminal_and_adds_with_yes(config, tmp_
     refused = run_cli(config, "kb", "add", str(path), "--no-progress", input="", check=False)
     assert refused.returncode == 1
     assert "personenbezogene Daten" in refused.stderr and "--yes" in refused.stderr
-    assert "Person: 2" in refused.stderr
+    assert "Geburtsdatum: 1" in refused.stderr
     assert not any(secret in refused.stdout + refused.stderr for secret in SECRETS)
     assert "hilfeplan" not in run_cli(config, "kb", "list").stdout
 
