@@ -139,3 +139,18 @@ def test_cli_asks_in_a_terminal(config, tmp_path, monkeypatch):
     quiet = runner.invoke(cli, ["--config", str(config), "kb", "add", str(clean), "--no-progress"], input="")
     assert quiet.exit_code == 0 and "Trotzdem" not in quiet.output
     assert [e.action for e in audit(config)][::-1] == ["add-refused", "add", "add"]
+
+
+def test_a_broken_synonym_table_stops_with_file_and_line(provider, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir(exist_ok=True)
+    (data / "synonyme.txt").write_text("# eigene Begriffe\nEGH = Eingliederungshilfe\nKiWo Kindeswohl\n", encoding="utf-8")
+    # With the sample guidelines configured, `setup` (and `serve`, which runs it first) opens the knowledge base.
+    config = write_toml(tmp_path / "safegpt.toml", settings_dict(data, provider, samples=True))
+    for args in (("kb", "list"), ("kb", "search", "Frage"), ("setup",)):
+        result = run_cli(config, *args, check=False)
+        assert result.returncode == 1, args
+        assert "synonyme.txt" in result.stderr and "Zeile 3" in result.stderr and "Gleichheitszeichen" in result.stderr
+        assert "Traceback" not in result.stderr
+    (data / "synonyme.txt").write_text("KiWo = Kindeswohl\n", encoding="utf-8")
+    assert run_cli(config, "kb", "list").returncode == 0

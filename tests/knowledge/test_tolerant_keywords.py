@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import KnowledgeBase, KnowledgeError, KnowledgeSettings
+from knowledge import KnowledgeError, KnowledgeSettings
+from knowledge.knowledge_base import KnowledgeBase
 from knowledge.german_analyzer import GermanAnalyzer
 from knowledge.query_expansion import KeywordTerm, QueryExpander
 from knowledge.synonyms import DEFAULT_TABLE, SynonymTable, SynonymTableError, read_table, words
