@@ -16,7 +16,7 @@ LOCK_ID := $(shell sha256sum requirements/lock.txt pyproject.toml | sha256sum | 
 DEPS_STAMP := $(VENV)/.deps-$(LOCK_ID)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run setup deps models-default models-test system-test-deps test lock audit bench-pii bench-retrieval bench-llm bench-soak bench-fuzz clean-data
+.PHONY: run setup deps models-default models-test system-test-deps test lock audit bench-pii bench-retrieval bench-curation bench-llm bench-soak bench-fuzz clean-data
 
 run: setup
 	$(BIN)/safegpt serve
@@ -78,6 +78,9 @@ bench-pii: deps
 
 bench-retrieval: deps
 	$(BIN)/python bench/retrieval.py
+
+bench-curation: deps
+	$(BIN)/python bench/curation.py
 
 bench-llm: deps models-test
 	$(BIN)/python bench/llm_overhead.py
