@@ -457,7 +457,14 @@ def _is_placeholder(doc: _Document, first: int, last: int, value: str, *, own_se
     # note pasted next to an invented example would.
     if doc.nearest(first, last, _strong_client, reach=8) is not None:
         return False
-    return doc.nearest(first, last, _placeholder_word, reach=25, segments=2) is not None
+    if doc.nearest(first, last, _placeholder_word, reach=25, segments=2) is not None:
+        return True
+    # "Frau Demir (Name geändert)": the usual mark of a pseudonymised case vignette, right at the name.
+    for number in range(max(0, first - 3), min(len(doc.words) - 1, last + 4)):
+        if doc.words[number].text in ("name", "namen", "namens") and \
+                doc.words[number + 1].text in ("geändert", "verändert", "anonymisiert"):
+            return True
+    return False
 
 
 def _same_name_elsewhere(doc: _Document, judged: list[tuple[Span, str, Severity]]) -> list[tuple[Span, str, Severity]]:

@@ -56,6 +56,8 @@ INFO, BLOCK = Severity.INFO, Severity.BLOCK
      "contact_person", INFO),
     ("Das Muster: Name | Max Mustermann | Pflegegrad 3", "Max Mustermann", "placeholder", INFO),
     ("Termin: 12. März 2025 im Tagungshaus St. Lioba in Mannheim.", "Lioba", "institution_name", INFO),
+    ("Fallbeispiel: Frau Elif Demir (Name geändert) ist alleinerziehend und sucht eine Wohnung.", "Elif Demir",
+     "placeholder", INFO),
     # client data
     ("Hilfeplan für Jonas Weber, geb. 14.03.2012: Ziele sind regelmäßiger Schulbesuch.", "14.03.2012",
      "birth_date", BLOCK),
