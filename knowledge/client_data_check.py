@@ -119,6 +119,7 @@ _NUMBERS_BY_CONTEXT = frozenset({"CASE_NUMBER", "DE_KFZ", "DE_TAX_NUMBER"})
 _IGNORED = frozenset({"DATE_TIME", "LOCATION", "DE_PLZ", "DE_HANDELSREGISTER", "DE_VAT_ID", "DE_LANR", "DE_BSNR",
                       "ORGANISATION_TERM"})
 
+
 def _stem_pattern(stems: Iterable[str]) -> re.Pattern[str]:
     """"^x" matches at the start of a word, "x$" at its end, "x" anywhere ("amt$": Jugendamt, not gesamt)."""
     parts = []
@@ -132,7 +133,7 @@ def _has_stem(word: str, stems: Iterable[str]) -> bool:
     return any(stem in word for stem in stems)
 
 
-# --- cue words (lower case; a word matches when it contains the stem) -----------------------------------
+# --- cue words (lower case; see _stem_pattern for "^" and "$") --------------------------------------------
 # People in a function: roles, units of the organisation, professional titles.
 _ROLE = _stem_pattern((
     "ansprech", "beauftragt", "leitung", "leiter", "koordinat", "berater", "referent", "sachbearbeit",
