@@ -117,6 +117,9 @@ KB_CLI_PII_WARNING = ("Achtung: „{name}“ enthält vermutlich personenbezogen
 KB_CLI_PII_CONFIRM = "Trotzdem aufnehmen? [j/N]"
 KB_CLI_PII_NONINTERACTIVE = ("„{name}“ enthält vermutlich personenbezogene Daten ({summary}). Nicht aufgenommen: "
                              "ohne Terminal kann nicht nachgefragt werden. Mit --yes trotzdem aufnehmen.")
+KB_CLI_CONTACT_INFO = ("Hinweis zu „{name}“: {count} Angaben wurden als Kontaktdaten der Einrichtung oder als Angaben "
+                       "ohne Bezug zu Klientinnen/Klienten eingeschätzt (blockieren nicht):\n{lines}\n"
+                       "Die Fundstellen mit ihrem Kontext zeigt die Admin-Seite „Wissensbasis“ beim Hochladen.")
 KB_CLI_YES_HELP = "Bei gefundenen personenbezogenen Daten nicht nachfragen, sondern trotzdem aufnehmen."
 KB_NAV_LABEL = "Wissensbasis"
 KB_DOC_NOT_FOUND = "Dieses Dokument gibt es nicht (mehr) in der Wissensbasis."
@@ -153,7 +156,7 @@ CURATION_REASONS = {
     "contact_person": "Ansprechperson mit Funktion",
     "name_unclear": "Name ohne Bezug zu Klientinnen oder Klienten",
     "placeholder": "Beispiel- oder Platzhalterangabe",
-    "institution_name": "Name einer Einrichtung (z. B. „St. …“)",
+    "institution_name": "Name einer Einrichtung, eines Trägers oder Betriebs",
     "organisation_address": "Anschrift einer Einrichtung oder Behörde",
     "address_unclear": "Anschrift ohne Bezug zu Klientinnen oder Klienten",
     "organisation_account": "Bankverbindung des Trägers",

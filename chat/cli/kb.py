@@ -27,10 +27,7 @@ def confirm_in_terminal(name: str, report: ClientDataReport) -> bool:
     """Show counts per reason (never values: a terminal's output may end up in a log) and ask; refuse when
     nobody can be asked and --yes is missing. The admin page shows each finding with its context."""
     ctx = click.get_current_context(silent=True)
-    counts: dict[str, int] = {}
-    for finding in report.blocking:
-        counts[finding.label] = counts.get(finding.label, 0) + 1
-    lines = "\n".join(f"  - {label}: {count}" for label, count in counts.items())
+    lines = _count_lines(report.blocking)
     click.echo(texts.KB_CLI_PII_WARNING.format(name=name, lines=lines), err=True)
     if ctx is not None and ctx.meta.get(_YES):
         return True
@@ -40,6 +37,21 @@ def confirm_in_terminal(name: str, report: ClientDataReport) -> bool:
         return False
     answer = click.prompt(texts.KB_CLI_PII_CONFIRM, default="n", show_default=False, err=True)
     return answer.strip().lower() in {"j", "ja", "y", "yes"}
+
+
+def _count_lines(findings) -> str:
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[finding.label] = counts.get(finding.label, 0) + 1
+    return "\n".join(f"  - {label}: {count}" for label, count in counts.items())
+
+
+def report_contact_data(name: str, report: ClientDataReport) -> None:
+    """After indexing: how many of the organisation's contact data were found, per reason (counts only,
+    like the warning; the admin page shows them with their context)."""
+    if report.information:
+        click.echo(texts.KB_CLI_CONTACT_INFO.format(name=name, count=len(report.information),
+                                                    lines=_count_lines(report.information)), err=True)
 
 
 class CuratedKnowledge:
@@ -65,6 +77,7 @@ class CuratedKnowledge:
         self._say_what_leaves()
         outcome = self.curator.add(path, self._actor, progress=progress,
                                    confirm=lambda report: confirm_in_terminal(path.name, report), **metadata)
+        report_contact_data(path.name, outcome.report)
         return outcome.info
 
     def remove(self, doc_id: str) -> int:

@@ -11,6 +11,7 @@ import re
 import httpx
 import pytest
 
+from tests.chat.curation_samples import CASE_NOTE, CASE_NOTE_VALUES, CONTACT_VALUES, GUIDELINE_WITH_CONTACTS
 from tests.conftest import settings_dict
 from tests.knowledge.fixture_files import build_pdf, write_scanned_pdf
 from tests.support.server import start_server_with_users
@@ -215,29 +216,6 @@ def test_client_data_needs_confirmation(server, admin):
     admin.post("/admin/wissen/dokument/hilfeplan-md/loeschen", data={"csrf": csrf(admin)})
 
 
-GUIDELINE_WITH_CONTACTS = """# Merkblatt Datenschutz
-
-## Datenpanne melden
-
-Eine Datenpanne melden Sie sofort der Datenschutzbeauftragten, Frau Dr. Miriam Hollenbach, Tel. 0521 98765-310,
-datenschutz@diakonie-lindenfeld.de. Außerhalb der Dienstzeit: IT-Rufbereitschaft, Diensthandy 0171 5550 1234.
-
-## Telefone zum Weitergeben
-
-Nummer gegen Kummer 116 111, TelefonSeelsorge 0800 111 0 111.
-
-## Impressum
-
-Diakonisches Werk Lindenfeld e.V., Vorstand Pfarrerin Dorothea Brückner, Spendenkonto
-IBAN DE67 6805 0101 0012 3456 78.
-"""
-CASE_NOTE = """
-## Notiz aus der Teamsitzung
-
-Hilfeplan für Jonas Weber, geb. 14.03.2012: Die Mutter berichtet von Streit mit dem Vermieter.
-"""
-
-
 def test_contact_data_is_information_and_a_pasted_case_note_blocks(server, admin):
     clean = upload(admin, "merkblatt-datenschutz.md", GUIDELINE_WITH_CONTACTS.encode())
     assert clean.status_code == 200 and "Aufgenommen" in clean.text and "Klientendaten gefunden" not in clean.text
@@ -246,8 +224,10 @@ def test_contact_data_is_information_and_a_pasted_case_note_blocks(server, admin
     for reason, value in [("Ansprechperson mit Funktion", "Miriam Hollenbach"),
                           ("Funktionspostfach", "datenschutz@diakonie-lindenfeld.de"),
                           ("dienstliche Telefonnummer oder Durchwahl", "0171 5550 1234"),
-                          ("Bankverbindung des Trägers", "DE67 6805 0101 0012 3456 78")]:
+                          ("Bankverbindung des Trägers", "DE67 6805 0101 0012 3456 78"),
+                          ("Anschrift einer Einrichtung oder Behörde", "Kirchplatz 3, 32105 Bad Salzuflen")]:
         assert reason in notes and f"<mark>{value}</mark>" in notes, (reason, value)
+    assert "der Datenschutzbeauftragten, Frau Dr. <mark>Miriam Hollenbach</mark>" in notes  # with its context
     assert 'data-severity="block"' not in notes  # hotlines (116 111, 0800 …) are not even findings
     add = audit(server, "add")[0]
     assert add.target == "merkblatt-datenschutz-md" and "Hinweise auf Kontaktdaten" in add.detail
@@ -266,6 +246,10 @@ def test_contact_data_is_information_and_a_pasted_case_note_blocks(server, admin
     assert "Jonas Weber" not in page  # the indexed version is still the clean one
     admin.post("/admin/wissen/dokument/merkblatt-datenschutz-md/loeschen", data={"csrf": csrf(admin)})
     assert uploads_left(server) == []
+    # The values and their context are for the admin page only: not in the server log, not in the audit log.
+    logged = server.log.read_text(encoding="utf-8") + "".join(e.detail + e.target for e in audit(server))
+    for value in CONTACT_VALUES + CASE_NOTE_VALUES:
+        assert value not in logged, value
 
 
 def test_reindex_is_recorded(server, admin):

@@ -7,6 +7,7 @@ from click.testing import CliRunner
 
 from knowledge.curation import Curator, UploadError, safe_file_name
 from knowledge.settings import IngestSettings
+from tests.chat.curation_samples import CASE_NOTE, CASE_NOTE_VALUES, CONTACT_VALUES, GUIDELINE_WITH_CONTACTS
 from tests.conftest import settings_dict
 from tests.support.server import run_cli, write_toml
 
@@ -119,6 +120,30 @@ def test_cli_refuses_client_data_without_terminal_and_adds_with_yes(config, tmp_
     assert all(e.actor.startswith("cli:") for e in entries)
     assert "bestätigt" in entries[2].detail
     assert not any(secret in e.detail + e.target for e in entries for secret in SECRETS)
+
+
+def test_cli_adds_a_guideline_with_contact_data_and_refuses_it_with_a_case_note(config, tmp_path):
+    path = tmp_path / "merkblatt-datenschutz.md"
+    path.write_text(GUIDELINE_WITH_CONTACTS, encoding="utf-8")
+    # No terminal and no --yes: only client data could stop it, the organisation's contact data does not.
+    added = run_cli(config, "kb", "add", str(path), "--no-progress", input="")
+    assert "Aufgenommen" in added.stdout and "personenbezogene Daten" not in added.stderr
+    assert "Ansprechperson mit Funktion: 2" in added.stderr and "Funktionspostfach: 1" in added.stderr
+    assert "Bankverbindung des Trägers: 1" in added.stderr
+
+    path.write_text(GUIDELINE_WITH_CONTACTS + CASE_NOTE, encoding="utf-8")
+    refused = run_cli(config, "kb", "add", str(path), "--no-progress", input="", check=False)
+    assert refused.returncode == 1 and "Nicht aufgenommen" in refused.stderr
+    assert "Geburtsdatum: 1" in refused.stderr
+    assert "Name im Zusammenhang mit einer Klientin oder einem Klienten: 1" in refused.stderr
+    assert "Ansprechperson" not in refused.stderr  # the warning lists only what blocks
+    shown = added.stdout + added.stderr + refused.stdout + refused.stderr
+    entries = audit(config)
+    shown += "".join(e.detail + e.target for e in entries)
+    for value in CONTACT_VALUES + CASE_NOTE_VALUES:  # a terminal's output may end up in a log: counts only
+        assert value not in shown, value
+    assert [e.action for e in entries][::-1] == ["add", "add-refused"]
+    assert "Jonas" not in run_cli(config, "kb", "show", "merkblatt-datenschutz-md").stdout
 
 
 def test_cli_asks_in_a_terminal(config, tmp_path, monkeypatch):
