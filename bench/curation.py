@@ -4,12 +4,13 @@ stopping ordinary guidelines?
     .venv/bin/python bench/curation.py [--show] [--show-heldout] [--seed N] [--json out.json]
 
 Documents: the project's guideline set (the six samples in knowledge/samples/ and the 16 documents in
-bench/data/retrieval/docs/) plus 15 guideline-like documents with imprints, hotlines, function mailboxes
-and named contact persons in bench/data/curation/clean/ — 37 clean documents, in the formats the
-knowledge base reads. Each is also pasted with case notes (bench/data/curation/case_notes.py: ten tuning
-templates, six held-out templates and five more held-out templates written after the first run, filled
-with names and identifiers the product's detector was not built from): one note of each group per
-document, at a random paragraph.
+bench/data/retrieval/docs/) plus 31 guideline-like documents with imprints, hotlines, function mailboxes,
+named contact persons, staff lists and signatures in bench/data/curation/clean/ — 53 clean documents,
+in the formats the knowledge base reads. Each is also pasted with case notes
+(bench/data/curation/case_notes.py: ten tuning templates, six held-out templates, five more held-out
+templates written after the first run and twelve written on 2026-12-06 in other forms, filled with names
+and identifiers the product's detector was not built from): one note of each group per document, at a
+random paragraph.
 
 Every document goes the real way: parser and chunker of the knowledge base, the guardrail's detection
 on each chunk, then
@@ -47,12 +48,21 @@ from knowledge.settings import KnowledgeSettings  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 CLEAN_DIRS = (ROOT / "knowledge" / "samples", DATA / "retrieval" / "docs", DATA / "curation" / "clean")
+# Written on 2026-12-06 with the HELDOUT3 notes, in styles the others lack (a forwarded e-mail with a
+# signature, minutes, a job ad, a notice, a press release, an on-call table, a blank form, training
+# vignettes, a partner list, a staff newsletter, a donation appeal, directions); run once for the
+# figures, never used to change the classifier.
+HELDOUT3_CLEAN = {"rundmail-dienstplanung.txt", "protokoll-dienstbesprechung.md", "stellenausschreibung-sozialarbeit.html",
+                  "elterncafe-aushang.txt", "pressemitteilung-neues-beratungsangebot.md", "rufbereitschaftsplan-q2.md",
+                  "formularvorlage-aufnahmebogen.md", "fortbildung-fallvignetten.md",
+                  "kooperationspartner-gesundheit.txt", "mitarbeiterzeitung-personalien.md",
+                  "spendenaufruf-winterhilfe.html", "hausordnung-wegbeschreibung.txt"}
 # Clean documents of this set kept out of development (findings not printed without --show-heldout).
 HELDOUT_CLEAN = {"hygiene-kita-meldepflichten.md", "dienstwagen-fuhrpark.txt", "todesfall-in-der-einrichtung.md",
                  "telefonliste-geschaeftsstelle.html", "kooperation-schule-jugendhilfe.html",
                  # written after the first run, never looked at while changing the classifier
                  "sprechzeiten-migrationsberatung.md", "pflegegeld-entlastungsbetrag.txt",
-                 "vorstandswahl-protokollauszug.html", "einladung-teamtag.md"}
+                 "vorstandswahl-protokollauszug.html", "einladung-teamtag.md"} | HELDOUT3_CLEAN
 MAX_CLEAN_BLOCKED_SHARE = 1 / 12
 SEED = 20261205
 
@@ -64,7 +74,7 @@ class Result:
     split: str          # "tune" or "heldout"
     old_blocked: bool
     new: ClientDataReport
-    note_split: str = ""  # "tune", "heldout", "heldout2" for a pasted note
+    note_split: str = ""  # "tune", "heldout", "heldout2", "heldout3" for a pasted note
 
 
 def old_check(guardrail: Any, chunk_texts: list[str], settings: Any) -> bool:
@@ -106,8 +116,10 @@ def paste(text: str, suffix: str, note: CaseNote, rng: random.Random) -> str:
     if suffix == ".html":
         body = note.text
         if body.startswith("|"):
-            cells = "".join(f"<td>{c.strip()}</td>" for c in body.strip("|").split("|"))
-            snippet = f"<table><tr>{cells}</tr></table>"
+            rows = [line for line in body.split("\n") if not set(line) <= set("|-: ")]
+            snippet = "<table>" + "".join(
+                "<tr>" + "".join(f"<td>{c.strip()}</td>" for c in row.strip("|").split("|")) + "</tr>"
+                for row in rows) + "</table>"
         else:
             snippet = "<p>" + body.replace("\n", "<br>") + "</p>"
         ends = [m.end() for m in re.finditer(r"</p>|</ul>|</ol>|</table>", text)]
@@ -115,7 +127,7 @@ def paste(text: str, suffix: str, note: CaseNote, rng: random.Random) -> str:
         return text[:at] + "\n" + snippet + "\n" + text[at:]
     paragraphs = re.split(r"\n\s*\n", text)
     body = note.text
-    if body.startswith("|") and suffix == ".md":
+    if body.startswith("|") and suffix == ".md" and "\n|---" not in body:  # a row without its own header
         body = "| Name | Geburtsdatum | Pflegegrad | Hinweis |\n|---|---|---|---|\n" + body
     at = rng.randint(min(2, len(paragraphs)), len(paragraphs))
     return "\n\n".join(paragraphs[:at] + [body] + paragraphs[at:])
@@ -168,7 +180,7 @@ def main() -> None:
             split = "heldout" if path.name in HELDOUT_CLEAN else "tune"
             run(path.name, path, "clean", split)
             text, suffix = editable_text(path)
-            for note_split in ("tune", "heldout", "heldout2"):
+            for note_split in ("tune", "heldout", "heldout2", "heldout3"):
                 note = rng.choice(notes(rng, note_split))
                 pasted = Path(tmp) / f"{path.stem}-{note.kind}{suffix}"
                 pasted.write_text(paste(text, suffix, note, rng), encoding="utf-8")
@@ -218,6 +230,9 @@ def _report(args: argparse.Namespace, results: list[Result], check_seconds: list
         ("  tuning notes on tuning docs", [r for r in dirty if r.split == "tune"]),
         ("  held-out notes or held-out docs", [r for r in dirty if r.split == "heldout"]),
         ("  notes written after run 1", [r for r in dirty if r.note_split == "heldout2"]),
+        ("  notes written 2026-12-06", [r for r in dirty if r.note_split == "heldout3"]),
+        ("clean docs written 2026-12-06", [r for r in clean if r.name in HELDOUT3_CLEAN]),
+        ("  the same with any note", [r for r in dirty if r.name in HELDOUT3_CLEAN]),
     ]:
         print(f"{label:<34}{share(rows, 'old_blocked'):>18}{share(rows, 'new'):>18}")
         summary[label.strip()] = {"n": len(rows), "old": sum(r.old_blocked for r in rows),

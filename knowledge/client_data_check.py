@@ -12,7 +12,8 @@ The decision looks at the words around each finding (its sentence, table row or 
 "wohnhaft", "Sohn"). When neither side is clear, a name is shown as information — a pasted case note
 carries more than a bare name, and one blocking finding is enough to stop the document.
 
-Pure functions: the caller passes the text, the guardrail's spans and the special-category detector.
+Pure functions: the caller passes the text, the guardrail's spans and the special-category detector;
+carriers, legal forms and institution head words are the guardrail's own list (``OrganisationWords``).
 Findings keep the found value and the words around it for the admin page only; ``repr`` hides both, and
 :meth:`ClientDataReport.summary` gives counts that are safe for the audit log.
 """
@@ -24,9 +25,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from . import messages
+
+if TYPE_CHECKING:
+    from guardrails.recognizers.institution import InstitutionVocabulary
 
 # How many words either side of a finding the admin sees.
 CONTEXT_WORDS = 6
@@ -147,6 +151,8 @@ _ROLE = _stem_pattern((
     "geschäftsstelle", "^dipl", "^ostd$", "^teamleit", "dozent", "moderat", "kursleit", "ombud", "präsident",
     "justiziar", "kontaktperson", "^gez$", "^i.a$", "^i.v$", "kassenprüf", "kassenwart", "schriftführ",
     "^organisation$",
+    # staff and their employment ("Kollegin", "Praktikantin", "leitet die Tagesgruppe")
+    "kolleg", "mitarbeiter", "praktikant", "auszubildend", "^azubi", "hausmeister", "^leitet$", "ehrenamtlich",
 ))
 _ROLE_WORDS = frozenset({"dr", "prof", "kontakt", "b.a", "m.a", "pdl", "wbl", "gf"})
 # Words that put a named person into a client's story. Plural forms ("Klientinnen und Klienten") are left
@@ -164,20 +170,66 @@ _CLIENT_WORDS = frozenset({
     "fallverlauf", "nachtrag", "beobachtung", "kurzprotokoll", "notiz", "anamnese", "vorgeschichte", "sorgerecht",
     "inobhutnahme", "kontoinhaber", "kontoinhaberin", "überweisen", "versicherte",
     "versicherter", "entlassbrief", "behandelt", "stationär", "heute", "gestern", "kam", "war",
+    # a person's home and debts ("allein in der Wohnung", "Forderung der Inkasso …, Ratenzahlung")
+    "wohnung", "gefährdungsmeldung", "forderung", "inkasso", "ratenzahlung", "pfändung", "mahnbescheid",
+    # English words of case files ("Client: …, DOB …")
+    "client", "born",
 })
 # Words that mark a person's data beyond doubt, whatever role words stand nearby.
 _STRONG_CLIENT_WORDS = frozenset({"geb", "geboren", "geburtsdatum", "wohnhaft", "diagnose", "diagnosen",
-                                  "entlassbrief", "meldeadresse"})
-# The organisation itself: its accounts, seat and register entries.
+                                  "entlassbrief", "meldeadresse", "dob", "d.o.b"})
+# Someone speaking of their own phone or address ("mein Handy ist …", "bin bei meiner Schwester in …",
+# "Tel. privat"): guidelines give the organisation's numbers, not the writer's own.
+_OWN_WORDS = frozenset({"mein", "meine", "meiner", "meinem", "meinen", "privat", "private", "privatnummer",
+                        "privatanschrift", "privatadresse", "handynummer"})
+# An age right after a name ("Leonie Albers, 34, …", "Tom (ca. 7 Jahre)", "Mia (4 J.)"): a person described
+# as a case; lists of staff give roles, not ages.
+_AGE_AFTER_NAME = re.compile(r"\s*(?:,|\()\s*(?:ca\.\s*|etwa\s*)?\d{1,2}\s*(?:Jahre|J\.|jährig\w*)?\s*[,)]")
+# The organisation itself: its accounts, seat, register entries, authorities and premises. Carriers,
+# national organisations, legal forms and institution head words come from the guardrail's institution
+# list instead (see OrganisationWords).
 _ORGANISATION = _stem_pattern((
     "spendenkonto", "bankverbindung", "kontoverbindung", "verwendungszweck", "^spende", "mitgliedsbeitr",
-    "^e.v$", "ggmbh", "gmbh$", "stiftung", "^verein", "verband", "werk$", "geschäftsstelle", "postanschrift",
-    "^sitz$", "^praxis", "stelle$", "amt$", "behörde", "rathaus", "zentrum$", "einrichtung",
-    "^träger", "registergericht", "amtsgericht", "steuernummer", "impressum", "^bic$", "sparkasse", "bank$",
-    "fuhrpark", "dienstwagen", "fahrzeug", "kennzeichen", "haus$", "barrierefrei", "straßenbahn", "^raum$",
-    "^kita", "schule$", "gemeinde", "^kreis", "kreis$", "^stadt", "^landes", "^bundes", "dienst$", "^büro",
-    "caritas", "diakoni", "awo$", "lebenshilfe", "parität", "volkssolidarität",
+    "^verband", "verband$", "werk$", "geschäftsstelle", "postanschrift", "^sitz$", "stelle$", "amt$", "behörde",
+    "rathaus", "einrichtung", "^träger", "registergericht", "amtsgericht", "steuernummer", "impressum", "^bic$",
+    "sparkasse", "bank$", "fuhrpark", "dienstwagen", "fahrzeug", "kennzeichen", "barrierefrei", "straßenbahn",
+    "^raum$", "^kreis", "kreis$", "^stadt", "^landes", "^bundes", "dienst$", "diakoni", "parität",
+    # premises: "Gemeindehaus", "Stadtteilzentrum", "Teambüro" (the list's weak heads only count whole)
+    "haus$", "zentrum$", "^büro", "büro$", "gemeinde",
 ))
+
+
+@dataclass(frozen=True)
+class OrganisationWords:
+    """The organisation's world as the guardrail's institution list (``guardrails/data/institution_words.tsv``)
+    knows it: carriers, national organisations and legal forms as whole words ("awo", "caritas", "e.v",
+    "ggmbh"), head words as whole words or compound endings ("kita", "grundschule", "ergotherapiepraxis").
+    One list for the recognizer that masks institutions and for this check."""
+
+    whole: frozenset[str]
+    endings: tuple[str, ...]
+
+    @classmethod
+    def from_vocabulary(cls, vocabulary: InstitutionVocabulary) -> "OrganisationWords":
+        whole = {word.lower().replace(" ", "").rstrip(".") for word in
+                 vocabulary.carriers | vocabulary.national | vocabulary.weak_heads | set(vocabulary.legal_forms)
+                 if " " not in word.strip() or word.replace(" ", "").lower() in ("e.v.", "e.v")}
+        heads = {h.lower() for h in vocabulary.heads}
+        # As the recognizer does: only heads that are no everyday words end a compound ("Jugendwerkstatt").
+        return cls(frozenset(whole | heads), tuple(sorted(h for h in heads if len(h) >= 4)))
+
+    @classmethod
+    def load(cls) -> "OrganisationWords":
+        """The shipped list. Imported here, not at the top: the recognizers' package brings Presidio, which
+        `safegpt kb list` must not load (tests/test_light_imports.py); a check loads the guardrail anyway."""
+        from guardrails.recognizers.institution import InstitutionVocabulary
+
+        return cls.from_vocabulary(InstitutionVocabulary.load())
+
+    def __contains__(self, word: str) -> bool:
+        return any(part in self.whole or part.endswith(self.endings) for part in (word, *word.split("-")) if part)
+
+
 # Telephones of a function: "Diensthandy", "Orga-Handy", "Notfallhandy", "Rufbereitschaft".
 _DUTY = _stem_pattern(("bereitschaft", "notdienst", "notfall", "notruf", "hotline", "dienst$", "^dienst"))
 _SALUTATIONS = frozenset({"geehrte", "geehrter", "liebe", "lieber", "hallo"})
@@ -205,7 +257,9 @@ _WORD = re.compile(r"[^\W\d_][\w.\-]*|\d[\d.\-/]*", re.UNICODE)
 _ABBREVIATIONS = frozenset({"dr", "prof", "tel", "nr", "geb", "str", "dipl", "med", "ca", "bzw", "vgl", "ggf", "z",
                             "b", "st", "abs", "az", "mo", "di", "mi", "do", "fr", "sa", "so", "jan", "feb", "mär",
                             "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez", "hr", "fr", "u", "o",
-                            "inkl", "evtl", "jg", "ostd", "stv", "stellv", "verw", "allg", "i", "e", "v"})
+                            "inkl", "evtl", "jg", "ostd", "stv", "stellv", "verw", "allg", "i", "e", "v",
+                            # written as one word by _WORD: "e.V., Kirchplatz 3" is the association's address
+                            "e.v", "z.b", "u.a", "d.h", "s.o", "s.u", "i.a", "i.v", "v.i.s.d.p", "o.g", "u.u"})
 
 
 @dataclass(frozen=True)
@@ -232,6 +286,29 @@ def _words(text: str) -> list[_Word]:
     return out
 
 
+def _table_headers(text: str, words: list[_Word]) -> dict[int, int]:
+    """Segment of each table row -> segment of its table's first row (a pipe table as the parser writes it,
+    one row a line): "Woche | Bereitschaft | Ersatznummer" names what every row below it holds."""
+    headers: dict[int, int] = {}
+    line_start = 0
+    header: int | None = None
+    by_start = {w.start: w.segment for w in words}
+    starts = sorted(by_start)
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        index = bisect.bisect_left(starts, line_start)
+        segment = by_start[starts[index]] if index < len(starts) and starts[index] < line_end else None
+        if "|" in line and segment is not None:
+            if header is None:
+                header = segment
+            elif segment != header:
+                headers[segment] = header
+        else:
+            header = None
+        line_start = line_end + 1
+    return headers
+
+
 def _ends_sentence(word: _Word, text: str) -> bool:
     raw = text[word.start:word.end]
     if not raw.endswith(".") and not (word.end < len(text) and text[word.end] in ".!?"):
@@ -244,10 +321,19 @@ def _ends_sentence(word: _Word, text: str) -> bool:
 class _Document:
     """One text with its words, for looking up cue words around a finding."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, organisation_words: OrganisationWords | None = None,
+                 invented_names: bool = False) -> None:
         self.text = text
+        # The document says elsewhere that its names are invented (another chunk of it).
+        self.invented_names = invented_names
         self.words = _words(text)
         self._starts = [w.start for w in self.words]
+        self._organisation_words = organisation_words or OrganisationWords(frozenset(), ())
+        self._headers = _table_headers(text, self.words)
+
+    def organisation(self, word: str) -> bool:
+        """A word of the organisation's world: accounts, seat, premises, carriers, institutions."""
+        return _ORGANISATION.search(word) is not None or word in self._organisation_words
 
     def index(self, start: int, end: int) -> tuple[int, int]:
         """Word numbers covered by the characters ``start``..``end`` (at least one word)."""
@@ -262,7 +348,8 @@ class _Document:
     def nearest(self, first: int, last: int, matches: Callable[[str], bool], reach: int = CUE_REACH,
                 segments: int = 0) -> int | None:
         """Distance in words to the nearest word (outside the finding) for which ``matches`` is true, within
-        ``reach`` words and the finding's own segment (± ``segments``)."""
+        ``reach`` words and the finding's own segment (± ``segments``). In a table row without such a word,
+        a match in the table's header row counts as ``reach`` away (it loses to any cue in the row itself)."""
         if not self.words:
             return None
         segment = self.words[first].segment
@@ -275,6 +362,10 @@ class _Document:
                 continue
             distance = first - number if number < first else number - last
             best = distance if best is None else min(best, distance)
+        header = self._headers.get(segment)
+        if best is None and header is not None and any(
+                matches(w.text) for w in self.words if w.segment == header):
+            best = reach
         return best
 
     def segment_text(self, number: int) -> str:
@@ -302,10 +393,6 @@ def _strong_client(word: str) -> bool:
     return word in _STRONG_CLIENT_WORDS
 
 
-def _organisation(word: str) -> bool:
-    return _ORGANISATION.search(word) is not None
-
-
 def _duty(word: str) -> bool:
     # A compound ending in "handy" names the phone's function; a bare "Handy" is someone's own.
     return _DUTY.search(word) is not None or (word.endswith("handy") and len(word) > 5) or _role(word)
@@ -317,15 +404,18 @@ def _placeholder_word(word: str) -> bool:
 
 def classify_findings(text: str, spans: Sequence[Span], special_categories: Callable[[str], tuple[str, ...]],
                       *, ignore_types: Iterable[str] = (), min_person_score: float = MIN_PERSON_SCORE,
-                      ) -> list[Finding]:
+                      organisation_words: OrganisationWords | None = None,
+                      invented_names: bool = False) -> list[Finding]:
     """Judge every span of ``text``: organisational (information) or client data (blocks).
 
     ``special_categories`` returns the Art. 9 categories a text touches (the guardrail's detector); it is
     asked for the words around each named person, and a health or other special detail blocks only there.
     ``ignore_types``: entity types to leave out entirely (besides dates, places and register numbers);
-    ``min_person_score``: weaker person guesses are dropped.
+    ``min_person_score``: weaker person guesses are dropped; ``organisation_words``: carriers and
+    institution words (default: the guardrail's list, :meth:`OrganisationWords.load`); ``invented_names``:
+    another part of the document says that its names are invented (see :func:`declares_invented_names`).
     """
-    doc = _Document(text)
+    doc = _Document(text, organisation_words or OrganisationWords.load(), invented_names)
     ignored = _IGNORED | frozenset(ignore_types)
     judged: list[tuple[Span, str, Severity]] = []
     for span in sorted(spans, key=lambda s: s.start):
@@ -356,6 +446,8 @@ def _judge(doc: _Document, span: Span) -> tuple[str, Severity] | None:
         if doc.nearest(first, last, lambda w: w in _SALUTATIONS, reach=2) is not None and \
                 doc.nearest(first, last, _role, reach=2) is None:
             return "client_name", Severity.BLOCK  # the addressee of a letter ("Sehr geehrte Frau Beutel, …")
+        if _AGE_AFTER_NAME.match(doc.text, span.end) and doc.nearest(first, last, _role, reach=3) is None:
+            return "client_name", Severity.BLOCK
         return _by_cues(doc, first, last, "client_name", "contact_person", "name_unclear")
     if kind == "DATE_OF_BIRTH":
         if placeholder:
@@ -376,7 +468,7 @@ def _judge(doc: _Document, span: Span) -> tuple[str, Severity] | None:
     if kind == "IBAN_CODE":
         if placeholder:
             return "placeholder", Severity.INFO
-        organisation = doc.nearest(first, last, _organisation, reach=CUE_REACH, segments=1)
+        organisation = doc.nearest(first, last, doc.organisation, reach=CUE_REACH, segments=1)
         client = doc.nearest(first, last, _client, segments=1)
         if client is not None and (organisation is None or client < organisation):
             return "client_account", Severity.BLOCK
@@ -384,11 +476,13 @@ def _judge(doc: _Document, span: Span) -> tuple[str, Severity] | None:
             return "organisation_account", Severity.INFO
         return "client_account", Severity.BLOCK  # an account without the organisation's name is a person's
     if kind == "ADDRESS":
+        if doc.nearest(first, last, lambda w: w in _OWN_WORDS, reach=6) is not None:
+            return "client_address", Severity.BLOCK
         return _by_cues(doc, first, last, "client_address", "organisation_address", "address_unclear",
-                        info_cue=lambda w: _organisation(w) or _role(w))
+                        info_cue=lambda w: doc.organisation(w) or _role(w))
     if kind in _NUMBERS_BY_CONTEXT:
         return _by_cues(doc, first, last, "client_number", "organisation_number", "organisation_number",
-                        info_cue=lambda w: _organisation(w) or _role(w))
+                        info_cue=lambda w: doc.organisation(w) or _role(w))
     return _by_cues(doc, first, last, "client_number", "organisation_number", "name_unclear")
 
 
@@ -428,13 +522,14 @@ def _judge_phone(doc: _Document, first: int, last: int, value: str) -> tuple[str
         digits = "0" + digits[4:]
     if digits.startswith(("0800", "0180", "0137", "0900", "116")) or digits in {"110", "112", "115", "19222"}:
         return "service_number", Severity.INFO
-    if doc.nearest(first, last, _strong_client, reach=6) is not None:
+    if doc.nearest(first, last, _strong_client, reach=6) is not None or \
+            doc.nearest(first, last, lambda w: w in _OWN_WORDS, reach=4) is not None:
         return "client_phone", Severity.BLOCK
     extension = re.search(r"[-–]\s?\d{1,4}\s*$", value) is not None
     if extension or doc.nearest(first, last, lambda w: "durchwahl" in w or "zentrale" in w, reach=3) is not None:
         return "office_number", Severity.INFO
     client = doc.nearest(first, last, _client)
-    duty = doc.nearest(first, last, lambda w: _duty(w) or _organisation(w))
+    duty = doc.nearest(first, last, lambda w: _duty(w) or doc.organisation(w))
     if client is not None and (duty is None or client < duty):
         return "client_phone", Severity.BLOCK
     if duty is not None:
@@ -458,6 +553,8 @@ def _is_placeholder(doc: _Document, first: int, last: int, value: str, *, own_se
     # note pasted next to an invented example would.
     if doc.nearest(first, last, _strong_client, reach=8) is not None:
         return False
+    if doc.invented_names:
+        return True
     if doc.nearest(first, last, _placeholder_word, reach=25, segments=2) is not None:
         return True
     # "Frau Demir (Name geändert)": the usual mark of a pseudonymised case vignette, right at the name.
@@ -528,16 +625,33 @@ def _finding(doc: _Document, span: Span, reason: str, severity: Severity) -> Fin
     return Finding(span.entity_type, reason, severity, " ".join(doc.text[span.start:span.end].split()), before, after)
 
 
+# "geändert" only with "Namen": "wenn sich Ihre Angaben geändert haben" is no statement about examples.
+_INVENTED = re.compile(r"\bnamen\b[^.\n]{0,40}\b(?:erfunden|fiktiv|geändert|anonymisiert|verfremdet)"
+                       r"|\b(?:personen|angaben|fälle|fallbeispiele)\b[^.\n]{0,40}\b(?:erfunden|fiktiv)",
+                       re.IGNORECASE)
+
+
+def declares_invented_names(texts: Iterable[str]) -> bool:
+    """"Alle Namen sind frei erfunden", "Personen und Angaben sind fiktiv": a training text or case collection
+    that says so once, usually at its top, means it for every chunk."""
+    return any(_INVENTED.search(text) for text in texts)
+
+
 def check_texts(texts: Iterable[str], detect: Callable[[str], Sequence[Span]],
                 special_categories: Callable[[str], tuple[str, ...]], *, ignore_types: Iterable[str] = (),
-                min_person_score: float = MIN_PERSON_SCORE) -> ClientDataReport:
+                min_person_score: float = MIN_PERSON_SCORE,
+                organisation_words: OrganisationWords | None = None) -> ClientDataReport:
     """Check the chunk texts of one document. Chunks overlap, so a value is reported once; where the same
     value was judged differently in two places, the more severe judgement is kept."""
     best: dict[tuple[str, str], Finding] = {}
     ignore_types = tuple(ignore_types)
+    organisation_words = organisation_words or OrganisationWords.load()
+    texts = list(texts)
+    invented = declares_invented_names(texts)
     for text in texts:
         for finding in classify_findings(text, detect(text), special_categories, ignore_types=ignore_types,
-                                         min_person_score=min_person_score):
+                                         min_person_score=min_person_score, organisation_words=organisation_words,
+                                         invented_names=invented):
             key = (finding.entity_type, finding.value.casefold())
             kept = best.get(key)
             if kept is None or (kept.severity is Severity.INFO and finding.severity is Severity.BLOCK):

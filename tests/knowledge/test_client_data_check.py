@@ -8,13 +8,16 @@ from dataclasses import dataclass
 import pytest
 
 from guardrails.guardrail import Guardrail
+from guardrails.recognizers.institution import InstitutionVocabulary
 from guardrails.settings import GuardrailSettings
 from knowledge.client_data_check import (
     ClientDataReport,
     Finding,
+    OrganisationWords,
     Severity,
     check_texts,
     classify_findings,
+    declares_invented_names,
 )
 
 
@@ -58,7 +61,20 @@ INFO, BLOCK = Severity.INFO, Severity.BLOCK
     ("Termin: 12. März 2025 im Tagungshaus St. Lioba in Mannheim.", "Lioba", "institution_name", INFO),
     ("Fallbeispiel: Frau Elif Demir (Name geändert) ist alleinerziehend und sucht eine Wohnung.", "Elif Demir",
      "placeholder", INFO),
+    # the organisation's institutions and addresses (the guardrail masks them as [Einrichtung n] / [Adresse n])
+    ("Die Anmeldung für die Kita Regenbogenland (Lindenstraße 12, 33602 Bielefeld) erfolgt über die Leitung.",
+     "Kita Regenbogenland", "institution_name", INFO),
+    ("Die Anmeldung für die Kita Regenbogenland (Lindenstraße 12, 33602 Bielefeld) erfolgt über die Leitung.",
+     "Lindenstraße 12, 33602 Bielefeld", "organisation_address", INFO),
+    ("Postanschrift: Diakonisches Werk Lindenfeld e.V., Kirchplatz 3, 32105 Bad Salzuflen.",
+     "Kirchplatz 3, 32105 Bad Salzuflen", "organisation_address", INFO),
+    ("Unsere Beratungsstelle in Herne-Wanne, Hauptstraße 220, ist montags bis freitags geöffnet.",
+     "Hauptstraße 220", "organisation_address", INFO),
     # client data
+    ("Notiz: Familie Yilmaz aus Herne-Wanne, die Kinder besuchen die Kita Regenbogenland.", "Yilmaz",
+     "client_name", BLOCK),
+    ("Frau Yilmaz wohnt in der Gartenstraße 5 in Dortmund-Hörde und berichtet von Mietschulden.",
+     "Gartenstraße 5", "client_address", BLOCK),
     ("Hilfeplan für Jonas Weber, geb. 14.03.2012: Ziele sind regelmäßiger Schulbesuch.", "14.03.2012",
      "birth_date", BLOCK),
     ("Hilfeplan für Jonas Weber, geb. 14.03.2012: Ziele sind regelmäßiger Schulbesuch.", "Jonas Weber",
@@ -84,6 +100,8 @@ def test_findings_are_judged_by_their_context(guardrail: Guardrail, text: str, v
 
 
 @pytest.mark.parametrize("text", [
+    # A place or institution where the organisation works is no client data on its own.
+    "Die Wohngruppe Birkenweg in Bad Salzuflen-Schötmar sucht Ehrenamtliche; die Tischlerei Hoppe hilft mit.",
     "S – Situation: Herr M. hat seit dem Mittag Fieber, 38,6 °C.",  # an initial is already a pseudonym
     "Bei Verdacht auf Sucht verweisen wir an die Suchtberatung; Depressionen sind keine Seltenheit.",
     "Die Richtlinie gilt ab dem 01.01.2025 für alle Einrichtungen in Musterstadt.",
@@ -167,3 +185,68 @@ def test_finding_labels_are_german() -> None:
     finding = Finding("EMAIL_ADDRESS", "function_mailbox", Severity.INFO, "info@example.org", "an", "oder")
     assert finding.label == "Funktionspostfach"
     assert ClientDataReport((finding,)).blocked is False
+
+
+@pytest.mark.parametrize("word, known", [
+    ("awo", True), ("e.v", True), ("ggmbh", True), ("caritas-sozialstation", True), ("jugendwerkstatt", True),
+    ("kita-gebühren", True), ("förderverein", True),
+    # towns ending like a weak head, everyday words, people's words
+    ("mannheim", False), ("daheim", False), ("bleistift", False), ("mutter", False), ("wohnung", False),
+])
+def test_organisation_words_come_from_the_guardrails_institution_list(word: str, known: bool) -> None:
+    assert (word in OrganisationWords.load()) is known
+
+
+def test_the_check_follows_the_institution_list_it_is_given() -> None:
+    # One home for carriers and legal forms: a carrier added to the guardrail's list makes its phone an
+    # office line here too. A mobile number with nothing around it stays a person's.
+    text = "Bei Fragen zur Ausgabe: Zwergenhilfe, 0176 2233 4455."
+    start = text.index("0176")
+    span = [_Span(start, start + len("0176 2233 4455"), "PHONE_NUMBER", 0.9)]
+    without = classify_findings(text, span, lambda _t: (), organisation_words=OrganisationWords.load())
+    listed = OrganisationWords.from_vocabulary(InstitutionVocabulary(carriers={"Zwergenhilfe"}))
+    with_carrier = classify_findings(text, span, lambda _t: (), organisation_words=listed)
+    assert [(f.reason, f.severity) for f in without] == [("client_phone", BLOCK)]
+    assert [(f.reason, f.severity) for f in with_carrier] == [("office_number", INFO)]
+
+
+@pytest.mark.parametrize("text, value, reason, severity", [
+    # A table's header row says what every row holds: a duty roster of staff, or a list of clients.
+    ("Rufdienst | Name | Handy\nMo | Frau Petra Lange | 0172 9081 3344\nDi | Herr Ole Brandt | 0151 2200 8876",
+     "0151 2200 8876", "office_number", INFO),
+    ("Klientin | Telefon | Termin\nFrau Petra Lange | 0172 9081 3344 | Dienstag\nHerr Ole Brandt | 0151 2200 8876 | -",
+     "0151 2200 8876", "client_phone", BLOCK),
+    # Someone's own number or address, whoever is named nearby.
+    ("Bin ab Montag wieder da, erreichbar über das Diensthandy oder privat unter 0176 3344 5566.",
+     "0176 3344 5566", "client_phone", BLOCK),
+    ("Meine neue Adresse ab März: Birkenallee 7, 04275 Leipzig, bitte an die Beratungsstelle weitergeben.",
+     "Birkenallee 7, 04275 Leipzig", "client_address", BLOCK),
+    # An age right after a name describes a case; a staff member is named with a role.
+    ("Herr Dieter Vogel, 67, hat die Unterlagen noch nicht abgegeben.", "Dieter Vogel", "client_name", BLOCK),
+    ("Im Erstgespräch erzählte Jana Ostrowski (ca. 15 Jahre), dass sie nicht nach Hause will.", "Jana Ostrowski",
+     "client_name", BLOCK),
+    ("Unsere Kollegin Sandra Pohl hat heute ihren letzten Arbeitstag in der Tagesgruppe.", "Sandra Pohl",
+     "contact_person", INFO),
+    ("Seit Januar ist Malte Jürgens als Praktikant im Fahrdienst.", "Malte Jürgens", "contact_person", INFO),
+    # Debts and English case-file words put a name into a case.
+    ("Betreff: Herr Jörg Wenzel – offene Forderung über 2.310 €, Ratenzahlung ist angeboten.", "Jörg Wenzel",
+     "client_name", BLOCK),
+    ("Client Jörg Wenzel, DOB 04/11/1979, missed two appointments.", "Jörg Wenzel", "client_name", BLOCK),
+])
+def test_tables_own_words_ages_and_staff_words(guardrail: Guardrail, text: str, value: str, reason: str,
+                                               severity: Severity) -> None:
+    judged = _judged(guardrail, text)
+    assert judged.get(value) == (reason, severity), judged
+
+
+def test_a_document_that_says_its_names_are_invented_says_it_for_every_chunk(guardrail: Guardrail) -> None:
+    intro = "Übungsfälle für die Fortbildung. Alle Namen in diesen Fällen sind frei erfunden."
+    case = "Fall 3: Frau Helga Brandt, 81, lebt allein und lehnt den Pflegedienst ab."
+    assert declares_invented_names([intro, case]) and not declares_invented_names([case])
+    assert check_texts([case], guardrail.detect, guardrail.special_categories).blocked  # alone: a case
+    assert not check_texts([intro, case], guardrail.detect, guardrail.special_categories).blocked
+    # ... but not for a record with a birth date pasted into it
+    record = "Nachtrag: Frau Helga Brandt, geb. 03.03.1943, lebt allein."
+    assert check_texts([intro, record], guardrail.detect, guardrail.special_categories).blocked
+    # "Ihre Angaben haben sich geändert" is no such statement
+    assert not declares_invented_names(["Melden Sie es, wenn sich Ihre Angaben geändert haben."])

@@ -6,7 +6,8 @@ check digits from the benchmark's own generators (bench/pii_corpus/identifiers.p
 from mimesis. Every note is fictional.
 
 ``TUNE`` templates were looked at while the classifier was built; ``HELDOUT`` templates were written at
-the same time and are reported on their own (their findings are not printed unless asked for).
+the same time and are reported on their own (their findings are not printed unless asked for);
+``HELDOUT2`` and ``HELDOUT3`` were written later (see the comments there).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ DIAGNOSES = ["mittelgradigen depressiven Episode", "Alkoholabhängigkeit", "para
              "Epilepsie", "HIV-Infektion", "Posttraumatischen Belastungsstörung",
              "Borderline-Persönlichkeitsstörung", "Multiplen Sklerose", "bipolaren Störung", "Magersucht"]
 MEDICATION = ["Sertralin 50 mg", "Quetiapin", "Lamotrigin", "Methadon", "Insulin", "Lithium"]
+MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember"]
 FREEMAIL = ["web.de", "gmx.de", "gmail.com", "t-online.de", "outlook.de", "yahoo.de"]
 
 TUNE: dict[str, str] = {
@@ -71,11 +74,39 @@ HELDOUT2: dict[str, str] = {
     "name_and_health": "{salutation} {name} ist HIV-positiv und bittet darum, dass das im Team nicht erwähnt wird.",
 }
 
+# Written on 2026-12-06 together with the twelve clean documents of HELDOUT3_CLEAN (bench/curation.py),
+# in forms the other groups lack (lower-case messages, "*" and written-out birth dates, English
+# abbreviations, multi-row tables, letter signatures, transcripts); run once for the figures, never used
+# to change the classifier.
+HELDOUT3: dict[str, str] = {
+    "sms_lowercase": ("nachricht von {first} an das diensthandy: bin jetzt bei meiner schwester in {city}, "
+                      "{street} {number}. mein handy ist {mobile}. bitte nix dem jugendamt sagen"),
+    "referral_star": "Überweisung an die Suchtberatung: {name}, * {dob}, {street} {number}, {postcode} {city}.",
+    "dob_written": ("{salutation} {name} (geboren am {dob_long}) hat am Montag den Termin im Jobcenter verpasst "
+                    "und braucht eine neue Einladung."),
+    "english_abbrev": "Client: {name}, DOB {dob_slash}, referred by school social worker due to absences.",
+    "contact_table": ("| Name | Anschrift | Telefon |\n|---|---|---|\n| {name} | {street} {number}, {postcode} {city} "
+                      "| {mobile} |\n| {name2} | {street2} {number2}, {postcode} {city} | {mobile2} |"),
+    "voice_memo": ("sprachnachricht abgetippt: also {salutation} {last} hat angerufen, die kleine {child} ist seit "
+                   "freitag wieder bei ihr und der vater darf sie nur noch begleitet sehen"),
+    "pregnancy": ("{salutation_f} {name_f} ist in der 22. Schwangerschaftswoche und hat Angst, dass ihr das "
+                  "Jugendamt das Kind wegnimmt."),
+    "debt_letter": ("Betreff: {name} – Forderung der Inkasso Nord GmbH über 1.840,23 €, Vertragsnummer "
+                    "4471{case}02, Ratenzahlung von 50 € monatlich angeboten."),
+    "child_protection": ("Gefährdungsmeldung: Eine Nachbarin meldet, dass {child} {last} (ca. {age} Jahre) abends "
+                         "oft allein in der Wohnung {street} {number} ist."),
+    "chat_transcript": ("Chatprotokoll, Auszug:\nRatsuchende: hi ich bin {first}, {age}, mein stiefvater schreit "
+                        "jeden abend rum\nBeraterin: Danke, dass du dich meldest, {first}."),
+    "client_signature": ("Mit freundlichen Grüßen\n{name}\n{street} {number}\n{postcode} {city}\n"
+                         "Tel. privat {mobile}"),
+    "insurance_fax": "Versichertennummer {kvnr} bitte bis Freitag an die Krankenkasse faxen (betrifft {salutation} {last}).",
+}
+
 
 @dataclass(frozen=True)
 class CaseNote:
     kind: str
-    split: str  # "tune" or "heldout"
+    split: str  # "tune", "heldout", "heldout2" or "heldout3"
     text: str
 
 
@@ -107,10 +138,16 @@ def fill(template: str, rng: random.Random) -> str:
         "street": rng.choice(streets), "number": rng.randint(1, 120),
         "postcode": f"{rng.randint(1067, 99998):05d}", "city": rng.choice(cities),
     }
+    # Only the HELDOUT3 forms use these.
+    if any(key in template for key in ("{dob_long}", "{dob_slash}", "{street2}", "{mobile2}")):
+        day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(1950, 2012)
+        values |= {"dob_long": f"{day}. {MONTHS[month - 1]} {year}", "dob_slash": f"{month:02d}/{day:02d}/{year}",
+                   "street2": rng.choice(streets), "number2": rng.randint(1, 120),
+                   "mobile2": f"{rng.choice(MOBILE_PREFIXES)}-{rng.randint(1000000, 9999999)}"}
     return template.format(**values)
 
 
 def notes(rng: random.Random, split: str) -> list[CaseNote]:
     """One filled note per template of ``split``."""
-    templates = {"tune": TUNE, "heldout": HELDOUT, "heldout2": HELDOUT2}[split]
+    templates = {"tune": TUNE, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3}[split]
     return [CaseNote(kind, split, fill(template, rng)) for kind, template in templates.items()]
