@@ -235,6 +235,8 @@ _DUTY = _stem_pattern(("bereitschaft", "notdienst", "notfall", "notruf", "hotlin
 _SALUTATIONS = frozenset({"geehrte", "geehrter", "liebe", "lieber", "hallo"})
 _PLACEHOLDER_WORDS = ("fiktiv", "erfunden", "platzhalter", "musterfall")
 _PLACEHOLDER_NAMES = ("muster", "beispiel", "mustermann", "musterfrau", "musterperson", "doe")
+# Whole surnames of the standard examples (a birth date or number next to one is the example's).
+_PLACEHOLDER_SURNAMES = frozenset({"mustermann", "mustermanns", "musterfrau", "musterperson", "doe"})
 _FREEMAIL = frozenset({
     "web.de", "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "gmail.com", "googlemail.com", "t-online.de", "yahoo.de",
     "yahoo.com", "outlook.de", "outlook.com", "hotmail.de", "hotmail.com", "live.de", "live.com", "freenet.de",
@@ -321,11 +323,8 @@ def _ends_sentence(word: _Word, text: str) -> bool:
 class _Document:
     """One text with its words, for looking up cue words around a finding."""
 
-    def __init__(self, text: str, organisation_words: OrganisationWords | None = None,
-                 invented_names: bool = False) -> None:
+    def __init__(self, text: str, organisation_words: OrganisationWords | None = None) -> None:
         self.text = text
-        # The document says elsewhere that its names are invented (another chunk of it).
-        self.invented_names = invented_names
         self.words = _words(text)
         self._starts = [w.start for w in self.words]
         self._organisation_words = organisation_words or OrganisationWords(frozenset(), ())
@@ -404,18 +403,16 @@ def _placeholder_word(word: str) -> bool:
 
 def classify_findings(text: str, spans: Sequence[Span], special_categories: Callable[[str], tuple[str, ...]],
                       *, ignore_types: Iterable[str] = (), min_person_score: float = MIN_PERSON_SCORE,
-                      organisation_words: OrganisationWords | None = None,
-                      invented_names: bool = False) -> list[Finding]:
+                      organisation_words: OrganisationWords | None = None) -> list[Finding]:
     """Judge every span of ``text``: organisational (information) or client data (blocks).
 
     ``special_categories`` returns the Art. 9 categories a text touches (the guardrail's detector); it is
     asked for the words around each named person, and a health or other special detail blocks only there.
     ``ignore_types``: entity types to leave out entirely (besides dates, places and register numbers);
     ``min_person_score``: weaker person guesses are dropped; ``organisation_words``: carriers and
-    institution words (default: the guardrail's list, :meth:`OrganisationWords.load`); ``invented_names``:
-    another part of the document says that its names are invented (see :func:`declares_invented_names`).
+    institution words (default: the guardrail's list, :meth:`OrganisationWords.load`).
     """
-    doc = _Document(text, organisation_words or OrganisationWords.load(), invented_names)
+    doc = _Document(text, organisation_words or OrganisationWords.load())
     ignored = _IGNORED | frozenset(ignore_types)
     judged: list[tuple[Span, str, Severity]] = []
     for span in sorted(spans, key=lambda s: s.start):
@@ -547,14 +544,14 @@ def _is_placeholder(doc: _Document, first: int, last: int, value: str, *, own_se
     if any(name in lowered for name in _PLACEHOLDER_NAMES):
         return True
     if own_sentence:
-        return doc.nearest(first, last, _placeholder_word, reach=15) is not None
+        # "Ich, Max Mustermann, geb. 01.01.1980, …": a value next to a placeholder name is the example's too.
+        return doc.nearest(first, last, _placeholder_word, reach=15) is not None or \
+            doc.nearest(first, last, lambda w: w in _PLACEHOLDER_SURNAMES, reach=6) is not None
     # "Alle Angaben sind erfunden." in the sentence or the rows just before or after the finding — unless
     # the finding's own sentence carries a mark of a real person's record ("Diagnose", "geb."), which a
     # note pasted next to an invented example would.
     if doc.nearest(first, last, _strong_client, reach=8) is not None:
         return False
-    if doc.invented_names:
-        return True
     if doc.nearest(first, last, _placeholder_word, reach=25, segments=2) is not None:
         return True
     # "Frau Demir (Name geändert)": the usual mark of a pseudonymised case vignette, right at the name.
@@ -625,18 +622,6 @@ def _finding(doc: _Document, span: Span, reason: str, severity: Severity) -> Fin
     return Finding(span.entity_type, reason, severity, " ".join(doc.text[span.start:span.end].split()), before, after)
 
 
-# "geändert" only with "Namen": "wenn sich Ihre Angaben geändert haben" is no statement about examples.
-_INVENTED = re.compile(r"\bnamen\b[^.\n]{0,40}\b(?:erfunden|fiktiv|geändert|anonymisiert|verfremdet)"
-                       r"|\b(?:personen|angaben|fälle|fallbeispiele)\b[^.\n]{0,40}\b(?:erfunden|fiktiv)",
-                       re.IGNORECASE)
-
-
-def declares_invented_names(texts: Iterable[str]) -> bool:
-    """"Alle Namen sind frei erfunden", "Personen und Angaben sind fiktiv": a training text or case collection
-    that says so once, usually at its top, means it for every chunk."""
-    return any(_INVENTED.search(text) for text in texts)
-
-
 def check_texts(texts: Iterable[str], detect: Callable[[str], Sequence[Span]],
                 special_categories: Callable[[str], tuple[str, ...]], *, ignore_types: Iterable[str] = (),
                 min_person_score: float = MIN_PERSON_SCORE,
@@ -646,12 +631,9 @@ def check_texts(texts: Iterable[str], detect: Callable[[str], Sequence[Span]],
     best: dict[tuple[str, str], Finding] = {}
     ignore_types = tuple(ignore_types)
     organisation_words = organisation_words or OrganisationWords.load()
-    texts = list(texts)
-    invented = declares_invented_names(texts)
     for text in texts:
         for finding in classify_findings(text, detect(text), special_categories, ignore_types=ignore_types,
-                                         min_person_score=min_person_score, organisation_words=organisation_words,
-                                         invented_names=invented):
+                                         min_person_score=min_person_score, organisation_words=organisation_words):
             key = (finding.entity_type, finding.value.casefold())
             kept = best.get(key)
             if kept is None or (kept.severity is Severity.INFO and finding.severity is Severity.BLOCK):

@@ -17,7 +17,6 @@ from knowledge.client_data_check import (
     Severity,
     check_texts,
     classify_findings,
-    declares_invented_names,
 )
 
 
@@ -239,14 +238,12 @@ def test_tables_own_words_ages_and_staff_words(guardrail: Guardrail, text: str, 
     assert judged.get(value) == (reason, severity), judged
 
 
-def test_a_document_that_says_its_names_are_invented_says_it_for_every_chunk(guardrail: Guardrail) -> None:
-    intro = "Übungsfälle für die Fortbildung. Alle Namen in diesen Fällen sind frei erfunden."
-    case = "Fall 3: Frau Helga Brandt, 81, lebt allein und lehnt den Pflegedienst ab."
-    assert declares_invented_names([intro, case]) and not declares_invented_names([case])
-    assert check_texts([case], guardrail.detect, guardrail.special_categories).blocked  # alone: a case
-    assert not check_texts([intro, case], guardrail.detect, guardrail.special_categories).blocked
-    # ... but not for a record with a birth date pasted into it
-    record = "Nachtrag: Frau Helga Brandt, geb. 03.03.1943, lebt allein."
-    assert check_texts([intro, record], guardrail.detect, guardrail.special_categories).blocked
-    # "Ihre Angaben haben sich geändert" is no such statement
-    assert not declares_invented_names(["Melden Sie es, wenn sich Ihre Angaben geändert haben."])
+def test_a_birth_date_next_to_a_placeholder_name_is_the_examples() -> None:
+    text = "So sieht es aus: Ich, Erika Mustermann, geb. 12.08.1964, entbinde die Beratungsstelle von der Schweigepflicht."
+    start = text.index("12.08.1964")
+    findings = classify_findings(text, [_Span(start, start + 10, "DATE_OF_BIRTH", 0.9)], lambda _t: ())
+    assert [(f.reason, f.severity) for f in findings] == [("placeholder", INFO)]
+    real = text.replace("Erika Mustermann", "Erika Lindholm")
+    start = real.index("12.08.1964")
+    findings = classify_findings(real, [_Span(start, start + 10, "DATE_OF_BIRTH", 0.9)], lambda _t: ())
+    assert [(f.reason, f.severity) for f in findings] == [("birth_date", BLOCK)]

@@ -7,7 +7,7 @@ from mimesis. Every note is fictional.
 
 ``TUNE`` templates were looked at while the classifier was built; ``HELDOUT`` templates were written at
 the same time and are reported on their own (their findings are not printed unless asked for);
-``HELDOUT2`` and ``HELDOUT3`` were written later (see the comments there).
+``HELDOUT2``, ``HELDOUT3`` and ``HELDOUT4`` were written later (see the comments there).
 """
 
 from __future__ import annotations
@@ -76,8 +76,9 @@ HELDOUT2: dict[str, str] = {
 
 # Written on 2026-12-06 together with the twelve clean documents of HELDOUT3_CLEAN (bench/curation.py),
 # in forms the other groups lack (lower-case messages, "*" and written-out birth dates, English
-# abbreviations, multi-row tables, letter signatures, transcripts); run once for the figures, never used
-# to change the classifier.
+# abbreviations, multi-row tables, letter signatures, transcripts). Their first run (before any change:
+# 34/53 contaminated documents blocked, 2/12 clean ones blocked) led to rule changes, so they are no
+# longer held out; HELDOUT4 is.
 HELDOUT3: dict[str, str] = {
     "sms_lowercase": ("nachricht von {first} an das diensthandy: bin jetzt bei meiner schwester in {city}, "
                       "{street} {number}. mein handy ist {mobile}. bitte nix dem jugendamt sagen"),
@@ -102,11 +103,30 @@ HELDOUT3: dict[str, str] = {
     "insurance_fax": "Versichertennummer {kvnr} bitte bis Freitag an die Krankenkasse faxen (betrifft {salutation} {last}).",
 }
 
+# Written on 2026-12-06 after the classifier had been changed on HELDOUT3, together with the six clean
+# documents of HELDOUT4_CLEAN (bench/curation.py); the classifier was not changed after their first run.
+HELDOUT4: dict[str, str] = {
+    "ocr_form": "Name: {last}, {first}   Geb.-Dat.: {dob}   Anschrift: {street} {number} {postcode} {city}",
+    "team_chat": ("[Team-Chat] Kathi: wer kann morgen zu {salutation} {last}? sie hat wieder nicht aufgemacht, "
+                  "die nachbarin sagt sie trinkt wieder"),
+    "night_handover": ("Übergabe Nachtdienst: Zi. 12, {salutation} {last}, unruhig, RR 160/95, hat um 2 Uhr "
+                       "Tavor 1 mg bekommen."),
+    "school_mail": ("Sehr geehrte Damen und Herren, {child} {last} aus der 7b fehlt seit drei Wochen "
+                    "unentschuldigt. Mit freundlichen Grüßen, die Klassenleitung"),
+    "family_court": ("Familiengericht, Az. 12 F {case}/24: Anhörung der Kindesmutter {name_f} am 14.05., "
+                     "ein Verfahrensbeistand ist bestellt."),
+    "benefits": ("{salutation} {name} bezieht Bürgergeld, BG-Nummer 23402BG00{case}45, Jobcenter Nord; "
+                 "Kosten der Unterkunft 612 € warm."),
+    "residence": ("{name} (Duldung bis 30.06., der Pass liegt der Ausländerbehörde vor) wohnt in der "
+                  "Gemeinschaftsunterkunft {street} {number}."),
+    "callback": "Rückruf erbeten: {name}, Tel. {mobile}, wegen eines Kita-Platzes für die Tochter.",
+}
+
 
 @dataclass(frozen=True)
 class CaseNote:
     kind: str
-    split: str  # "tune", "heldout", "heldout2" or "heldout3"
+    split: str  # "tune", "heldout", "heldout2", "heldout3" or "heldout4"
     text: str
 
 
@@ -149,5 +169,6 @@ def fill(template: str, rng: random.Random) -> str:
 
 def notes(rng: random.Random, split: str) -> list[CaseNote]:
     """One filled note per template of ``split``."""
-    templates = {"tune": TUNE, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3}[split]
+    templates = {"tune": TUNE, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3,
+                 "heldout4": HELDOUT4}[split]
     return [CaseNote(kind, split, fill(template, rng)) for kind, template in templates.items()]
