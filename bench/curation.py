@@ -69,6 +69,8 @@ HELDOUT_CLEAN = {"hygiene-kita-meldepflichten.md", "dienstwagen-fuhrpark.txt", "
                  # written after the first run, never looked at while changing the classifier
                  "sprechzeiten-migrationsberatung.md", "pflegegeld-entlastungsbetrag.txt",
                  "vorstandswahl-protokollauszug.html", "einladung-teamtag.md"} | HELDOUT3_CLEAN | HELDOUT4_CLEAN
+# One note of each group is pasted into every clean document.
+NOTE_GROUPS = ("tune", "heldout", "heldout2", "heldout3", "heldout4")
 MAX_CLEAN_BLOCKED_SHARE = 1 / 12
 SEED = 20261205
 
@@ -186,7 +188,7 @@ def main() -> None:
             split = "heldout" if path.name in HELDOUT_CLEAN else "tune"
             run(path.name, path, "clean", split)
             text, suffix = editable_text(path)
-            for note_split in ("tune", "heldout", "heldout2", "heldout3", "heldout4"):
+            for note_split in NOTE_GROUPS:
                 note = rng.choice(notes(rng, note_split))
                 pasted = Path(tmp) / f"{path.stem}-{note.kind}{suffix}"
                 pasted.write_text(paste(text, suffix, note, rng), encoding="utf-8")
