@@ -473,7 +473,7 @@ def _judge(doc: _Document, span: Span) -> tuple[str, Severity] | None:
             return "organisation_account", Severity.INFO
         return "client_account", Severity.BLOCK  # an account without the organisation's name is a person's
     if kind == "ADDRESS":
-        if doc.nearest(first, last, lambda w: w in _OWN_WORDS, reach=6) is not None:
+        if _own(doc, first, last):
             return "client_address", Severity.BLOCK
         return _by_cues(doc, first, last, "client_address", "organisation_address", "address_unclear",
                         info_cue=lambda w: doc.organisation(w) or _role(w))
@@ -494,6 +494,21 @@ def _by_cues(doc: _Document, first: int, last: int, client_reason: str, role_rea
     if role is not None:
         return role_reason, Severity.INFO
     return unclear_reason, Severity.INFO
+
+
+def _own(doc: _Document, first: int, last: int) -> bool:
+    """"mein Handy ist …", "bei meiner Schwester in …": an own-word within a few words of the finding, with
+    no word of a function or of the organisation in between ("mein Diensthandy: …", "mein Büro in der …")."""
+    segment = doc.words[first].segment
+    for number in [*range(first - 1, max(-1, first - 7), -1), *range(last + 1, min(len(doc.words), last + 7))]:
+        word = doc.words[number]
+        if word.segment != segment:
+            continue
+        if word.text in _OWN_WORDS:
+            between = doc.words[number + 1:first] if number < first else doc.words[last + 1:number]
+            if not any(_duty(w.text) or doc.organisation(w.text) for w in between):
+                return True
+    return False
 
 
 def _function_word(part: str) -> bool:
@@ -519,12 +534,13 @@ def _judge_phone(doc: _Document, first: int, last: int, value: str) -> tuple[str
         digits = "0" + digits[4:]
     if digits.startswith(("0800", "0180", "0137", "0900", "116")) or digits in {"110", "112", "115", "19222"}:
         return "service_number", Severity.INFO
-    if doc.nearest(first, last, _strong_client, reach=6) is not None or \
-            doc.nearest(first, last, lambda w: w in _OWN_WORDS, reach=4) is not None:
+    if doc.nearest(first, last, _strong_client, reach=6) is not None:
         return "client_phone", Severity.BLOCK
     extension = re.search(r"[-–]\s?\d{1,4}\s*$", value) is not None
     if extension or doc.nearest(first, last, lambda w: "durchwahl" in w or "zentrale" in w, reach=3) is not None:
-        return "office_number", Severity.INFO
+        return "office_number", Severity.INFO  # also "meine Durchwahl -219" in a colleague's e-mail
+    if _own(doc, first, last):
+        return "client_phone", Severity.BLOCK
     client = doc.nearest(first, last, _client)
     duty = doc.nearest(first, last, lambda w: _duty(w) or doc.organisation(w))
     if client is not None and (duty is None or client < duty):

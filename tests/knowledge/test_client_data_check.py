@@ -220,6 +220,11 @@ def test_the_check_follows_the_institution_list_it_is_given() -> None:
      "0176 3344 5566", "client_phone", BLOCK),
     ("Meine neue Adresse ab März: Birkenallee 7, 04275 Leipzig, bitte an die Beratungsstelle weitergeben.",
      "Birkenallee 7, 04275 Leipzig", "client_address", BLOCK),
+    # ... but not a colleague's own extension or office
+    ("Bei Rückfragen erreichen Sie mich unter meiner Durchwahl 0521 98765-219.", "0521 98765-219",
+     "office_number", INFO),
+    ("Sie finden mein Büro im Erdgeschoss, Kirchstraße 3, 33602 Bielefeld.", "Kirchstraße 3, 33602 Bielefeld",
+     "organisation_address", INFO),
     # An age right after a name describes a case; a staff member is named with a role.
     ("Herr Dieter Vogel, 67, hat die Unterlagen noch nicht abgegeben.", "Dieter Vogel", "client_name", BLOCK),
     ("Im Erstgespräch erzählte Jana Ostrowski (ca. 15 Jahre), dass sie nicht nach Hause will.", "Jana Ostrowski",
