@@ -18,8 +18,9 @@ class Detector(Protocol):
     settings: GuardrailSettings
     lexicon: NameLexicon
 
-    def detect(self, text: str) -> list[DetectedSpan]:
-        """Findings in ``text``: resolved, non-overlapping, sorted by position."""
+    def detect(self, text: str, *, recurring: bool = False) -> list[DetectedSpan]:
+        """Findings in ``text``: resolved, non-overlapping, sorted by position; ``recurring`` texts (retrieved
+        passages, never users' messages) may be answered from earlier detections of the same text."""
         ...
 
     def special_categories(self, text: str) -> tuple[str, ...]:

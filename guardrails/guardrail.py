@@ -6,7 +6,6 @@ import hashlib
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
 
 from guardrails.analyzer import build_analyzer
 from guardrails.conversation import ConversationGuard
@@ -106,23 +105,23 @@ class Guardrail:
     def __repr__(self) -> str:
         return f"Guardrail(style={self.settings.pseudonym_style!r})"
 
-    def detect(self, text: str) -> list[DetectedSpan]:
-        """Findings in ``text``: resolved, non-overlapping, sorted by position."""
-        cached = self._recurring.get(self._recurring.key(text))
-        if cached is not None:
-            return list(cached)
-        return self._analyze(text)
+    def detect(self, text: str, *, recurring: bool = False) -> list[DetectedSpan]:
+        """Findings in ``text``: resolved, non-overlapping, sorted by position.
 
-    def remember_recurring(self, texts: Iterable[str]) -> None:
-        """Detect now and keep the findings of ``texts`` that recur across conversations (retrieved
-        passages); a later ``detect`` of the same text is a lookup. Never pass users' messages here."""
-        for text in texts:
-            key = self._recurring.key(text)
-            if self._recurring.get(key) is None:
-                self._recurring.put(key, tuple(self._analyze(text)))
+        ``recurring``: ``text`` recurs across conversations (a retrieved guideline passage, its title), so its
+        findings are kept (under a digest, never the text) and the next detection of it is a lookup. Never
+        for users' messages: what a person wrote is not kept in any form beyond their conversation."""
+        if not recurring:
+            return self._analyze(text)
+        key = self._recurring.key(text)
+        cached = self._recurring.get(key)
+        if cached is None:
+            cached = tuple(self._analyze(text))
+            self._recurring.put(key, cached)
+        return list(cached)
 
     def forget_recurring(self) -> None:
-        """Drop the remembered detections (benchmarks measure the cold path with it)."""
+        """Drop the kept findings of recurring texts (benchmarks measure the cold path with it)."""
         self._recurring.clear()
 
     def _analyze(self, text: str) -> list[DetectedSpan]:
