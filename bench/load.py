@@ -1,6 +1,7 @@
 """Load benchmark (issue 8): concurrent chat users against one and against two SafeGPT processes.
 
     .venv/bin/python bench/load.py [--users 20] [--messages 10] [--processes 1,2] [--json out.json]
+                                   [--repeat N] [--profile /tmp/flame.svg]
 
 What runs (all on 127.0.0.1, the server-mode topology of deploy/compose.yaml as plain processes, see
 tests/support/topology.py): PostgreSQL, a Chroma server holding the sample guidelines, two
@@ -16,6 +17,10 @@ socket.io websocket with the session cookies (as the browser does), waits for th
 sends ``--messages`` messages one after the other (closed loop, no think time): latency = from emitting
 ``client_message`` to Chainlit's ``task_end`` for it. Logins happen before the clock starts.
 
+``--repeat N`` measures each configuration N times in a row (the machine is shared: the spread shows how
+much of a difference is noise). ``--profile out.svg`` samples the first SafeGPT process with py-spy during
+the measured runs: flame graph ``out.svg``, collapsed stacks ``out.txt`` and the top of the profile printed.
+
 Printed per configuration: messages/s, p50/p95/max latency, errors (timeouts, refused connections,
 error answers). Baseline: the one-process run of the same invocation; the scaling ratio is
 msg/s(2) / msg/s(1). "Users per core" = msg/s per core at the best configuration × 60 / the assumed
@@ -28,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import statistics
@@ -199,6 +205,8 @@ def main() -> None:
     parser.add_argument("--processes", default="1,2", help="comma-separated: 1 and/or 2")
     parser.add_argument("--rate", type=float, default=1.0, help="messages per active user per minute")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--repeat", type=int, default=1, help="measured runs per configuration")
+    parser.add_argument("--profile", type=Path, help="py-spy flame graph (SVG) of the first SafeGPT process")
     parser.add_argument("--pin", action="store_true",
                         help="pin SafeGPT process i (all its threads) to CPU i, like pods with a CPU limit of 1; "
                              "load clients, nginx, PostgreSQL, Chroma and the stub stay unpinned")
@@ -264,11 +272,19 @@ def main() -> None:
             # Warm-up: first messages load lazy parts (Presidio, embedder) in every process.
             asyncio.run(run_load(base, "warm-up", users=2 * n, messages=2))
             pids = [s.process.pid for s in topology.safegpt[:n]]
-            before = cpu_seconds(pids)
-            result = asyncio.run(run_load(base, f"{n} process{'es' if n > 1 else ''}", args.users, args.messages))
-            result.cpu = cpu_seconds(pids) - before
-            results.append((n, result))
-            print(f"  measured {result.label}", flush=True)
+            profiler = contextlib.nullcontext()
+            if args.profile and n == 1:
+                from bench.pyspy import PySpy
+
+                profiler = PySpy(pids[0], args.profile)
+            with profiler:
+                for run in range(args.repeat):
+                    before = cpu_seconds(pids)
+                    label = f"{n} process{'es' if n > 1 else ''}" + (f" #{run + 1}" if args.repeat > 1 else "")
+                    result = asyncio.run(run_load(base, label, args.users, args.messages))
+                    result.cpu = cpu_seconds(pids) - before
+                    results.append((n, result))
+                    print(f"  measured {result.label}", flush=True)
         memory = [rss_mb(s.process.pid) for s in topology.safegpt]
     finally:
         for proxy in extra_nginx:
@@ -288,6 +304,11 @@ def main() -> None:
               f"{(max(r.latencies) if r.latencies else float('nan')) * 1000:>9.0f}{len(r.latencies):>6}"
               f"{per_msg:>12.0f}  {r.errors or 'none'}")
     print("memory per SafeGPT process after the runs: " + ", ".join(f"{m:.0f} MB" for m in memory))
+    if args.profile:
+        from bench.pyspy import summary
+
+        print(f"\nprofile of the first SafeGPT process (flame graph {args.profile}, stacks "
+              f"{args.profile.with_suffix('.txt')}):\n" + summary(args.profile.with_suffix(".txt")))
     by_n = dict(results)
     if 1 in by_n and 2 in by_n and by_n[1].rate:
         print(f"scaling ratio 2 vs 1 process (baseline: 1 process): {by_n[2].rate / by_n[1].rate:.2f}")
