@@ -2,7 +2,9 @@
 
 Used by ``bench/load.py --profile out.svg``: one py-spy writes the flame graph (SVG), a second one the same
 samples as collapsed stacks (``out.txt``), from which :func:`summary` prints the top of the profile.
-Idle threads are left out (py-spy's default), so the samples are where the process spends CPU.
+Only the thread holding the GIL is sampled (``--gil``): in ``--nonblocking`` mode py-spy cannot tell an idle thread
+from a busy one (waits on PostgreSQL and on the thread pool's queue showed up as a third of the samples), so the
+samples are where Python code spends CPU. Native work that releases the GIL (numpy's BLAS) is not in them.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ class PySpy:
             # --nonblocking: read the process's memory without stopping it, so two samplers can share it and
             # the measured CPU time is not stretched by the profiler.
             self._procs.append(subprocess.Popen(
-                [exe, "record", "--pid", str(self.pid), "--rate", str(self.rate), "--nonblocking",
+                [exe, "record", "--pid", str(self.pid), "--rate", str(self.rate), "--nonblocking", "--gil",
                  "--format", fmt, "--output", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         return self
 
