@@ -107,7 +107,7 @@ class ConversationGuard:
                 pos = span.end
             out.append(text[pos:])
             self._restorer = None
-            categories = self._guardrail.special_categories(text)
+            categories = self._guardrail.special_categories(text, recurring=recurring)
             data_class = DataClass.NONE
             if findings:
                 data_class = DataClass.PSEUDONYMISED

@@ -23,6 +23,6 @@ class Detector(Protocol):
         passages, never users' messages) may be answered from earlier detections of the same text."""
         ...
 
-    def special_categories(self, text: str) -> tuple[str, ...]:
-        """Art. 9 categories (names only) that ``text`` touches."""
+    def special_categories(self, text: str, *, recurring: bool = False) -> tuple[str, ...]:
+        """Art. 9 categories (names only) that ``text`` touches; ``recurring`` as in :meth:`detect`."""
         ...
