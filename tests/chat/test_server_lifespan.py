@@ -19,15 +19,16 @@ from chat.web.server import create_app
 
 app = SafeGPT(load_settings())
 api = create_app(app)
+print("built", flush=True)
 assert "pipeline" not in app.__dict__, "built before the server started"
 with TestClient(api) as client:
     assert client.get("/healthz").json() == {"status": "ok"}
     deadline = time.monotonic() + 400
     while "pipeline" not in app.__dict__ and time.monotonic() < deadline:
         time.sleep(0.2)
-    print("warmed", "pipeline" in app.__dict__)
-    print("admin reads the app from the request:", api.state.safegpt is app)
-print("stopped")
+    print("warmed", "pipeline" in app.__dict__, flush=True)
+    print("admin reads the app from the request:", api.state.safegpt is app, flush=True)
+print("stopped", flush=True)
 """
 
 
@@ -36,7 +37,7 @@ def test_lifespan_warms_up_on_start_and_stops_cleanly(tmp_path, provider) -> Non
     env = {**os.environ, "SAFEGPT_CONFIG": str(config), "CHAINLIT_AUTH_SECRET": "x" * 64}
     out = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True, env=env, cwd=tmp_path,
                          timeout=540)
-    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.returncode == 0, out.stdout[-1000:] + out.stderr[-2000:]
     lines = out.stdout.splitlines()
     assert "warmed True" in lines
     assert "admin reads the app from the request: True" in lines
