@@ -64,8 +64,11 @@ test: deps models-test system-test-deps
 	$(BIN)/python deploy/dependency_audit.py --allow-unreachable || status=$$((status ? status : $$?)); \
 	exit $$status
 
+# One resolution, two install sets: lock.txt resolves runtime (main.in) and development tools (dev.in) together;
+# runtime.txt is main.in's part of that same resolution (pinned by lock.txt), the only set the image installs.
 lock:
-	$(UV) pip compile requirements/main.in -o requirements/lock.txt --python $(BIN)/python
+	$(UV) pip compile requirements/dev.in -o requirements/lock.txt --python $(BIN)/python
+	$(UV) pip compile requirements/main.in -c requirements/lock.txt -o requirements/runtime.txt --python $(BIN)/python
 
 # Known vulnerabilities in the locked dependencies: fails on a vulnerability that has a fix (unless listed
 # with a reason in deploy/audit-ignore.txt) and on any package that could not be audited. Needs PyPI's JSON
