@@ -51,7 +51,7 @@ _SURNAME_HEADS = frozenset(
 # Everyday short heads of compounds not in the lexicon.
 _SHORT_HEADS = frozenset(
     "geld zeit plan haus arzt raum satz lohn kurs büro amt amts kind frau mann kauf werk gang bild recht "
-    "wort ziel buch teil fall form team tage jahr".split()
+    "wort ziel buch teil fall form team tage jahr tag".split()
 )
 
 
@@ -150,7 +150,7 @@ FUNCTION_WORDS = frozenset(
     wohin woher worum wobei wonach darum dabei daran darauf nachts morgens abends
     mittags vormittags nachmittags anfangs rechts links bereits stets vorwärts
     rückwärts tagsüber zunächst insgesamt außerdem ebenso zuletzt rückwirkend
-    per pro via samt nebst mangels zwecks seitens anhand
+    per pro via samt nebst mangels zwecks seitens anhand nr
     montags dienstags mittwochs donnerstags freitags samstags sonnabends sonntags werktags
     wochentags feiertags
     entsprechend abschließend zusammenfassend ausreichend folgend folgende betreffend
@@ -219,6 +219,20 @@ def _spacy_stop_words() -> frozenset[str]:
 _SPACY_STOP_WORDS = _spacy_stop_words()
 
 
+def _non_person_names(data_dir: Path) -> frozenset[str]:
+    """Brands (``brands.txt``) and the one-word national organisations of the institution list
+    (``institution_words.tsv``, kind ``national``: "Barmer", "Schufa") — one home for each."""
+    words: set[str] = set()
+    for line in (data_dir / "brands.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.update(w.lower() for w in line.split())
+    for line in (data_dir / "institution_words.tsv").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[1] == "national" and " " not in parts[0]:
+            words.add(parts[0].lower())
+    return frozenset(words)
+
+
 @dataclass(repr=False)
 class NameLexicon:
     """Name lists (keyed by ``fold(word)``) and German word knowledge (lower case)."""
@@ -243,6 +257,9 @@ class NameLexicon:
     # Verb and adjective forms derived from the noun lexicon (``word_forms``), lower case.
     verb_forms: frozenset[str] = frozenset()
     adjective_forms: frozenset[str] = frozenset()
+    # Brands, products and national organisations ("Threema", "Lenovo", "Barmer", "Schufa"),
+    # lower case: proper names that never name a person on their own.
+    non_person_names: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "NameLexicon":
@@ -265,6 +282,7 @@ class NameLexicon:
         for line in (data_dir / "name_homographs.txt").read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 lex.homographs.update(_keys(line.strip()))
+        lex.non_person_names = _non_person_names(data_dir)
         lex._load_nouns()
         return lex
 
@@ -419,6 +437,11 @@ class NameLexicon:
 
     def is_place(self, word: str) -> bool:
         return fold(word) in self.places
+
+    def is_non_person_name(self, word: str) -> bool:
+        """A brand, product or national organisation ("Threema", "Lenovo", "Barmer"): never a person
+        on its own (a listed name among them still counts after a title)."""
+        return word.lower() in self.non_person_names
 
     def is_common_word(self, word: str) -> bool:
         """A capitalised word that is an ordinary German word, not a proper name."""

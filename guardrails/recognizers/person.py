@@ -142,6 +142,14 @@ _NAME_END_OR_VERB = re.compile(
     r"[ \t]*(?:[,.;:?!()\n]|$|(?:" + "|".join(sorted(SUBJECT_VERBS, key=len, reverse=True)) + r"|nicht)\b)"
 )
 
+# Prepositions of time: "an Nikolaus", "bis Ostern", "vor Weihnachten".
+_TIME_PREPOSITIONS = frozenset("an am zu zum vor nach bis seit über ab um gegen zwischen".split())
+
+# A number right before a word ("223,92 Euro") or right after it ("Zimmer 12", "Wagen HD-ZU 966",
+# "Raum Nr. 3"): the word counts or numbers something.
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s$")
+_NUMBER_AFTER = re.compile(r"\s(?:Nr\.?\s?|No\.?\s?)?(?:\d|[A-ZÄÖÜ]{1,3}[- ][A-Z]{1,2}[- ]?\d)")
+
 # "(9 Jahre)" right before "Jahre".
 _AGE_BEFORE = re.compile(r"\s?\(\d{1,3}\s$")
 
@@ -237,6 +245,8 @@ class PersonRecognizer(EntityRecognizer):
             # they count only after a cue or next to another name.
             short_unknown = word[:1].isupper() and not word.isupper() and not lex.is_common_word(word)
             return (UNKNOWN if short_unknown else OTHER), False
+        if lex.is_non_person_name(word) and not lex.is_listed_name(word):
+            return OTHER, False  # "Asus", "Barmer": a brand or organisation, not the genitive of "Asu"
         if lex.is_listed_name(word):
             if lex.is_homograph(word):
                 return AMBIGUOUS, False
@@ -252,6 +262,8 @@ class PersonRecognizer(EntityRecognizer):
             and not lex.is_common_word(word)
             and not lex.is_compound_noun(word)
             and not lex.is_place(word)
+            and not lex.is_non_person_name(word)
+            and low not in TIME_NOUNS
             and not low.endswith(_ADJECTIVE_ENDINGS)
             and not low.endswith(_INFLECTED_ADJECTIVE_ENDINGS)
             # inflected stop-word adjectives: "Leichte Sprache", "Ganzen", "Eigenes"
@@ -317,6 +329,11 @@ class PersonRecognizer(EntityRecognizer):
     # -- decision --------------------------------------------------------------------
 
     @staticmethod
+    def _family_plural_form(tok: _Token) -> bool:
+        """"die Buhls", "bei den Herolds": after a plural article an "-s" form is the family."""
+        return tok.prev_low in ("die", "den") and tok.text.endswith("s")
+
+    @staticmethod
     def _adjacent(text: str, left: _Token, right: _Token) -> bool:
         gap = text[left.end : right.start]
         if left.kind == INITIAL and gap in (". ", "."):
@@ -331,6 +348,20 @@ class PersonRecognizer(EntityRecognizer):
         return nxt.text in _PRONOUNS_AFTER_VERB or (
             nxt.text in _AFTER_IMPERATIVE and text[tok.end : nxt.start] == " "
         )
+
+    def _attributive_adjective(self, text: str, tok: _Token) -> bool:
+        """"Frohes Fest", "Gutes Neues Jahr": a word in "-es" right before a neuter noun is an adjective
+        (a genitive name before a noun would need the noun to be anything, an adjective agrees)."""
+        if not tok.text.endswith("es") or self._lex.is_listed_name(tok.text):
+            return False
+        m = re.match(r" (\w+)", text[tok.end :])
+        return bool(m) and m.group(1)[:1].isupper() and self._lex.is_neuter_noun(m.group(1))
+
+    @staticmethod
+    def _feast_day(tok: _Token) -> bool:
+        """"an Nikolaus", "zwischen Nikolaus und Neujahr": a holiday that is also a given name, after a
+        preposition of time."""
+        return tok.text.lower() in TIME_NOUNS and tok.prev_low in _TIME_PREPOSITIONS
 
     def _noun_surname_ok(self, tok: _Token, compounds: bool = False) -> bool:
         """A capitalised word that may be a surname although it is a noun ("Haupt", "Hase").
@@ -355,6 +386,8 @@ class PersonRecognizer(EntityRecognizer):
         )
 
     def _accept_after_cue(self, tok: _Token, cue_tok: _Token, text: str = "", lower_mode: bool = False) -> bool:
+        if tok.kind == UNKNOWN and self._attributive_adjective(text, tok):
+            return False  # "Liebe Kollegen, Frohes Fest": an adjective before its noun
         if tok.cue == "role" and cue_tok.text.lower() in _PERSONAL_TITLES:
             # "Herr Freund", "frau koch": a role word right after a title is a surname.
             return not _is_form_of_address(tok.text) and tok.text.lower() not in ("sohn", "tochter")
@@ -467,6 +500,8 @@ class PersonRecognizer(EntityRecognizer):
                 nxt = tokens[i + 1] if i + 1 < n else None
                 if tok.sentence_initial and nxt is not None and self._verb_first(text, tok, nxt):
                     continue  # "Fügen Sie …", "Prüfen wir …"
+                if self._feast_day(tok):
+                    continue  # "an Nikolaus", "zu Nikolaus": the feast day, not a person
                 tok.score = 0.85
             elif (
                 tok.kind == AMBIGUOUS
@@ -684,6 +719,7 @@ class PersonRecognizer(EntityRecognizer):
             self._context.veto(tokens, lower_mode)
             self._context.apply(text, tokens, lower_mode)
         self._surnames_after_given_names(text, tokens, lower_mode)
+        self._designations(text, tokens)
         self._propagate(tokens)
         return self._spans(text, tokens)
 
@@ -699,6 +735,18 @@ class PersonRecognizer(EntityRecognizer):
                 continue  # "Hoffstedts Antrag": a possessive found before its noun
             if self._surname_slot(text, a, b, lower_mode):
                 b.score = 0.65
+
+    def _designations(self, text: str, tokens: list[_Token]) -> None:
+        """Take back words that count or number something: "223,92 Euro aus der …", "für Wagen
+        HD-ZU 966", "Parkplatz 21". A name found by the lists or after a title stays; a word found
+        only by its position is a unit after a number and a designation before one."""
+        for i, tok in enumerate(tokens):
+            if tok.score <= 0 or tok.kind not in (UNKNOWN, OTHER, AMBIGUOUS) or not tok.cap:
+                continue
+            if i > 0 and tokens[i - 1].cue is not None:
+                continue
+            if _NUMBER_BEFORE.search(text, 0, tok.start) or _NUMBER_AFTER.match(text, tok.end):
+                tok.score = 0.0
 
     def _propagate(self, tokens: list[_Token]) -> None:
         """A word found as a name anywhere in the text is that name everywhere in it, in any case and
@@ -857,7 +905,9 @@ class PersonRecognizer(EntityRecognizer):
             ):
                 tok.score = max(tok.score, 0.6)
             # "Xena hat …", "Cecilie freut sich …": unknown word as a subject.
-            if tok.kind == UNKNOWN and tok.cap and nxt is not None and nxt.text in SUBJECT_VERBS:
+            # Not after an article: "Die Barmer hat …", "vom Wagen ist …" name a thing or a body.
+            if tok.kind == UNKNOWN and tok.cap and nxt is not None and nxt.text in SUBJECT_VERBS and (
+                    not tok.after_determiner or self._family_plural_form(tok)):
                 # ... unless the classifier is sure it is none ("Arbeit und Soziales wurde …")
                 if gap_after == " " and (self._context is None or self._context.probability(tok.text) >= MEDIUM_THRESHOLD):
                     tok.score = max(tok.score, 0.6)
@@ -866,6 +916,8 @@ class PersonRecognizer(EntityRecognizer):
                 tok.kind == UNKNOWN and tok.cap and not tok.sentence_initial and prev is not None
                 and prev.text in SUBJECT_VERBS and text[prev.end : tok.start] == " "
                 and nxt is not None and not nxt.cap and gap_after == " "
+                # "Heute ist Putztag in …": a predicate noun the lexicon misses looks like no name
+                and (self._context is None or self._context.probability(tok.text) >= MEDIUM_THRESHOLD)
             ):
                 tok.score = max(tok.score, 0.6)
             # "Habibullahs Schulbegleitung …": an unknown genitive before a noun.
@@ -895,7 +947,7 @@ class PersonRecognizer(EntityRecognizer):
                 clause_start = prev is None or tok.sentence_initial or prev.text in _CLAUSE_STARTERS or bool(
                     re.search(r"[,;(]", text[prev.end : tok.start])
                 )
-                if tok.kind == STRONG and len(tok.text) >= 3 and not self._lex.is_verb_or_adjective(tok.text) and not (
+                if tok.kind == STRONG and len(tok.text) >= 3 and not self._lex.is_verb_or_adjective(tok.text) and not self._feast_day(tok) and not (
                     tok.sentence_initial and nxt is not None and self._verb_first(text, tok, nxt)
                 ):
                     tok.score = max(tok.score, 0.6)
@@ -968,6 +1020,7 @@ class PersonRecognizer(EntityRecognizer):
             and not lex.is_common_word(word) and not lex.is_compound_noun(word)
             and not lex.is_place(word) and word not in SUBJECT_VERBS
             and not lex.is_verb_or_adjective(word)
+            and word not in TIME_NOUNS and not lex.is_non_person_name(word)
             and not word.endswith(_VERB_ENDINGS)
             and not (word.startswith("ge") and word.endswith("t"))  # participles: "gemeldet"
         )

@@ -98,12 +98,6 @@ ROLE_HEADS = (
     "partner", "partnerin", "ehemann", "ehefrau", "mann", "frau", "stürmer", "torwart", "doktor",
     "doktorin",
 )  # fmt: skip
-# Brands, services and organisations that look like names to the classifier.
-BRANDS = frozenset(
-    """aldi lidl rewe edeka netto penny kaufland ikea rossmann amazon ebay netflix spotify tiktok
-    instagram whatsapp telegram signal threema vivendi moodle nextcloud youtube paypal covid corona
-    hartz bafög sap datev mediaservice otto""".split()
-)
 _ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "nis", "tum", "tät", "ion", "ismus", "ik", "enz", "anz")
 _VERBISH_END = ("te", "ten", "t", "en", "e")
 _LIST_JOINERS = frozenset({"und", "oder", "sowie", "&"})
@@ -124,11 +118,18 @@ _AFTER_MODAL_SUBJECT = frozenset("nicht auch heute schon noch gern gerne lieber 
 # the clause goes on ("seit Kiwi die neue Brille hat", "weil Krüger keine …").
 _SUBORDINATORS = frozenset("seit weil da dass daß wenn ob obwohl nachdem als sobald falls".split())
 _AFTER_SUBJECT = DETERMINERS | frozenset("sich ihn ihm ihr kein keine keinen".split())
-# Nouns of time stand without article ("seit Januar", "bis Montag").
+# Nouns of time stand without article ("seit Januar", "bis Montag", "an Nikolaus", "zu Diwali"):
+# months, weekdays, seasons, and the holidays and festivals of the faiths and customs of clients
+# and staff in Germany.
 TIME_NOUNS = frozenset(
     """januar februar märz april mai juni juli august september oktober november dezember montag dienstag
     mittwoch donnerstag freitag samstag sonnabend sonntag frühling sommer herbst winter ostern pfingsten
-    weihnachten silvester neujahr mittag abend morgen nacht""".split()
+    weihnachten silvester neujahr mittag abend morgen nacht
+    karfreitag gründonnerstag ostersonntag ostermontag pfingstsonntag pfingstmontag himmelfahrt fronleichnam
+    allerheiligen allerseelen reformationstag rosenmontag aschermittwoch fasching fastnacht karneval
+    nikolaus nikolaustag heiligabend erntedank advent martinstag sankt-martin valentinstag muttertag
+    vatertag weltkindertag halloween buß bettag ramadan zuckerfest opferfest bayram kurban ramazan
+    chanukka hanukkah pessach purim sukkot diwali holi vesak nowruz newroz""".split()
 )
 _END = re.compile(r"[ \t]*(?:[,.;:?!)\n]|$)")
 
@@ -157,8 +158,8 @@ class ContextNameFinder:
         low = word.lower()
         lex = self._lex
         return (
-            lex.is_common_word(word) or lex.is_compound_noun(word) or lex.is_place(word)
-            or low in BRANDS or low in FOREIGN_COMMON_WORDS
+            lex.is_common_word(word) or lex.is_compound_noun(word) or lex.is_place(word) or low in TIME_NOUNS
+            or self._lex.is_non_person_name(low) or low in FOREIGN_COMMON_WORDS
         )
 
     def probability(self, word: str) -> float:
@@ -176,14 +177,14 @@ class ContextNameFinder:
         if tok.cap and tok.sentence_initial and self._lex.is_verb_or_adjective(word):
             return 0.0  # "Mach …", "Schreib …": an imperative at the start
         if tok.cap:
-            if tok.kind == UNKNOWN and word.lower() not in BRANDS:
+            if tok.kind == UNKNOWN and not self._lex.is_non_person_name(word) and word.lower() not in TIME_NOUNS:
                 return max(self.probability(word), _TINY)
             if tok.kind != OTHER or self._lex.is_function_word(word) or self._lex.is_place(word):
                 return 0.0
             if self._name_shaped_unknown(word):
                 return max(self.probability(word) - SHAPE_PENALTY, _TINY)
             return self._compound_override(word)
-        if lower_mode and self._unknown_lower(tok) and word not in BRANDS:
+        if lower_mode and self._unknown_lower(tok) and not self._lex.is_non_person_name(word):
             return max(self.probability(word), _TINY)
         if lower_mode and not self._lex.is_function_word(word):
             # Ends like a verb ("lindqvist", "-st") or cut as a compound: only if it looks like a name.
@@ -194,7 +195,7 @@ class ContextNameFinder:
     def _compound_override(self, word: str) -> float:
         """"Xiaoling", "Berrefjord", "Kang-Nam": split as compounds, scored as names."""
         low = word.lower()
-        if low in BRANDS or low in FOREIGN_COMMON_WORDS or self._lex.is_common_noun(word) and "-" not in word:
+        if self._lex.is_non_person_name(low) or low in FOREIGN_COMMON_WORDS or self._lex.is_common_noun(word) and "-" not in word:
             return 0.0
         if "-" not in word and not self._lex.is_compound_noun(word):
             return 0.0  # only what the splitter cut: "frei" is no compound
@@ -219,10 +220,10 @@ class ContextNameFinder:
             return 0.0
         stem = word[:-1]
         lex = self._lex
-        plain_word = lex.is_common_word(word) or lex.is_place(word) or word.lower() in BRANDS
+        plain_word = lex.is_common_word(word) or lex.is_place(word) or lex.is_non_person_name(word)
         if plain_word or lex.is_function_word(word):
             return 0.0  # "Kurs", "Jahres", "Kids": a word in its own right
-        if (lex.is_common_word(stem) or lex.is_place(stem) or stem.lower() in BRANDS) and not lex.is_listed_name(stem):
+        if (lex.is_common_word(stem) or lex.is_place(stem) or self._lex.is_non_person_name(stem)) and not lex.is_listed_name(stem):
             return 0.0
         if word.endswith("es") and lex.is_function_word(word[:-2]):
             return 0.0  # "Neues", "Gutes": an inflected adjective
@@ -257,7 +258,7 @@ class ContextNameFinder:
                 lex.is_common_noun(noun.text) or lex.is_compound_noun(noun.text)):
             return False
         low = word.lower()
-        if (lex.is_function_word(word) or lex.is_plural_only(word) or low in BRANDS or low in FOREIGN_COMMON_WORDS
+        if (lex.is_function_word(word) or lex.is_plural_only(word) or self._lex.is_non_person_name(low) or low in FOREIGN_COMMON_WORDS
                 or lex.is_place(word[:-1]) or lex.is_place(word)
                 or lex.is_common_noun(low + noun.text.lower())):
             return False
@@ -352,7 +353,9 @@ class ContextNameFinder:
                 before_noun = nxt is not None and gap_after == " " and nxt.cap and (
                     self._lex.is_common_noun(nxt.text) or self._lex.is_compound_noun(nxt.text))
                 plural = prev_low in _PLURAL_ARTICLES and not before_noun
-                if (before_noun and not tok.after_determiner) or plural:
+                # "Frohes Fest", "Gutes Neues": an "-es" adjective before a neuter noun, no genitive.
+                adjective = before_noun and tok.text.lower().endswith("es") and self._lex.is_neuter_noun(nxt.text)
+                if (before_noun and not tok.after_determiner and not adjective) or plural:
                     tok.score = 0.6
                     continue
             if (self._family_plural(tok, prev_low, nxt, gap_after) or self._role_then_noun(text, tokens, i)
@@ -473,8 +476,8 @@ class ContextNameFinder:
         if tok.cap or tok.cue is not None or tok.score > 0 or len(word) < 2 or not word.replace("-", "").isalpha():
             return 0.0
         if (lex.is_common_word(word) or lex.is_compound_noun(word) or lex.is_place(word)
-                or lex.is_verb_or_adjective(word) or word in BRANDS or word in SUBJECT_VERBS or word in PREPOSITIONS or word in _LIST_JOINERS
-                or word in LOWER_CASE_NON_NAMES or word in _AFTER_VERB_FIRST):
+                or lex.is_verb_or_adjective(word) or self._lex.is_non_person_name(word) or word in SUBJECT_VERBS or word in PREPOSITIONS or word in _LIST_JOINERS
+                or word in LOWER_CASE_NON_NAMES or word in _AFTER_VERB_FIRST or word in TIME_NOUNS):
             return 0.0
         return self.probability(word)
 
@@ -494,7 +497,7 @@ class ContextNameFinder:
         word, low, lex = tok.text, tok.text.lower(), self._lex
         return (
             tok.cap and tok.cue is None and word.isalpha() and word[1:].islower() and len(word) >= 3
-            and not lex.is_closed_class(word) and low not in FOREIGN_COMMON_WORDS and low not in BRANDS
+            and not lex.is_closed_class(word) and low not in FOREIGN_COMMON_WORDS and not self._lex.is_non_person_name(low)
             and not self._is_role_noun(tok) and not low.endswith(_ABSTRACT_ENDINGS)
         )
 
@@ -575,7 +578,7 @@ class ContextNameFinder:
         if not (lex.is_verb_or_adjective(verb.text) or verb.text.lower() in SPEECH_VERBS or verb.text.lower() in _TELLING_VERBS):
             return False
         if (lex.is_function_word(word) or lex.is_plural_only(word) or lex.is_verb_or_adjective(word)
-                or low in TIME_NOUNS or low in BRANDS or low in FOREIGN_COMMON_WORDS or self._is_role_noun(tok)
+                or low in TIME_NOUNS or self._lex.is_non_person_name(low) or low in FOREIGN_COMMON_WORDS or self._is_role_noun(tok)
                 or low.endswith(_ABSTRACT_ENDINGS) or (lex.is_compound_noun(word) and not lex.is_listed_name(word))):
             return False
         return bool(re.match(r"\s*(?:[,?.!]|$|dass\b|zum\b|zur\b|über\b|wegen\b)", text[tok.end :]))
@@ -613,7 +616,7 @@ class ContextNameFinder:
                 and nxt.cap == tok.cap and not lex.is_function_word(nxt.text)):
             return False  # "die Kindes Mutter", "die Rotes-Kreuz-…": an attribute
         low, stem = word.lower(), word[:-1]
-        if (lex.is_plural_noun(word) or lex.is_function_word(word) or low in FOREIGN_COMMON_WORDS or low in BRANDS
+        if (lex.is_plural_noun(word) or lex.is_function_word(word) or low in FOREIGN_COMMON_WORDS or self._lex.is_non_person_name(low)
                 or lex.is_place(stem) or (lex.is_common_word(word) and not lex.is_genitive_noun(word))):
             return False
         if lex.is_listed_name(stem) or lex.is_common_noun(stem) or lex.is_verb_or_adjective(stem):
