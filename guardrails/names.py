@@ -219,6 +219,17 @@ def _spacy_stop_words() -> frozenset[str]:
 _SPACY_STOP_WORDS = _spacy_stop_words()
 
 
+def _umlaut_variants(word: str, remove: bool = False) -> set[str]:
+    """``word`` and the forms with one vowel umlauted ("arzt" -> "ärzt"), or with ``remove`` one
+    umlaut taken back ("ärzt" -> "arzt")."""
+    pairs = {"ä": "a", "ö": "o", "ü": "u"} if remove else {"a": "ä", "o": "ö", "u": "ü"}
+    out = {word}
+    for i, ch in enumerate(word):
+        if ch in pairs and not (not remove and ch == "u" and i > 0 and word[i - 1] == "a"):
+            out.add(word[:i] + pairs[ch] + word[i + 1 :])
+    return out
+
+
 def _non_person_names(data_dir: Path) -> frozenset[str]:
     """Brands (``brands.txt``) and the one-word national organisations of the institution list
     (``institution_words.tsv``, kind ``national``: "Barmer", "Schufa") — one home for each."""
@@ -252,6 +263,8 @@ class NameLexicon:
     plural_nouns: set[str] = field(default_factory=set)  # plural forms of common nouns, lower case
     plural_only_nouns: set[str] = field(default_factory=set)  # plural forms that are no singular ("Unterlagen")
     neuter_nouns: set[str] = field(default_factory=set)  # lemmas of neuter nouns, lower case
+    masculine_nouns: set[str] = field(default_factory=set)  # lemmas of masculine nouns, lower case
+    feminine_nouns: set[str] = field(default_factory=set)  # lemmas of feminine nouns, lower case
     # Genitive singular forms of common nouns that are no other form ("Baums", "Fischers"), lower case.
     genitive_nouns: set[str] = field(default_factory=set)
     # Verb and adjective forms derived from the noun lexicon (``word_forms``), lower case.
@@ -319,6 +332,10 @@ class NameLexicon:
                 singulars.update(row[i] for i in singular_columns if i < len(row) and row[i])
                 if row[2] == "n":
                     neuter.add(row[0].lower())
+                elif row[2] == "m":
+                    self.masculine_nouns.add(row[0].lower())
+                elif row[2] == "f":
+                    self.feminine_nouns.add(row[0].lower())
                 genitives.update(row[gen_from:gen_to])
                 other_cases.update(row[7:gen_from])
                 other_cases.update(row[gen_to:])
@@ -437,6 +454,21 @@ class NameLexicon:
 
     def is_place(self, word: str) -> bool:
         return fold(word) in self.places
+
+    def is_person_noun(self, word: str) -> bool:
+        """A noun that names a person by role or occupation, also as a compound head: an agent noun
+        with its feminine form in "-in" ("Reformer"/"Sozialreformerin", "Tierarzt"/"Ärztin" via
+        the head), the sign German gives person nouns that thing nouns never have."""
+        low = word.lower()
+        heads = [low] + [low[cut:] for cut in range(3, len(low) - 3) if low[cut:] in self.common_nouns]
+        masc, fem = self.masculine_nouns, self.feminine_nouns
+        for head in heads:
+            if head.endswith("in") and head in fem and any(
+                    m in masc for m in _umlaut_variants(head[:-2], remove=True)):
+                return True  # "Ärztin" (Arzt), "Sozialreformerin" (Reformer)
+            if head in masc and any(f + "in" in fem for f in _umlaut_variants(head)):
+                return True  # "Tierarzt" (Ärztin), "Lehrer" (Lehrerin)
+        return False
 
     def is_non_person_name(self, word: str) -> bool:
         """A brand, product or national organisation ("Threema", "Lenovo", "Barmer"): never a person

@@ -458,25 +458,36 @@ class PersonRecognizer(EntityRecognizer):
         """
         if cue_tok.text.lower() in _VERB_CUES:
             return False
-        return self._surname_slot(text, given, nxt, lower_mode)
+        return self._surname_slot(text, given, nxt, lower_mode, after_title=cue_tok.cue == "title")
 
-    def _surname_slot(self, text: str, given: _Token, nxt: _Token, lower_mode: bool) -> bool:
-        """``nxt`` may be the surname after the given name ``given`` (see ``_name_slot``)."""
+    def _surname_slot(self, text: str, given: _Token, nxt: _Token, lower_mode: bool, after_title: bool = False) -> bool:
+        """``nxt`` may be the surname after the given name ``given`` (see ``_name_slot``).
+
+        After a title and a given name, an occupation or form of address is the surname ("Herr Dr.
+        Helmut Anwalt", "Herr Youssouf Tierarzt"): it is a form of address only right after the title.
+        """
         if nxt.score > 0 or nxt.cue is not None or nxt.sentence_initial or text[given.end : nxt.start] != " ":
             return False
-        if self._lex.is_last_name(given.text) and not self._lex.is_first_name(given.text):
+        word = nxt.text
+        person_noun = after_title and nxt.cap and self._lex.is_person_noun(word) and _NAME_END_OR_VERB.match(text, nxt.end) is not None
+        if self._lex.is_last_name(given.text) and not self._lex.is_first_name(given.text) and (
+                self._lex.is_common_noun(word) or self._lex.is_compound_noun(word) or not nxt.cap):
             return False  # "Frau Demir Rücksprache …": a surname already, the noun is an object
+        if person_noun and given.cap and not given.genitive:
+            return True
         if given.kind == INITIAL or len(given.text) < 2 or given.genitive:
             return False
-        if given.text.endswith("s") and self._lex.is_listed_name(given.text[:-1]) and not self._lex.is_first_name(given.text):
-            return False  # "Herrn Öztürks Antrag": a genitive
+        if (given.text.endswith("s") and self._lex.is_listed_name(given.text[:-1]) and not self._lex.is_first_name(given.text)
+                and (self._lex.is_common_noun(word) or self._lex.is_compound_noun(word) or not nxt.cap)):
+            return False  # "Herrn Öztürks Antrag": a genitive before its noun ("Herrn Markos Braubach" is none)
         word, low = nxt.text, nxt.text.lower()
         if nxt.cap != given.cap or (not nxt.cap and not lower_mode):
             return False
         if (
             not word.replace("-", "").isalpha() or len(word) < 2 or word.isupper()
             or self._lex.is_closed_class(word) or _is_form_of_address(word) or low in _PREDICATE_NOUNS
-            or low.endswith(_NOUN_ENDINGS + ("ion",)) or low in SUBJECT_VERBS
+            or (low.endswith(_NOUN_ENDINGS + ("ion",)) and not self._lex.is_place(word) and not self._lex.is_listed_name(word))
+            or low in SUBJECT_VERBS
             or (self._lex.is_compound_noun(word) and not self._lex.is_place(word) and not self._lex.is_listed_name(word))
             or (self._lex.is_plural_only(word) and not self._lex.is_listed_name(word))
         ):

@@ -289,6 +289,8 @@ class ContextNameFinder:
 
     def _is_role_noun(self, tok: Token) -> bool:
         low = tok.text.lower()
+        if tok.cap and self._lex.is_person_noun(tok.text) and not self._lex.is_listed_name(tok.text):
+            return True  # "Sozialreformerin", "Tierärztin": any agent noun with an "-in" form
         for form in (low, low[:-2] if low.endswith("en") else low, low[:-1] if low.endswith("n") else low):
             if form.endswith(ROLE_HEADS) and (self._lex.is_common_word(form) or self._lex.is_compound_noun(form)
                                               or form in ROLE_HEADS):
@@ -359,6 +361,7 @@ class ContextNameFinder:
                     tok.score = 0.6
                     continue
             if (self._family_plural(tok, prev_low, nxt, gap_after) or self._role_then_noun(text, tokens, i)
+                    or self._role_apposition(text, tokens, i)
                     or self._family_plural_s(text, tokens, i, lower_mode)
                     or self._addressee_after_ich(text, tokens, i, lower_mode)
                     or self._bare_noun_person(text, tokens, i)):
@@ -524,6 +527,35 @@ class ContextNameFinder:
             return True
         return text[tok.end : nxt.start] == " " and not nxt.cap and (
             nxt.text in SUBJECT_VERBS or nxt.text in SPEECH_VERBS or nxt.text.endswith(("te", "ten")))
+
+    def _role_apposition(self, text: str, tokens: list[Token], i: int) -> bool:
+        """"die Ärztin Loreley Regen.", "Die Sozialreformerin Else Ranis gründete …": a person noun and
+        two capitalised words closing the phrase are a role and a full name, even when the words are
+        nouns or towns — two bare nouns after a role noun have no other reading."""
+        if i < 1 or i + 1 >= len(tokens):
+            return False
+        role, tok, nxt = tokens[i - 1], tokens[i], tokens[i + 1]
+        if tok.score > 0 and nxt.score > 0:
+            return False
+        if not (role.cap and self._is_role_noun(role)) or text[role.end : tok.start] != " " or text[tok.end : nxt.start] != " ":
+            return False
+        if not all(self._apposition_word(t) for t in (tok, nxt)):
+            return False
+        after = tokens[i + 2] if i + 2 < len(tokens) and text[nxt.end : tokens[i + 2].start] == " " else None
+        if not (_END.match(text, nxt.end) or (after is not None and self._verbish(after))):
+            return False
+        nxt.score = nxt.score or 0.6
+        return True
+
+    def _apposition_word(self, tok: Token) -> bool:
+        lex, word = self._lex, tok.text
+        return (
+            tok.cap and tok.cue is None and word.replace("-", "").isalpha() and word[1:].islower() and len(word) >= 2
+            and not lex.is_closed_class(word) and not lex.is_plural_only(word) and not lex.is_non_person_name(word)
+            and word.lower() not in TIME_NOUNS and not self._is_role_noun(tok)
+            and not (word.lower().endswith(_ABSTRACT_ENDINGS) and lex.is_common_noun(word))
+            and not (lex.is_compound_noun(word) and not lex.is_place(word) and not lex.is_listed_name(word))
+        )
 
     def _bare_noun_person(self, text: str, tokens: list[Token], i: int) -> bool:
         """A singular noun without article where only a person stands: a nickname or a surname that
