@@ -559,6 +559,8 @@ class PersonRecognizer(EntityRecognizer):
                     tokens[k].score = 0.85
 
         self._context_rules(text, tokens)
+        if lower_mode or self._nouns_typed_lower(tokens):
+            self._capitalised_in_lower_text(tokens)
 
         # A word found as a name by a cue is that name elsewhere in the text too
         # ("Frau Gottschalk … Ada Gottschalk", "Herr Grosse … Koçhan Grosse").
@@ -746,6 +748,42 @@ class PersonRecognizer(EntityRecognizer):
                 continue  # "Hoffstedts Antrag": a possessive found before its noun
             if self._surname_slot(text, a, b, lower_mode):
                 b.score = 0.65
+
+    def _nouns_typed_lower(self, tokens: list[_Token]) -> bool:
+        """Chat that writes its nouns in lower case ("kannst du Schulzes widerspruch kürzer machen"):
+        a lower-case noun, and at most two capitalised words inside the sentences."""
+        inner_caps = sum(1 for t in tokens if t.cap and not t.sentence_initial)
+        if inner_caps == 0 or inner_caps > 2:
+            return False
+        lex = self._lex
+        return any(
+            not t.cap and len(t.text) >= 4 and lex.is_common_noun(t.text) and not lex.is_function_word(t.text)
+            and not lex.is_verb_or_adjective(t.text) and t.text not in SUBJECT_VERBS
+            for t in tokens
+        )
+
+    def _capitalised_in_lower_text(self, tokens: list[_Token]) -> None:
+        """"kannst du Schulzes widerspruch kürzer machen": in a text typed in lower case, the writer
+        capitalised this word on purpose — a listed name, a frequent noun-surname, a word no lexicon
+        knows, or the genitive of one is a name there (not a brand, place, time noun or a noun after
+        an article)."""
+        lex = self._lex
+        for tok in tokens:
+            word = tok.text
+            if (tok.score > 0 or not tok.cap or tok.sentence_initial or tok.cue is not None or tok.after_determiner
+                    or len(word) < 3 or not word.isalpha() or not word[1:].islower()):
+                continue
+            stems = [word] + ([word[:-1]] if word.endswith("s") else [])
+            for stem in stems:
+                low = stem.lower()
+                if (lex.is_non_person_name(stem) or low in TIME_NOUNS or lex.is_function_word(stem)
+                        or (lex.is_place(stem) and not lex.is_listed_name(stem))):
+                    break
+                kind, _ = self._kind_cached(stem)
+                if (lex.is_listed_name(stem) or low in FREQUENT_NOUN_SURNAMES or kind == UNKNOWN) and not (
+                        stem is word and lex.is_common_noun(word) and not lex.is_listed_name(word)):
+                    tok.score = 0.6
+                    break
 
     def _designations(self, text: str, tokens: list[_Token]) -> None:
         """Take back words that count or number something: "223,92 Euro aus der …", "für Wagen
@@ -985,7 +1023,10 @@ class PersonRecognizer(EntityRecognizer):
         if tok.cue is not None:
             return False
         if not tok.cap:
-            return lower_mode and (tok.kind == STRONG or self._unknown_lower(tok))
+            # "yuting gao kommt …": a town name is a surname as often as a word ("Gao", "Braubach")
+            return lower_mode and (tok.kind == STRONG or self._unknown_lower(tok) or (
+                self._lex.is_place(tok.text) and not self._lex.is_common_word(tok.text)
+                and not self._lex.is_verb_or_adjective(tok.text) and len(tok.text) >= 3))
         return (
             tok.kind in (STRONG, AMBIGUOUS, UNKNOWN, INITIAL)
             or self._name_like(tok)

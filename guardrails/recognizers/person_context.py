@@ -106,6 +106,7 @@ _PLURAL_ARTICLES = frozenset({"die", "den", "der"})
 _FINITE_AUXILIARIES = frozenset(
     "darf dürfen kann können muss müssen soll sollen will wollen möchte hat hatte ist war wird wurde".split()
 )
+_PLURAL_VERBS = frozenset("sind waren haben hatten wollen wollten können konnten müssen mussten".split())
 _NAMING_VERBS = frozenset("nennen nennt nannte nannten rufen ruft riefen".split())
 # A modal verb wants a person as subject: "Heute wollte Jojo nicht mit", "darf Krümel auch …".
 # Verbs of telling and writing to someone: "wie sag ich X, dass …", "was schreib ich X".
@@ -361,7 +362,7 @@ class ContextNameFinder:
                     tok.score = 0.6
                     continue
             if (self._family_plural(tok, prev_low, nxt, gap_after) or self._role_then_noun(text, tokens, i)
-                    or self._role_apposition(text, tokens, i)
+                    or self._role_apposition(text, tokens, i) or self._sibilant_family(text, tokens, i)
                     or self._family_plural_s(text, tokens, i, lower_mode)
                     or self._addressee_after_ich(text, tokens, i, lower_mode)
                     or self._bare_noun_person(text, tokens, i)):
@@ -527,6 +528,23 @@ class ContextNameFinder:
             return True
         return text[tok.end : nxt.start] == " " and not nxt.cap and (
             nxt.text in SUBJECT_VERBS or nxt.text in SPEECH_VERBS or nxt.text.endswith(("te", "ten")))
+
+    def _sibilant_family(self, text: str, tokens: list[Token], i: int) -> bool:
+        """"Die Gitz wohnen …", "bei den Blix.": a name ending in s, x, z or ß takes no plural "-s";
+        after "die"/"den" with a plural verb (or closing the phrase after "den") it is the family.
+        Only words no lexicon knows and that look like names."""
+        tok = tokens[i]
+        word = tok.text
+        if i < 1 or tok.score > 0 or tok.cue is not None or tok.kind != UNKNOWN or not word[-1:] in "sxzß":
+            return False
+        prev = tokens[i - 1]
+        if prev.text.lower() not in ("die", "den") or text[prev.end : tok.start] != " ":
+            return False
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and text[tok.end : tokens[i + 1].start] == " " else None
+        plural_verb = nxt is not None and not nxt.cap and (
+            nxt.text in _PLURAL_VERBS or (nxt.text.endswith("en") and len(nxt.text) > 3 and not self._lex.is_function_word(nxt.text)))
+        closing = prev.text.lower() == "den" and _END.match(text, tok.end) is not None
+        return (plural_verb or closing) and self.probability(word) >= STRONG_THRESHOLD
 
     def _role_apposition(self, text: str, tokens: list[Token], i: int) -> bool:
         """"die Ärztin Loreley Regen.", "Die Sozialreformerin Else Ranis gründete …": a person noun and
