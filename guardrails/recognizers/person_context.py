@@ -106,6 +106,11 @@ _PLURAL_ARTICLES = frozenset({"die", "den", "der"})
 _FINITE_AUXILIARIES = frozenset(
     "darf dürfen kann können muss müssen soll sollen will wollen möchte hat hatte ist war wird wurde".split()
 )
+# Nouns that follow a verb as its object or predicate, never as a subject ("haben Durst").
+_OBJECT_LIKE_NOUNS = frozenset(
+    """angst hilfe geld zeit bescheid hunger durst fieber lust spaß ärger stress sorge sorgen recht glück pech
+    mut heimweh post besuch unterricht nachhilfe essen arbeit schule urlaub ruhe antwort rat mühe freude
+    kummer termin absicht nachdruck bedarf wunsch""".split())
 _PLURAL_VERBS = frozenset("sind waren haben hatten wollen wollten können konnten müssen mussten".split())
 _NAMING_VERBS = frozenset("nennen nennt nannte nannten rufen ruft riefen".split())
 # A modal verb wants a person as subject: "Heute wollte Jojo nicht mit", "darf Krümel auch …".
@@ -117,6 +122,28 @@ _MODALS = frozenset("will wollte möchte mochte mag darf durfte kann konnte soll
 _AFTER_MODAL_SUBJECT = frozenset("nicht auch heute schon noch gern gerne lieber unbedingt sofort endlich wieder jetzt".split())
 # Subordinators after which the subject stands; an article or "sich" right after the subject shows
 # the clause goes on ("seit Kiwi die neue Brille hat", "weil Krüger keine …").
+# Verb forms whose subject (or, with "mit … gesprochen", partner) is a person: crying, sleeping,
+# quarrelling, wanting. A thing does none of this; a bare count noun doing it is a name.
+ANIMATE_FORMS = frozenset(
+    """weint weinte geweint weinen schläft schlief geschlafen schlafen streitet stritt gestritten streiten
+    lacht lachte gelacht lachen spielt spielte gespielt spielen hilft half geholfen helfen erzählt erzählte
+    erzählen sagt sagte gesagt sagen wohnt wohnte gewohnt wohnen lebt lebte gelebt leben arbeitet arbeitete
+    gearbeitet arbeiten isst aß gegessen essen trinkt trank getrunken lernt lernte gelernt lernen spricht
+    sprach gesprochen sprechen besucht besuchte besucht mitgemacht mitmachen ruft rief gerufen freut freute
+    gefreut ärgert ärgerte geärgert schreit schrie geschrien redet redete geredet träumt träumte geträumt
+    kocht kochte gekocht tanzt tanzte getanzt singt sang gesungen malt malte gemalt feiert feierte gefeiert
+    gefeiert lügt log gelogen haut gehauen schlägt schlug geschlagen beißt biss gebissen verweigert
+    verweigerte verweigern weggelaufen abgehauen geklaut klaut telefoniert telefonierte telefonieren
+    gestritten geweint vermisst vermisste kuschelt gekuschelt will wollte wollen möchte möchten mag mochte""".split()
+)
+# Non-finite forms that close the verb bracket ("hat X geholfen", "konnte X nicht schlafen").
+_ANIMATE_NONFINITE = frozenset(w for w in ANIMATE_FORMS if w.startswith("ge") or w.endswith("en"))
+# Speaking with someone: "mit X wurde gesprochen", "wie spreche ich mit X über …".
+_SPEAKING_FORMS = frozenset(
+    "gesprochen spreche sprechen spricht sprach geredet rede reden redet telefoniert telefoniere telefonieren".split())
+_SINGULAR_FINITE = frozenset("will wollte möchte mag mochte darf durfte kann konnte soll sollte muss musste hat hatte ist war".split())
+_PRONOUNS = frozenset("ich du er sie es wir ihr man".split())
+_FINITE_BEFORE_SUBJECT = _FINITE_AUXILIARIES | _MODALS | frozenset("haben sind waren hatten wurde wurden".split())
 _SUBORDINATORS = frozenset("seit weil da dass daß wenn ob obwohl nachdem als sobald falls".split())
 _AFTER_SUBJECT = DETERMINERS | frozenset("sich ihn ihm ihr kein keine keinen".split())
 # Nouns of time stand without article ("seit Januar", "bis Montag", "an Nikolaus", "zu Diwali"):
@@ -132,6 +159,7 @@ TIME_NOUNS = frozenset(
     vatertag weltkindertag halloween buß bettag ramadan zuckerfest opferfest bayram kurban ramazan
     chanukka hanukkah pessach purim sukkot diwali holi vesak nowruz newroz""".split()
 )
+_CLAUSE_BREAK = re.compile(r"[,.;:!?()\n]")
 _END = re.compile(r"[ \t]*(?:[,.;:?!)\n]|$)")
 
 
@@ -365,7 +393,7 @@ class ContextNameFinder:
                     or self._role_apposition(text, tokens, i) or self._sibilant_family(text, tokens, i)
                     or self._family_plural_s(text, tokens, i, lower_mode)
                     or self._addressee_after_ich(text, tokens, i, lower_mode)
-                    or self._bare_noun_person(text, tokens, i)):
+                    or self._bare_noun_person(text, tokens, i) or self._animate_subject(text, tokens, i, lower_mode)):
                 tok.score = 0.6
                 continue
             p = self.candidate(tok, lower_mode) or self._after_title(tok, prev)
@@ -574,6 +602,69 @@ class ContextNameFinder:
             and not (word.lower().endswith(_ABSTRACT_ENDINGS) and lex.is_common_noun(word))
             and not (lex.is_compound_noun(word) and not lex.is_place(word) and not lex.is_listed_name(word))
         )
+
+    def _animate_subject(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
+        """"Kiwi konnte nicht schlafen", "Flummi und Lakritz haben sich gestritten", "Beim Kochen hat
+        Lakritz geholfen", "Mit Jojo wurde über … gesprochen": a singular noun without article as the
+        subject of a verb only people do (or, after "mit", the partner of speaking) is a nickname or
+        surname. German count nouns take an article as subjects; notes drop articles mostly for
+        objects ("Brief schreiben"), which this does not look at."""
+        tok = tokens[i]
+        word, low, lex = tok.text, tok.text.lower(), self._lex
+        if tok.score > 0 or tok.cue is not None or tok.after_determiner or len(word) < 3 or not word.isalpha():
+            return False
+        if tok.cap:
+            if not word[1:].islower() or not (self._noun_surname(tok) or tok.kind == UNKNOWN):
+                return False
+        elif (not lower_mode or lex.is_function_word(word) or word in SUBJECT_VERBS
+              or (lex.is_verb_or_adjective(word) and not lex.is_common_noun(word))):
+            return False
+        if (low in TIME_NOUNS or lex.is_plural_only(word) or lex.is_non_person_name(word) or self._is_role_noun(tok)
+                or low.endswith(_ABSTRACT_ENDINGS) or (lex.is_place(word) and not lex.is_common_noun(word))
+                or (lex.is_compound_noun(word) and not low.endswith(("chen", "lein")))):
+            return False
+        if not tok.cap and not (lex.is_common_noun(word) or self._unknown_lower(tok)):
+            return False
+        if low in _OBJECT_LIKE_NOUNS:
+            return False
+        clause_end = next((j for j in range(i + 1, len(tokens)) if _CLAUSE_BREAK.search(text[tokens[j - 1].end : tokens[j].start])),
+                          len(tokens))
+        clause_start = i
+        while clause_start > 0 and not tokens[clause_start].sentence_initial and not _CLAUSE_BREAK.search(
+                text[tokens[clause_start - 1].end : tokens[clause_start].start]):
+            clause_start -= 1
+        if not any(t.text.lower() in ANIMATE_FORMS or t.text.lower() in _SPEAKING_FORMS
+                   for t in tokens[clause_start:clause_end]):
+            return False
+        clause = tokens[clause_start:clause_end]
+        prev = tokens[i - 1] if i > clause_start else None
+        nxt = tokens[i + 1] if i + 1 < clause_end else None
+        prev_low = prev.text.lower() if prev is not None else ""
+        if prev_low == "mit" and any(t.text.lower() in _SPEAKING_FORMS for t in clause):
+            return True  # "Mit Jojo wurde über den Platz gesprochen", "spreche ich mit ente über …"
+        # Plural or singular-and-plural forms ("Fussel") only joined to a found name.
+        joined = prev_low in _LIST_JOINERS and i >= 2 and tokens[i - 2].score > 0
+        # "Brummer will …": a singular verb shows a form that is also a plural is meant as singular.
+        singular_verb = nxt is not None and (nxt.text in _SINGULAR_FINITE or (
+            nxt.text in ANIMATE_FORMS and nxt.text.endswith(("t", "te"))))
+        if lex.is_plural_noun(word) and not lex.is_listed_name(word) and not joined and not singular_verb:
+            return False
+        if prev is not None and prev_low in _FINITE_BEFORE_SUBJECT and not prev.cap and i - 1 > clause_start:
+            # "Beim Kochen hat Lakritz … geholfen": the subject after its finite verb, the verb bracket
+            # closed by a form only people do (not "die Kinder haben Durst und weinen").
+            closing = [t for t in tokens[i + 1 : clause_end] if t.text.lower() in _LIST_JOINERS or t.text.lower() in _ANIMATE_NONFINITE]
+            return bool(closing) and closing[0].text.lower() in _ANIMATE_NONFINITE
+        first = prev is None or joined or (prev_low in _LIST_JOINERS and i - 2 == clause_start)
+        after = tokens[i + 2] if i + 2 < clause_end else None
+        if after is not None and after.text in _PRONOUNS:
+            return False  # "Brot und Butter haben wir gegessen": fronted objects
+        if first and nxt is not None and not nxt.cap and (nxt.text in _MODALS or nxt.text in _PLURAL_VERBS
+                                                          or nxt.text.lower() in ANIMATE_FORMS
+                                                          or nxt.text in ("hat", "hatte", "ist", "war")):
+            return True  # "Kiwi konnte …", "… und Lakritz haben sich gestritten"
+        if prev is None and nxt is not None and nxt.text.lower() in _LIST_JOINERS and i + 2 < clause_end:
+            return self._animate_subject(text, tokens, i + 2, lower_mode) or tokens[i + 2].score > 0
+        return False
 
     def _bare_noun_person(self, text: str, tokens: list[Token], i: int) -> bool:
         """A singular noun without article where only a person stands: a nickname or a surname that
