@@ -25,7 +25,13 @@ from guardrails.names import (
     fold,
 )
 from guardrails.name_classifier import NameClassifier
-from guardrails.recognizers.person_context import MEDIUM_THRESHOLD, TIME_NOUNS, ContextNameFinder
+from guardrails.recognizers.person_context import (
+    FESTIVALS,
+    MEDIUM_THRESHOLD,
+    THING_PREPOSITIONS,
+    TIME_NOUNS,
+    ContextNameFinder,
+)
 from guardrails.recognizers.person_tokens import AMBIGUOUS, INITIAL, OTHER, STRONG, UNKNOWN, Token as _Token
 
 # Words, including hyphenated double names ("Hans-Peter", "Müller-Lüdenscheidt").
@@ -511,8 +517,8 @@ class PersonRecognizer(EntityRecognizer):
                 nxt = tokens[i + 1] if i + 1 < n else None
                 if tok.sentence_initial and nxt is not None and self._verb_first(text, tok, nxt):
                     continue  # "Fügen Sie …", "Prüfen wir …"
-                if self._feast_day(tok):
-                    continue  # "an Nikolaus", "zu Nikolaus": the feast day, not a person
+                if self._feast_day(tok) or tok.prev_low in FESTIVALS and text[tokens[i - 1].end : tok.start] == " ":
+                    continue  # "an Nikolaus": the feast day; "Ramadan Kareem", "Eid Mubarak": a greeting
                 tok.score = 0.85
             elif (
                 tok.kind == AMBIGUOUS
@@ -956,7 +962,7 @@ class PersonRecognizer(EntityRecognizer):
             # "Xena hat …", "Cecilie freut sich …": unknown word as a subject.
             # Not after an article: "Die Barmer hat …", "vom Wagen ist …" name a thing or a body.
             if tok.kind == UNKNOWN and tok.cap and nxt is not None and nxt.text in SUBJECT_VERBS and (
-                    not tok.after_determiner or self._family_plural_form(tok)):
+                    not tok.after_determiner or self._family_plural_form(tok)) and tok.prev_low not in THING_PREPOSITIONS:
                 # ... unless the classifier is sure it is none ("Arbeit und Soziales wurde …")
                 if gap_after == " " and (self._context is None or self._context.probability(tok.text) >= MEDIUM_THRESHOLD):
                     tok.score = max(tok.score, 0.6)

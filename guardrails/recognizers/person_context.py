@@ -74,6 +74,9 @@ SPEECH_VERBS = frozenset(
 )
 # Prepositions before a person at the end of a phrase ("Anruf von X.", "gegenüber X betonte").
 PREPOSITIONS = PREPOSITIONS_BEFORE_NAMES | frozenset("gegenüber laut neben hinter seitens mitsamt samt".split())
+# Prepositions whose object is a place, a channel or a medium, never a person ("in Jira",
+# "per Sdui", "via Signal").
+THING_PREPOSITIONS = frozenset("in per via".split())
 # Conjunctions after which the subject follows ("da X sich weigerte", "wie X betonte").
 CONJUNCTIONS = SUBJECT_CONJUNCTIONS | frozenset("da wie seit bis während sodass weshalb wohingegen".split())
 # Heads of nouns that name a role or relation of a person: "Trainerin", "Schulleiter", "Großtante".
@@ -134,7 +137,8 @@ ANIMATE_FORMS = frozenset(
     kocht kochte gekocht tanzt tanzte getanzt singt sang gesungen malt malte gemalt feiert feierte gefeiert
     gefeiert lügt log gelogen haut gehauen schlägt schlug geschlagen beißt biss gebissen verweigert
     verweigerte verweigern weggelaufen abgehauen geklaut klaut telefoniert telefonierte telefonieren
-    gestritten geweint vermisst vermisste kuschelt gekuschelt will wollte wollen möchte möchten mag mochte""".split()
+    gestritten geweint vermisst vermisste kuschelt gekuschelt will wollte wollen möchte möchten mag mochte
+    darf durfte dürfen""".split()
 )
 # Non-finite forms that close the verb bracket ("hat X geholfen", "konnte X nicht schlafen").
 _ANIMATE_NONFINITE = frozenset(w for w in ANIMATE_FORMS if w.startswith("ge") or w.endswith("en"))
@@ -149,15 +153,17 @@ _AFTER_SUBJECT = DETERMINERS | frozenset("sich ihn ihm ihr kein keine keinen".sp
 # Nouns of time stand without article ("seit Januar", "bis Montag", "an Nikolaus", "zu Diwali"):
 # months, weekdays, seasons, and the holidays and festivals of the faiths and customs of clients
 # and staff in Germany.
-TIME_NOUNS = frozenset(
-    """januar februar märz april mai juni juli august september oktober november dezember montag dienstag
-    mittwoch donnerstag freitag samstag sonnabend sonntag frühling sommer herbst winter ostern pfingsten
-    weihnachten silvester neujahr mittag abend morgen nacht
-    karfreitag gründonnerstag ostersonntag ostermontag pfingstsonntag pfingstmontag himmelfahrt fronleichnam
-    allerheiligen allerseelen reformationstag rosenmontag aschermittwoch fasching fastnacht karneval
+FESTIVALS = frozenset(
+    """ostern pfingsten weihnachten silvester neujahr karfreitag gründonnerstag ostersonntag ostermontag
+    pfingstsonntag pfingstmontag himmelfahrt fronleichnam allerheiligen allerseelen reformationstag rosenmontag aschermittwoch fasching fastnacht karneval
     nikolaus nikolaustag heiligabend erntedank advent martinstag sankt-martin valentinstag muttertag
     vatertag weltkindertag halloween buß bettag ramadan zuckerfest opferfest bayram kurban ramazan
-    chanukka hanukkah pessach purim sukkot diwali holi vesak nowruz newroz""".split()
+    chanukka hanukkah pessach purim sukkot diwali holi vesak nowruz newroz eid""".split()
+)
+TIME_NOUNS = FESTIVALS | frozenset(
+    """januar februar märz april mai juni juli august september oktober november dezember montag dienstag
+    mittwoch donnerstag freitag samstag sonnabend sonntag frühling sommer herbst winter mittag abend morgen
+    nacht gestern vorgestern heute übermorgen vormittag nachmittag""".split()
 )
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\n]")
 _END = re.compile(r"[ \t]*(?:[,.;:?!)\n]|$)")
@@ -397,8 +403,8 @@ class ContextNameFinder:
                 tok.score = 0.6
                 continue
             p = self.candidate(tok, lower_mode) or self._after_title(tok, prev)
-            if not p:
-                continue
+            if not p or prev_low in THING_PREPOSITIONS:
+                continue  # "in Careplus", "per Sdui": a place, a channel or a system, not a person
             apostrophe = text[tok.end : tok.end + 2] in ("' ", "’ ")
             strength = self._position(text, tokens, i, prev, prev2, nxt, gap_before, gap_after, apostrophe)
             if tok.sentence_initial and strength < 2:
@@ -614,8 +620,8 @@ class ContextNameFinder:
         if tok.score > 0 or tok.cue is not None or tok.after_determiner or len(word) < 3 or not word.isalpha():
             return False
         if tok.cap:
-            if not word[1:].islower() or not (self._noun_surname(tok) or tok.kind == UNKNOWN):
-                return False
+            if not word[1:].islower() or not (self._noun_surname(tok) or tok.kind == UNKNOWN) or lex.is_function_word(word):
+                return False  # "Gestern rief …": an adverb before the verb
         elif (not lower_mode or lex.is_function_word(word) or word in SUBJECT_VERBS
               or (lex.is_verb_or_adjective(word) and not lex.is_common_noun(word))):
             return False
@@ -654,10 +660,13 @@ class ContextNameFinder:
             # closed by a form only people do (not "die Kinder haben Durst und weinen").
             closing = [t for t in tokens[i + 1 : clause_end] if t.text.lower() in _LIST_JOINERS or t.text.lower() in _ANIMATE_NONFINITE]
             return bool(closing) and closing[0].text.lower() in _ANIMATE_NONFINITE
+        if prev is not None and i - 1 == clause_start and prev_low in _MODALS and nxt is not None and (
+                nxt.text.lower() in DETERMINERS or nxt.text.lower() in ("nicht", "sich", "auch", "heute", "schon", "noch")):
+            return True  # "darf richter die akte einsehen?", "will Kiwi nicht mehr …": the subject of a question
         first = prev is None or joined or (prev_low in _LIST_JOINERS and i - 2 == clause_start)
         after = tokens[i + 2] if i + 2 < clause_end else None
-        if after is not None and after.text in _PRONOUNS:
-            return False  # "Brot und Butter haben wir gegessen": fronted objects
+        if after is not None and (after.text in _PRONOUNS or after.kind == STRONG or after.score > 0):
+            return False  # "Brot und Butter haben wir gegessen", "Nachts rief Mehmet an": fronted, the subject follows
         if first and nxt is not None and not nxt.cap and (nxt.text in _MODALS or nxt.text in _PLURAL_VERBS
                                                           or nxt.text.lower() in ANIMATE_FORMS
                                                           or nxt.text in ("hat", "hatte", "ist", "war")):
