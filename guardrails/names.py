@@ -230,13 +230,27 @@ def _umlaut_variants(word: str, remove: bool = False) -> set[str]:
     return out
 
 
+def _language_names(data_dir: Path) -> frozenset[str]:
+    """Words of names of languages and scripts (``language_names.txt``), lower case."""
+    lines = (data_dir / "language_names.txt").read_text(encoding="utf-8").splitlines()
+    words = {w.lower() for line in lines if not line.startswith("#") for w in line.split()}
+    return frozenset(words | {_strip_accents(w) for w in words})
+
+
+def _strip_accents(word: str) -> str:
+    # Greek and Romance names of languages move or drop their accents ("Κροάτικα"/"Κροατικά").
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+
+
 def _non_person_names(data_dir: Path) -> frozenset[str]:
-    """Brands (``brands.txt``) and the one-word national organisations of the institution list
+    """Brands (``brands.txt``), names of languages and scripts (``language_names.txt``: "Ελληνικά",
+    "Türkçe") and the one-word national organisations of the institution list
     (``institution_words.tsv``, kind ``national``: "Barmer", "Schufa") — one home for each."""
     words: set[str] = set()
     for line in (data_dir / "brands.txt").read_text(encoding="utf-8").splitlines():
         if not line.startswith("#"):
             words.update(w.lower() for w in line.split())
+    words |= _language_names(data_dir)
     for line in (data_dir / "institution_words.tsv").read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) >= 2 and parts[1] == "national" and " " not in parts[0]:
@@ -273,6 +287,9 @@ class NameLexicon:
     # Brands, products and national organisations ("Threema", "Lenovo", "Barmer", "Schufa"),
     # lower case: proper names that never name a person on their own.
     non_person_names: frozenset[str] = frozenset()
+    # Words of names of languages and scripts ("ελληνικά", "türkçe", "deutsch"), lower case; a subset
+    # of ``non_person_names`` that also marks a list as a list of languages.
+    language_names: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "NameLexicon":
@@ -296,6 +313,7 @@ class NameLexicon:
             if line.strip() and not line.startswith("#"):
                 lex.homographs.update(_keys(line.strip()))
         lex.non_person_names = _non_person_names(data_dir)
+        lex.language_names = _language_names(data_dir)
         lex._load_nouns()
         return lex
 
@@ -474,6 +492,11 @@ class NameLexicon:
         """A brand, product or national organisation ("Threema", "Lenovo", "Barmer"): never a person
         on its own (a listed name among them still counts after a title)."""
         return word.lower() in self.non_person_names
+
+    def is_language_name(self, word: str) -> bool:
+        """A word of the name of a language or script ("Ελληνικά", "Türkçe", "English"), listed name or not."""
+        low = word.lower()
+        return low in self.language_names or _strip_accents(low) in self.language_names
 
     def is_common_word(self, word: str) -> bool:
         """A capitalised word that is an ordinary German word, not a proper name."""

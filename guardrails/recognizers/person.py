@@ -25,6 +25,7 @@ from guardrails.names import (
     fold,
 )
 from guardrails.name_classifier import NameClassifier
+from guardrails.recognizers.language_lists import language_list_members
 from guardrails.recognizers.person_context import (
     FESTIVALS,
     MEDIUM_THRESHOLD,
@@ -33,6 +34,7 @@ from guardrails.recognizers.person_context import (
     ContextNameFinder,
 )
 from guardrails.recognizers.person_tokens import AMBIGUOUS, INITIAL, OTHER, STRONG, UNKNOWN, Token as _Token
+from guardrails.recognizers.time_abbreviations import is_time_abbreviation
 
 # Words, including hyphenated double names ("Hans-Peter", "Müller-Lüdenscheidt").
 # U+0307 is the dot that Python's lower() leaves on a Turkish "İ" ("İmren" -> "i̇mren").
@@ -740,6 +742,12 @@ class PersonRecognizer(EntityRecognizer):
         self._surnames_after_given_names(text, tokens, lower_mode)
         self._designations(text, tokens)
         self._propagate(tokens)
+        languages = language_list_members(text, tokens, self._lex)
+        for i, tok in enumerate(tokens):
+            if tok.score > 0 and (i in languages or is_time_abbreviation(text, tokens, i)):
+                # "Mo–Fr", "am Di", "15. Jan. 2027": a weekday or month, not "Mo" or "Jan";
+                # "Deutsch, English und Español": languages, not Mr English
+                tok.score = 0.0
         return self._spans(text, tokens)
 
     def _surnames_after_given_names(self, text: str, tokens: list[_Token], lower_mode: bool) -> None:
