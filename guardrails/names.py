@@ -496,6 +496,8 @@ class NameLexicon:
     def is_language_name(self, word: str) -> bool:
         """A word of the name of a language or script ("Ελληνικά", "Türkçe", "English"), listed name or not."""
         low = word.lower()
+        if len(low) >= 2 and low.endswith(("語", "语")):
+            return True  # "上海語", "イロカノ語": Chinese and Japanese name every language "…語"
         return low in self.language_names or _strip_accents(low) in self.language_names
 
     def is_common_word(self, word: str) -> bool:

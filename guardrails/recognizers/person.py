@@ -25,6 +25,7 @@ from guardrails.names import (
     fold,
 )
 from guardrails.name_classifier import NameClassifier
+from guardrails.recognizers.caseless_scripts import caseless as _caseless, foreign_sentence_members
 from guardrails.recognizers.language_lists import language_list_members
 from guardrails.recognizers.person_context import (
     FESTIVALS,
@@ -124,7 +125,10 @@ _CLAUSE_STARTERS = frozenset("und oder aber dann heute gestern jetzt".split()) |
 
 
 def _name_shaped(word: str) -> bool:
-    """Capital then lower case ("Xhevdeti", "McAllister"), not "SafeGPT" or "TVöD"."""
+    """Capital then lower case ("Xhevdeti", "McAllister"), not "SafeGPT" or "TVöD"; or a word of a
+    script without capitals ("راسخ")."""
+    if word.isalpha() and len(word) >= 2 and all(_caseless(ch) for ch in word):
+        return True
     if not word.isalpha() or not word[:1].isupper() or len(word) < 2:
         return False
     rest = word[1:]
@@ -251,7 +255,7 @@ class PersonRecognizer(EntityRecognizer):
         if len(word) < 3:
             # Two-letter list names ("Le", "Do", "Ay") collide with abbreviations;
             # they count only after a cue or next to another name.
-            short_unknown = word[:1].isupper() and not word.isupper() and not lex.is_common_word(word)
+            short_unknown = (word[:1].isupper() and not word.isupper() or _caseless(word)) and not lex.is_common_word(word)
             return (UNKNOWN if short_unknown else OTHER), False
         if lex.is_non_person_name(word) and not lex.is_listed_name(word):
             return OTHER, False  # "Asus", "Barmer": a brand or organisation, not the genitive of "Asu"
@@ -317,7 +321,7 @@ class PersonRecognizer(EntityRecognizer):
                     end=m.end(),
                     text=word,
                     kind=kind if cue is None else OTHER,
-                    cap=word[:1].isupper(),
+                    cap=word[:1].isupper() or _caseless(word),  # "شانا راسخ": no capitals to go by
                     sentence_initial=sentence_initial,
                     after_determiner=not _SENTENCE_BREAK.search(gap)
                     and (
@@ -742,11 +746,11 @@ class PersonRecognizer(EntityRecognizer):
         self._surnames_after_given_names(text, tokens, lower_mode)
         self._designations(text, tokens)
         self._propagate(tokens)
-        languages = language_list_members(text, tokens, self._lex)
+        languages = language_list_members(text, tokens, self._lex) | foreign_sentence_members(text, tokens)
         for i, tok in enumerate(tokens):
             if tok.score > 0 and (i in languages or is_time_abbreviation(text, tokens, i)):
                 # "Mo–Fr", "am Di", "15. Jan. 2027": a weekday or month, not "Mo" or "Jan";
-                # "Deutsch, English und Español": languages, not Mr English
+                # "Deutsch, English und Español": languages, not Mr English; "شكرا جزيلا على …": a sentence
                 tok.score = 0.0
         return self._spans(text, tokens)
 
