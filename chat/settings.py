@@ -22,6 +22,7 @@ from chat.api.settings import ApiSettings
 from guardrails import GuardrailSettings
 from knowledge import KnowledgeSettings
 from onboarding import BUILTIN_PROMPTS_DIR, BUILTIN_RULES_PATH
+from privacy import PrivacySettings
 
 DATA_CLASSES = ("none", "pseudonymised", "residual_risk", "special_category")
 DEFAULT_CONFIG_FILE = Path("safegpt.toml")
@@ -189,6 +190,7 @@ class Settings(BaseSettings):
     history: HistorySettings = Field(default_factory=HistorySettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)  # login lockout, cookies, headers
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings)  # controller, DPO, backup/log retention
     # Which model locations may receive which data class (issue: routing by data sensitivity).
     # A model receives a class only if both its own approval and its location's policy allow it.
     policy: dict[str, list[str]] = Field(default_factory=_default_policy)
