@@ -96,6 +96,9 @@ def _build_cli() -> click.Group:
     cli.add_command(make_user_group(lambda: click.get_current_context().find_object(_Lazy).app.accounts,
                                     lambda: click.get_current_context().find_object(_Lazy).app.audit))
     cli.add_command(make_apikey_group(lambda: open_api_keys(click.get_current_context().find_object(_Lazy).app)))
+    from chat.privacy_cli import make_privacy_group
+
+    cli.add_command(make_privacy_group(lambda: click.get_current_context().find_object(_Lazy).app.settings))
 
     @cli.group(help="Lokale Modelldateien.")
     def model() -> None:

@@ -143,6 +143,9 @@ def create_app(app: SafeGPT) -> FastAPI:
 
     api.include_router(make_usage_router(app))
     api.include_router(make_governance_router(app))
+    from chat.admin.my_data_routes import make_my_data_router
+
+    api.include_router(make_my_data_router(app))  # /meine-daten: one's own chats, to see and delete
     # Rules of use and prompt library are checked now: a broken file stops the start (file, line, field).
     app.onboarding
     from chat.admin.prompts_routes import make_consultation_router, make_prompts_router
