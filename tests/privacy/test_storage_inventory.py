@@ -127,12 +127,10 @@ async def settle(read_rows, seconds: float = 1.5, timeout: float = 30) -> None:
 
 
 async def live_a_day(day: Day, provider: RecordingProvider, tmp: Path, api_secret: str) -> None:
-    _t0 = time.monotonic(); mark = lambda what: print(f'{time.monotonic()-_t0:6.1f}s {what}', flush=True)  # TIMING
     base = day.server.base_url
     a, b, c1, c2 = day.kept[0], day.deleted[0], day.deleted[1], day.deleted[2]
 
     # A wrong password first (the login protection counts it), then the admin opens a consultation hour.
-    mark('A wrong password first (the login prot')  # TIMING
     assert httpx.post(base + "/chat/login", data={"username": "fachkraft", "password": "falsch"}).status_code != 200
     admin = logged_in_client(base, "chefin", PASSWORD)
     page = admin.get("/admin/sprechstunden/").text
@@ -140,7 +138,6 @@ async def live_a_day(day: Day, provider: RecordingProvider, tmp: Path, api_secre
                                                         "prompt_ids": ["fachtext-vereinfachen"]})
     assert opened.status_code in (200, 303), opened.text[:300]
     # … and uploads a guideline (no client data in it: it is indexed at once).
-    mark('… and uploads a guideline (no client d')  # TIMING
     page = admin.get("/admin/wissen/").text
     uploaded = admin.post("/admin/wissen/hochladen", data={"csrf": csrf_of(page), "title": "Dienstwagen",
                                                              "owner": "Verwaltung"},
@@ -148,9 +145,7 @@ async def live_a_day(day: Day, provider: RecordingProvider, tmp: Path, api_secre
     assert uploaded.status_code == 200 and "Aufgenommen" in uploaded.text, uploaded.text[-500:]
 
     # Staff: a chat that stays, with client details in the message, an attachment, a library prompt with a
-    mark('Staff: a chat that stays, with client ')  # TIMING
     # variable, a consultation rating with a comment, feedback, and a prompt proposal.
-    mark('variable, a consultation rating with a')  # TIMING
     chat = await ChatSession(base, "fachkraft", PASSWORD).open()
     try:
         shown = await chat.ask(f"Frau {a.full_name}, geb. {a.birth}, Tel. {a.phone}, braucht einen Hausbesuch. "
@@ -185,7 +180,6 @@ async def live_a_day(day: Day, provider: RecordingProvider, tmp: Path, api_secre
         await chat.close()
 
     # A second chat of the same person, deleted from the sidebar (Chainlit's DELETE /project/thread).
-    mark('A second chat of the same person, dele')  # TIMING
     chat = await ChatSession(base, "fachkraft", PASSWORD).open()
     try:
         await chat.ask(f"Herr {b.full_name} (geb. {b.birth}, IBAN {b.iban}) braucht einen Termin.")
@@ -200,7 +194,6 @@ async def live_a_day(day: Day, provider: RecordingProvider, tmp: Path, api_secre
     day.deleted_threads.append(thread)
 
     # A colleague with two chats deletes all of them on "Meine Chats".
-    mark('A colleague with two chats deletes all')  # TIMING
     for person in (c1, c2):
         chat = await ChatSession(base, "kollegin", PASSWORD).open()
         try:
@@ -221,7 +214,6 @@ async def live_a_day(day: Day, provider: RecordingProvider, tmp: Path, api_secre
         day.my_data_page = colleague.get("/meine-daten").text
 
     # An integrating system calls /v1 with a key.
-    mark('An integrating system calls /v1 with a')  # TIMING
     v = day.api_client
     completion = httpx.post(base + "/v1/chat/completions", headers={"Authorization": f"Bearer {api_secret}"},
                             json={"model": "extern", "messages": [
@@ -267,27 +259,24 @@ def day(request, tmp_path_factory):
     url = request.getfixturevalue("postgres_server").create_database() if database == "postgresql" else None
     provider = RecordingProvider().start()
     settings = settings_dict(tmp / "data", provider)
+    settings["samples_dir"] = str(tmp / "keine-beispiele")  # the only guideline is the one the admin uploads
     settings["history"] = {"enabled": history}
     settings["usage"] = {"enabled": usage, "department_k": 2}
-    _t = time.monotonic()
     with database_env(url):
         api_secret = prepare_instance(settings, tmp)
         server = start_server(settings, tmp, env={"SAFEGPT_DATABASE_URL": url} if url else None)
         try:
-            print(f"TIMING start {time.monotonic()-_t:.1f}")
             loaded = load_settings(server.config)
             day = Day(database, history, usage, server, loaded, build_inventory(loaded),
                       url or loaded.db_url, kept=[make_client(rng)], deleted=[make_client(rng) for _ in range(3)],
                       api_client=make_client(rng), proposal_client=make_client(rng))
             asyncio.run(live_a_day(day, provider, tmp, api_secret))
-            print(f"TIMING day {time.monotonic()-_t:.1f}")
             day.rows = read_database(day.db_url)
             day.files = files_below(server.data_dir)
             day.file_bytes = {name: path.read_bytes() for name, path in day.files.items()}
         finally:
             server.stop()
             provider.stop()
-    print(f"TIMING stopped {time.monotonic()-_t:.1f}")
     day.log = log_lines(server.log)
     yield day
 
