@@ -8,6 +8,7 @@ import os
 import re
 import secrets
 import shutil
+import time
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -108,8 +109,8 @@ def create_app(app: SafeGPT) -> FastAPI:
 
     @api.on_event("startup")
     async def start_retention() -> None:
+        asyncio.get_running_loop().create_task(_apply_retention_regularly(app, root))
         if app.history is not None:
-            asyncio.get_running_loop().create_task(_purge_history_regularly(app))
             asyncio.get_running_loop().create_task(_save_unsaved_history(app))
 
     @api.on_event("startup")
@@ -169,17 +170,48 @@ async def _warm_up(app: SafeGPT) -> None:
         logging.getLogger(__name__).warning("warm-up failed: %s", type(exc).__name__)
 
 
-async def _purge_history_regularly(app: SafeGPT, every_seconds: float = 3600) -> None:
-    """Delete chat threads older than the retention period: at start and then every hour."""
+def remove_stale_session_files(chainlit_root: Path, older_than_seconds: float, now: float | None = None) -> int:
+    """Remove the file folders of chat sessions untouched for longer than a session can last.
+
+    Chainlit deletes a session's folder (attachments not yet read, source excerpts shown under answers) an hour
+    after the session ends — but only in the process that served it; after a crash or a kill nobody does.
+    Returns how many folders were removed."""
+    folder = chainlit_root / ".files"
+    if not folder.is_dir():
+        return 0
+    cutoff = (time.time() if now is None else now) - older_than_seconds
+    removed = 0
+    for session in folder.iterdir():
+        try:
+            newest = max([session.stat().st_mtime, *(f.stat().st_mtime for f in session.rglob("*"))])
+        except OSError:  # removed meanwhile by Chainlit itself
+            continue
+        if session.is_dir() and newest < cutoff:
+            shutil.rmtree(session, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+def session_files_max_age_seconds(app: SafeGPT) -> float:
+    """A login lasts ``session_hours``; Chainlit keeps a closed session one hour for a reconnect."""
+    return (app.settings.server.session_hours + 1) * 3600
+
+
+async def _apply_retention_regularly(app: SafeGPT, chainlit_root: Path, every_seconds: float = 3600) -> None:
+    """At start and then every hour: delete chat threads older than the retention period, and chat session
+    files left behind (the retention stated on /transparenz)."""
     import logging
 
     while True:
         try:
-            deleted = await asyncio.to_thread(app.history.purge_older_than, app.settings.history.retention_days)
-            if deleted:
-                logging.getLogger(__name__).info("history retention: %d old chats deleted", deleted)
+            if app.history is not None:
+                deleted = await asyncio.to_thread(app.history.purge_older_than,
+                                                  app.settings.history.retention_days)
+                if deleted:
+                    logging.getLogger(__name__).info("history retention: %d old chats deleted", deleted)
+            await asyncio.to_thread(remove_stale_session_files, chainlit_root, session_files_max_age_seconds(app))
         except Exception as exc:  # keep serving; try again next round
-            logging.getLogger(__name__).warning("history purge failed: %s", type(exc).__name__)
+            logging.getLogger(__name__).warning("retention failed: %s", type(exc).__name__)
         await asyncio.sleep(every_seconds)
 
 

@@ -133,8 +133,9 @@ def chat_file_records(settings) -> list[StorageRecord]:
             locations=(Files("chainlit/.files/*", (C.ATTACHMENT, C.GUIDELINE_TEXT)),
                        Files("chat_uploads/*", (C.ATTACHMENT,))),
             retention=("Angehängte Dateien: gelöscht, sobald ihr Text gelesen ist (Sekunden), auch wenn das Lesen "
-                       "scheitert. Richtlinien-Auszüge: gelöscht eine Stunde nach dem Ende der Chat-Sitzung, "
-                       f"spätestens {session_hours + 1:g} Stunden nach ihrem Beginn."),
+                       "scheitert. Richtlinien-Auszüge: gelöscht eine Stunde nach dem Ende der Chat-Sitzung und mit "
+                       f"dem Chat; nach einem Absturz spätestens {session_hours + 1:g} Stunden nach der letzten "
+                       "Änderung (stündliche Prüfung)."),
             readers="Nur Sie in Ihrer Chat-Sitzung; technisch: der Betrieb/die IT mit Zugriff auf den Server.",
         ),
     ]
