@@ -78,6 +78,8 @@ class Day:
     api_client: Client          # sent through /v1: stored nowhere
     proposal_client: Client     # typed into a prompt proposal: stored as typed, as the page says
     deleted_threads: list[str] = field(default_factory=list)
+    deleted_sessions: list[str] = field(default_factory=list)  # their Chainlit sessions (files of the chat)
+    kept_sessions: list[str] = field(default_factory=list)
     kept_threads: list[str] = field(default_factory=list)
     rows: Database | None = None
     files: dict[str, Path] = field(default_factory=dict)
@@ -176,14 +178,16 @@ async def live_a_day(day: Day, provider: RecordingProvider, tmp: Path, api_secre
                              f"Schreibe einen Brief an Familie {p.last} zum Anlass {{anlass}}."])
         assert any("Ihr Vorschlag" in t for t in await chat.click("Prompt vorschlagen"))
         day.kept_threads.append(chat.thread_id)
+        day.kept_sessions.append(chat.session_id)
     finally:
         await chat.close()
 
     # A second chat of the same person, deleted from the sidebar (Chainlit's DELETE /project/thread).
     chat = await ChatSession(base, "fachkraft", PASSWORD).open()
     try:
-        await chat.ask(f"Herr {b.full_name} (geb. {b.birth}, IBAN {b.iban}) braucht einen Termin.")
+        await chat.ask(f"Herr {b.full_name} (geb. {b.birth}, IBAN {b.iban}) braucht einen Dienstwagen.")
         thread = chat.thread_id
+        day.deleted_sessions.append(chat.session_id)
     finally:
         await chat.close()
     staff = logged_in_client(base, "fachkraft", PASSWORD)
@@ -197,8 +201,9 @@ async def live_a_day(day: Day, provider: RecordingProvider, tmp: Path, api_secre
     for person in (c1, c2):
         chat = await ChatSession(base, "kollegin", PASSWORD).open()
         try:
-            await chat.ask(f"Frau {person.full_name}, Tel. {person.phone}, geb. {person.birth}: Pflegegrad?")
+            await chat.ask(f"Frau {person.full_name}, Tel. {person.phone}, geb. {person.birth}: Dienstwagen?")
             day.deleted_threads.append(chat.thread_id)
+            day.deleted_sessions.append(chat.session_id)
         finally:
             await chat.close()
     await settle(lambda: read_database(day.db_url).rows.get("chat_steps"))
@@ -440,6 +445,10 @@ def test_deleted_chats_leave_nothing(day):
         for name, blob in day.file_bytes.items():  # also free pages and the write-ahead log of SQLite
             for text in decrypted_tokens(blob, key):
                 remaining += [f"{name} holds ciphertext of {v}" for c in day.deleted for v in c.values() if v in text]
+    if day.history:  # the source excerpts shown in a deleted chat went with it (else an hour after the session)
+        remaining += [name for name in day.files for session in day.deleted_sessions
+                      if name.startswith(f"chainlit/.files/{session}/")]
+        assert any(name.startswith(f"chainlit/.files/{day.kept_sessions[0]}/") for name in day.files)
     assert not remaining, remaining
     if day.history:  # the scan finds what is there: the kept chat is still readable
         kept_texts = "\n".join(t for blob in day.file_bytes.values() for t in decrypted_tokens(blob, key)) + "\n".join(
