@@ -255,6 +255,15 @@ class KnowledgeBase:
                     break
             return passages
 
+    def outbound_notice(self) -> str | None:
+        """German statement of what leaves this server when documents are indexed (a remote embedder receives
+        every chunk's text); ``None`` when the embedder runs in this process."""
+        if not self.settings.embedder_is_remote:
+            return None
+        return messages.REMOTE_EMBEDDER_NOTICE.format(
+            model=self.settings.embedding_model, location=self.settings.embedder_location,
+            endpoint=self.settings.embedding_api_base or messages.DEFAULT_ENDPOINT)
+
     def stats(self) -> dict[str, Any]:
         """Counts for health checks and dashboards (no document text)."""
         with self._lock:
