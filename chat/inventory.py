@@ -40,7 +40,7 @@ def build_inventory(settings: Settings) -> Inventory:
         for entry in settings.model_list
     ]
     knowledge = settings.knowledge
-    if knowledge.embedder == "openai":
-        recipients.append(embedding_recipient(str(knowledge.embedding_model),
-                                              knowledge.embedding_api_base or "Anbieter des Modells"))
+    if knowledge.embedder_is_remote:
+        recipients.append(embedding_recipient(str(knowledge.embedding_model), knowledge.embedder_location,
+                                              [c for c in DATA_CLASSES if settings.embedder_may_receive(c)]))
     return Inventory(records=tuple(records), recipients=tuple(recipients), organisation=settings.privacy)

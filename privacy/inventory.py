@@ -73,19 +73,27 @@ class Inventory:
         return [r for r in self.records for log in r.logs() if log.covers(logger)]
 
 
+def _location(location: str) -> tuple[str, bool | None]:
+    """German words for a policy location, and whether it is known to be inside the EU (None: unknown)."""
+    if location in texts.LOCATIONS:
+        return texts.LOCATIONS[location], False
+    return texts.UNKNOWN_LOCATION.format(location=location), None
+
+
 def model_recipient(name: str, location: str, receives: Iterable[str], approved_by: str = "",
                     approved_on: str = "") -> Recipient:
     """An approved model as a recipient, with its location and data classes in German words."""
     classes = tuple(texts.DATA_CLASSES.get(c, c) for c in receives) or (texts.NOTHING,)
-    known = location in texts.LOCATIONS
-    return Recipient(name=name, kind=texts.MODEL_KIND,
-                     location=texts.LOCATIONS[location] if known else texts.UNKNOWN_LOCATION.format(location=location),
-                     receives=classes, approved_by=approved_by, approved_on=approved_on,
-                     outside_eu=False if known else None)
+    where, outside_eu = _location(location)
+    return Recipient(name=name, kind=texts.MODEL_KIND, location=where, receives=classes, approved_by=approved_by,
+                     approved_on=approved_on, outside_eu=outside_eu)
 
 
-def embedding_recipient(name: str, address: str) -> Recipient:
-    """An embedding service outside the process (``[knowledge] embedder = "openai"``)."""
-    return Recipient(name=name, kind=texts.EMBEDDING_KIND,
-                     location=texts.UNKNOWN_LOCATION.format(location=address), receives=texts.EMBEDDING_RECEIVES,
-                     outside_eu=None)
+def embedding_recipient(name: str, location: str, receives: Iterable[str]) -> Recipient:
+    """An embedding service outside the process (``[knowledge] embedder = "openai"``): it receives the questions
+    of the data classes its location may receive, and the guidelines' texts when they are indexed."""
+    classes = tuple(texts.DATA_CLASSES.get(c, c) for c in receives)
+    where, outside_eu = _location(location)
+    return Recipient(name=name, kind=texts.EMBEDDING_KIND, location=where,
+                     receives=(*(texts.EMBEDDING_QUESTIONS.format(kind=c) for c in classes), texts.EMBEDDING_GUIDELINES),
+                     outside_eu=outside_eu)

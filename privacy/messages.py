@@ -21,7 +21,8 @@ NOTHING = "nichts"
 
 MODEL_KIND = "Sprachmodell"
 EMBEDDING_KIND = "Einbettungsdienst (wandelt Fragen und Richtlinientexte in Zahlenvektoren)"
-EMBEDDING_RECEIVES = ("pseudonymisierte Fragen und die Texte der internen Richtlinien",)
+EMBEDDING_QUESTIONS = "Fragen: {kind}"
+EMBEDDING_GUIDELINES = "die Texte der internen Richtlinien (beim Aufnehmen)"
 
 REPORT_TITLE = "Verzeichnis von Verarbeitungstätigkeiten (Art. 30 Abs. 1 DSGVO) – SafeGPT"
 ACTIVITY_NAME = "KI-Assistent SafeGPT für Beschäftigte"

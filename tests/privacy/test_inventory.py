@@ -148,3 +148,20 @@ def test_privacy_report_command_prints_the_same_record(settings, tmp_path, provi
     assert printed["controller"]["data_protection_officer"] == "datenschutz@traeger.example"
     text = CliRunner().invoke(cli, ["--config", str(config), "privacy", "report"])
     assert text.exit_code == 0 and text.output.startswith("Verzeichnis von Verarbeitungstätigkeiten")
+
+
+def test_a_remote_embedder_is_a_recipient_with_what_its_location_may_receive(tmp_path, provider):
+    from chat.inventory import build_inventory
+    from chat.settings import load_settings
+
+    settings = settings_dict(tmp_path / "data", provider)
+    settings["knowledge"] = {"embedder": "openai", "embedding_model": "openai/text-embedding-3-small",
+                             "embedding_api_base": "http://127.0.0.1:9/v1", "embedding_location": "eu-cloud"}
+    recipients = build_inventory(load_settings(use_file=False, **settings)).recipients
+    embedder = next(r for r in recipients if r.name == "openai/text-embedding-3-small")
+    assert "Einbettungsdienst" in embedder.kind and "EU" in embedder.location
+    assert "Fragen: pseudonymisierte Texte (Klientenangaben durch Platzhalter ersetzt)" in embedder.receives
+    assert not any("Art. 9" in r for r in embedder.receives)  # eu-cloud may not receive special categories
+    assert any("Richtlinien" in r for r in embedder.receives)
+    local = build_inventory(load_settings(use_file=False, **settings_dict(tmp_path / "d2", provider))).recipients
+    assert [r.kind for r in local] == ["Sprachmodell"]  # an in-process embedder receives nothing from outside
