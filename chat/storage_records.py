@@ -17,8 +17,6 @@ def _days(n: float) -> str:
 
 
 def history_records(settings) -> list[StorageRecord]:
-    from chat.history.data_layer import MAX_UNSAVED
-
     on = settings.history.enabled
     days = settings.history.retention_days
     from_env = bool(os.environ.get("SAFEGPT_HISTORY_KEY"))
@@ -26,13 +24,13 @@ def history_records(settings) -> list[StorageRecord]:
                  else "in der Datei data/secrets/history.key auf dem Server")
     history = StorageRecord(
         key="history",
-        title="Ihr Chatverlauf",
-        purpose="Damit Sie frühere Chats wieder öffnen und fortsetzen können.",
-        contents=("Ihre Nachrichten so, wie Sie sie geschrieben haben – mit den echten Angaben zu Klientinnen und "
+        title="Chatverlauf",
+        purpose="Damit Beschäftigte ihre früheren Chats wieder öffnen und fortsetzen können.",
+        contents=("Die Nachrichten so, wie sie geschrieben wurden – mit den echten Angaben zu Klientinnen und "
                   "Klienten; die Antworten; der Schritt „Geschützte Angaben“, der jede echte Angabe ihrem "
                   "Platzhalter zuordnet; die Namen angehängter Dateien (nicht die Dateien selbst); die als Quellen "
                   "gezeigten Auszüge aus Richtlinien; Titel und Sitzungseinstellungen des Chats. Unverschlüsselt "
-                  "sind nur technische Kennungen, Ihr Benutzername und die Zeitpunkte."),
+                  "sind nur technische Kennungen, der Benutzername und die Zeitpunkte."),
         stored=on,
         data=(D.CHAT_CONTENT, D.CLIENT_DATA, D.PSEUDONYM_MAPPING, D.ACCOUNT, D.ACTIVITY),
         persons=(P.STAFF, P.CLIENTS),
@@ -43,11 +41,12 @@ def history_records(settings) -> list[StorageRecord]:
             Table("chat_elements", {"id": C.ID, "thread_id": C.ID, "data": C.CIPHERTEXT}),
         ),
         retention=(f"{_days(days)} nach der letzten Nutzung eines Chats automatisch gelöscht (Prüfung stündlich). "
-                   "Sie können einzelne Chats in der Seitenleiste des Chats oder alle Ihre Chats unter "
-                   "„Meine Chats“ (/meine-daten) jederzeit selbst löschen; gelöscht werden alle Nachrichten, "
-                   "Antworten, Anhänge-Angaben und die Zuordnung der Platzhalter."),
-        readers=("In SafeGPT nur Sie selbst – auch Admins nicht: es gibt keine Seite, keine Schnittstelle und "
-                 "keinen Befehl, der die Chats einer anderen Person zeigt. Technisch entschlüsseln kann den "
+                   "Jede Person kann ihre Chats jederzeit selbst löschen, einzeln in der Seitenleiste des Chats "
+                   "oder einzeln und alle unter „Meine Chats“ (/meine-daten); gelöscht werden alle Nachrichten, "
+                   "Antworten, Angaben zu Anhängen und die Zuordnung der Platzhalter."),
+        readers=("In SafeGPT nur die Person, die den Chat geführt hat – auch Admins nicht: es gibt keine Seite, "
+                 "keine Schnittstelle und keinen Befehl, der die Chats einer anderen Person zeigt. Technisch "
+                 "entschlüsseln kann den "
                  f"Verlauf, wer Zugriff auf den Server und auf den Schlüssel hat ({key_where}) – also der "
                  "Betrieb/die IT."),
         measures=(
@@ -56,8 +55,8 @@ def history_records(settings) -> list[StorageRecord]:
             "Ein Chat wird nur seinem Autor gezeigt; die Prüfung erfolgt auf dem Server.",
         ),
         enabled_by="[history] enabled",
-        when_off=("Es wird kein Chatverlauf gespeichert. Nachrichten und Antworten stehen nur in Ihrem geöffneten "
-                  "Chat; nach dem Schließen des Chats oder einem Neustart des Servers sind sie weg."),
+        when_off=("Es wird kein Chatverlauf gespeichert. Nachrichten und Antworten stehen nur im geöffneten Chat; "
+                  "nach dem Schließen des Chats oder einem Neustart des Servers sind sie weg."),
     )
     key = StorageRecord(
         key="history_key",
@@ -79,15 +78,14 @@ def history_records(settings) -> list[StorageRecord]:
         key="history_outage",
         title="Chatverlauf, während die Datenbank nicht erreichbar ist",
         purpose="Damit ein Chat weiterläuft, wenn die Datenbank kurz ausfällt.",
-        contents=("Neue Einträge des Chatverlaufs, bereits verschlüsselt – nur im Arbeitsspeicher des Servers, "
-                  f"höchstens {MAX_UNSAVED} Einträge."),
+        contents="Neue Einträge des Chatverlaufs, bereits verschlüsselt – nur im Arbeitsspeicher des Servers.",
         stored=on,
         data=(D.CHAT_CONTENT, D.CLIENT_DATA, D.PSEUDONYM_MAPPING),
         persons=(P.STAFF, P.CLIENTS),
         locations=(),
         retention=("Bis die Datenbank wieder erreichbar ist (Prüfung alle 2 Sekunden); dann in den Chatverlauf "
                    "geschrieben. Startet der Server vorher neu, gehen diese Einträge verloren – der Chat weist "
-                   "Sie darauf hin, solange die Datenbank nicht erreichbar ist."),
+                   "bei jeder Antwort darauf hin, solange die Datenbank nicht erreichbar ist."),
         readers="Niemand; sie liegen verschlüsselt im Arbeitsspeicher des Serverprozesses.",
         enabled_by="[history] enabled",
         when_off="Ohne Chatverlauf wird auch bei einem Datenbankausfall nichts zwischengespeichert.",
@@ -136,7 +134,7 @@ def chat_file_records(settings) -> list[StorageRecord]:
                        "scheitert. Richtlinien-Auszüge: gelöscht eine Stunde nach dem Ende der Chat-Sitzung und mit "
                        f"dem Chat; nach einem Absturz spätestens {session_hours + 1:g} Stunden nach der letzten "
                        "Änderung (stündliche Prüfung)."),
-            readers="Nur Sie in Ihrer Chat-Sitzung; technisch: der Betrieb/die IT mit Zugriff auf den Server.",
+            readers="Nur die Person in ihrer Chat-Sitzung; technisch: der Betrieb/die IT mit Zugriff auf den Server.",
         ),
     ]
 
@@ -156,7 +154,7 @@ def usage_records(settings) -> list[StorageRecord]:
             purpose="Erkennen, ob und wie SafeGPT hilft (Einführung begleiten, Fehler und Auslastung sehen).",
             contents=("Je Anfrage: Tag (ohne Uhrzeit), Modell, Anzahl Tokens, Antwortzeit, Ergebnis oder Fehlerart, "
                       "Anzahl ersetzter Angaben je Art, genutzte Bibliotheksvorlage, zitierte Richtlinien-Dateien, "
-                      "ggf. Ihr Bereich. Kein Name, keine Kennung, kein Text. Um Bereiche erst ab "
+                      "ggf. der Bereich. Kein Name, keine Kennung, kein Text. Um Bereiche erst ab "
                       f"{k} Personen zu zeigen, wird je Bereich und Monat ein Hashwert des Benutzernamens mit einem "
                       "monatlich gewechselten Schlüssel gezählt – ohne Verbindung zu den Anfragen."),
             stored=on,
