@@ -1,38 +1,42 @@
 """Collect the storage records of every area into the one inventory, from the running settings.
 
-The transparency page (``/transparenz``), ``/transparenz.json``, ``safegpt privacy report`` and the storage
-inventory test all use :func:`build_inventory`; nothing describes storage by hand anywhere else.
+Each area declares what it stores in its own ``privacy_record`` module, next to its code. The transparency page
+(``/transparenz``), ``/transparenz.json``, ``safegpt privacy report`` and the storage inventory test all use
+:func:`build_inventory`; nothing describes storage by hand anywhere else. Light on purpose (no Chainlit, no
+Chroma, no Presidio): ``safegpt privacy report`` only reads settings.
 """
 
 from __future__ import annotations
 
-from privacy import Inventory, embedding_recipient, model_recipient
-
-from chat.settings import DATA_CLASSES, Settings
+from chat.llm.settings import DATA_CLASSES
+from chat.settings import Settings
+from chat.store import privacy_record as store_records
+from chat.store.history import privacy_record as history_records
+from chat.store.usage import privacy_record as usage_records
+from chat.web import privacy_record as server_records
+from chat.web.api import privacy_record as api_records
+from chat.web.security import privacy_record as security_records
+from knowledge import privacy_record as knowledge_records
+from onboarding import privacy_record as onboarding_records
+from privacy import DataCategory, Elsewhere, Inventory, PersonCategory, StorageRecord
+from privacy import embedding_recipient, model_recipient
+from privacy.messages import NOT_FILLED_IN, days
 
 
 def build_inventory(settings: Settings) -> Inventory:
     """Every storage record of every area, and every recipient, as configured now."""
-    from chat import storage_records as areas
-    from knowledge.privacy_record import storage_record as knowledge_record
-
     records = [
-        *areas.history_records(settings),
-        areas.memory_record(settings),
-        *areas.chat_file_records(settings),
-        *areas.usage_records(settings),
-        areas.consultation_record(settings),
-        *areas.prompt_records(settings),
-        *areas.account_records(settings),
-        areas.audit_record(settings),
-        *areas.api_records(settings),
-        knowledge_record(settings.knowledge),
-        areas.guideline_upload_record(settings),
-        areas.database_record(settings),
-        areas.server_log_record(settings),
-        areas.backup_record(settings),
-        areas.technical_record(settings),
+        *history_records.storage_records(settings),
+        *server_records.storage_records(settings),
+        *usage_records.storage_records(settings),
+        *onboarding_records.storage_records(settings.onboarding),
+        *store_records.storage_records(settings),
+        *security_records.storage_records(settings),
+        *api_records.storage_records(settings),
+        *knowledge_records.storage_records(settings.knowledge),
+        backup_record(settings),
     ]
+    records.sort(key=lambda r: r.audience != "staff")  # what concerns every user first, then the operation's
     recipients = [
         model_recipient(entry.display_name, entry.safegpt.location,
                         [c for c in DATA_CLASSES if settings.may_receive(entry, c)],
@@ -44,3 +48,27 @@ def build_inventory(settings: Settings) -> Inventory:
         recipients.append(embedding_recipient(str(knowledge.embedding_model), knowledge.embedder_location,
                                               [c for c in DATA_CLASSES if settings.embedder_may_receive(c)]))
     return Inventory(records=tuple(records), recipients=tuple(recipients), organisation=settings.privacy)
+
+
+def backup_record(settings: Settings) -> StorageRecord:
+    """Backups are the operator's (docs/OPERATIONS.md section 4); their retention comes from ``[privacy]``."""
+    kept = settings.privacy.backup_retention_days
+    return StorageRecord(
+        key="backups",
+        title="Sicherungskopien",
+        purpose="Wiederherstellung nach einem Ausfall.",
+        contents=("Kopien der Datenbank (mit dem verschlüsselten Chatverlauf), der Wissensbasis und der "
+                  "Schlüssel, wie sie der Betrieb nach docs/OPERATIONS.md Abschnitt 4 anlegt. Gelöschte Chats "
+                  "sind darin enthalten, bis die Kopie gelöscht wird."),
+        stored=True,
+        data=(DataCategory.CHAT_CONTENT, DataCategory.CLIENT_DATA, DataCategory.ACCOUNT, DataCategory.GUIDELINES),
+        persons=(PersonCategory.STAFF, PersonCategory.CLIENTS, PersonCategory.ADMINS),
+        locations=(Elsewhere("beim Betrieb, außerhalb von SafeGPT"),),
+        retention=(f"{days(kept)} (Angabe des Betriebs)" if kept
+                   else NOT_FILLED_IN.format(field="backup_retention_days")),
+        readers="Der Betrieb/die IT. Den Chatverlauf darin kann nur lesen, wer auch den Schlüssel hat; der "
+                "Schlüssel soll getrennt von den Kopien aufbewahrt werden.",
+        audience="operation",
+    )
+
+

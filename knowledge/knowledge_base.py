@@ -25,6 +25,7 @@ from .keyword_index import KeywordIndex
 from .models import Chunk, DocumentInfo, DocumentPreview, Passage, PreviewChunk
 from .parsers import parse_file
 from .parsers.metadata import normalise_date
+from .paths import FILES_DIR, REGISTRY_FILE
 from .registry import ChunkRecord, DocumentRecord, Registry
 from .retrieval import fuse
 from .settings import KnowledgeSettings
@@ -34,8 +35,6 @@ log = logging.getLogger("safegpt.knowledge")
 
 SearchMode = Literal["hybrid", "dense", "keyword"]
 
-REGISTRY_FILE = "knowledge.sqlite3"
-FILES_DIR = "knowledge_files"
 
 
 @dataclass

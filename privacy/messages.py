@@ -42,3 +42,11 @@ GENERAL_MEASURES = (
     "Kein Nachrichtentext und keine Klientenangabe in Protokollen, Kennzahlen oder Fehlermeldungen.",
     "Zur Laufzeit keine Verbindung ins Internet außer zu freigegebenen Modellen.",
 )
+
+# Who can read stored data outside the application itself: whoever runs the server.
+OPERATOR = "technisch: der Betrieb/die IT mit Zugriff auf Server und Datenbank"
+
+
+def days(count: float) -> str:
+    """"1 Tag", "30 Tage"."""
+    return "1 Tag" if count == 1 else f"{count:g} Tage"

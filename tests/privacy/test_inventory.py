@@ -26,7 +26,7 @@ def settings(tmp_path, provider):
 
 
 def migrated_columns(url: str) -> dict[str, set[str]]:
-    from chat.db import open_database
+    from chat.store.db import open_database
 
     engine = open_database(url)
     try:
@@ -131,7 +131,7 @@ def test_art30_record_has_every_field_and_says_what_is_missing(settings):
 
 
 def test_privacy_report_command_prints_the_same_record(settings, tmp_path, provider):
-    from chat.cli import cli
+    from chat.cli.main import cli
     from chat.inventory import build_inventory
     from tests.support.server import write_toml
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import time
 
-from chat.server import remove_stale_session_files
+from chat.web.server import remove_stale_session_files
 
 
 def _session(root, name: str, age_hours: float) -> None:

@@ -238,8 +238,8 @@ async def live_a_day(day: Day, provider: RecordingProvider, tmp: Path, api_secre
 def prepare_instance(settings: dict, tmp: Path) -> str:
     """Accounts, a department and an API key, written before the start as the CLI would (in this process:
     each CLI start costs ~20 s on a loaded machine). Returns the API key."""
-    from chat.accounts import Role
-    from chat.api import open_api_keys
+    from chat.store.accounts import Role
+    from chat.web.api.keys import open_api_keys
     from chat.settings import load_settings
     from chat.wiring import SafeGPT
 
