@@ -29,7 +29,7 @@ ACTIVITY_NAME = "KI-Assistent SafeGPT für Beschäftigte"
 ACTIVITY_PURPOSE = ("Beschäftigte bei Texten und Fragen des Arbeitsalltags unterstützen (Dokumentation, Briefe, "
                     "Anträge, Auskünfte aus den internen Richtlinien), ohne dass Klientenangaben das System "
                     "unverschlüsselt verlassen.")
-THIRD_COUNTRY_NONE = "keine: alle Empfänger liegen auf dem eigenen Server, im eigenen Rechenzentrum oder in der EU"
+THIRD_COUNTRY_NONE = "keine – alle Empfänger liegen auf dem eigenen Server, im eigenen Rechenzentrum oder in der EU"
 THIRD_COUNTRY_CHECK = "bitte prüfen: {names} (Standort nicht als lokal, eigenes Rechenzentrum oder EU bekannt)"
 GENERAL_MEASURES = (
     "Klientenangaben werden vor dem Senden an ein Sprachmodell durch Platzhalter ersetzt (Pseudonymisierung).",

@@ -32,7 +32,8 @@ def server(request, tmp_path_factory, module_provider):
 
 def test_the_page_states_whether_chats_are_kept(server, page):
     login(page, server.base_url, "fachkraft", PASSWORD)
-    page.goto(server.base_url + "/transparenz")
+    page.locator("#header").get_by_role("link", name="Was wird gespeichert?").click()  # from the chat's header
+    page.wait_for_url("**/transparenz")
     statement = page.locator("#history-statement").inner_text()
     if server.history:
         assert "Chatverlauf wird gespeichert" in statement and "verschlüsselt" in statement
@@ -53,11 +54,14 @@ def test_my_chats_are_listed_and_deleted_from_the_browser(server, page):
     login(page, server.base_url, "fachkraft", PASSWORD)
     send(page, "Frau Wendula Krabbenhöft braucht einen Termin beim Jugendamt.")
     page.locator(".step").filter(has_text="Antwort von").last.wait_for(timeout=120_000)
-    page.goto(server.base_url + "/meine-daten")
-    if not server.history:
+    if not server.history:  # nothing kept: no link in the chat; the page, opened anyway, says why
+        assert page.locator("#header").get_by_role("link", name="Meine Chats").count() == 0
+        page.goto(server.base_url + "/meine-daten")
         assert "Es wird kein Chatverlauf gespeichert" in page.locator("#my-history").inner_text()
         assert page.locator("#delete-all").count() == 0
         return
+    page.locator("#header").get_by_role("link", name="Meine Chats").click()
+    page.wait_for_url("**/meine-daten")
     page.locator("#my-chats").get_by_text("Krabbenhöft").wait_for()
     page.get_by_label("Ja, alle").check()
     page.get_by_role("button", name="Alle meine Chats löschen").click()
