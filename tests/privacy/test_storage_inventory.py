@@ -150,9 +150,9 @@ async def live_a_day(day: Day, provider: RecordingProvider, tmp: Path, api_secre
     # variable, a consultation rating with a comment, feedback, and a prompt proposal.
     chat = await ChatSession(base, "fachkraft", PASSWORD).open()
     try:
-        shown = await chat.ask(f"Frau {a.full_name}, geb. {a.birth}, Tel. {a.phone}, braucht einen Hausbesuch. "
-                               "Wie buche ich dafür einen Dienstwagen?")
+        shown = await chat.ask(f"Frau {a.full_name}, geb. {a.birth}, Tel. {a.phone}, braucht einen Hausbesuch.")
         assert any("Antwort von" in s for s in shown), shown
+        shown = await chat.ask("Wie wird ein Dienstwagen gebucht, und wohin gehen die Tankbelege?")
         assert any("Dienstwagen" in s and "Quellen" in s for s in shown), shown  # a source shown from a file
         if day.history:
             feedback = await asyncio.to_thread(chat.http.put, "/chat/feedback", json={

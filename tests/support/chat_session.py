@@ -37,6 +37,8 @@ class ChatSession:
         self.actions: list[dict] = []  # every button shown, in order
         self.replies: deque[str] = deque()  # answers to SafeGPT's questions, in order
         self.thread_id: str | None = None
+        self._task_ends = 0
+        self._last_event = time.monotonic()
 
     async def open(self, timeout: float = 60) -> "ChatSession":
         import socketio
@@ -54,6 +56,9 @@ class ChatSession:
 
         @self.sio.on("*")
         async def _any(event, data=None):
+            self._last_event = time.monotonic()
+            if event == "task_end":
+                self._task_ends += 1
             if event in ("new_message", "update_message") and isinstance(data, dict):
                 self.outputs[data["id"]] = data.get("output") or ""
                 self.thread_id = data.get("threadId") or self.thread_id
@@ -121,10 +126,18 @@ class ChatSession:
                 raise AssertionError(f"no button {label!r} shown")
             await asyncio.sleep(0.1)
         self.outputs.clear()
+        ends_before = self._task_ends
         response = await asyncio.wait_for(asyncio.to_thread(
             self.http.post, "/chat/project/action", json={"sessionId": self.session_id, "action": action},
             timeout=timeout), timeout)
         response.raise_for_status()
+        # The HTTP answer can overtake the websocket events of the callback's end: wait for its task_end and
+        # for the events to stop.
+        deadline = time.monotonic() + 30
+        while self._task_ends == ends_before or time.monotonic() - self._last_event < 0.5:
+            if time.monotonic() > deadline:
+                break
+            await asyncio.sleep(0.1)
         return list(self.outputs.values())
 
     def history_texts(self) -> str:
