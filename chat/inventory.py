@@ -8,6 +8,8 @@ Chroma, no Presidio): ``safegpt privacy report`` only reads settings.
 
 from __future__ import annotations
 
+import os
+
 from chat.llm.settings import DATA_CLASSES
 from chat.settings import Settings
 from chat.store import privacy_record as store_records
@@ -51,24 +53,37 @@ def build_inventory(settings: Settings) -> Inventory:
 
 
 def backup_record(settings: Settings) -> StorageRecord:
-    """Backups are the operator's (docs/OPERATIONS.md section 4); their retention comes from ``[privacy]``."""
+    """Backups are the operator's (docs/OPERATIONS.md section 4: the database, the knowledge base and the
+    secrets); SafeGPT writes none itself (the inventory test would find the files). What they hold and who can
+    read the chat history in them follows the running settings; their retention comes from ``[privacy]``."""
     kept = settings.privacy.backup_retention_days
+    history = settings.history.enabled
+    key_in_data_dir = not os.environ.get("SAFEGPT_HISTORY_KEY")
+    database = ("Kopien der Datenbank (mit dem verschlüsselten Chatverlauf; gelöschte Chats bleiben darin, bis "
+                "die Kopie gelöscht wird)" if history else "Kopien der Datenbank (ohne Chatverlauf: er ist abgeschaltet)")
+    if not history:
+        readers = "Der Betrieb/die IT."
+    elif key_in_data_dir:
+        readers = ("Der Betrieb/die IT. Der Schlüssel des Chatverlaufs liegt im Datenverzeichnis "
+                   "(data/secrets/history.key): eine Kopie des ganzen Datenverzeichnisses, wie sie docs/OPERATIONS.md "
+                   "für den Betrieb ohne Container beschreibt, enthält ihn – wer sie hat, kann den Chatverlauf darin "
+                   "lesen. Bewahren Sie den Schlüssel getrennt von den Kopien auf.")
+    else:
+        readers = ("Der Betrieb/die IT. Den Chatverlauf darin kann nur lesen, wer auch den Schlüssel "
+                   "(SAFEGPT_HISTORY_KEY) hat; er wird getrennt von den Kopien aufbewahrt.")
     return StorageRecord(
         key="backups",
         title="Sicherungskopien",
         purpose="Wiederherstellung nach einem Ausfall.",
-        contents=("Kopien der Datenbank (mit dem verschlüsselten Chatverlauf), der Wissensbasis und der "
-                  "Schlüssel, wie sie der Betrieb nach docs/OPERATIONS.md Abschnitt 4 anlegt. Gelöschte Chats "
-                  "sind darin enthalten, bis die Kopie gelöscht wird."),
+        contents=(f"{database}, der Wissensbasis (Richtlinien und Suchindex) und der Schlüssel, wie sie der Betrieb "
+                  "nach docs/OPERATIONS.md Abschnitt 4 anlegt. SafeGPT selbst legt keine Sicherungskopien an."),
         stored=True,
-        data=(DataCategory.CHAT_CONTENT, DataCategory.CLIENT_DATA, DataCategory.ACCOUNT, DataCategory.GUIDELINES),
+        data=(*((DataCategory.CHAT_CONTENT,) if history else ()), DataCategory.CLIENT_DATA, DataCategory.ACCOUNT,
+              DataCategory.GUIDELINES, DataCategory.KEYS),
         persons=(PersonCategory.STAFF, PersonCategory.CLIENTS, PersonCategory.ADMINS),
         locations=(Elsewhere("beim Betrieb, außerhalb von SafeGPT"),),
         retention=(f"{days(kept)} (Angabe des Betriebs)" if kept
                    else NOT_FILLED_IN.format(field="backup_retention_days")),
-        readers="Der Betrieb/die IT. Den Chatverlauf darin kann nur lesen, wer auch den Schlüssel hat; der "
-                "Schlüssel soll getrennt von den Kopien aufbewahrt werden.",
+        readers=readers,
         audience="operation",
     )
-
-

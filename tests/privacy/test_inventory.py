@@ -165,3 +165,41 @@ def test_a_remote_embedder_is_a_recipient_with_what_its_location_may_receive(tmp
     assert any("Richtlinien" in r for r in embedder.receives)
     local = build_inventory(load_settings(use_file=False, **settings_dict(tmp_path / "d2", provider))).recipients
     assert [r.kind for r in local] == ["Sprachmodell"]  # an in-process embedder receives nothing from outside
+
+
+def _operations_section(title: str) -> str:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "OPERATIONS.md").read_text(encoding="utf-8")
+    return text.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
+
+
+@pytest.mark.parametrize("history", [True, False])
+@pytest.mark.parametrize("key_from_env", [True, False])
+def test_backup_record_follows_operations_and_the_settings(settings, monkeypatch, history, key_from_env):
+    """The page's backup record says what docs/OPERATIONS.md tells the operator to back up, and who can read the
+    chat history in a copy given where the key lives (a copy of the whole data directory carries the key file)."""
+    from chat.inventory import build_inventory
+
+    section = _operations_section("4. Backup and restore")
+    told = {"database": "Datenbank", "knowledge base": "Wissensbasis", "secrets": "Schlüssel"}
+    assert all(f"**the {thing}**" in section for thing in told)  # what the operator is told to back up …
+    assert "copy the whole `data/` directory" in section and "backup_retention_days" in section
+    if key_from_env:
+        monkeypatch.setenv("SAFEGPT_HISTORY_KEY", "x" * 44)
+    else:
+        monkeypatch.delenv("SAFEGPT_HISTORY_KEY", raising=False)
+    settings.history.enabled = history
+    record = build_inventory(settings).record("backups")
+    assert all(word in record.contents for word in told.values())  # … is what the record says a backup holds
+    assert record.stored and record.audience == "operation"
+    assert ("Chatverlauf" in record.contents) and (("abgeschaltet" in record.contents) is not history)
+    if history and not key_from_env:
+        assert "data/secrets/history.key" in record.readers and "kann den Chatverlauf darin lesen" in record.readers
+    elif history:
+        assert "SAFEGPT_HISTORY_KEY" in record.readers and "history.key" not in record.readers
+    else:
+        assert "Schlüssel" not in record.readers
+    assert "nicht eingetragen" in record.retention
+    settings.privacy.backup_retention_days = 90
+    assert build_inventory(settings).record("backups").retention.startswith("90 Tage")
