@@ -37,6 +37,9 @@ def _storage(record: StorageRecord) -> dict[str, Any]:
         "data_subjects": [p.value for p in record.persons],
         "personal_data": [d.value for d in record.data],
         "where": [loc.where() for loc in record.locations],
+        "tables": [{"name": t.name, "only_rows_with": dict(t.rows),
+                    "columns": {column: content.value for column, content in t.columns.items()}}
+                   for t in record.tables()],
         "retention": record.retention,
         "readers": record.readers,
         "measures": list(record.measures),

@@ -31,6 +31,7 @@ PASSWORD = "sicheres-passwort-123"
 def server(request, tmp_path_factory, module_provider):
     tmp = tmp_path_factory.mktemp("transparency")
     settings = settings_dict(tmp / "data", module_provider)
+    settings["samples_dir"] = str(tmp / "keine-beispiele")  # no sample guidelines to index: a faster start
     settings["history"] = {"enabled": request.param, "retention_days": 12}
     srv = start_server_with_users(settings, tmp, {"fachkraft": "staff"}, PASSWORD)
     srv.history = request.param

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fnmatch
+import html
 import json
 import os
 import random
@@ -473,6 +475,89 @@ def test_page_states_what_the_inventory_says(day):
         assert record.title in page, record.title
     assert "Externes Testmodell" in page and "pseudonymisierte Texte" in page
     assert "pseudonymised" not in page  # the data classes in German words
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place the page names (read from the page's HTML, not from the inventory)."""
+
+    table: str = ""
+    rows: tuple[tuple[str, str], ...] = ()
+    columns: frozenset[str] = frozenset()
+    files: str = ""
+    loggers: tuple[str, ...] = ()
+
+    def holds(self, row: dict) -> bool:
+        return all(str(row.get(column)) == value for column, value in self.rows)
+
+    def covers_logger(self, logger: str) -> bool:
+        return any(logger == name or logger.startswith(name + ".") for name in self.loggers)
+
+
+def _places(html_part: str) -> list[Place]:
+    found = []
+    for attrs, inner in re.findall(r'<li class="place"([^>]*)>(.*?)</li>', html_part, re.S):
+        data = {k: html.unescape(v) for k, v in re.findall(r'data-([\w-]+)="([^"]*)"', attrs)}
+        found.append(Place(table=data.get("table", ""),
+                           rows=tuple((k[len("row-"):], v) for k, v in data.items() if k.startswith("row-")),
+                           columns=frozenset(re.findall(r'data-column="([^"]+)"', inner)),
+                           files=data.get("files", ""), loggers=tuple(data.get("loggers", "").split())))
+    return found
+
+
+def page_places(page: str) -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
+    """Record key → the places the page names, for what it says is stored and what it says is switched off."""
+    stored = {key: _places(body) for key, body in
+              re.findall(r'<section class="record" id="record-([\w-]+)">(.*?)</section>', page, re.S)}
+    off = {key: _places(body) for key, body in re.findall(r'<tr id="off-([\w-]+)">(.*?)</tr>', page, re.S)}
+    return stored, off
+
+
+def test_the_page_itself_names_everything_written_and_switches_off_nothing_that_exists(day):
+    """Read from the page as served (not from the inventory object): every table row and filled column, every
+    file and every log line of the instance is named in a section of what is stored, and nothing the page lists
+    as switched off exists."""
+    stored, off = page_places(day.page_for_staff)
+    assert set(stored) == {r.key for r in day.inventory.stored()}
+    assert set(off) == {r.key for r in day.inventory.switched_off()}
+    named = [p for places in stored.values() for p in places]
+    assert any(p.table == "chat_steps" for p in named) is day.history  # the parse sees what the page says
+    problems = []
+    for table, rows in day.rows.rows.items():
+        for row in rows:
+            on_page = [p for p in named if p.table == table and p.holds(row)]
+            if not on_page:
+                problems.append(f"{table}: a row of kind {row.get('kind', '-')} is on no row of the page")
+            columns = set().union(*(p.columns for p in on_page))
+            problems += [f"{table}.{c} is not on the page" for c, v in row.items()
+                         if v is not None and on_page and c not in columns]
+            problems += [f"the page says {key!r} is switched off, but {table} has such rows"
+                         for key, places in off.items() for p in places if p.table == table and p.holds(row)]
+    for name in day.files:
+        if not any(p.files and fnmatch.fnmatchcase(name, p.files) for p in named):
+            problems.append(f"file {name} is not on the page")
+        problems += [f"the page says {key!r} is switched off, but {name} exists" for key, places in off.items()
+                     for p in places if p.files and fnmatch.fnmatchcase(name, p.files)]
+    for line in day.log:
+        if line.logger and not any(p.covers_logger(line.logger) for p in named):
+            problems.append(f"log lines of {line.logger} are not on the page")
+    assert not sorted(set(problems)), sorted(set(problems))
+
+
+def test_models_on_the_page_with_location_and_data_classes_in_german_words(day):
+    from privacy.messages import DATA_CLASSES as GERMAN_CLASSES
+    from privacy.messages import LOCATIONS as GERMAN_LOCATIONS
+
+    table = re.search(r'<table id="models">(.*?)</table>', day.page_for_staff, re.S).group(1)
+    rows = [[html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]]
+    assert len(rows) == len(day.settings.model_list)
+    for entry in day.settings.model_list:
+        name, _kind, location, receives, _approved = next(r for r in rows if r[0] == entry.display_name)
+        assert location == GERMAN_LOCATIONS[entry.safegpt.location]
+        for code, words in GERMAN_CLASSES.items():
+            assert (words in receives) is day.settings.may_receive(entry, code), (name, code)
+            assert code not in receives.split()  # German words, not the configuration's codes
 
 
 def test_json_record_is_the_inventory_the_test_checked(day):
