@@ -48,7 +48,6 @@ class Content(Enum):
     DATABASE_FILE = "Datenbankdatei (Inhalt: siehe die Tabellen)"
     PROGRAM = "Programm- oder Einstellungsdatei ohne personenbezogene Daten"
     EMPTY = "leere Sperrdatei"
-    LOG_LINE = "Protokollzeile"
 
 
 class DataCategory(Enum):
