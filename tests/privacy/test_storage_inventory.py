@@ -135,7 +135,8 @@ async def live_a_day(day: Day, provider: RecordingProvider, tmp: Path, api_secre
     a, b, c1, c2 = day.kept[0], day.deleted[0], day.deleted[1], day.deleted[2]
 
     # A wrong password first (the login protection counts it), then the admin opens a consultation hour.
-    assert httpx.post(base + "/chat/login", data={"username": "fachkraft", "password": "falsch"}).status_code != 200
+    assert httpx.post(base + "/chat/login", data={"username": "fachkraft", "password": "falsch"},
+                      timeout=120).status_code != 200
     admin = logged_in_client(base, "chefin", PASSWORD)
     page = admin.get("/admin/sprechstunden/").text
     opened = admin.post("/admin/sprechstunden/", data={"title": "Leichte Sprache", "csrf": csrf_of(page),
