@@ -60,14 +60,15 @@ def backup_record(settings: Settings) -> StorageRecord:
     history = settings.history.enabled
     key_in_data_dir = not os.environ.get("SAFEGPT_HISTORY_KEY")
     database = ("Kopien der Datenbank (mit dem verschlüsselten Chatverlauf; gelöschte Chats bleiben darin, bis "
-                "die Kopie gelöscht wird)" if history else "Kopien der Datenbank (ohne Chatverlauf: er ist abgeschaltet)")
+                "die Kopie gelöscht wird)" if history
+                else "Kopien der Datenbank (ohne Chatverlauf: er ist abgeschaltet)")
     if not history:
         readers = "Der Betrieb/die IT."
     elif key_in_data_dir:
         readers = ("Der Betrieb/die IT. Der Schlüssel des Chatverlaufs liegt im Datenverzeichnis "
-                   "(data/secrets/history.key): eine Kopie des ganzen Datenverzeichnisses, wie sie docs/OPERATIONS.md "
-                   "für den Betrieb ohne Container beschreibt, enthält ihn – wer sie hat, kann den Chatverlauf darin "
-                   "lesen. Bewahren Sie den Schlüssel getrennt von den Kopien auf.")
+                   "(data/secrets/history.key): eine Kopie des ganzen Datenverzeichnisses, wie sie "
+                   "docs/OPERATIONS.md für den Betrieb ohne Container beschreibt, enthält ihn – wer sie hat, kann "
+                   "den Chatverlauf darin lesen. Bewahren Sie den Schlüssel getrennt von den Kopien auf.")
     else:
         readers = ("Der Betrieb/die IT. Den Chatverlauf darin kann nur lesen, wer auch den Schlüssel "
                    "(SAFEGPT_HISTORY_KEY) hat; er wird getrennt von den Kopien aufbewahrt.")
