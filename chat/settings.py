@@ -23,6 +23,7 @@ from chat.web.security.settings import SecuritySettings
 from guardrails.settings import GuardrailSettings
 from knowledge.settings import IngestSettings, KnowledgeSettings
 from onboarding.settings import OnboardingSettings
+from privacy.settings import PrivacySettings
 
 DEFAULT_CONFIG_FILE = Path("safegpt.toml")
 
@@ -126,6 +127,7 @@ class Settings(BaseSettings):
     history: HistorySettings = Field(default_factory=HistorySettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)  # login lockout, cookies, headers
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings)  # controller, DPO, backup/log retention
     # Which model locations may receive which data class (issue: routing by data sensitivity).
     # A model receives a class only if both its own approval and its location's policy allow it.
     policy: dict[str, list[str]] = Field(default_factory=_default_policy)

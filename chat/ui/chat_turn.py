@@ -184,8 +184,8 @@ def current_department() -> tuple[str | None, str | None]:
 
 async def _record_safely(*args) -> None:
     """Record usage in a thread (a locked or unreachable database must not stall other chats); while the
-    database is unavailable, tell the user that this turn is saved later (chat/store/history keeps it). Any other
-    failure to count is logged and does not take the answer away: the count is secondary."""
+    database is unavailable, tell the user that this turn is not saved yet (the data layer keeps it in memory
+    only). Any other failure to count is logged and does not take the answer away: the count is secondary."""
     unavailable = False
     try:
         await asyncio.to_thread(_record, *args)
@@ -195,8 +195,8 @@ async def _record_safely(*args) -> None:
             unavailable = True
         else:
             log_unexpected(exc, "usage record")
-    history = get_app().history
-    if unavailable or (history is not None and history.unsaved):
+    history = get_app().history  # without a history there is nothing that could be saved later
+    if history is not None and (unavailable or history.unsaved):
         await cl.Message(content=texts.DATABASE_NOT_SAVED, author="SafeGPT").send()
 
 

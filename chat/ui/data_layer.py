@@ -6,10 +6,12 @@ import asyncio
 import functools
 import json
 import logging
+import shutil
 import threading
 import uuid
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -19,18 +21,21 @@ from chainlit.user import PersistedUser, User
 from cryptography.fernet import Fernet
 from sqlalchemy import Engine, delete, insert, select, update
 
+from chat.store.db.engine import erase_freed_pages
 from chat.store.db.faults import database_unavailable
 from chat.store.history.live import LiveConversations
 from chat.store.history.schema import chat_elements, chat_steps, chat_threads
 
 
 def _upsert(conn, table, values: dict, update_columns: tuple[str, ...]):
-    """INSERT … ON CONFLICT (id) DO UPDATE for SQLite and PostgreSQL."""
+    """INSERT … ON CONFLICT (id) DO UPDATE (or DO NOTHING without ``update_columns``) for SQLite and PostgreSQL."""
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     else:
         from sqlalchemy.dialects.sqlite import insert as dialect_insert
     statement = dialect_insert(table).values(**values)
+    if not update_columns:
+        return statement.on_conflict_do_nothing(index_elements=["id"])
     return statement.on_conflict_do_update(index_elements=["id"],
                                            set_={c: statement.excluded[c] for c in update_columns})
 
@@ -52,6 +57,23 @@ def _current_author() -> str | None:
         return user.identifier if user else None
     except Exception:
         return None
+
+
+@dataclass(frozen=True)
+class ThreadSummary:
+    id: str
+    name: str = field(repr=False)
+    created_at: datetime
+    updated_at: datetime
+
+
+def _remove_session_files(thread_ids: set[str]) -> None:
+    """Files an open Chainlit session keeps for a deleted chat (source excerpts shown under answers) go too."""
+    from chainlit.session import ws_sessions_id
+
+    for session in list(ws_sessions_id.values()):
+        if session.thread_id in thread_ids:
+            shutil.rmtree(session.files_dir, ignore_errors=True)
 
 
 class EncryptedHistory(BaseDataLayer):
@@ -78,8 +100,14 @@ class EncryptedHistory(BaseDataLayer):
 
     # -- writes survive a database outage ---------------------------------------------------------------------
     async def _write(self, fn, *args) -> None:
-        """Run a write in a thread; if the database is down or locked, keep it and write it later, in order."""
-        await self._run(self._write_or_keep, functools.partial(fn, *args))
+        """Run a write in a thread; if the database is down or locked, keep it and write it later, in order.
+
+        Chainlit runs these writes as tasks nobody awaits: an exception would reach the log through asyncio with
+        its traceback and the SQL parameters (a user name, ciphertext). Log only its type instead."""
+        try:
+            await self._run(self._write_or_keep, functools.partial(fn, *args))
+        except Exception as exc:
+            log.error("history: a write failed (%s) and is lost", type(exc).__name__)
 
     def _write_or_keep(self, write: Callable[[], None]) -> None:
         with self._unsaved_lock:
@@ -133,8 +161,10 @@ class EncryptedHistory(BaseDataLayer):
                 if not author:
                     return  # never store a thread without its owner
                 now = _now()
-                conn.execute(insert(chat_threads).values(id=thread_id, author=author, created_at=now,
-                                                         updated_at=now, data=self._seal({})))
+                # Several writes of a new chat arrive at once (Chainlit fires them as separate tasks): the
+                # first creates the row, the others must not fail on it.
+                conn.execute(_upsert(conn, chat_threads, dict(id=thread_id, author=author, created_at=now,
+                                                              updated_at=now, data=self._seal({})), ()))
             else:
                 conn.execute(update(chat_threads).where(chat_threads.c.id == thread_id).values(updated_at=_now()))
 
@@ -252,14 +282,45 @@ class EncryptedHistory(BaseDataLayer):
         return await self._run(run) or ""
 
     async def delete_thread(self, thread_id: str) -> None:
-        self.live.forget(thread_id)
+        """Delete one chat with everything of it (Chainlit checks first that the caller is its author)."""
+        await self._run(self._delete_threads, [thread_id])
+        _remove_session_files({thread_id})
 
-        def run():
-            with self.engine.begin() as conn:
-                conn.execute(delete(chat_steps).where(chat_steps.c.thread_id == thread_id))
-                conn.execute(delete(chat_elements).where(chat_elements.c.thread_id == thread_id))
-                conn.execute(delete(chat_threads).where(chat_threads.c.id == thread_id))
-        await self._run(run)
+    def threads_of(self, author: str) -> list[ThreadSummary]:
+        """``author``'s own chats, newest first, with their (decrypted) titles — for "Meine Chats"."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(chat_threads).where(chat_threads.c.author == author)
+                                .order_by(chat_threads.c.updated_at.desc())).all()
+        return [ThreadSummary(r.id, str(self._open(r.data).get("name") or ""), r.created_at, r.updated_at)
+                for r in rows]
+
+    def delete_threads_of(self, author: str, thread_ids: list[str] | None = None) -> int:
+        """Delete ``author``'s chats — all of them, or those of ``thread_ids`` that are theirs (others' ids are
+        ignored); returns how many were deleted."""
+        query = select(chat_threads.c.id).where(chat_threads.c.author == author)
+        if thread_ids is not None:
+            query = query.where(chat_threads.c.id.in_(thread_ids))
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(query).scalars())
+        deleted = self._delete_threads(ids)
+        _remove_session_files(set(ids))
+        return deleted
+
+    def _delete_threads(self, thread_ids: list[str]) -> int:
+        """Remove the threads with their steps (texts, answers, the "Geschützte Angaben" step that pairs real
+        values with placeholders) and elements (attachment names, source excerpts), and forget their open
+        conversation (the pseudonym vault in memory). On SQLite the freed pages are overwritten and the
+        write-ahead log is emptied, so no ciphertext of a deleted chat stays in the database files."""
+        for thread_id in thread_ids:
+            self.live.forget(thread_id)
+        if not thread_ids:
+            return 0
+        with self.engine.begin() as conn:
+            conn.execute(delete(chat_steps).where(chat_steps.c.thread_id.in_(thread_ids)))
+            conn.execute(delete(chat_elements).where(chat_elements.c.thread_id.in_(thread_ids)))
+            conn.execute(delete(chat_threads).where(chat_threads.c.id.in_(thread_ids)))
+        erase_freed_pages(self.engine)
+        return len(thread_ids)
 
     def _thread_dict(self, row, with_content: bool) -> dict:
         meta = self._open(row.data)
@@ -344,10 +405,6 @@ class EncryptedHistory(BaseDataLayer):
     def purge_older_than(self, days: int) -> int:
         """Delete every thread not used for ``days`` days; returns how many were deleted."""
         cutoff = _now() - timedelta(days=days)
-        with self.engine.begin() as conn:
-            old = [r.id for r in conn.execute(select(chat_threads.c.id).where(chat_threads.c.updated_at < cutoff))]
-            for thread_id in old:
-                conn.execute(delete(chat_steps).where(chat_steps.c.thread_id == thread_id))
-                conn.execute(delete(chat_elements).where(chat_elements.c.thread_id == thread_id))
-                conn.execute(delete(chat_threads).where(chat_threads.c.id == thread_id))
-        return len(old)
+        with self.engine.connect() as conn:
+            old = list(conn.execute(select(chat_threads.c.id).where(chat_threads.c.updated_at < cutoff)).scalars())
+        return self._delete_threads(old)

@@ -32,8 +32,12 @@ UNEXPECTED_ERROR = ("Bei dieser Nachricht ist ein unerwarteter Fehler aufgetrete
                     "melden Sie ihn bitte Ihrer Administration (Uhrzeit genügt).")
 DATABASE_MESSAGE_KEPT = ("Die Datenbank von SafeGPT ist gerade nicht erreichbar. Ihre Nachricht ist nicht verloren: "
                          "Sie steht oben im Chat. Bitte senden Sie sie in einer Minute noch einmal.")
-DATABASE_NOT_SAVED = ("ℹ️ Die Datenbank von SafeGPT ist gerade nicht erreichbar. Frage und Antwort stehen hier und "
-                      "werden im Verlauf gespeichert, sobald sie wieder erreichbar ist. Sie können weiterarbeiten.")
+# Said, not promised: until the database is back the history writes live only in this process's memory
+# (chat/ui/data_layer.py); a restart in that window loses them (see /transparenz, issue 17).
+DATABASE_NOT_SAVED = ("ℹ️ Die Datenbank von SafeGPT ist gerade nicht erreichbar: Frage und Antwort stehen hier, sind "
+                      "aber **noch nicht im Chatverlauf gespeichert**. SafeGPT trägt sie nach, sobald die Datenbank "
+                      "wieder erreichbar ist; startet der Server vorher neu, gehen sie verloren. Kopieren Sie wichtige "
+                      "Antworten bei Bedarf. Sie können weiterarbeiten.")
 # The login behind an open chat has ended (account disabled, password or role changed, session lifetime over).
 SESSION_ENDED = ("Ihre Anmeldung ist nicht mehr gültig. Bitte laden Sie die Seite neu und melden Sie sich wieder an. "
                  "Ihre bisherigen Nachrichten sind nicht verloren.")
