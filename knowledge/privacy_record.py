@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from privacy import Content, DataCategory, Elsewhere, Files, PersonCategory, StorageRecord
+from privacy import Content, DataCategory, Elsewhere, Files, PersonCategory, StorageRecord, Table
 from privacy.messages import OPERATOR
 
 from .paths import CHROMA_DIR, FILES_DIR, REGISTRY_FILE, UPLOADS_DIR
@@ -16,6 +16,21 @@ def storage_records(settings: KnowledgeSettings) -> list[StorageRecord]:
         Files(REGISTRY_FILE + "*", (Content.GUIDELINE_TEXT, Content.VECTORS)),
         Files(FILES_DIR + "/*", (Content.GUIDELINE_FILE,)),
     ]
+    # Server mode (several processes, PostgreSQL) keeps the registry and keyword index in the main database
+    # (knowledge/shared_registry.py); the tables exist in every database, filled only there.
+    locations += [
+        Table("knowledge_documents", {"doc_id": Content.ID, "title": Content.ADMIN_TEXT, "source_file": Content.FILE_NAME,
+                                      "stored_path": Content.FILE_NAME, "sha256": Content.HASH,
+                                      "revision": Content.NUMBER, "version": Content.LABEL,
+                                      "owner": Content.ADMIN_TEXT, "valid_until": Content.DAY,
+                                      "audience": Content.LABEL, "chunk_count": Content.NUMBER,
+                                      "added_at": Content.TIME}),
+        Table("knowledge_chunks", {"id": Content.ID, "chunk_id": Content.ID, "doc_id": Content.ID,
+                                   "idx": Content.NUMBER, "page": Content.NUMBER, "section": Content.GUIDELINE_TEXT,
+                                   "section_path": Content.GUIDELINE_TEXT, "text": Content.GUIDELINE_TEXT,
+                                   "tokens": Content.GUIDELINE_TEXT}),
+        Table("knowledge_meta", {"key": Content.LABEL, "value": Content.DETAIL}),
+    ]
     if settings.chroma_mode == "embedded":
         locations.append(Files(CHROMA_DIR + "/*", (Content.VECTORS, Content.GUIDELINE_TEXT)))
     else:
@@ -27,7 +42,7 @@ def storage_records(settings: KnowledgeSettings) -> list[StorageRecord]:
             title="Wissensbasis (interne Richtlinien)",
             purpose="Antworten auf die internen Richtlinien des Trägers stützen und die Quellen nennen.",
             contents=("Die von Admins hochgeladenen Richtlinien: Originaldatei, Titel, Version, Verantwortliche, "
-                      "Gültigkeit, Zielgruppe, der Text in Abschnitten, ein Stichwortindex und Zahlenvektoren "
+                      "Gültigkeit, Zielgruppe, der Text in Abschnitten (im Betrieb mit mehreren Prozessen in der Datenbank), ein Stichwortindex und Zahlenvektoren "
                       "(Embeddings). Vor der Aufnahme wird jedes Dokument auf Klientenangaben geprüft; gefundene "
                       "Angaben muss ein Admin ausdrücklich bestätigen."),
             stored=True,

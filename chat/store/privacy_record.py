@@ -24,13 +24,16 @@ def _account_record() -> StorageRecord:
         title="Benutzerkonten",
         purpose="Anmeldung und Rollen (Mitarbeitende, Admin, Auswertung).",
         contents="Benutzername, Rolle, Bereich, gesperrt ja/nein, Anlagezeitpunkt, Passwort nur als Argon2-Hash "
-                 "(bei Anmeldung über SSO kein Passwort).",
+                 "(bei Anmeldung über SSO kein Passwort), ein Zähler, der bei Sperre oder Passwortwechsel alle "
+                 "offenen Anmeldungen beendet; bei SSO/OAuth die Kennung des Identitätsanbieters und die dortige "
+                 "Kennung der Person (nie nur der Name).",
         stored=True,
         data=(D.ACCOUNT, D.CREDENTIALS),
         persons=(P.STAFF, P.ADMINS),
         locations=(Table("users", {"id": C.ID, "username": C.USERNAME, "password_hash": C.PASSWORD_HASH,
                                    "role": C.LABEL, "disabled": C.FLAG, "created_at": C.TIME,
-                                   "department": C.DEPARTMENT}),),
+                                   "department": C.DEPARTMENT, "token_version": C.NUMBER}),
+                   Table("external_identities", {"issuer": C.ID, "subject": C.ID, "user_id": C.ID})),
         retention="Bis ein Admin das Konto sperrt; gesperrte Konten bleiben gespeichert (kein Löschen).",
         readers="Admins (Seite Benutzer, Befehl safegpt user list). " + OPERATOR,
         measures=("Passwörter nur als Argon2-Hash gespeichert.",),

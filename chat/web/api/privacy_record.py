@@ -16,7 +16,7 @@ def storage_records(settings: Settings) -> list[StorageRecord]:
             title="Schnittstelle für Fachsysteme (/v1)",
             purpose="Eigene Systeme des Trägers nutzen denselben geschützten Weg; Zugriff und Nutzung steuern.",
             contents=("Je Schlüssel: öffentliche Kennung, SHA-256-Hashwert des Geheimnisses, Name des Systems, "
-                      "erlaubte Modelle und Datenklassen, Ratenlimit, Zeitpunkte. Je Tag, System, Modell und "
+                      "erlaubte Modelle und Datenklassen, Ratenlimit, Zeitpunkte, der nächste erlaubte Zeitpunkt des Ratenlimits (für alle Prozesse gemeinsam). Je Tag, System, Modell und "
                       "Ergebnis: Zahl der Anfragen und Tokens. Kein Text, keine Person."),
             stored=True,
             data=(D.AGGREGATE, D.CREDENTIALS),
@@ -28,6 +28,7 @@ def storage_records(settings: Settings) -> list[StorageRecord]:
                 Table("api_usage", {"id": C.ID, "day": C.DAY, "system": C.SYSTEM_NAME, "model": C.LABEL,
                                     "outcome": C.LABEL, "requests": C.NUMBER, "prompt_tokens": C.NUMBER,
                                     "completion_tokens": C.NUMBER}),
+                Table("api_rate_limits", {"key_id": C.ID, "tat": C.TIME}),
             ),
             retention="Unbegrenzt; widerrufene Schlüssel bleiben mit Widerrufszeitpunkt stehen.",
             readers="Der Betrieb (Befehl safegpt apikey). ",
