@@ -1,0 +1,254 @@
+/* SafeGPT: accessibility repairs for Chainlit's page (WCAG 2.1 AA / BITV 2.0, issue 19).
+ *
+ * Chainlit's React front end is shipped pre-built, so what it lacks is added here, on the page it renders:
+ * German accessible names for its icon-only buttons, valid ARIA where it has none, a skip link, a link to the
+ * accessibility statement, and for screen readers one announcement of each answer once it is complete (never
+ * token by token) with focus moved to the answer. The German texts come from the translation file the server
+ * writes (chat/ui/translations/de-DE.json, section "safegpt.a11y"), so all UI wording stays in one place.
+ * Every repair is checked in the browser by tests/browser/test_accessibility.py (axe-core, keyboard only).
+ */
+(function () {
+  "use strict";
+
+  var rootPath = (document.querySelector('meta[property="og:root_path"]') || {}).content || "";
+  var labels = {};
+
+  // Buttons Chainlit renders with an icon only: their name by element id, else by the icon they show.
+  var BY_ID = {
+    "new-chat-button": "newChat",
+    "sidebar-trigger-button": "sidebar",
+    "search-chats-button": "searchChats",
+    "upload-button": "attachFile",
+    "upload-button-loading": "attachFile",
+    "chat-submit": "send",
+    "stop-button": "stop",
+    "theme-toggle": "theme",
+    "user-nav-button": "userMenu",
+    "thread-options": "threadOptions",
+    "chat-settings-header-button": "settings",
+    "readme-button": "readme"
+  };
+  var BY_ICON = [
+    ["lucide-copy", "copyAnswer"],
+    ["lucide-check", "copyAnswer"],
+    ["lucide-thumbs-up", "helpful"],
+    ["lucide-thumbs-down", "notHelpful"],
+    ["lucide-arrow-down", "scrollDown"],
+    ["lucide-arrow-left", "closeSource"],
+    ["lucide-eye-off", "hidePassword"],
+    ["lucide-eye", "showPassword"],
+    ["lucide-x", "remove"],
+    ["lucide-log-out", "logout"]
+  ];
+
+  function text(key) {
+    return labels[key] || "";
+  }
+
+  function hasName(el) {
+    if (el.getAttribute("aria-label") || el.getAttribute("aria-labelledby") || el.getAttribute("title")) {
+      return true;
+    }
+    return (el.textContent || "").trim().length > 0 && !el.querySelector("[data-safegpt-named]");
+  }
+
+  function nameFor(el) {
+    var byId = BY_ID[el.id];
+    if (byId) return text(byId);
+    var svg = el.querySelector("svg");
+    var cls = svg ? svg.getAttribute("class") || "" : "";
+    for (var i = 0; i < BY_ICON.length; i++) {
+      if ((" " + cls + " ").indexOf(" " + BY_ICON[i][0] + " ") >= 0) return text(BY_ICON[i][1]);
+    }
+    return "";
+  }
+
+  function nameButtons() {
+    var buttons = document.querySelectorAll("button, [role=button], a[href]");
+    for (var i = 0; i < buttons.length; i++) {
+      var el = buttons[i];
+      var wanted = BY_ID[el.id] ? nameFor(el) : "";
+      // The user menu shows only an initial ("N"): say what it is. Icon-only buttons get their name.
+      if (!wanted && !hasName(el)) wanted = nameFor(el);
+      if (wanted && el.getAttribute("aria-label") !== wanted) el.setAttribute("aria-label", wanted);
+    }
+  }
+
+  function repairAria() {
+    // The thread menu trigger is a <div> with button attributes but no role: give it the role and keyboard access.
+    document.querySelectorAll("div#thread-options, div[aria-haspopup]:not([role])").forEach(function (el) {
+      if (el.getAttribute("role") !== "button") el.setAttribute("role", "button");
+      if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
+    });
+    // A real button must not be hidden from assistive technology as "presentation".
+    document.querySelectorAll("button[role=presentation], button[role=none]").forEach(function (el) {
+      el.removeAttribute("role");
+    });
+    // aria-controls naming an element that does not exist (resize handle of the source panel).
+    document.querySelectorAll("[aria-controls]").forEach(function (el) {
+      var ids = (el.getAttribute("aria-controls") || "").split(/\s+/).filter(Boolean);
+      var dangling = ids.some(function (id) { return !document.getElementById(id); });
+      if (dangling && el.getAttribute("aria-expanded") !== "false") el.removeAttribute("aria-controls");
+    });
+    // Lists may hold only list items: wrappers Chainlit puts between <ul> and <li> are made transparent.
+    document.querySelectorAll("ul, ol").forEach(function (list) {
+      for (var i = 0; i < list.children.length; i++) {
+        var child = list.children[i];
+        var tag = child.tagName;
+        if (tag !== "LI" && tag !== "SCRIPT" && tag !== "TEMPLATE" && child.getAttribute("role") !== "listitem") {
+          child.setAttribute("role", "listitem");
+        }
+      }
+    });
+  }
+
+  // -- skip link and statement link ---------------------------------------------------------------------
+  function addLinks() {
+    if (!labels.skipToInput) return;
+    var input = document.getElementById("chat-input");
+    var skip = document.getElementById("safegpt-skip");
+    if (input && !skip) {
+      skip = document.createElement("a");
+      skip.id = "safegpt-skip";
+      skip.className = "safegpt-skip-link";
+      skip.href = "#chat-input";
+      skip.textContent = text("skipToInput");
+      skip.addEventListener("click", function (event) {
+        event.preventDefault();
+        var box = document.getElementById("chat-input");
+        if (box) box.focus();
+      });
+      document.body.insertBefore(skip, document.body.firstChild);
+    } else if (!input && skip) {
+      skip.remove();
+    }
+    // The chat links the statement in its note under the input (translation "chat.watermark"); the login page
+    // has no such note, so it gets the link at its bottom.
+    var footer = document.getElementById("safegpt-footer");
+    if (!input && !footer && labels.statementLink) {
+      footer = document.createElement("footer");
+      footer.id = "safegpt-footer";
+      var link = document.createElement("a");
+      link.href = labels.statementUrl;
+      link.textContent = labels.statementLink;
+      footer.appendChild(link);
+      document.body.appendChild(footer);
+    } else if (input && footer) {
+      footer.remove();
+    }
+  }
+
+  // -- announce a finished answer once, move focus to it ------------------------------------------------
+  var announcer = null;
+  var seen = new Set();
+  var userActed = false;
+  var settleTimer = null;
+
+  function ensureAnnouncer() {
+    if (announcer && document.body.contains(announcer)) return announcer;
+    announcer = document.createElement("div");
+    announcer.id = "safegpt-announcer";
+    announcer.className = "safegpt-visually-hidden";
+    announcer.setAttribute("role", "status");
+    announcer.setAttribute("aria-live", "polite");
+    announcer.setAttribute("aria-atomic", "true");
+    document.body.appendChild(announcer);
+    return announcer;
+  }
+
+  function messageSteps() {
+    return Array.prototype.slice.call(document.querySelectorAll('.step[data-step-type="assistant_message"]'));
+  }
+
+  function messageText(step) {
+    var parts = [];
+    step.querySelectorAll(".prose").forEach(function (p) { parts.push(p.innerText.trim()); });
+    return parts.filter(Boolean).join("\n");
+  }
+
+  function stepKey(step) {
+    var inner = step.querySelector("[id^=step-]");
+    return inner ? inner.id : null;
+  }
+
+  function settle() {
+    settleTimer = null;
+    if (document.getElementById("stop-button")) {  // still answering: announce only what is complete
+      schedule();
+      return;
+    }
+    var fresh = messageSteps().filter(function (s) {
+      var key = stepKey(s);
+      return key && !seen.has(key) && messageText(s);
+    });
+    if (!fresh.length) return;
+    fresh.forEach(function (s) { seen.add(stepKey(s)); });
+    var region = ensureAnnouncer();
+    var said = fresh.map(messageText).join("\n\n");
+    region.textContent = "";
+    setTimeout(function () { region.textContent = said; }, 50);
+    var last = fresh[fresh.length - 1];
+    var active = document.activeElement;
+    var focusLost = !active || active === document.body || !document.body.contains(active);
+    var actionable = last.querySelector("button");
+    var typing = active && active.id === "chat-input" && !actionable;
+    if ((actionable || focusLost) && !typing) {
+      var target = last.querySelector("[id^=step-]") || last;
+      target.setAttribute("tabindex", "-1");
+      target.setAttribute("role", "article");
+      target.setAttribute("aria-label", text("answer"));
+      target.setAttribute("data-safegpt-answer", "");
+      target.focus({ preventScroll: false });
+    }
+  }
+
+  function schedule() {
+    if (settleTimer) clearTimeout(settleTimer);
+    settleTimer = setTimeout(settle, 600);
+  }
+
+  function onUserAction() {
+    if (!userActed) {
+      userActed = true;
+      messageSteps().forEach(function (s) { var k = stepKey(s); if (k) seen.add(k); });
+    }
+  }
+
+  // -- wiring ---------------------------------------------------------------------------------------------
+  var repairQueued = false;
+  function repair() {
+    repairQueued = false;
+    nameButtons();
+    repairAria();
+    addLinks();
+  }
+
+  function queueRepair() {
+    if (!repairQueued) {
+      repairQueued = true;
+      setTimeout(repair, 30);
+    }
+  }
+
+  function start() {
+    ensureAnnouncer();
+    document.addEventListener("keydown", onUserAction, true);
+    document.addEventListener("pointerdown", onUserAction, true);
+    new MutationObserver(function () {
+      queueRepair();
+      if (userActed) schedule();
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    queueRepair();
+  }
+
+  fetch(rootPath + "/project/translations", { credentials: "same-origin" })
+    .then(function (r) { return r.json(); })
+    .then(function (data) {
+      labels = ((data.translation || {}).safegpt || {}).a11y || {};
+      queueRepair();
+    })
+    .catch(function () { /* names stay as Chainlit has them */ });
+
+  if (document.body) start();
+  else document.addEventListener("DOMContentLoaded", start);
+})();
