@@ -12,7 +12,7 @@ from chat.core.pipeline import Conversation
 from chat.runtime import get_app
 from chat.store.db.faults import database_unavailable
 from chat.store.history.live import reopen_conversation
-from chat.ui import chat_start, chat_upload, consultation_ui, onboarding_ui, prompt_ui, stop_button  # noqa: F401 - also registers their action callbacks
+from chat.ui import chat_start, chat_upload, consultation_ui, feedback_ui, onboarding_ui, prompt_ui, stop_button  # noqa: F401 - also registers their action callbacks
 from chat.ui import messages as texts
 from chat.ui.chat_memory import forget_old_messages
 from chat.ui.chat_turn import answer_in_chat, log_unexpected, unexpected
@@ -162,18 +162,6 @@ async def _handle_message(message: cl.Message) -> None:
         await mark_value(conversation, rest)
         return
     await answer_in_chat(conversation, message.content)
-
-
-@cl.action_callback("feedback")
-async def on_feedback(action: cl.Action) -> None:
-    from chat.ui.chat_turn import current_department
-
-    department, _ = current_department()
-    payload = action.payload or {}
-    get_app().usage.record_feedback(model=str(payload.get("model", "")), helpful=bool(payload.get("helpful")),
-                                    prompt_id=payload.get("prompt_id"), department=department)
-    await action.remove()
-    await cl.Message(content=texts.FEEDBACK_THANKS, author="SafeGPT").send()
 
 
 @cl.action_callback("mark_value")

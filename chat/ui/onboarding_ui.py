@@ -14,6 +14,7 @@ from chat.core import messages as core_texts
 from chat.core.pipeline import Conversation
 from chat.runtime import get_app
 from chat.ui.interaction import EXPLAIN_ACTION, current_username, ends_task
+from chat.ui.reflow import join_wrapped_lines
 from onboarding import chat_messages as texts
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,7 @@ def rules_markdown() -> str:
     approved = texts.RULES_APPROVED.format(approved_by=rules.approved_by) if rules.approved_by else ""
     header = texts.RULES_HEADER.format(version=rules.version, valid_from=f"{rules.valid_from:%d.%m.%Y}",
                                        approved=approved)
-    return header + rules.text
+    return header + join_wrapped_lines(rules.text)  # the file is wrapped in an editor; the chat keeps breaks
 
 
 async def is_acknowledged() -> bool:
@@ -67,6 +68,22 @@ async def show_onboarding() -> None:
                          author="SafeGPT").send()
     await cl.Message(content=rules_markdown(), author="SafeGPT").send()
     await send_ack_request()
+    _not_a_chat()
+
+
+def _not_a_chat() -> None:
+    """The onboarding is not a chat. Chainlit opens a chat in the history at the session's first interaction
+    and names it after it; a click on the acknowledgement must not be that interaction ("Nutzungsregeln
+    bestätigt" in the sidebar). Until the acknowledgement the session counts as already interacted with;
+    :func:`acknowledge` drops the onboarding's queued history writes and lets the first real message open
+    (and name) the chat."""
+    cl.context.session.has_first_interaction = True
+
+
+def _start_history_afresh() -> None:
+    session = cl.context.session
+    session.thread_queues.clear()  # the onboarding messages are not written to any chat
+    session.has_first_interaction = False
 
 
 async def send_ack_request(prefix: str = "") -> None:
@@ -90,6 +107,7 @@ async def acknowledge(action: cl.Action) -> int | None:
         return None
     # Always the version loaded now, whatever the (old) button said: the stored version matches the text shown.
     version = area.rules.version
+    _start_history_afresh()
     await asyncio.to_thread(area.acknowledgements.record, username, version)
     cl.user_session.set(_SESSION_KEY, version)
     log.info("rules of use acknowledged (version %s)", version)

@@ -149,6 +149,9 @@ def create_app(app: SafeGPT) -> FastAPI:
 
     api.include_router(make_usage_router(app))
     api.include_router(make_governance_router(app))
+    from chat.web.accessibility.routes import make_accessibility_router
+
+    api.include_router(make_accessibility_router(app))  # /barrierefreiheit: accessibility statement (BITV 2.0)
     # Rules of use and prompt library are checked now: a broken file stops the start (file, line, field).
     app.onboarding
     from chat.web.admin.prompts_routes import make_consultation_router, make_prompts_router

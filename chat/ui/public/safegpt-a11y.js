@@ -24,7 +24,6 @@
     "stop-button": "stop",
     "theme-toggle": "theme",
     "user-nav-button": "userMenu",
-    "thread-options": "threadOptions",
     "chat-settings-header-button": "settings",
     "readme-button": "readme"
   };
@@ -75,11 +74,6 @@
   }
 
   function repairAria() {
-    // The thread menu trigger is a <div> with button attributes but no role: give it the role and keyboard access.
-    document.querySelectorAll("div#thread-options, div[aria-haspopup]:not([role])").forEach(function (el) {
-      if (el.getAttribute("role") !== "button") el.setAttribute("role", "button");
-      if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
-    });
     // A real button must not be hidden from assistive technology as "presentation".
     document.querySelectorAll("button[role=presentation], button[role=none]").forEach(function (el) {
       el.removeAttribute("role");
@@ -90,6 +84,43 @@
       var dangling = ids.some(function (id) { return !document.getElementById(id); });
       if (dangling && el.getAttribute("aria-expanded") !== "false") el.removeAttribute("aria-controls");
     });
+    // The thread menu trigger sits inside the thread's own button, so it cannot be a second control there; it is
+    // hidden from assistive technology and opened from the thread button with Shift+F10 / the context-menu key.
+    document.querySelectorAll('[data-sidebar="menu-button"] #thread-options').forEach(function (el) {
+      el.setAttribute("aria-hidden", "true");
+      el.removeAttribute("role");
+      el.removeAttribute("tabindex");
+      var owner = el.closest('[data-sidebar="menu-button"]');
+      if (owner && owner.getAttribute("aria-keyshortcuts") !== "Shift+F10") owner.setAttribute("aria-keyshortcuts", "Shift+F10");
+    });
+    // Landmarks: the chat column is the main content, the source panel complementary, the sidebar navigation.
+    var composer = document.getElementById("message-composer");
+    var chatPanel = composer && composer.closest("[data-panel]");
+    if (chatPanel && chatPanel.getAttribute("role") !== "main") chatPanel.setAttribute("role", "main");
+    var sideTitle = document.getElementById("side-view-title");
+    var sidePanel = sideTitle && sideTitle.closest("[data-panel]");
+    if (sidePanel && sidePanel !== chatPanel && sidePanel.getAttribute("role") !== "complementary") {
+      sidePanel.setAttribute("role", "complementary");
+      sidePanel.setAttribute("aria-labelledby", "side-view-title");
+    }
+    var sidebar = document.querySelector('[data-sidebar="sidebar"]');
+    if (sidebar && sidebar.getAttribute("role") !== "navigation") {
+      sidebar.setAttribute("role", "navigation");
+      sidebar.setAttribute("aria-label", text("chatList"));
+    }
+    var header = document.getElementById("header");
+    if (header && header.getAttribute("role") !== "banner") header.setAttribute("role", "banner");
+    if (!composer && document.getElementById("email")) {  // login page
+      var page = document.querySelector("#root > div");
+      if (page && page.getAttribute("role") !== "main") page.setAttribute("role", "main");
+    }
+    // Every page has a first-level heading; the chat's is for screen readers only.
+    if (chatPanel && !chatPanel.querySelector("h1") && labels.pageHeading) {
+      var h1 = document.createElement("h1");
+      h1.className = "safegpt-visually-hidden";
+      h1.textContent = text("pageHeading");
+      chatPanel.insertBefore(h1, chatPanel.firstChild);
+    }
     // Lists may hold only list items: wrappers Chainlit puts between <ul> and <li> are made transparent.
     document.querySelectorAll("ul, ol").forEach(function (list) {
       for (var i = 0; i < list.children.length; i++) {
@@ -207,6 +238,16 @@
     settleTimer = setTimeout(settle, 600);
   }
 
+  // Shift+F10 or the context-menu key on a chat in the sidebar opens its menu (rename, delete).
+  function openThreadMenu(event) {
+    if (!(event.key === "ContextMenu" || (event.key === "F10" && event.shiftKey))) return;
+    var owner = event.target.closest && event.target.closest('[data-sidebar="menu-button"]');
+    var trigger = owner && owner.querySelector("#thread-options");
+    if (!trigger) return;
+    event.preventDefault();
+    trigger.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, cancelable: true, button: 0, pointerType: "mouse" }));
+  }
+
   function onUserAction() {
     if (!userActed) {
       userActed = true;
@@ -233,6 +274,7 @@
   function start() {
     ensureAnnouncer();
     document.addEventListener("keydown", onUserAction, true);
+    document.addEventListener("keydown", openThreadMenu);
     document.addEventListener("pointerdown", onUserAction, true);
     new MutationObserver(function () {
       queueRepair();
