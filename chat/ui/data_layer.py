@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from chainlit.data.base import BaseDataLayer
+from chainlit.data.utils import queue_until_user_message
 from chainlit.types import PageInfo, PaginatedResponse
 from chainlit.user import PersistedUser, User
 from cryptography.fernet import Fernet
@@ -25,17 +26,23 @@ from chat.store.history.schema import chat_elements, chat_steps, chat_threads
 
 
 def _upsert(conn, table, values: dict, update_columns: tuple[str, ...]):
-    """INSERT … ON CONFLICT (id) DO UPDATE for SQLite and PostgreSQL."""
+    """INSERT … ON CONFLICT (id) DO UPDATE (or DO NOTHING without ``update_columns``) for SQLite and PostgreSQL."""
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     else:
         from sqlalchemy.dialects.sqlite import insert as dialect_insert
     statement = dialect_insert(table).values(**values)
+    if not update_columns:
+        return statement.on_conflict_do_nothing(index_elements=["id"])
     return statement.on_conflict_do_update(index_elements=["id"],
                                            set_={c: statement.excluded[c] for c in update_columns})
 
 
 log = logging.getLogger(__name__)
+# The button that acknowledges the rules of use (chat/ui/onboarding_ui.py). Chainlit opens a chat in the history
+# at a session's first interaction and names it after it — also after this click; the onboarding is no chat, so
+# that name opens none (the first real message does, and names it).
+ONBOARDING_ACTION = "Nutzungsregeln bestätigt"
 # Writes kept while the database is unavailable (sealed already; in memory only). Bounds memory in a long outage.
 MAX_UNSAVED = 20_000
 
@@ -133,8 +140,10 @@ class EncryptedHistory(BaseDataLayer):
                 if not author:
                     return  # never store a thread without its owner
                 now = _now()
-                conn.execute(insert(chat_threads).values(id=thread_id, author=author, created_at=now,
-                                                         updated_at=now, data=self._seal({})))
+                # Several writes of a new chat arrive at once (Chainlit fires them as separate tasks): the
+                # first creates the row, the others must not fail on it.
+                conn.execute(_upsert(conn, chat_threads, dict(id=thread_id, author=author, created_at=now,
+                                                              updated_at=now, data=self._seal({})), ()))
             else:
                 conn.execute(update(chat_threads).where(chat_threads.c.id == thread_id).values(updated_at=_now()))
 
@@ -156,6 +165,9 @@ class EncryptedHistory(BaseDataLayer):
         return True
 
     # -- steps ---------------------------------------------------------------------------------------------
+    # Step and element writes wait, as in Chainlit's own data layers, for the session's first interaction (a
+    # message, or a click Chainlit counts as one): a chat opened and left, or the onboarding, is no chat in the
+    # history (the decorator on BaseDataLayer is lost by overriding, so it is repeated here).
     def _write_step(self, step: dict, author: str | None) -> None:
         thread_id = step.get("threadId")
         if not thread_id:
@@ -171,12 +183,15 @@ class EncryptedHistory(BaseDataLayer):
                       "created_at": step.get("createdAt") or _now().isoformat(), "data": sealed}
             conn.execute(_upsert(conn, chat_steps, values, update_columns=("data",)))
 
+    @queue_until_user_message()
     async def create_step(self, step_dict) -> None:
         await self._write(self._write_step, dict(step_dict), _current_author())
 
+    @queue_until_user_message()
     async def update_step(self, step_dict) -> None:
         await self._write(self._write_step, dict(step_dict), _current_author())
 
+    @queue_until_user_message()
     async def delete_step(self, step_id: str) -> None:
         def run():
             with self.engine.begin() as conn:
@@ -184,6 +199,7 @@ class EncryptedHistory(BaseDataLayer):
         await self._write(run)
 
     # -- elements ------------------------------------------------------------------------------------------
+    @queue_until_user_message()
     async def create_element(self, element) -> None:
         data = element.to_dict()
         content = getattr(element, "content", None)
@@ -210,6 +226,7 @@ class EncryptedHistory(BaseDataLayer):
             return self._open(row.data) if row else None
         return await self._run(run)
 
+    @queue_until_user_message()
     async def delete_element(self, element_id: str, thread_id: str | None = None) -> None:
         def run():
             with self.engine.begin() as conn:
@@ -281,9 +298,13 @@ class EncryptedHistory(BaseDataLayer):
     async def update_thread(self, thread_id: str, name: str | None = None, user_id: str | None = None,
                             metadata: dict | None = None, tags: list[str] | None = None) -> None:
         author = user_id or _current_author()
+        opens_chat = name != ONBOARDING_ACTION
+        if not opens_chat:
+            name = None
 
         def run():
-            self._ensure_thread(thread_id, author)
+            if opens_chat:
+                self._ensure_thread(thread_id, author)
             with self.engine.begin() as conn:
                 row = conn.execute(select(chat_threads).where(chat_threads.c.id == thread_id)).first()
                 if row is None:

@@ -13,13 +13,15 @@ import chainlit as cl
 from chat.core import messages as core_texts
 from chat.core.pipeline import Conversation
 from chat.runtime import get_app
+from chat.ui.data_layer import ONBOARDING_ACTION
 from chat.ui.interaction import EXPLAIN_ACTION, current_username, ends_task
 from chat.ui.reflow import join_wrapped_lines
 from onboarding import chat_messages as texts
 
 log = logging.getLogger(__name__)
 # Action names double as the title of a chat in the history when a click is its first interaction: German.
-ACK_ACTION = "Nutzungsregeln bestätigt"
+# This one opens no chat (chat/ui/data_layer.py).
+ACK_ACTION = ONBOARDING_ACTION
 _SESSION_KEY = "rules_acknowledged"
 
 
@@ -68,21 +70,15 @@ async def show_onboarding() -> None:
                          author="SafeGPT").send()
     await cl.Message(content=rules_markdown(), author="SafeGPT").send()
     await send_ack_request()
-    _not_a_chat()
-
-
-def _not_a_chat() -> None:
-    """The onboarding is not a chat. Chainlit opens a chat in the history at the session's first interaction
-    and names it after it; a click on the acknowledgement must not be that interaction ("Nutzungsregeln
-    bestätigt" in the sidebar). Until the acknowledgement the session counts as already interacted with;
-    :func:`acknowledge` drops the onboarding's queued history writes and lets the first real message open
-    (and name) the chat."""
-    cl.context.session.has_first_interaction = True
 
 
 def _start_history_afresh() -> None:
+    """The onboarding is not a chat. The click on the acknowledgement is the session's first interaction for
+    Chainlit, which now opens a chat in the history with the writes queued so far (the onboarding's messages).
+    Called before the callback's first ``await`` — before that opening runs —, this drops the queued writes and
+    lets the first real message open (and name) the chat; the click's own name opens none (data_layer)."""
     session = cl.context.session
-    session.thread_queues.clear()  # the onboarding messages are not written to any chat
+    session.thread_queues.clear()
     session.has_first_interaction = False
 
 
@@ -101,13 +97,13 @@ async def gate() -> bool:
 
 async def acknowledge(action: cl.Action) -> int | None:
     """Store the acknowledgement of the rules shown now; the version stored, or None without a user."""
+    _start_history_afresh()  # first, before any await
     area = get_app().onboarding
     username = current_username()
     if username is None:
         return None
     # Always the version loaded now, whatever the (old) button said: the stored version matches the text shown.
     version = area.rules.version
-    _start_history_afresh()
     await asyncio.to_thread(area.acknowledgements.record, username, version)
     cl.user_session.set(_SESSION_KEY, version)
     log.info("rules of use acknowledged (version %s)", version)
