@@ -31,7 +31,7 @@ BLOCKING = ("serious", "critical")
 # view -> axe rule ids found there (any impact), gathered by the tests below for the statement check at the end.
 FINDINGS: dict[str, set[str]] = {}
 USERS = {"neu-hell": "staff", "neu-dunkel": "staff", "tastatur": "staff", "schmal": "staff", "zoom": "staff",
-         "chefin": "admin"}
+         "fachkraft": "staff", "chefin": "admin"}
 
 
 @pytest.fixture(scope="module")
@@ -166,8 +166,12 @@ def test_admin_pages_and_statement_have_no_serious_findings(server, browser, axe
     page.get_by_role("button", name="Anlegen").click()
     page.locator(".error[role=alert]").wait_for()
     check(page, axe, "admin", "users with error")
-    page.goto(server.base_url + "/admin/nichts-da")
-    check(page, axe, "admin", "404")
+    staff = themed_page(browser, "light")
+    login(staff, server.base_url, "fachkraft", PASSWORD)
+    staff.goto(server.base_url + "/admin/benutzer")  # the German refusal page
+    staff.get_by_text("Keine Berechtigung").wait_for()
+    check(staff, axe, "admin", "403")
+    staff.context.close()
 
     anonymous = themed_page(browser, "light")
     anonymous.goto(server.base_url + "/barrierefreiheit")  # reachable without logging in
@@ -179,7 +183,8 @@ def test_admin_pages_and_statement_have_no_serious_findings(server, browser, axe
 def focused(page) -> dict:
     return page.evaluate("""() => {
         const el = document.activeElement;
-        if (!el || el === document.body) return {tag: 'BODY'};
+        if (!el || el === document.body) return {tag: 'BODY', id: '', text: '', label: '', role: '', outline: false,
+                                                 shadow: false, answer: false};
         const style = getComputedStyle(el);
         return {tag: el.tagName, id: el.id, text: (el.innerText || el.value || '').trim().slice(0, 200),
                 label: el.getAttribute('aria-label') || '', role: el.getAttribute('role') || '',

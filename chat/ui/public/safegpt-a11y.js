@@ -255,10 +255,30 @@
     }
   }
 
+  // -- sources: Chainlit opens the source panel by itself when an answer with sources arrives. In a narrow window
+  // (phone, 200 % zoom) that panel is a modal sheet over the whole chat, hiding the answer and its buttons: such
+  // a sheet is closed again unless the person asked for the source.
+  var sourceRequested = 0;
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest(".element-link")) sourceRequested = Date.now();
+  }, true);
+
+  function closeUnrequestedSheet() {
+    var title = document.getElementById("side-view-title");
+    var sheet = title && title.closest("[role=dialog]");
+    if (!sheet || Date.now() - sourceRequested < 3000) return;
+    var close = Array.prototype.find.call(sheet.querySelectorAll("button"), function (b) {
+      return b.querySelector("svg.lucide-x");
+    });
+    if (close) close.click();
+    else sheet.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+  }
+
   // -- wiring ---------------------------------------------------------------------------------------------
   var repairQueued = false;
   function repair() {
     repairQueued = false;
+    closeUnrequestedSheet();
     nameButtons();
     repairAria();
     addLinks();
