@@ -48,7 +48,7 @@ CHECKED_VIEWS: tuple[CheckedView, ...] = (
     CheckedView("answer", "Chat mit Antwort, geöffneten „Geschützten Angaben“ und Quellenangaben"),
     CheckedView("source", "Geöffnete Quelle in der Seitenleiste"),
     CheckedView("feedback", "Rückmeldung zu einer Antwort mit Auswahl des Grundes"),
-    CheckedView("new_chat", "Dialog „Neuer Chat“"),
+    CheckedView("new_chat", "Neuer Chat"),
     CheckedView("admin", "Verwaltungsseiten (Übersicht, Nutzung, Modelle, Benutzer, Protokoll, Wissensbasis, "
                          "Promptbibliothek, KI-Sprechstunden, Transparenz)"),
     CheckedView("statement", "Diese Erklärung"),
