@@ -61,6 +61,24 @@ def _current_author() -> str | None:
         return None
 
 
+def _until_first_interaction(method):
+    """Chainlit's ``queue_until_user_message`` inside a chat session; outside one (the CLI, tests, the writes
+    kept during a database outage) the write happens at once instead of failing for want of a session."""
+    queued = queue_until_user_message()(method)
+
+    @functools.wraps(method)
+    async def wrapper(self, *args, **kwargs):
+        from chainlit.context import ChainlitContextException, context
+
+        try:
+            context.session
+        except ChainlitContextException:
+            return await method(self, *args, **kwargs)
+        return await queued(self, *args, **kwargs)
+
+    return wrapper
+
+
 class EncryptedHistory(BaseDataLayer):
     def __init__(self, engine: Engine, key: bytes, on_feedback=None) -> None:
         self.engine = engine
@@ -183,15 +201,15 @@ class EncryptedHistory(BaseDataLayer):
                       "created_at": step.get("createdAt") or _now().isoformat(), "data": sealed}
             conn.execute(_upsert(conn, chat_steps, values, update_columns=("data",)))
 
-    @queue_until_user_message()
+    @_until_first_interaction
     async def create_step(self, step_dict) -> None:
         await self._write(self._write_step, dict(step_dict), _current_author())
 
-    @queue_until_user_message()
+    @_until_first_interaction
     async def update_step(self, step_dict) -> None:
         await self._write(self._write_step, dict(step_dict), _current_author())
 
-    @queue_until_user_message()
+    @_until_first_interaction
     async def delete_step(self, step_id: str) -> None:
         def run():
             with self.engine.begin() as conn:
@@ -199,7 +217,7 @@ class EncryptedHistory(BaseDataLayer):
         await self._write(run)
 
     # -- elements ------------------------------------------------------------------------------------------
-    @queue_until_user_message()
+    @_until_first_interaction
     async def create_element(self, element) -> None:
         data = element.to_dict()
         content = getattr(element, "content", None)
@@ -226,7 +244,7 @@ class EncryptedHistory(BaseDataLayer):
             return self._open(row.data) if row else None
         return await self._run(run)
 
-    @queue_until_user_message()
+    @_until_first_interaction
     async def delete_element(self, element_id: str, thread_id: str | None = None) -> None:
         def run():
             with self.engine.begin() as conn:
