@@ -73,6 +73,19 @@
     }
   }
 
+  // Set a landmark role this script owns (marked, so it can be taken back when Chainlit's layout changes).
+  function ownRole(el, role) {
+    if (!el) return;
+    var mine = el.hasAttribute("data-safegpt-role");
+    if (role) {
+      if (el.getAttribute("role") !== role) el.setAttribute("role", role);
+      if (!mine) el.setAttribute("data-safegpt-role", "");
+    } else if (mine) {
+      el.removeAttribute("role");
+      el.removeAttribute("data-safegpt-role");
+    }
+  }
+
   function repairAria() {
     // A real button must not be hidden from assistive technology as "presentation".
     document.querySelectorAll("button[role=presentation], button[role=none]").forEach(function (el) {
@@ -93,14 +106,21 @@
       var owner = el.closest('[data-sidebar="menu-button"]');
       if (owner && owner.getAttribute("aria-keyshortcuts") !== "Shift+F10") owner.setAttribute("aria-keyshortcuts", "Shift+F10");
     });
-    // Landmarks: the chat column is the main content, the source panel complementary, the sidebar navigation.
+    // Landmarks. With the chat history on, Chainlit wraps header, chat and source panel in its own <main>; then
+    // the landmarks inside it must not be top-level ones (a second main, a banner or complementary inside main
+    // are invalid), and the source panel is a named region. Without a <main> (history off, login page) the chat
+    // column is the main content, the header the banner and the source panel complementary.
     var composer = document.getElementById("message-composer");
     var chatPanel = composer && composer.closest("[data-panel]");
-    if (chatPanel && chatPanel.getAttribute("role") !== "main") chatPanel.setAttribute("role", "main");
+    var nativeMain = document.querySelector("main");
+    var header = document.getElementById("header");
     var sideTitle = document.getElementById("side-view-title");
     var sidePanel = sideTitle && sideTitle.closest("[data-panel]");
-    if (sidePanel && sidePanel !== chatPanel && sidePanel.getAttribute("role") !== "complementary") {
-      sidePanel.setAttribute("role", "complementary");
+    if (sidePanel === chatPanel) sidePanel = null;
+    ownRole(chatPanel, nativeMain ? null : "main");
+    ownRole(header, nativeMain && nativeMain.contains(header) ? null : "banner");
+    ownRole(sidePanel, nativeMain && nativeMain.contains(sidePanel) ? "region" : "complementary");
+    if (sidePanel && sidePanel.getAttribute("aria-labelledby") !== "side-view-title") {
       sidePanel.setAttribute("aria-labelledby", "side-view-title");
     }
     var sidebar = document.querySelector('[data-sidebar="sidebar"]');
@@ -108,8 +128,6 @@
       sidebar.setAttribute("role", "navigation");
       sidebar.setAttribute("aria-label", text("chatList"));
     }
-    var header = document.getElementById("header");
-    if (header && header.getAttribute("role") !== "banner") header.setAttribute("role", "banner");
     if (!composer && document.getElementById("email")) {  // login page
       var page = document.querySelector("#root > div");
       if (page && page.getAttribute("role") !== "main") page.setAttribute("role", "main");
