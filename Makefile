@@ -16,7 +16,7 @@ LOCK_ID := $(shell sha256sum requirements/lock.txt pyproject.toml | sha256sum | 
 DEPS_STAMP := $(VENV)/.deps-$(LOCK_ID)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run setup deps models-default models-test system-test-deps test lock audit bench-pii bench-retrieval bench-llm bench-soak bench-fuzz clean-data
+.PHONY: run setup deps models-default models-test system-test-deps test lock audit bench-pii bench-retrieval bench-curation bench-llm bench-soak bench-fuzz clean-data
 
 run: setup
 	$(BIN)/safegpt serve
@@ -64,8 +64,11 @@ test: deps models-test system-test-deps
 	$(BIN)/python deploy/dependency_audit.py --allow-unreachable || status=$$((status ? status : $$?)); \
 	exit $$status
 
+# One resolution, two install sets: lock.txt resolves runtime (main.in) and development tools (dev.in) together;
+# runtime.txt is main.in's part of that same resolution (pinned by lock.txt), the only set the image installs.
 lock:
-	$(UV) pip compile requirements/main.in -o requirements/lock.txt --python $(BIN)/python
+	$(UV) pip compile requirements/dev.in -o requirements/lock.txt --python $(BIN)/python
+	$(UV) pip compile requirements/main.in -c requirements/lock.txt -o requirements/runtime.txt --python $(BIN)/python
 
 # Known vulnerabilities in the locked dependencies: fails on a vulnerability that has a fix (unless listed
 # with a reason in deploy/audit-ignore.txt) and on any package that could not be audited. Needs PyPI's JSON
@@ -78,6 +81,9 @@ bench-pii: deps
 
 bench-retrieval: deps
 	$(BIN)/python bench/retrieval.py
+
+bench-curation: deps
+	$(BIN)/python bench/curation.py
 
 bench-llm: deps models-test
 	$(BIN)/python bench/llm_overhead.py

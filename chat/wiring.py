@@ -115,6 +115,8 @@ class SafeGPT:
         return Pipeline(self.settings, self.guardrail, self.knowledge, self.router)
 
     def close(self) -> None:
+        if "router" in self.__dict__:
+            self.router.close()
         if "local_models" in self.__dict__:
             for model in self.local_models.values():
                 model.close()

@@ -24,6 +24,7 @@ from .german_analyzer import GermanAnalyzer
 from .keyword_index import KeywordIndex
 from .models import Chunk, DocumentInfo, DocumentPreview, Passage, PreviewChunk
 from .parsers import parse_file
+from .query_expansion import make_expander
 from .parsers.metadata import normalise_date
 from .registry import ChunkRecord, DocumentRecord, Registry
 from .retrieval import fuse
@@ -71,7 +72,15 @@ class KnowledgeBase:
         except BaseException:
             self._registry.close()
             raise
-        self._keywords = KeywordIndex(self._registry.db, GermanAnalyzer())
+        analyzer = GermanAnalyzer()
+        try:
+            expander = make_expander(settings, self.data_dir, analyzer)
+        except BaseException:
+            self._store.close()
+            self._registry.close()
+            raise
+        self._keywords = KeywordIndex(self._registry.db, analyzer, expander=expander,
+                                      generation=self._registry.generation)
         self._files = self.data_dir / FILES_DIR
         indexed_with = self._registry.get_meta("embedder")
         if indexed_with is None or not self._registry.documents():
@@ -225,7 +234,7 @@ class KnowledgeBase:
         query_vector = self.embedder.embed_query(query) if use_dense else None
         with self._lock:
             self._refresh()
-            terms = self._keywords.analyzer.query_terms(query)
+            terms = self._keywords.query_terms(query)
             n = max(self.settings.candidates, k)
             dense = self._store.query(query_vector, n) if query_vector is not None else []
             keyword = self._keywords.search(terms, n) if use_keyword else []

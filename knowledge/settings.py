@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 import pydantic
@@ -53,6 +54,13 @@ class KnowledgeSettings(pydantic.BaseModel):
     min_score: float = pydantic.Field(default=0.30, ge=0.0, le=1.0)
     # How many candidates each retriever (dense, keyword) contributes before fusion.
     candidates: int = pydantic.Field(default=30, ge=1)
+    # The keyword search forgives typos, run-together words, abbreviations and synonyms (issue 18).
+    # False: exact keywords only, as before.
+    tolerant_keywords: bool = True
+    # The organisation's own abbreviations and synonyms, added to the shipped table
+    # (knowledge/data/synonyme.txt, same format). Relative paths are under the data directory;
+    # without this setting, "synonyme.txt" in the data directory is used when it exists.
+    synonyms_file: Path | None = None
 
     @pydantic.model_validator(mode="after")
     def _check(self) -> KnowledgeSettings:
@@ -80,11 +88,13 @@ class KnowledgeSettings(pydantic.BaseModel):
 class IngestSettings(pydantic.BaseModel):
     """``[knowledge_ingest]``: limits of browser uploads and the client-data check before indexing.
 
-    ``pii_min_score`` 0.75 ignores the rule-based name guesses of the guardrail at 0.6 ("Löschung",
-    "Rückwirkend" in the sample guidelines) but keeps names with a cue word ("Frau Aylin Demir" 0.9),
-    e-mail, phone, IBAN and the check-digit identifiers. ``pii_warn_at`` is the number of distinct values
-    from which the admin must confirm. Dates without a birth cue, places, postcodes and the numbers of
-    practices and companies are not client data of a guideline and are ignored.
+    The check (``knowledge.client_data_check``) judges each finding of the guardrail by the words around
+    it: the organisation's contact data (function mailboxes, hotlines, contact persons with their role,
+    imprint) is information, client data blocks. ``pii_min_score`` 0.75 ignores the rule-based name guesses
+    of the guardrail at 0.6 ("Löschung", "Rückwirkend" in the sample guidelines) but keeps names with a cue
+    word ("Frau Aylin Demir" 0.9). ``pii_warn_at`` is the number of client-data findings from which the
+    admin must confirm. ``pii_ignore_types`` are left out entirely; dates without a birth cue, places,
+    postcodes and the numbers of practices and companies are never client data of a guideline.
     """
 
     model_config = pydantic.ConfigDict(extra="forbid")

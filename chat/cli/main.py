@@ -116,7 +116,12 @@ def _build_cli() -> click.Group:
 def _setup(app, index: bool) -> None:
     from chat.first_run import run_setup
 
-    report = run_setup(app, index=index)
+    from knowledge.synonyms import SynonymTableError
+
+    try:
+        report = run_setup(app, index=index)
+    except SynonymTableError as exc:  # the organisation's synonym table: names file and line
+        raise click.ClickException(f"Start abgebrochen – bitte die Datei korrigieren: {exc}") from None
     for alias, text in report.models.items():
         click.echo(f"Modell {alias}: {text}")
     if report.samples_indexed:

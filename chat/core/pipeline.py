@@ -20,13 +20,13 @@ from chat.core.events import AnswerDelta, AnswerDone, Event, Protected, Queued, 
 from chat.core.prompting import NumberedSource, build_messages
 from chat.core.routing import choose_model
 from chat.llm.errors import ModelNotAllowed, RoutingError
-from chat.llm.fair_queue import Ticket
+from chat.llm.pieces import QueuePlace
 from chat.llm.router import ModelRouter
+from chat.llm.settings import ModelEntry
 from chat.settings import Settings
-from guardrails import DataClass
+from guardrails import DataClass, ProtectedText
 from guardrails.conversation import ConversationGuard
 from guardrails.guardrail import Guardrail
-from knowledge import Passage
 from knowledge.knowledge_base import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,20 @@ class Conversation:
 
     def raise_class(self, data_class: DataClass) -> None:
         self.data_class = DataClass.highest((self.data_class, data_class))
+
+
+@dataclass
+class _Prepared:
+    """What :meth:`Pipeline._prepare` hands back from its worker thread."""
+
+    protected: ProtectedText
+    refusal: RoutingError | None = None
+    requested: ModelEntry | None = None  # the conversation's model, as the catalogue lists it
+    sources: tuple[Source, ...] = ()
+    no_sources: str | None = None
+    search_note: str | None = None
+    numbered: list[NumberedSource] = field(default_factory=list)
+    passage_classes: list[DataClass] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -115,52 +129,67 @@ class Pipeline:
             raise UserInputError(texts.MESSAGE_TOO_LONG.format(length=len(cleaned), limit=limit))
         return cleaned
 
-    def choose_model(self, requested: str, data_class: DataClass, *, allowed_models: set[str] | None = None,
-                     switch: bool = True, carried_by: str = "message") -> tuple[str, str | None]:
-        """Pick the model for a request of ``data_class`` (:func:`chat.core.routing.choose_model`); raises
-        :class:`ModelNotAllowed` for a model outside ``allowed_models`` or one the catalogue does not list.
-
-        ``carried_by`` names what makes the request that sensitive (``message``, ``conversation``,
-        ``passages``), so the notice can tell the user why."""
-        if allowed_models is not None and requested not in allowed_models:
-            raise ModelNotAllowed(texts.MODEL_NOT_ALLOWED)
-        return choose_model(self.router.entry(requested), self.router.entries.values(), self.settings.policy,
-                            data_class, allowed_models=allowed_models, switch=switch, carried_by=carried_by)
-
-    def _search(self, query: str, mode: str) -> list[Passage]:
-        """Search, then detect personal data in the found passages while still off the event loop.
-
-        Passages recur across conversations, so their detections are remembered by the guardrail;
-        protecting them per conversation afterwards (own vault, own pseudonyms) is then cheap.
-        """
-        assert self.knowledge is not None
-        try:
-            passages = self.knowledge.search(query, mode=mode)
-        except Exception as exc:  # Chroma or the embedding model down: answer ungrounded, say so
-            log.warning("knowledge search failed: %s", type(exc).__name__)
-            raise _KnowledgeDown from None
-        self.guardrail.remember_recurring(
-            text for p in passages for text in (p.title, p.section, p.text) if text)
-        return passages
-
-    async def _retrieve(self, original: str, protected: str, query_class: DataClass
-                        ) -> tuple[tuple[Source, ...], str | None]:
+    def _search(self, original: str, protected: str, query_class: DataClass
+                ) -> tuple[tuple[Source, ...], str | None]:
         """Sources for the user's question and, when it may not go to the embedder's location, the German note
-        that it was searched by keyword only (nothing of it left the house for the search).
+        that it was searched by keyword only (nothing of it left the house for the search). Raises
+        :class:`_KnowledgeDown` when Chroma or the embedding model is down.
 
         The search runs on the original words wherever nothing leaves this process — an in-process embedder with
         the embedded vector store, or the keyword index alone: a masked facility or place name ("Wohngruppe
         Lindenhof") is often exactly what finds the right guideline. Only a search that leaves the process
         (remote embedder, Chroma server) gets the pseudonymised text."""
-        if self.knowledge is None:
-            return (), None
+        assert self.knowledge is not None
         knowledge = self.settings.knowledge
         keyword_only = not self.settings.embedder_may_receive(query_class.value)
         in_process = not knowledge.embedder_is_remote and knowledge.chroma_mode == "embedded"
         query = original if keyword_only or in_process else protected
-        passages = await asyncio.to_thread(self._search, query, "keyword" if keyword_only else "hybrid")
+        try:
+            passages = self.knowledge.search(query, mode="keyword" if keyword_only else "hybrid")
+        except Exception as exc:  # Chroma or the embedding model down: answer ungrounded, say so
+            log.warning("knowledge search failed: %s", type(exc).__name__)
+            raise _KnowledgeDown from None
         note = texts.KEYWORD_SEARCH_ONLY if keyword_only else None
         return tuple(Source(number=i + 1, passage=p) for i, p in enumerate(passages)), note
+
+    def _prepare(self, conv: Conversation, text: str, use_knowledge: bool, allowed_models: set[str] | None,
+                 switch_model: bool) -> _Prepared:
+        """Everything before the model, in one worker-thread call: check the input, protect the message, refuse
+        early, search, protect the passages. Detection is CPU-bound (Presidio, up to ``max_message_chars``
+        characters): on the event loop it would stall every other chat of the process."""
+        cleaned = self._validate(text)
+        protected = conv.guard.protect(cleaned)
+        try:
+            if allowed_models is not None and conv.model_name not in allowed_models:
+                raise ModelNotAllowed(texts.MODEL_NOT_ALLOWED)
+            requested = self.router.entry(conv.model_name)  # the one look-up of the turn
+            # Fail fast, before any search: the conversation so far and this message already decide a refusal.
+            self._route(conv, requested, protected.data_class, (), allowed_models, switch_model)
+        except RoutingError as exc:
+            return _Prepared(protected, refusal=exc)
+        search_note = None
+        try:
+            if use_knowledge and self.knowledge is not None:
+                sources, search_note = self._search(cleaned, protected.text, protected.data_class)
+            else:
+                sources = ()
+            # The model is told the same in the prompt (messages.NO_SOURCES) and must not invent rules.
+            no_sources = texts.NO_SOURCES_NOTE if use_knowledge and not sources else None
+        except _KnowledgeDown:
+            sources, no_sources = (), texts.KNOWLEDGE_UNAVAILABLE
+        numbered, passage_classes = [], []
+        for s in sources:
+            # Title and heading too: a guideline may name a client anywhere. Passages recur across
+            # conversations: their detections are remembered (the pseudonyms stay per conversation).
+            title, section, body = (conv.guard.protect(s.passage.title, recurring=True),
+                                    conv.guard.protect(s.passage.section, recurring=True)
+                                    if s.passage.section else None,
+                                    conv.guard.protect(s.passage.text, recurring=True))
+            passage_classes += [p.document_class for p in (title, section, body) if p is not None]
+            numbered.append(NumberedSource(s.number, title.text, section.text if section else None,
+                                           s.passage.page, body.text))
+        return _Prepared(protected, requested=requested, sources=sources, no_sources=no_sources,
+                         search_note=search_note, numbered=numbered, passage_classes=passage_classes)
 
     async def answer(self, conv: Conversation, text: str, *, use_knowledge: bool = True,
                      allowed_models: set[str] | None = None, switch_model: bool = True,
@@ -171,64 +200,40 @@ class Pipeline:
         ``use_knowledge`` turns grounding off; ``allowed_models`` restricts routing (API keys, roles);
         ``switch_model=False`` refuses instead of moving the request to another allowed model."""
         started = time.perf_counter()
-        cleaned = self._validate(text)
-        protected = conv.guard.protect(cleaned)
+        prepared = await asyncio.to_thread(self._prepare, conv, text, use_knowledge, allowed_models, switch_model)
+        protected = prepared.protected
         event = Protected(
             replacements=tuple((f.entity_type, f.original, f.pseudonym) for f in protected.findings),
             data_class=protected.data_class,
         )
         yield event
-        # Fail fast, before any search: the conversation so far and this message already decide a refusal.
-        self._route(conv, protected.data_class, (), allowed_models, switch_model)
-
-        search_note = None
-        try:
-            if use_knowledge:
-                sources, search_note = await self._retrieve(cleaned, protected.text, protected.data_class)
-            else:
-                sources = ()
-            # The model is told the same in the prompt (messages.NO_SOURCES) and must not invent rules.
-            no_sources = texts.NO_SOURCES_NOTE if use_knowledge and not sources else None
-        except _KnowledgeDown:
-            sources, no_sources = (), texts.KNOWLEDGE_UNAVAILABLE
-        yield Retrieved(sources, no_sources, search_note)
-        numbered, passage_classes = [], []
-        for s in sources:
-            # Title and heading too: a guideline may name a client anywhere.
-            title, section, body = (conv.guard.protect(s.passage.title),
-                                    conv.guard.protect(s.passage.section) if s.passage.section else None,
-                                    conv.guard.protect(s.passage.text))
-            passage_classes += [p.document_class for p in (title, section, body) if p is not None]
-            numbered.append(NumberedSource(s.number, title.text, section.text if section else None,
-                                           s.passage.page, body.text))
+        if prepared.refusal is not None:
+            raise prepared.refusal
+        sources, no_sources, numbered = prepared.sources, prepared.no_sources, prepared.numbered
+        yield Retrieved(sources, no_sources, prepared.search_note)
+        passage_classes = prepared.passage_classes
         prompt = build_messages(protected.text, conv.history, numbered, self.settings.chat.history_turns)
-        model_name, notice, request_class = self._route(conv, protected.data_class, passage_classes,
-                                                        allowed_models, switch_model)
-        entry = self.router.entry(model_name)
+        entry, notice, request_class = self._route(conv, prepared.requested, protected.data_class,
+                                                   passage_classes, allowed_models, switch_model)
+        model_name = entry.model_name
         yield Routed(model_name, entry.display_name, notice, request_class)
 
         restorer = conv.guard.restorer()
         sent_parts: list[str] = []
         shown_parts: list[str] = []
         prompt_tokens = completion_tokens = 0
-        queue = self.router.queues.get(model_name)
-        ticket = Ticket()
-        if queue is not None:
-            async for ahead in queue.turns(ticket):
-                yield Queued(ahead)
-        try:
-            async for piece in self.router.stream(model_name, prompt, max_tokens=max_tokens):
-                prompt_tokens = piece.prompt_tokens or prompt_tokens
-                completion_tokens = piece.completion_tokens or completion_tokens
-                if piece.text:
-                    sent_parts.append(piece.text)
-                    visible = restorer.feed(piece.text)
-                    if visible:
-                        shown_parts.append(visible)
-                        yield AnswerDelta(visible)
-        finally:
-            if queue is not None:
-                queue.release(ticket)
+        async for piece in self.router.stream(entry, prompt, max_tokens=max_tokens):
+            if isinstance(piece, QueuePlace):
+                yield Queued(piece.ahead)
+                continue
+            prompt_tokens = piece.prompt_tokens or prompt_tokens
+            completion_tokens = piece.completion_tokens or completion_tokens
+            if piece.text:
+                sent_parts.append(piece.text)
+                visible = restorer.feed(piece.text)
+                if visible:
+                    shown_parts.append(visible)
+                    yield AnswerDelta(visible)
         tail = restorer.flush()
         if tail:
             shown_parts.append(tail)
@@ -253,20 +258,24 @@ class Pipeline:
         )
 
 
-    def _route(self, conv: Conversation, message_class: DataClass, passage_classes: list[DataClass],
-               allowed_models: set[str] | None, switch: bool) -> tuple[str, str | None, DataClass]:
+    def _route(self, conv: Conversation, requested: ModelEntry, message_class: DataClass,
+               passage_classes: list[DataClass], allowed_models: set[str] | None, switch: bool
+               ) -> tuple[ModelEntry, str | None, DataClass]:
         """The one routing rule of every path (chat, prompt library, consultation hours, ``ask``, ``/v1``):
         a request goes only where the class of *everything it sends* may go — the conversation's history
         (``conv.data_class``), the retrieved passages and the new message (system text is fixed and has none).
-        Returns (model, German notice or None, the request's class)."""
+        Returns (model entry, German notice or None, the request's class); raises :class:`ModelNotAllowed`.
+
+        The model moves to another allowed one (with the notice) unless ``switch`` is off
+        (:func:`chat.core.routing.choose_model`)."""
         parts = {"conversation": conv.data_class, "passages": DataClass.highest(passage_classes),
                  "message": message_class}
         request_class = DataClass.highest(parts.values())
         # Name the part that makes it this sensitive; the user's own message first, it is what they just wrote.
         carried_by = next(k for k in ("message", "conversation", "passages") if parts[k] == request_class)
-        model_name, notice = self.choose_model(conv.model_name, request_class, allowed_models=allowed_models,
-                                               switch=switch, carried_by=carried_by)
-        return model_name, notice, request_class
+        entry, notice = choose_model(requested, self.router.entries.values(), self.settings.policy, request_class,
+                                     allowed_models=allowed_models, switch=switch, carried_by=carried_by)
+        return entry, notice, request_class
 
 
 def _keep_recent_turns(conv: Conversation, turns: int) -> None:

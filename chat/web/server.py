@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -105,23 +106,15 @@ def create_app(app: SafeGPT) -> FastAPI:
 
     if app.history is not None:
         cl.data_layer(lambda: app.history)
-    api = FastAPI(title="SafeGPT", docs_url=None, redoc_url=None, openapi_url=None)
+    api = FastAPI(title="SafeGPT", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan(app))
+    # What the admin routes need, handed to them through the request (chat/web/admin/auth.py), not a global.
+    api.state.safegpt = app
+    api.state.auth_secret = os.environ["CHAINLIT_AUTH_SECRET"]
     chat_path = app.settings.server.chat_path
 
     @api.get("/", include_in_schema=False)
     async def index():
         return RedirectResponse(chat_path + "/")
-
-    @api.on_event("startup")
-    async def start_retention() -> None:
-        if app.history is not None:
-            asyncio.get_running_loop().create_task(_purge_history_regularly(app))
-            asyncio.get_running_loop().create_task(_save_unsaved_history(app))
-
-    @api.on_event("startup")
-    async def warm_up_answering() -> None:
-        # Guardrail, embedding model, LiteLLM and in-process models load now, not in the first answer.
-        asyncio.get_running_loop().create_task(_warm_up(app))
 
     @api.get("/healthz", include_in_schema=False)
     async def healthz():
@@ -162,6 +155,26 @@ def create_app(app: SafeGPT) -> FastAPI:
     mount_chainlit(app=api, target=str(UI_TEMPLATE / "chainlit_app.py"), path=chat_path)
     install_security(api, app)  # login lockout, security headers, Secure cookies (chat/web/security)
     return api
+
+
+def _lifespan(app: SafeGPT):
+    """Background work of a running server: warm-up and history upkeep, stopped when the server stops."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(api: FastAPI):
+        # Guardrail, embedding model, LiteLLM and in-process models load now, not in the first answer.
+        tasks = [asyncio.create_task(_warm_up(app))]
+        if app.history is not None:
+            tasks += [asyncio.create_task(_purge_history_regularly(app)),
+                      asyncio.create_task(_save_unsaved_history(app))]
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    return lifespan
 
 
 async def _warm_up(app: SafeGPT) -> None:

@@ -12,7 +12,7 @@ from chat.web.api.conversations import ConversationStore
 from chat.web.api.keys import ApiKeyError, ApiKeyService, split_key
 from chat.web.api.rate_limit import RateLimiter
 from chat.web.api.schema import api_keys
-from chat.web.api.usage import UsageRecorder
+from chat.web.api.usage import ApiUsageCounter
 
 
 @pytest.fixture
@@ -81,7 +81,7 @@ def test_split_key():
 
 
 def test_usage_counts_per_day_system_model_outcome(engine):
-    usage = UsageRecorder(engine)
+    usage = ApiUsageCounter(engine)
     usage.record("Fallakte", "extern", "ok", 100, 20)
     usage.record("Fallakte", "extern", "ok", 50, 10)
     usage.record("Fallakte", "extern", "refused_policy")

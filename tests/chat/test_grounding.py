@@ -179,6 +179,9 @@ async def test_passage_findings_are_remembered_but_pseudonyms_stay_per_conversat
     assert sources and all(cache.get(_RecurringTextCache.key(s.passage.text)) is not None for s in sources)
     assert cache.get(_RecurringTextCache.key(QUESTION)) is None
     assert cache.get(_RecurringTextCache.key("Herr Jonas Weber ist neu in der Wohngruppe Lindenhof.")) is None
+    categories = app.guardrail._recurring_categories  # the Art. 9 term scan is kept the same way
+    assert all(categories.get(_RecurringTextCache.key(s.passage.text)) is not None for s in sources)
+    assert categories.get(_RecurringTextCache.key(QUESTION)) is None
 
 
 async def run_in(app, conv, text):

@@ -55,3 +55,37 @@ async def test_warm_up_loads_the_local_model_and_leaves_the_line_free(app):
     conv = app.pipeline.new_conversation("lokal-klein")
     done = [e async for e in app.pipeline.answer(conv, "Was ist Wohngeld?")][-1]
     assert isinstance(done, AnswerDone) and done.text.strip()
+
+
+async def test_two_applications_in_one_process_each_answer_with_their_own_local_model(tmp_path):
+    """LiteLLM's provider map is process-wide: a second application must not take over the first one's model.
+
+    Both use the alias ``smollm2`` with the same file but different answer lengths, so the token counts show
+    whose model answered; each application's own model object must be the one that was loaded."""
+    from chat.settings import load_settings
+    from tests.conftest import settings_dict
+
+    apps = []
+    for name, max_tokens in (("a", 3), ("b", 24)):
+        values = settings_dict(tmp_path / name, local=True)
+        values["local_models"]["smollm2"]["max_tokens"] = max_tokens
+        apps.append(SafeGPT(load_settings(use_file=False, **values)))
+    first, second = apps
+    try:
+        names = [app.router._local.name for app in apps]  # the second one used to replace the first one's
+        assert names[0] != names[1]
+        done = {}
+        for app in (first, second):
+            conv = app.pipeline.new_conversation("lokal-klein")
+            done[app] = [e async for e in app.pipeline.answer(conv, "Erkläre ausführlich, was Wohngeld ist.")][-1]
+        assert first.local_models["smollm2"]._llm is not None
+        assert second.local_models["smollm2"]._llm is not None
+        assert 0 < done[first].completion_tokens <= 3
+        assert done[second].completion_tokens > 3
+    finally:
+        for app in apps:
+            app.close()
+    from chat.llm.litellm_env import litellm
+
+    # Closed applications leave nothing behind in the process-wide map.
+    assert not {m["provider"] for m in litellm.custom_provider_map} & set(names)

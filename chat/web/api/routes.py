@@ -47,7 +47,7 @@ from chat.web.api.openai_models import (
 from chat.web.api.openapi import build_openapi, error_responses, json_body, json_response
 from chat.web.api.rate_limit import RateLimiter
 from chat.web.api.settings import ApiSettings, api_settings, embedding_model_id
-from chat.web.api.usage import UsageRecorder
+from chat.web.api.usage import ApiUsageCounter
 
 log = logging.getLogger(__name__)
 PREFIX = "/v1"
@@ -67,8 +67,8 @@ class ApiServices:
         return open_api_keys(self.app)
 
     @cached_property
-    def usage(self) -> UsageRecorder:
-        return UsageRecorder(self.app.engine)
+    def usage(self) -> ApiUsageCounter:
+        return ApiUsageCounter(self.app.engine)
 
     @cached_property
     def completions(self) -> CompletionService:
