@@ -79,6 +79,22 @@ def _until_first_interaction(method):
     return wrapper
 
 
+def _forget_queued_writes() -> None:
+    """Chainlit calls ``update_thread`` with the first interaction's name and only then flushes the writes queued
+    so far. For the acknowledgement of the rules those are the onboarding's messages: drop them here, whichever of
+    Chainlit's tasks runs first, and wait for the next interaction again (the onboarding is no chat)."""
+    from chainlit.context import ChainlitContextException, context
+
+    try:
+        session = context.session
+    except ChainlitContextException:
+        return
+    queues = getattr(session, "thread_queues", None)
+    if queues is not None:
+        queues.clear()
+    session.has_first_interaction = False
+
+
 class EncryptedHistory(BaseDataLayer):
     def __init__(self, engine: Engine, key: bytes, on_feedback=None) -> None:
         self.engine = engine
@@ -319,6 +335,7 @@ class EncryptedHistory(BaseDataLayer):
         opens_chat = name != ONBOARDING_ACTION
         if not opens_chat:
             name = None
+            _forget_queued_writes()
 
         def run():
             if opens_chat:
