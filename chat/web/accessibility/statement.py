@@ -81,19 +81,6 @@ def known_issues(settings: Settings) -> list[KnownIssue]:
             check="test_declared_time_limits_are_real",
         ),
     ]
-    issues.append(KnownIssue(
-        key="guided_question_announcement",
-        criterion="4.1.3 Statusmeldungen",
-        where="Geführte Vorlagen der Promptbibliothek und KI-Sprechstunden",
-        problem=("Die Rückfragen einer Vorlage werden von Screenreadern nicht sofort vorgelesen, sondern erst "
-                 "zusammen mit der fertigen Antwort."),
-        reason=("Die Chat-Oberfläche (Chainlit) zeigt, solange eine Vorlage läuft, durchgehend „wird bearbeitet“ "
-                "an; SafeGPT liest nur abgeschlossene Nachrichten vor, damit Antworten nicht Wort für Wort "
-                "angesagt werden."),
-        alternative=("Die Rückfrage steht als letzte Nachricht über dem Eingabefeld und kann dort gelesen werden. "
-                     "Oder schreiben Sie Ihre Bitte frei in das Eingabefeld."),
-        check="test_core_flow_with_the_keyboard_alone",
-    ))
     if settings.server.session_hours < 20:  # WCAG 2.2.1: limits over 20 hours are exempt
         issues.append(KnownIssue(
             key="session_lifetime",
