@@ -64,3 +64,10 @@ ANSWERED_BY = "Antwort von {model} (KI)"
 NO_SOURCES_NOTE = ("ℹ️ Keine passende Richtlinie gefunden: In den internen Richtlinien steht nichts, das zu dieser "
                    "Frage passt. Die Antwort stützt sich daher nicht auf eine Richtlinie – bitte fachlich prüfen.")
 MARK_COMMANDS = ("/schützen", "/schuetzen")
+# Why an answer was not helpful (chat/core/feedback.py): the buttons after "Nicht hilfreich" and the dashboard rows.
+FEEDBACK_REASONS = {
+    "wrong": "Falsch",
+    "source_mismatch": "Quelle passt nicht",
+    "too_long": "Zu lang",
+    "unclear": "Unverständlich",
+}

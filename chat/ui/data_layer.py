@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from chainlit.data.base import BaseDataLayer
+from chainlit.data.utils import queue_until_user_message
 from chainlit.types import PageInfo, PaginatedResponse
 from chainlit.user import PersistedUser, User
 from cryptography.fernet import Fernet
@@ -41,6 +42,10 @@ def _upsert(conn, table, values: dict, update_columns: tuple[str, ...]):
 
 
 log = logging.getLogger(__name__)
+# The button that acknowledges the rules of use (chat/ui/onboarding_ui.py). Chainlit opens a chat in the history
+# at a session's first interaction and names it after it — also after this click; the onboarding is no chat, so
+# that name opens none (the first real message does, and names it).
+ONBOARDING_ACTION = "Nutzungsregeln bestätigt"
 # Writes kept while the database is unavailable (sealed already; in memory only). Bounds memory in a long outage.
 MAX_UNSAVED = 20_000
 
@@ -74,6 +79,38 @@ def _remove_session_files(thread_ids: set[str]) -> None:
     for session in list(ws_sessions_id.values()):
         if session.thread_id in thread_ids:
             shutil.rmtree(session.files_dir, ignore_errors=True)
+def _until_first_interaction(method):
+    """Chainlit's ``queue_until_user_message`` inside a chat session; outside one (the CLI, tests, the writes
+    kept during a database outage) the write happens at once instead of failing for want of a session."""
+    queued = queue_until_user_message()(method)
+
+    @functools.wraps(method)
+    async def wrapper(self, *args, **kwargs):
+        from chainlit.context import ChainlitContextException, context
+
+        try:
+            context.session
+        except ChainlitContextException:
+            return await method(self, *args, **kwargs)
+        return await queued(self, *args, **kwargs)
+
+    return wrapper
+
+
+def _forget_queued_writes() -> None:
+    """Chainlit calls ``update_thread`` with the first interaction's name and only then flushes the writes queued
+    so far. For the acknowledgement of the rules those are the onboarding's messages: drop them here, whichever of
+    Chainlit's tasks runs first, and wait for the next interaction again (the onboarding is no chat)."""
+    from chainlit.context import ChainlitContextException, context
+
+    try:
+        session = context.session
+    except ChainlitContextException:
+        return
+    queues = getattr(session, "thread_queues", None)
+    if queues is not None:
+        queues.clear()
+    session.has_first_interaction = False
 
 
 class EncryptedHistory(BaseDataLayer):
@@ -198,6 +235,9 @@ class EncryptedHistory(BaseDataLayer):
         return True
 
     # -- steps ---------------------------------------------------------------------------------------------
+    # Step and element writes wait, as in Chainlit's own data layers, for the session's first interaction (a
+    # message, or a click Chainlit counts as one): a chat opened and left, or the onboarding, is no chat in the
+    # history (the decorator on BaseDataLayer is lost by overriding, so it is repeated here).
     def _write_step(self, step: dict, author: str | None) -> None:
         thread_id = step.get("threadId")
         if not thread_id:
@@ -216,12 +256,15 @@ class EncryptedHistory(BaseDataLayer):
                       "created_at": step.get("createdAt") or _now().isoformat(), "data": sealed}
             conn.execute(_upsert(conn, chat_steps, values, update_columns=("data",)))
 
+    @_until_first_interaction
     async def create_step(self, step_dict) -> None:
         await self._write(self._write_step, dict(step_dict), _current_author())
 
+    @_until_first_interaction
     async def update_step(self, step_dict) -> None:
         await self._write(self._write_step, dict(step_dict), _current_author())
 
+    @_until_first_interaction
     async def delete_step(self, step_id: str) -> None:
         author = _current_author()
 
@@ -233,6 +276,7 @@ class EncryptedHistory(BaseDataLayer):
         await self._write(run)
 
     # -- elements ------------------------------------------------------------------------------------------
+    @_until_first_interaction
     async def create_element(self, element) -> None:
         data = element.to_dict()
         content = getattr(element, "content", None)
@@ -263,6 +307,7 @@ class EncryptedHistory(BaseDataLayer):
             return self._open(row.data) if row else None
         return await self._run(run)
 
+    @_until_first_interaction
     async def delete_element(self, element_id: str, thread_id: str | None = None) -> None:
         author = _current_author()
 
@@ -370,9 +415,14 @@ class EncryptedHistory(BaseDataLayer):
     async def update_thread(self, thread_id: str, name: str | None = None, user_id: str | None = None,
                             metadata: dict | None = None, tags: list[str] | None = None) -> None:
         author = user_id or _current_author()
+        opens_chat = name != ONBOARDING_ACTION
+        if not opens_chat:
+            name = None
+            _forget_queued_writes()
 
         def run():
-            self._ensure_thread(thread_id, author)
+            if opens_chat:
+                self._ensure_thread(thread_id, author)
             with self.engine.begin() as conn:
                 row = conn.execute(select(chat_threads).where(chat_threads.c.id == thread_id)).first()
                 if row is None:

@@ -6,16 +6,22 @@ WELCOME = (
     "durch Platzhalter ersetzt und in der Antwort wieder eingesetzt. Antworten sind Entwürfe: "
     "Bitte prüfen Sie sie fachlich, bevor Sie sie verwenden."
 )
-STEP_PSEUDONYMISED = "Geschützte Angaben"
+# The step that lists what was replaced before sending; Chainlit shows the name alone (no "Verwendete …" prefix).
+STEP_PSEUDONYMISED = "Geschützte Angaben (nur für Sie sichtbar)"
 ERROR_PREFIX = "⚠️ "
 LOGIN_REQUIRED = "Bitte melden Sie sich an."
 QUEUED = ("⏳ {model} beantwortet gerade andere Anfragen. Ihre Anfrage ist auf Platz {ahead} der Warteschlange. "
           "Sie können sie mit der Stopp-Taste abbrechen.")
-FEEDBACK_HELPFUL = "👍 Hilfreich"
-FEEDBACK_NOT_HELPFUL = "👎 Nicht hilfreich"
+# Plain words on the buttons (an emoji is read aloud by screen readers and missing from some fonts); the icon
+# comes from Chainlit's icon set.
+FEEDBACK_HELPFUL = "Hilfreich"
+FEEDBACK_NOT_HELPFUL = "Nicht hilfreich"
 FEEDBACK_TOOLTIP = "Anonyme Rückmeldung – wird ohne Ihren Namen gezählt."
 FEEDBACK_THANKS = "Danke für Ihre Rückmeldung! Sie wird anonym gezählt."
-MARK_BUTTON = "🛡️ Übersehene Angabe schützen"
+FEEDBACK_ASK_REASON = ("Danke! Was hat nicht gepasst? Die Angabe ist freiwillig und wird ohne Ihren Namen gezählt – "
+                       "wenn nichts davon zutrifft, lassen Sie es einfach.")
+FEEDBACK_REASON_THANKS = "Danke – „{reason}“ ist vermerkt (anonym gezählt)."
+MARK_BUTTON = "Übersehene Angabe schützen"
 MARK_TOOLTIP = "Eine Angabe, die nicht ersetzt wurde, ab jetzt in diesem Chat schützen."
 MARK_ASK = ("Welche Angabe wurde nicht geschützt? Schreiben Sie **/schützen** und dahinter die Angabe genau so, "
             "wie sie im Text steht – z. B. `/schützen Lindenhof`. Sie wird ab dann in diesem Chat ersetzt.")

@@ -36,6 +36,8 @@ def prepare_chainlit_root(app: SafeGPT) -> Path:
     for name in ("chainlit.md", "chainlit_de-DE.md"):
         shutil.copy2(UI_TEMPLATE / name, root / name)
     (root / "public").mkdir(exist_ok=True)
+    for f in (UI_TEMPLATE / "public").iterdir():  # the accessibility layer named in the config (custom_js/css)
+        shutil.copy2(f, root / "public" / f.name)
     template = (UI_TEMPLATE / "config.toml.template").read_text(encoding="utf-8")
     config = (
         template.replace("{user_session_timeout}", str(int(settings.server.session_hours * 3600)))
@@ -65,15 +67,18 @@ def auth_secret(app: SafeGPT) -> str:
     return login_signing_key(app.settings.data_dir)
 
 
-def _strip_outside_stylesheets() -> None:
-    """Chainlit's page makes the browser load Google Fonts and a jsdelivr stylesheet; remove both (GDPR)."""
+def _adapt_page_template(language: str) -> None:
+    """Chainlit's page makes the browser load Google Fonts and a jsdelivr stylesheet; remove both (GDPR).
+    It also declares ``lang="en"`` whatever the UI language: screen readers would read German with English
+    pronunciation (WCAG 3.1.1), so the page gets the configured language."""
     import chainlit.server as cl_server
 
     original = getattr(cl_server.get_html_template, "__wrapped__", cl_server.get_html_template)
+    lang = f'<html lang="{language.split("-")[0]}"'
 
     def local_only(root_path):
         html = original(root_path)
-        return _OUTSIDE_LINK.sub("", html)
+        return _OUTSIDE_LINK.sub("", html).replace('<html lang="en"', lang, 1)
 
     local_only.__wrapped__ = original
     cl_server.get_html_template = local_only
@@ -100,7 +105,7 @@ def create_app(app: SafeGPT) -> FastAPI:
         raise RuntimeError("chainlit was imported before the server set CHAINLIT_APP_ROOT")
     from chainlit.utils import mount_chainlit
 
-    _strip_outside_stylesheets()
+    _adapt_page_template(app.settings.chat.language)
     # Chainlit would otherwise store chats in plain text wherever these point.
     for variable in ("DATABASE_URL", "LITERAL_API_KEY"):
         os.environ.pop(variable, None)
@@ -147,6 +152,9 @@ def create_app(app: SafeGPT) -> FastAPI:
     from chat.web.admin.my_data_routes import make_my_data_router
 
     api.include_router(make_my_data_router(app))  # /meine-daten: one's own chats, to see and delete
+    from chat.web.accessibility.routes import make_accessibility_router
+
+    api.include_router(make_accessibility_router(app))  # /barrierefreiheit: accessibility statement (BITV 2.0)
     # Rules of use and prompt library are checked now: a broken file stops the start (file, line, field).
     app.onboarding
     from chat.web.admin.prompts_routes import make_consultation_router, make_prompts_router

@@ -17,7 +17,7 @@ def storage_records(settings: Settings) -> list[StorageRecord]:
     events = {"id": C.ID, "day": C.DAY, "kind": C.LABEL, "model": C.LABEL, "outcome": C.LABEL,
               "prompt_tokens": C.NUMBER, "completion_tokens": C.NUMBER, "latency_ms": C.NUMBER,
               "feedback": C.NUMBER, "pii_counts": C.LABEL, "prompt_id": C.LABEL, "sources": C.FILE_NAME,
-              "no_source": C.FLAG, "department": C.DEPARTMENT}
+              "no_source": C.FLAG, "department": C.DEPARTMENT, "feedback_reason": C.LABEL}
     readers = f"Admin- und Auswertungsrolle, nur als Summen; Bereiche erst ab {k} verschiedenen Personen. " + OPERATOR
     return [
         StorageRecord(
@@ -50,12 +50,15 @@ def storage_records(settings: Settings) -> list[StorageRecord]:
             key="feedback",
             title="Rückmeldungen (hilfreich / nicht hilfreich)",
             purpose="Die Qualität der Antworten einschätzen.",
-            contents=("Je Rückmeldung: Tag, Modell, ggf. Bibliotheksvorlage und Bereich, hilfreich oder nicht. Ohne "
-                      "Namen und ohne Verbindung zum Chat. Ein Kommentar zur Rückmeldung wird nicht gespeichert."),
+            contents=("Je Rückmeldung: Tag, Modell, ggf. Bibliotheksvorlage und Bereich, hilfreich oder nicht; bei "
+                      "„Nicht hilfreich“ freiwillig einer der festen Gründe („Falsch“, „Quelle passt nicht“, "
+                      "„Zu lang“, „Unverständlich“) als eigene Zählung. Ohne Namen und ohne Verbindung zum Chat. "
+                      "Freitext oder ein Kommentar zur Rückmeldung wird nicht gespeichert."),
             stored=on,
             data=(D.AGGREGATE,),
             persons=(P.STAFF,),
-            locations=(Table("usage_events", events, rows={"kind": "feedback"}),),
+            locations=(Table("usage_events", events, rows={"kind": "feedback"}),
+                       Table("usage_events", events, rows={"kind": "feedback_reason"})),
             retention="Unbegrenzt (ohne Personenbezug).",
             readers=readers,
             enabled_by="[usage] enabled",
