@@ -35,7 +35,8 @@ def build_inventory(settings: Settings) -> Inventory:
         *store_records.storage_records(settings),
         *security_records.storage_records(settings),
         *api_records.storage_records(settings),
-        *knowledge_records.storage_records(settings.knowledge),
+        *knowledge_records.storage_records(settings.knowledge,
+                                            registry_in_database=settings.knowledge_registry_in_database()),
         backup_record(settings),
     ]
     records.sort(key=lambda r: r.audience != "staff")  # what concerns every user first, then the operation's

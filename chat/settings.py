@@ -192,6 +192,12 @@ class Settings(BaseSettings):
         """True when text of ``data_class`` may be sent to the knowledge base's embedder (its location's policy)."""
         return data_class in self.policy.get(self.knowledge.embedder_location, [])
 
+    def knowledge_registry_in_database(self) -> bool:
+        """Server mode: the knowledge registry and keyword index live in the main database (PostgreSQL with
+        ``[knowledge] registry = "auto"``, or ``"database"``), shared by every process."""
+        mode = self.knowledge.registry
+        return mode == "database" or (mode == "auto" and self.db_url.startswith(("postgres", "postgresql")))
+
     def model(self, name: str) -> ModelEntry:
         for entry in self.model_list:
             if entry.model_name == name:

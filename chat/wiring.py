@@ -100,11 +100,9 @@ class SafeGPT:
     def knowledge(self):
         from knowledge.knowledge_base import KnowledgeBase
 
-        mode = self.settings.knowledge.registry
-        shared = mode == "database" or (mode == "auto" and self.settings.db_url.startswith(("postgres", "postgresql")))
         # Server mode: registry and keyword index in the main database, shared by every process (issue 16).
         return KnowledgeBase(self.settings.knowledge, data_dir=self.settings.data_dir,
-                             registry_engine=self.engine if shared else None)
+                             registry_engine=self.engine if self.settings.knowledge_registry_in_database() else None)
 
     @cached_property
     def local_models(self):

@@ -66,6 +66,8 @@ class ConversationGuard:
 
         ``recurring``: a text that recurs across conversations (a retrieved passage): its detection may be
         reused, its pseudonyms are still this conversation's own."""
+        if not isinstance(text, str):  # named by type only: bytes or other objects may carry every value
+            raise TypeError(f"protect() takes text (str), not {type(text).__name__}")
         with self._lock:
             # Placeholder-shaped text the user typed ("[Person 1]") comes first: it is
             # remapped to a fresh pseudonym, so it never collides with a real one.

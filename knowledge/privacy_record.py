@@ -9,34 +9,20 @@ from .paths import CHROMA_DIR, FILES_DIR, REGISTRY_FILE, UPLOADS_DIR
 from .settings import KnowledgeSettings
 
 
-def storage_records(settings: KnowledgeSettings) -> list[StorageRecord]:
+def storage_records(settings: KnowledgeSettings, *, registry_in_database: bool = False) -> list[StorageRecord]:
     """The guidelines with their index (data directory, and Chroma embedded or on a server), and uploads
-    waiting for a confirmation."""
-    locations: list = [
-        Files(REGISTRY_FILE + "*", (Content.GUIDELINE_TEXT, Content.VECTORS)),
-        Files(FILES_DIR + "/*", (Content.GUIDELINE_FILE,)),
-    ]
-    # Server mode (several processes, PostgreSQL) keeps the registry and keyword index in the main database
-    # (knowledge/shared_registry.py); the tables exist in every database, filled only there.
-    locations += [
-        Table("knowledge_documents", {"doc_id": Content.ID, "title": Content.ADMIN_TEXT, "source_file": Content.FILE_NAME,
-                                      "stored_path": Content.FILE_NAME, "sha256": Content.HASH,
-                                      "revision": Content.NUMBER, "version": Content.LABEL,
-                                      "owner": Content.ADMIN_TEXT, "valid_until": Content.DAY,
-                                      "audience": Content.LABEL, "chunk_count": Content.NUMBER,
-                                      "added_at": Content.TIME}),
-        Table("knowledge_chunks", {"id": Content.ID, "chunk_id": Content.ID, "doc_id": Content.ID,
-                                   "idx": Content.NUMBER, "page": Content.NUMBER, "section": Content.GUIDELINE_TEXT,
-                                   "section_path": Content.GUIDELINE_TEXT, "text": Content.GUIDELINE_TEXT,
-                                   "tokens": Content.GUIDELINE_TEXT}),
-        Table("knowledge_meta", {"key": Content.LABEL, "value": Content.DETAIL}),
-    ]
+    waiting for a confirmation. ``registry_in_database``: server mode keeps the registry and the keyword index in
+    the main database (knowledge/shared_registry.py) instead of the file under the data directory."""
+    # In server mode each process keeps a private mirror of the keyword index in the same file.
+    locations: list = [Files(REGISTRY_FILE + "*", (Content.GUIDELINE_TEXT, Content.VECTORS)),
+                       Files(FILES_DIR + "/*", (Content.GUIDELINE_FILE,))]
     if settings.chroma_mode == "embedded":
         locations.append(Files(CHROMA_DIR + "/*", (Content.VECTORS, Content.GUIDELINE_TEXT)))
     else:
         locations.append(Elsewhere(f"Chroma-Server {settings.chroma_host}:{settings.chroma_port}, "
                                    f"Sammlung „{settings.collection}“"))
     return [
+        _registry_in_database_record(registry_in_database),
         StorageRecord(
             key="knowledge_base",
             title="Wissensbasis (interne Richtlinien)",
@@ -68,3 +54,34 @@ def storage_records(settings: KnowledgeSettings) -> list[StorageRecord]:
             audience="operation",
         ),
     ]
+
+
+def _registry_in_database_record(stored: bool) -> StorageRecord:
+    """The knowledge tables of the main database: filled only in server mode, present in every database."""
+    return StorageRecord(
+        key="knowledge_registry_database",
+        title="Wissensbasis: Register und Stichwortindex in der Datenbank",
+        purpose="Mehrere SafeGPT-Prozesse teilen sich eine Wissensbasis.",
+        contents=("Je Richtlinie Titel, Dateiname, Version, Verantwortliche, Gültigkeit, Zielgruppe, Prüfsumme; "
+                  "der Text in Abschnitten mit Seite und Abschnitt und die Wortstämme für die Stichwortsuche."),
+        stored=stored,
+        data=(DataCategory.GUIDELINES,),
+        persons=(PersonCategory.NAMED_IN_GUIDELINES,),
+        locations=(
+            Table("knowledge_documents", {"doc_id": Content.ID, "title": Content.ADMIN_TEXT,
+                                          "source_file": Content.FILE_NAME, "stored_path": Content.FILE_NAME,
+                                          "sha256": Content.HASH, "revision": Content.ID, "version": Content.LABEL,
+                                          "owner": Content.ADMIN_TEXT, "valid_until": Content.DAY,
+                                          "audience": Content.LABEL, "chunk_count": Content.NUMBER,
+                                          "added_at": Content.TIME}),
+            Table("knowledge_chunks", {"id": Content.ID, "chunk_id": Content.ID, "doc_id": Content.ID,
+                                       "idx": Content.NUMBER, "page": Content.NUMBER,
+                                       "section": Content.GUIDELINE_TEXT, "section_path": Content.GUIDELINE_TEXT,
+                                       "text": Content.GUIDELINE_TEXT, "tokens": Content.GUIDELINE_TEXT}),
+            Table("knowledge_meta", {"key": Content.LABEL, "value": Content.DETAIL}),
+        ),
+        retention="Wie die Wissensbasis: bis ein Admin das Dokument entfernt oder ersetzt.",
+        readers="Alle Beschäftigten (als Quellen in Antworten); Pflege durch Admins. " + OPERATOR,
+        enabled_by="[knowledge] registry (\"auto\": mit PostgreSQL)",
+        when_off="Register und Stichwortindex liegen in der Datei knowledge.sqlite3 im Datenverzeichnis.",
+    )

@@ -19,19 +19,21 @@ def storage_records(settings: OnboardingSettings) -> list[StorageRecord]:
             title="Promptbibliothek und Vorschläge",
             purpose="Bewährte Vorlagen teilen; Vorschläge von Beschäftigten prüfen und veröffentlichen.",
             contents=("Titel, Kategorie, Beschreibung und Text jeder Vorlage mit allen Versionen. Vorschläge aus dem "
-                      "Chat werden so gespeichert, wie sie eingegeben wurden – nicht pseudonymisiert: bitte keine "
-                      "Klientenangaben hineinschreiben. Wer vorgeschlagen oder geändert hat, steht im Protokoll der "
+                      "Chat laufen vor dem Speichern durch denselben Schutz wie Chatnachrichten: erkannte "
+                      "Klientenangaben werden durch Platzhalter ersetzt, und nur diese Fassung sehen die Admins. "
+                      "Bitte trotzdem keine Klientenangaben hineinschreiben. Wer vorgeschlagen oder geändert hat, steht im Protokoll der "
                       "Verwaltungsaktionen."),
             stored=True,
-            data=(D.STAFF_TEXT,),
+            data=(D.STAFF_TEXT, D.PSEUDONYMISED_TEXT),
             persons=(P.STAFF,),
             locations=(
                 Table("library_prompts", {"id": C.ID, "prompt_id": C.LABEL, "status": C.LABEL,
                                           "current_version": C.NUMBER, "published_version": C.NUMBER,
                                           "created_at": C.TIME, "updated_at": C.TIME}),
                 Table("library_prompt_versions", {"id": C.ID, "prompt_id": C.LABEL, "version": C.NUMBER,
-                                                  "title": C.STAFF_TEXT, "category": C.LABEL,
-                                                  "description": C.STAFF_TEXT, "template": C.STAFF_TEXT,
+                                                  "title": C.PSEUDONYMISED_TEXT, "category": C.LABEL,
+                                                  "description": C.PSEUDONYMISED_TEXT,
+                                                  "template": C.PSEUDONYMISED_TEXT,
                                                   "variables": C.ADMIN_TEXT, "author_role": C.LABEL,
                                                   "change": C.LABEL, "created_at": C.TIME}),
             ),

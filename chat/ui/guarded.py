@@ -27,7 +27,15 @@ async def session_is_valid() -> bool:
     and role, login younger than the session lifetime) — checked on every message and button."""
     session = cl.context.session
     token = getattr(session, "token", None)
-    return await asyncio.to_thread(get_app().sessions.account_for_token, token) is not None
+    try:
+        return await asyncio.to_thread(get_app().sessions.account_for_token, token) is not None
+    except Exception as exc:
+        if not database_unavailable(exc):
+            raise
+        # The database is down: the account cannot be read now. The signed login was checked when the socket
+        # connected, and no account can be disabled while the database is down; the chat keeps answering.
+        log.warning("session check skipped: database unavailable (%s)", type(exc).__name__)
+        return True
 
 
 async def end_session() -> None:
@@ -46,11 +54,11 @@ def guarded(where: str):
     def decorate(callback):
         @functools.wraps(callback)
         async def wrapper(*args, **kwargs):
-            if not await session_is_valid():
-                log.info("%s refused: the login has ended", where)
-                await end_session()
-                return None
             try:
+                if not await session_is_valid():
+                    log.info("%s refused: the login has ended", where)
+                    await end_session()
+                    return None
                 return await callback(*args, **kwargs)
             except (Exception, asyncio.CancelledError) as exc:
                 if database_unavailable(exc):

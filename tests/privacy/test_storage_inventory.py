@@ -40,6 +40,7 @@ import httpx
 import pytest
 from cryptography.fernet import Fernet, InvalidToken
 
+from chat.ui import messages as ui_texts
 from privacy import Content, processing_record
 from tests.conftest import settings_dict
 from tests.privacy.fictional import Client, make_client
@@ -54,7 +55,6 @@ PEOPLE = {"chefin": "admin", "fachkraft": "staff", "kollegin": "staff"}
 GUIDELINE = ("# Dienstwagen\n\nDienstwagen werden über das Sekretariat gebucht. Die Fahrt ist im Fahrtenbuch "
              "einzutragen; Tankbelege gehen an die Buchhaltung.\n")
 # Where a value typed by staff may stay in clear, as the page says (a prompt proposal is stored as typed).
-CLEAR_ALLOWED = {Content.STAFF_TEXT, Content.ATTACHMENT}
 # One request or chat turn may wait this long: on the shared 2-core machine (load 40+) an upload's client-data
 # check or a turn took longer than the usual 30-90 s. Only waiting, nothing the server must do, is relaxed.
 TURN = 600
@@ -81,7 +81,7 @@ class Day:
     kept: list[Client]          # chat details that stay (in the history, when it is on)
     deleted: list[Client]       # chats deleted by their author
     api_client: Client          # sent through /v1: stored nowhere
-    proposal_client: Client     # typed into a prompt proposal: stored as typed, as the page says
+    proposal_client: Client     # typed into a prompt proposal: stored pseudonymised, as the page says
     deleted_threads: list[str] = field(default_factory=list)
     deleted_sessions: list[str] = field(default_factory=list)  # their Chainlit sessions (files of the chat)
     kept_sessions: list[str] = field(default_factory=list)
@@ -167,7 +167,7 @@ async def live_a_day(day: Day, provider: RecordingProvider, tmp: Path, api_secre
                                                            "comment": f"passt für {a.last}"}})
             assert feedback.status_code == 200, feedback.text
         else:
-            await chat.click("👍 Hilfreich", timeout=TURN)
+            await chat.click(ui_texts.FEEDBACK_HELPFUL, timeout=TURN)
         note = tmp / "notiz.txt"
         note.write_text(f"Gesprächsnotiz: Herr Kurt {a.last} hat die IBAN {a.iban} genannt.", encoding="utf-8")
         shown = await chat.attach("Bitte fasse die Notiz zusammen.", [note], timeout=TURN)
@@ -396,22 +396,17 @@ def test_client_details_are_in_clear_nowhere_but_where_declared(day):
     everyone = [*day.kept, *day.deleted, day.api_client, day.proposal_client]
     found = []
     for table, column, row, value in day.rows.cells():
-        allowed = set(day.inventory.column_content(table, column, row)) & CLEAR_ALLOWED
         for client in everyone:
-            if client is day.proposal_client and allowed:
-                continue
             found += [f"{table}.{column}: {v}" for v in client.values() if v in str(value)]
     for name, blob in day.file_bytes.items():
         for client in everyone:
-            if client is day.proposal_client and name.startswith("safegpt.db"):
-                continue  # the proposal's table, declared STAFF_TEXT above
             found += [f"file {name}: {v}" for v in client.values() if v.encode() in blob]
     for line in day.log:
         found += [f"log: {line.text[:80]}" for client in everyone for v in client.values() if v in line.text]
     assert not found, found
-    # The proposal is where the page says it is, as typed (else the check above would prove nothing).
+    # The proposal was stored (protected: placeholders where the name was), else the check above proves nothing.
     proposals = day.rows.rows["library_prompt_versions"]
-    assert any(day.proposal_client.last in row["template"] for row in proposals)
+    assert any(row["template"].startswith("Schreibe einen Brief an Familie [") for row in proposals), proposals
 
 
 def test_no_staff_name_and_no_password_in_the_server_log(day):

@@ -22,6 +22,7 @@ from tests.support.chat_session import SOCKET_PATH, ChatSession
 from tests.support.http_login import logged_in_client
 from tests.support.openai_stub import RecordingProvider
 from tests.support.server import FAULT_PLUGIN, start_server_with_users
+from tests.support.waiting import wait_until
 
 PASSWORD = "sicheres-passwort-123"
 TOKEN = "prometheus-scraper-token-0123456789"
@@ -218,7 +219,10 @@ async def test_a_staff_proposal_reaches_the_admin_only_protected(server):
             "action": {"name": "Prompt vorschlagen", "payload": {}, "label": "x", "forId": str(uuid.uuid4()),
                        "id": str(uuid.uuid4())}}, timeout=120)
         assert clicked.status_code == 200 and len(answered) == 4
-        assert any(ui_texts.PROPOSAL_PROTECTED.split("{")[0] in o for o in session.outputs.values())
+        # The notice is a websocket event; the HTTP answer to the click can overtake it.
+        notice = ui_texts.PROPOSAL_PROTECTED.split("{")[0]
+        await wait_until(lambda: any(notice in o for o in list(session.outputs.values())), 30,
+                         "no notice that the proposal was protected")
     finally:
         await session.close()
     admin = logged_in_client(server.base_url, "chefin", PASSWORD)
