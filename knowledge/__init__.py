@@ -13,6 +13,7 @@ index together.
 
 from .cli import make_kb_group
 from .embedders import Embedder, make_embedder
+from .evidence import Evidence, EvidenceSentence, Grounding
 from .errors import DocumentNotFound, EmptyDocument, KnowledgeError, ReindexRequired, UnsupportedFormat
 from .knowledge_base import KnowledgeBase
 from .models import DocumentInfo, DocumentPreview, Passage, PreviewChunk
@@ -28,6 +29,9 @@ __all__ = [
     "DocumentPreview",
     "Embedder",
     "EmptyDocument",
+    "Evidence",
+    "EvidenceSentence",
+    "Grounding",
     "KnowledgeBase",
     "KnowledgeError",
     "KnowledgeSettings",
