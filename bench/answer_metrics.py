@@ -73,7 +73,7 @@ _DECLINE = re.compile(
     r"|(?:steht|stehen|finde|findet|finden|gibt es|enthalten|enthält|nennen|nennt)[^.]{0,60}\b(?:nichts|keine)\b"
     r"[^.]{0,50}(?:richtlinie|auszüg|quelle|angabe|information|regel)"
     r"|(?:richtlinie|auszüg|quelle)[^.]{0,60}\b(?:nicht|keine|nichts)\b[^.]{0,40}"
-    r"(?:beantwort|angabe|information|geregelt|genannt|festgelegt|erwähnt|enthalten)"
+    r"(?:beantwort|antwort|angabe|information|geregelt|genannt|festgelegt|erwähnt|enthalten|gefunden)"
     r"|nicht (?:in den|in der) (?:internen )?(?:richtlinie|auszüg|quelle)"
     r"|welche (?:richtlinie|regel)[^.]{0,30}(?:meinen|gemeint)")
 

@@ -58,7 +58,7 @@ os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from answer_baseline import OLD_INSTRUCTIONS, old_answer  # noqa: E402
-from answer_metrics import instruction_echoes, says_not_covered, unsupported_numbers  # noqa: E402
+from answer_metrics import instruction_echoes, numbers, says_not_covered, unsupported_numbers  # noqa: E402
 from answer_set import Question, load_questions  # noqa: E402
 
 SAMPLES = ROOT / "knowledge" / "samples"
@@ -86,7 +86,9 @@ class Record:
     wrong: bool = False
     declined: bool = False
     echoes: list[str] = field(default_factory=list)
-    outcome: str = ""  # new path: grounded | uncertain | none (old: grounded | none)
+    outcome: str = ""  # new path: grounded | ask_back | decline | open (old: grounded | none)
+    echoes_hidden: int = 0  # echoed sentences the new path's check hid
+    conflict: bool = False  # the new path's check marked the draft's yes/no against the evidence
 
 
 # --------------------------------------------------------------------------------------------- set-up
@@ -153,24 +155,62 @@ async def run_old(app, model: str, q: Question, max_tokens: int) -> Record:
 
 
 async def run_new(app, model: str, q: Question, max_tokens: int) -> Record:
-    from chat.pipeline import AnswerDone
+    """The new answer path, composed from the modules the pipeline will call (phase 1, until the pipeline
+    itself is wired): pseudonymise → search → evidence → plan → (model | own answer) → restore → check."""
+    from chat import messages as texts
+    from chat.core.answer_check import check_draft, cited_after
+    from chat.core.answer_plan import Action, plan_answer
+    from chat.core.answer_prompt import PromptSource, grounded_messages, instruction_texts, open_messages
+    from chat.core.answer_render import ask_back_markdown, evidence_markdown, marked_draft
 
     started = time.perf_counter()
-    conv = app.pipeline.new_conversation(model)
-    done = None
-    async for event in app.pipeline.answer(conv, q.q, max_tokens=max_tokens):
-        if isinstance(event, AnswerDone):
-            done = event
+    guard = app.guardrail.conversation()
+    protected = guard.protect(q.q)
+    passages = await asyncio.to_thread(app.knowledge.search, protected.text)
+    evidence = await asyncio.to_thread(app.knowledge.evidence, protected.text, passages)
+    plan = plan_answer(protected.text, evidence)
+    draft, shown_parts, cited, check, sources = "", [], [], None, {}
+    if plan.action is Action.GROUNDED:
+        excerpts = list(evidence.excerpts)
+        prompt_sources = [PromptSource(i + 1, guard.protect(e.passage.title).text,
+                                       guard.protect(e.passage.section).text if e.passage.section else None,
+                                       e.passage.page, guard.protect(e.text).text) for i, e in enumerate(excerpts)]
+        messages = grounded_messages(protected.text, [], prompt_sources, app.settings.chat.history_turns)
+        sources = {i + 1: " ".join(x for x in (e.passage.title, e.passage.section or "", e.passage.text) if x)
+                   for i, e in enumerate(excerpts)}
+        shown_parts.append(evidence_markdown(evidence))
+    elif plan.action is Action.OPEN:
+        messages = open_messages(protected.text, [], app.settings.chat.history_turns)
+        shown_parts.append(texts.NO_SOURCES_NOTE)
+    if plan.calls_model:
+        restorer = guard.restorer()
+        pieces = []
+        async for piece in app.router.stream(model, messages, max_tokens=max_tokens):
+            if piece.text:
+                pieces.append(restorer.feed(piece.text))
+        pieces.append(restorer.flush())
+        draft = "".join(pieces)
+        check = check_draft(draft, sources, question=q.q, instructions=instruction_texts(),
+                            evidence=[s.quoted for s in evidence.sentences])
+        if plan.action is Action.GROUNDED:
+            shown_parts.append(texts.DRAFT_LABEL)
+            cited = [excerpts[n - 1].passage for n in cited_after(check, draft, len(excerpts))]
+        shown_parts.append(marked_draft(draft, check))
+    elif plan.action is Action.ASK_BACK:
+        shown_parts.append(ask_back_markdown(evidence))
+    else:
+        shown_parts.append(texts.DECLINE)
     seconds = time.perf_counter() - started
-    assert done is not None
-    passages = [s.passage for s in done.sources]
-    shown = done.text + (f"\n\n{done.notice}" if done.notice else "")
-    rec = Record("new", model, q.id, q.split, q.answerable, q.kind, seconds, done.text, shown,
-                 outcome="grounded" if passages else "none")
-    cited = [s.passage for s in done.sources if s.number in done.cited]
-    from chat import messages as texts
-
-    return score(rec, q, passages, cited, (texts.SYSTEM_PROMPT, texts.SOURCES_HEADER, texts.NO_SOURCES), None)
+    shown = "\n\n".join(shown_parts)
+    rec = Record("new", model, q.id, q.split, q.answerable, q.kind, seconds, draft, shown, outcome=plan.action.value)
+    quoted = [s.passage for s in evidence.sentences] if plan.action in (Action.GROUNDED, Action.ASK_BACK) else []
+    marked: set[str] = set()
+    if check is not None:
+        marked = numbers(" ".join([u.text for u in check.unsupported] + [draft[e.start:e.end] for e in check.echoes]))
+        rec.echoes_hidden = len(check.echoes)
+        rec.conflict = check.conflict
+    score(rec, q, passages, quoted + cited, instruction_texts(), marked)
+    return rec
 
 
 # --------------------------------------------------------------------------------------------- report
@@ -210,6 +250,14 @@ def print_table(title: str, columns: dict[str, list[Record]]) -> None:
         print(f"{row:<{width}}" + "".join(f"{s[row]:>16}" for s in summaries.values()))
 
 
+def _reset_local_models(app) -> None:
+    """Forget llama.cpp's cached prompt, so neither path profits from the other's prompt prefix."""
+    for model in app.local_models.values():
+        if model._llm is not None:
+            with model.generation_lock:
+                model._llm.reset()
+
+
 async def main_async(args) -> list[Record]:
     questions = load_questions()
     if args.split != "all":
@@ -231,6 +279,7 @@ async def main_async(args) -> list[Record]:
             for i, q in enumerate(questions):
                 order = paths if i % 2 == 0 else list(reversed(paths))
                 for path in order:
+                    _reset_local_models(app)
                     runner = run_old if path == "old" else run_new
                     rec = await runner(app, model, q, args.max_tokens)
                     records.append(rec)

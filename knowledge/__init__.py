@@ -13,7 +13,7 @@ index together.
 
 from .cli import make_kb_group
 from .embedders import Embedder, make_embedder
-from .evidence import Evidence, EvidenceSentence, Grounding
+from .evidence import Evidence, EvidenceSentence, Excerpt, Grounding
 from .errors import DocumentNotFound, EmptyDocument, KnowledgeError, ReindexRequired, UnsupportedFormat
 from .knowledge_base import KnowledgeBase
 from .models import DocumentInfo, DocumentPreview, Passage, PreviewChunk
@@ -31,6 +31,7 @@ __all__ = [
     "EmptyDocument",
     "Evidence",
     "EvidenceSentence",
+    "Excerpt",
     "Grounding",
     "KnowledgeBase",
     "KnowledgeError",

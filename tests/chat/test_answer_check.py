@@ -129,3 +129,16 @@ def test_echoed_instruction_sentences_are_found_not_the_question():
     # the same words in the user's own question are no echo
     quiet = check_draft(draft, SOURCES, instructions=instructions, question=instructions[0])
     assert quiet.echoes == ()
+
+
+@pytest.mark.parametrize("draft, evidence, conflict", [
+    ("Ja, sie kann zusätzlich Wohngeld beantragen.", ["Kein Wohngeld erhalten in der Regel Personen, die Bürgergeld beziehen."], True),
+    ("Nein, in der Regel nicht.", ["Kein Wohngeld erhalten in der Regel Personen, die Bürgergeld beziehen."], False),
+    ("Nein, das geht nicht.", ["Sie gilt über das Ende des Arbeitsverhältnisses hinaus."], True),
+    ("Ja. Sie gilt auch danach.", ["Sie gilt über das Ende des Arbeitsverhältnisses hinaus."], False),
+    ("Nein – eine Nachricht per Messenger reicht nicht.", ["Eine Nachricht per Messenger reicht nicht."], False),
+    ("Die Kilometerpauschale beträgt 0,30 Euro.", ["Kein Zuschlag für Mitfahrende."], False),  # no yes/no: no verdict
+    ("Ja.", [], False),                                                                         # nothing quoted
+])
+def test_yes_or_no_against_the_quoted_evidence(draft, evidence, conflict):
+    assert check_draft(draft, SOURCES, evidence=evidence).conflict is conflict
