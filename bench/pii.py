@@ -6,6 +6,14 @@ Corpus: `bench/pii_corpus` (deterministic, seeded; names from mimesis + hand-wri
 from the detector's faker lists; identifiers with valid check digits from the project's own
 generators). Everything runs in one process, both detectors on the same texts.
 
+Running-text names (issue 15 §4, `bench/pii_names.py`, `--running N`): person names without cue
+words in news-like, case-note, encyclopaedic and lower-case chat sentences, per class (lone
+surname, foreign, double name, genitive, plural, role/relation, list, nickname, lower-case chat,
+clean sentences). Names from mimesis (sv, da, no, fi, is, nl, et, pt-br, es, fr, de, de-at, de-ch;
+el transliterated, ko romanised) and the benchmark's own hand lists (zh, ja, West/East African,
+Maghreb/Gulf Arabic, nicknames) — not from the detector's lists or its classifier's training data.
+A "dev" split (tuned on) and a "heldout" split (other templates, other names, never tuned on).
+
 Baseline "plain Presidio, default configuration": `AnalyzerEngine(nlp_engine=...)` with Presidio's
 own default NLP configuration (`presidio_analyzer/conf/default.yaml`: spaCy, entity mapping,
 ignored labels) except that the model `en_core_web_lg` (not installable offline) is replaced by
@@ -454,6 +462,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-safegpt", action="store_true")
     ap.add_argument("--json", type=Path, help="write the figures as JSON")
     ap.add_argument("--dump-misses", type=Path, help="write SafeGPT's misses and false alarms (synthetic data) as JSONL")
+    ap.add_argument("--running", type=int, default=600,
+                    help="sentences per split of the running-text name classes (bench/pii_names.py; 0: skip)")
+    ap.add_argument("--running-splits", default="dev,heldout", help="splits to run: dev, heldout or both")
+    ap.add_argument("--dump-running", type=Path, help="write SafeGPT's misses on the dev split as JSONL")
     args = ap.parse_args(argv)
 
     t_start = time.perf_counter()
@@ -536,6 +548,23 @@ def main(argv: list[str] | None = None) -> int:
         print("\nTargets (SafeGPT)")
         for what, value, ok in checks:
             print(f"  {what:<44} {value:>16}  {'ok' if ok else 'MISSED'}")
+    running = None
+    if args.running:
+        from bench.pii_names import run_running
+
+        detectors = ([("SafeGPT", detect)] if sg is not None else []) + (
+            [("Presidio default", base)] if not args.no_baseline else [])
+        # "unknown" in the running-text tables: in neither the detector's lists nor its
+        # classifier's training names
+        known_set = set(known[1])
+        sys.path.insert(0, str(ROOT / "guardrails" / "data"))
+        from train_name_classifier import positive_words
+
+        known_set |= {_fold(w) for w in positive_words()}
+        running = run_running(detectors, args.running, args.seed, args.running_splits.split(","),
+                              lambda w: _fold(w) in known_set,
+                              str(args.dump_running) if args.dump_running else None,
+                              (lambda samples: check_restoration(g, samples)) if g is not None else None)
     for r in runs:
         if r.errors:
             print(f"\n{r.name}: {len(r.errors)} texts raised an exception (counted as nothing detected): {r.errors[:5]}")
@@ -562,6 +591,7 @@ def main(argv: list[str] | None = None) -> int:
                 for r in runs
             },
             "restoration": restoration,
+            "running_text": running,
         }
         args.json.write_text(json.dumps(out, indent=2, ensure_ascii=False))
     return 0

@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 
 from chat.llm.router import RoutingError
-from chat.pipeline import AnswerDelta, AnswerDone, Protected, Routed, UserInputError
+from chat.pipeline import AnswerDelta, AnswerDone, Protected, Retrieved, Routed, UserInputError
 from chat.presentation import source_label
 from chat.wiring import SafeGPT
 
@@ -15,13 +15,19 @@ from chat.wiring import SafeGPT
 async def run_ask(app: SafeGPT, text: str, model: str | None, as_json: bool) -> int:
     conversation = app.pipeline.new_conversation(model)
     protected: Protected | None = None
-    notice = None
+    notice = search_notice = None
+    data_class = None
     try:
         async for event in app.pipeline.answer(conversation, text):
             if isinstance(event, Protected):
                 protected = event
+            elif isinstance(event, Retrieved):
+                search_notice = event.search_notice
+                if search_notice and not as_json:
+                    print(search_notice, file=sys.stderr)
             elif isinstance(event, Routed):
                 notice = event.notice
+                data_class = event.data_class
                 if notice and not as_json:
                     print(notice, file=sys.stderr)
             elif isinstance(event, AnswerDelta) and not as_json:
@@ -47,7 +53,10 @@ async def run_ask(app: SafeGPT, text: str, model: str | None, as_json: bool) -> 
             "model": done.model_name,
             "model_display_name": done.display_name,
             "notice": notice,
-            "data_class": protected.data_class.value if protected else None,
+            "search_notice": search_notice,
+            # The class of everything the request sent (message, passages); the message's own class beside it.
+            "data_class": data_class.value if data_class else None,
+            "message_data_class": protected.data_class.value if protected else None,
             "pseudonymised": dict(Counter(entity for entity, _, _ in protected.replacements)) if protected else {},
             "sources": sources,
         }, ensure_ascii=False))

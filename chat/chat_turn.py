@@ -19,7 +19,8 @@ from chat import upload_messages
 from chat.chat_upload import attachment_summary
 from chat.db.faults import database_unavailable
 from chat.llm.router import ModelNotAllowed, ModelUnavailable, RoutingError
-from chat.pipeline import AnswerDelta, AnswerDone, Conversation, Protected, Queued, Routed, UserInputError
+from chat.pipeline import (AnswerDelta, AnswerDone, Conversation, Protected, Queued, Retrieved, Routed,
+                           UserInputError)
 from chat.presentation import protected_markdown, shown_sources, source_elements, sources_footer
 from chat.runtime import get_app
 
@@ -52,6 +53,9 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
                 pii_types = [entity for entity, _, _ in event.replacements]
                 async with cl.Step(name=texts.STEP_PSEUDONYMISED, type="tool") as step:
                     step.output = protected_markdown(event)
+            elif isinstance(event, Retrieved):
+                if event.search_notice:
+                    await cl.Message(content=event.search_notice, author="SafeGPT").send()
             elif isinstance(event, Routed):
                 if event.notice:
                     await cl.Message(content=texts.ERROR_PREFIX + event.notice, author="SafeGPT").send()

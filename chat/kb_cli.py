@@ -51,7 +51,13 @@ class CuratedKnowledge:
             self._curator = make_curator(self._app)
         return self._curator
 
+    def _say_what_leaves(self) -> None:
+        notice = self._app.knowledge.outbound_notice()
+        if notice:
+            click.echo(notice, err=True)
+
     def add(self, path, *, progress: bool = False, **metadata):
+        self._say_what_leaves()
         outcome = self.curator.add(path, self._actor, progress=progress,
                                    confirm=lambda report: confirm_in_terminal(path.name, report), **metadata)
         return outcome.info
@@ -60,6 +66,7 @@ class CuratedKnowledge:
         return self.curator.remove(doc_id, self._actor)
 
     def reindex(self, progress: bool = False) -> int:
+        self._say_what_leaves()
         return self.curator.reindex(self._actor, progress=progress)
 
     def __getattr__(self, name: str):

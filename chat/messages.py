@@ -25,14 +25,30 @@ UNREADABLE_MESSAGE = ("Die Nachricht besteht überwiegend aus nicht lesbaren Zei
 KNOWLEDGE_UNAVAILABLE = ("ℹ️ Die internen Richtlinien sind gerade nicht erreichbar. Die Antwort stützt sich daher "
                          "nicht auf eine Richtlinie – bitte fachlich prüfen oder später erneut fragen.")
 MESSAGE_TOO_LONG = "Die Nachricht ist zu lang ({length} Zeichen, höchstens {limit}). Bitte kürzen oder aufteilen."
+# Why a request is as sensitive as it is: the new message, what the chat carries from earlier turns, or the
+# guideline passages found for it (each is sent along with the request).
+CLASS_CARRIED_BY = {
+    "message": "Ihre Nachricht enthält {reason}.",
+    "conversation": "Dieser Chat enthält aus früheren Nachrichten {reason}, und sie werden mit jeder weiteren "
+                    "Nachricht mitgeschickt.",
+    "passages": "Die gefundenen Auszüge aus den Richtlinien enthalten {reason}.",
+}
 MODEL_SWITCHED = (
-    "Ihre Nachricht enthält {reason}. Das gewählte Modell „{requested}“ ist dafür nicht freigegeben; "
-    "sie wird deshalb von „{chosen}“ beantwortet."
+    "{why} Das gewählte Modell „{requested}“ ist dafür nicht freigegeben; die Antwort kommt deshalb von "
+    "„{chosen}“. Der ganze weitere Chat bleibt bei „{chosen}“. Für Fragen an „{requested}“ starten Sie bitte "
+    "einen neuen Chat."
 )
 MODEL_NOT_ALLOWED = "Dieses Modell ist für Sie nicht freigegeben."
 MODEL_REFUSED = (
-    "Ihre Nachricht enthält {reason}. Keines der für Sie freigegebenen Modelle darf solche Daten erhalten; "
-    "die Nachricht wurde nicht gesendet."
+    "{why} Keines der für Sie freigegebenen Modelle darf solche Daten erhalten; die Nachricht wurde nicht "
+    "gesendet. Ohne diese Angaben können Sie in einem neuen Chat weiterfragen."
+)
+# The question may not go to the embedder's location (knowledge.embedding_location): keyword search only.
+KEYWORD_SEARCH_ONLY = (
+    "ℹ️ Die Richtlinien wurden für diese Nachricht nur nach Stichwörtern durchsucht: Der Suchdienst für "
+    "ähnliche Formulierungen läuft außerhalb dieses Servers und darf solche Daten nicht erhalten. Von Ihrer "
+    "Nachricht ist dafür nichts nach außen gegangen, und es geht nichts verloren – passende Stellen werden über "
+    "die Stichwörter gefunden."
 )
 DATA_CLASS_REASONS = {
     "none": "keine personenbezogenen Daten",

@@ -43,7 +43,7 @@ EXPLAIN_NONE = ("Sobald Sie eine Nachricht geschrieben und eine Antwort erhalten
 EXPLAIN = (
     "## So wurde Ihre letzte Nachricht verarbeitet\n\n"
     "**1. Schutz persönlicher Angaben (in SafeGPT, vor dem Senden)**\n{replacements}\n"
-    "Einstufung: {data_class}\n\n"
+    "Einstufung der ganzen Anfrage (mit früheren Nachrichten und Richtlinien-Auszügen): {data_class}\n\n"
     "**2. Das hat das Modell erhalten**\n```text\n{sent}\n```\n\n"
     "**3. Beantwortet von:** {model} (Standort: {location}) – eine KI, kein Mensch.\n\n"
     "**4. Herangezogene Quellen aus den internen Richtlinien:**\n{sources}\n\n"

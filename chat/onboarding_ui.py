@@ -156,7 +156,7 @@ def explain_markdown(conversation: Conversation | None) -> str:
         model, location = trace.model_name, "?"
     sources = "\n".join(texts.EXPLAIN_SOURCE.format(number=s.number, title=s.passage.title)
                         for s in trace.sources) or texts.EXPLAIN_NO_SOURCES
-    data_class = chat_texts.DATA_CLASS_REASONS.get(trace.protected.data_class.value, trace.protected.data_class.value)
+    data_class = chat_texts.DATA_CLASS_REASONS.get(trace.data_class.value, trace.data_class.value)
     sent = trace.sent_text.replace("```", "'''")
     return texts.EXPLAIN.format(replacements=replacements, data_class=data_class, sent=sent, model=model,
                                 location=location, sources=sources)

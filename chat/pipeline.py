@@ -56,6 +56,12 @@ class Conversation:
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     history: list[dict] = field(default_factory=list, repr=False)
     last_trace: "Trace | None" = field(default=None, repr=False)
+    # The most sensitive data class of anything this conversation has sent or keeps in ``history``. It only
+    # rises: every later request carries that history, so it may go only where this class may go.
+    data_class: DataClass = DataClass.NONE
+
+    def raise_class(self, data_class: DataClass) -> None:
+        self.data_class = DataClass.highest((self.data_class, data_class))
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,8 @@ class Retrieved:
     sources: tuple[Source, ...]
     # German note for the user when grounding was on but nothing reached knowledge.min_score.
     notice: str | None = None
+    # German note when the question was searched by keyword only (its data class may not go to the embedder).
+    search_notice: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,8 @@ class Routed:
     model_name: str
     display_name: str
     notice: str | None  # German text when the request went to another model than chosen
+    # The data class of everything this request sends (system text, passages, history, message).
+    data_class: DataClass = DataClass.NONE
 
 
 @dataclass(frozen=True)
@@ -122,6 +132,7 @@ class Trace:
     sent_text: str = field(repr=False)
     model_name: str = ""
     sources: tuple[Source, ...] = ()
+    data_class: DataClass = DataClass.NONE  # of everything the request sent (not only the message)
 
 
 class Pipeline:
@@ -159,27 +170,30 @@ class Pipeline:
         return cleaned
 
     def choose_model(self, requested: str, data_class: DataClass, *, allowed_models: set[str] | None = None,
-                     switch: bool = True) -> tuple[str, str | None]:
+                     switch: bool = True, carried_by: str = "message") -> tuple[str, str | None]:
         """Pick the model for a request of ``data_class``: the requested one if the policy lets it receive the
         class, else (with ``switch``) the first allowed model in catalogue order, with a German notice;
-        else raise :class:`ModelNotAllowed`. Never returns a model outside ``allowed_models``."""
+        else raise :class:`ModelNotAllowed`. Never returns a model outside ``allowed_models``.
+
+        ``carried_by`` names what makes the request that sensitive (``message``, ``conversation``,
+        ``passages``), so the notice can tell the user why."""
         if allowed_models is not None and requested not in allowed_models:
             raise ModelNotAllowed(texts.MODEL_NOT_ALLOWED)
         entry = self.router.entry(requested)
         cls = data_class.value
         if self.settings.may_receive(entry, cls):
             return requested, None
-        reason = texts.DATA_CLASS_REASONS.get(cls, cls)
+        why = texts.CLASS_CARRIED_BY[carried_by].format(reason=texts.DATA_CLASS_REASONS.get(cls, cls))
         if switch:
             for other in self.router.entries.values():
                 if allowed_models is not None and other.model_name not in allowed_models:
                     continue
                 if self.settings.may_receive(other, cls):
                     return other.model_name, texts.MODEL_SWITCHED.format(
-                        reason=reason, requested=entry.display_name, chosen=other.display_name)
-        raise ModelNotAllowed(texts.MODEL_REFUSED.format(reason=reason))
+                        why=why, requested=entry.display_name, chosen=other.display_name)
+        raise ModelNotAllowed(texts.MODEL_REFUSED.format(why=why))
 
-    def _search(self, query: str) -> list[Passage]:
+    def _search(self, query: str, mode: str) -> list[Passage]:
         """Search, then detect personal data in the found passages while still off the event loop.
 
         Passages recur across conversations, so their detections are remembered by the guardrail;
@@ -187,7 +201,7 @@ class Pipeline:
         """
         assert self.knowledge is not None
         try:
-            passages = self.knowledge.search(query)
+            passages = self.knowledge.search(query, mode=mode)
         except Exception as exc:  # Chroma or the embedding model down: answer ungrounded, say so
             log.warning("knowledge search failed: %s", type(exc).__name__)
             raise _KnowledgeDown from None
@@ -195,11 +209,15 @@ class Pipeline:
             text for p in passages for text in (p.title, p.section, p.text) if text)
         return passages
 
-    async def _retrieve(self, query: str, conv: Conversation) -> tuple[Source, ...]:
+    async def _retrieve(self, query: str, query_class: DataClass) -> tuple[tuple[Source, ...], str | None]:
+        """Sources for ``query`` and, when the query may not go to the embedder's location, the German note
+        that it was searched by keyword only (nothing of it left the house for the search)."""
         if self.knowledge is None:
-            return ()
-        passages = await asyncio.to_thread(self._search, query)
-        return tuple(Source(number=i + 1, passage=p) for i, p in enumerate(passages))
+            return (), None
+        keyword_only = not self.settings.embedder_may_receive(query_class.value)
+        passages = await asyncio.to_thread(self._search, query, "keyword" if keyword_only else "hybrid")
+        note = texts.KEYWORD_SEARCH_ONLY if keyword_only else None
+        return tuple(Source(number=i + 1, passage=p) for i, p in enumerate(passages)), note
 
     async def answer(self, conv: Conversation, text: str, *, use_knowledge: bool = True,
                      allowed_models: set[str] | None = None, switch_model: bool = True,
@@ -217,26 +235,34 @@ class Pipeline:
             data_class=protected.data_class,
         )
         yield event
-        model_name, notice = self.choose_model(conv.model_name, protected.data_class,
-                                               allowed_models=allowed_models, switch=switch_model)
-        entry = self.router.entry(model_name)
+        # Fail fast, before any search: the conversation so far and this message already decide a refusal.
+        self._route(conv, protected.data_class, (), allowed_models, switch_model)
 
+        search_note = None
         try:
-            sources = await self._retrieve(protected.text, conv) if use_knowledge else ()
+            if use_knowledge:
+                sources, search_note = await self._retrieve(protected.text, protected.data_class)
+            else:
+                sources = ()
             # The model is told the same in the prompt (messages.NO_SOURCES) and must not invent rules.
             no_sources = texts.NO_SOURCES_NOTE if use_knowledge and not sources else None
         except _KnowledgeDown:
             sources, no_sources = (), texts.KNOWLEDGE_UNAVAILABLE
-        yield Retrieved(sources, no_sources)
-        numbered = [
+        yield Retrieved(sources, no_sources, search_note)
+        numbered, passage_classes = [], []
+        for s in sources:
             # Title and heading too: a guideline may name a client anywhere.
-            NumberedSource(s.number, conv.guard.protect(s.passage.title).text,
-                           conv.guard.protect(s.passage.section).text if s.passage.section else None,
-                           s.passage.page, conv.guard.protect(s.passage.text).text)
-            for s in sources
-        ]
+            title, section, body = (conv.guard.protect(s.passage.title),
+                                    conv.guard.protect(s.passage.section) if s.passage.section else None,
+                                    conv.guard.protect(s.passage.text))
+            passage_classes += [p.document_class for p in (title, section, body) if p is not None]
+            numbered.append(NumberedSource(s.number, title.text, section.text if section else None,
+                                           s.passage.page, body.text))
         prompt = build_messages(protected.text, conv.history, numbered, self.settings.chat.history_turns)
-        yield Routed(model_name, entry.display_name, notice)
+        model_name, notice, request_class = self._route(conv, protected.data_class, passage_classes,
+                                                        allowed_models, switch_model)
+        entry = self.router.entry(model_name)
+        yield Routed(model_name, entry.display_name, notice, request_class)
 
         restorer = conv.guard.restorer()
         sent_parts: list[str] = []
@@ -268,15 +294,36 @@ class Pipeline:
         raw_answer = "".join(sent_parts)
         conv.history.extend([{"role": "user", "content": protected.text},
                              {"role": "assistant", "content": raw_answer}])
+        # The answer joins the history that later requests carry: what it says counts as well.
+        answer_class = (DataClass.SPECIAL_CATEGORY if self.guardrail.special_categories(raw_answer)
+                        else DataClass.NONE)
+        conv.raise_class(DataClass.highest((request_class, answer_class)))
         _keep_recent_turns(conv, self.settings.chat.history_turns)
         cited = tuple(sorted({int(n) for n in _CITATION.findall(raw_answer) if 1 <= int(n) <= len(sources)}))
-        conv.last_trace = Trace(protected=event, sent_text=protected.text, model_name=model_name, sources=sources)
+        conv.last_trace = Trace(protected=event, sent_text=protected.text, model_name=model_name, sources=sources,
+                                data_class=request_class)
         yield AnswerDone(
             text="".join(shown_parts), sources=sources, cited=cited, model_name=model_name,
             display_name=entry.display_name, prompt_tokens=prompt_tokens,
             completion_tokens=completion_tokens or len(sent_parts), seconds=time.perf_counter() - started,
             notice=no_sources,
         )
+
+
+    def _route(self, conv: Conversation, message_class: DataClass, passage_classes: list[DataClass],
+               allowed_models: set[str] | None, switch: bool) -> tuple[str, str | None, DataClass]:
+        """The one routing rule of every path (chat, prompt library, consultation hours, ``ask``, ``/v1``):
+        a request goes only where the class of *everything it sends* may go — the conversation's history
+        (``conv.data_class``), the retrieved passages and the new message (system text is fixed and has none).
+        Returns (model, German notice or None, the request's class)."""
+        parts = {"conversation": conv.data_class, "passages": DataClass.highest(passage_classes),
+                 "message": message_class}
+        request_class = DataClass.highest(parts.values())
+        # Name the part that makes it this sensitive; the user's own message first, it is what they just wrote.
+        carried_by = next(k for k in ("message", "conversation", "passages") if parts[k] == request_class)
+        model_name, notice = self.choose_model(conv.model_name, request_class, allowed_models=allowed_models,
+                                               switch=switch, carried_by=carried_by)
+        return model_name, notice, request_class
 
 
 def _keep_recent_turns(conv: Conversation, turns: int) -> None:

@@ -220,6 +220,11 @@ class Settings(BaseSettings):
                             f"router.fallbacks: '{source}' → '{target}' ist unzulässig, '{target}' darf "
                             f"Datenklasse '{cls}' nicht erhalten"
                         )
+        if self.knowledge.embedder_location not in self.policy:
+            raise ValueError(
+                f"knowledge.embedding_location '{self.knowledge.embedder_location}' fehlt in [policy] "
+                f"(bekannt: {sorted(self.policy)})"
+            )
         for entry in self.model_list:
             if entry.safegpt.location not in self.policy:
                 raise ValueError(
@@ -238,6 +243,10 @@ class Settings(BaseSettings):
     def may_receive(self, entry: ModelEntry, data_class: str) -> bool:
         """True when ``entry`` is approved for ``data_class`` and its location's policy allows it."""
         return data_class in entry.safegpt.data_classes and data_class in self.policy.get(entry.safegpt.location, [])
+
+    def embedder_may_receive(self, data_class: str) -> bool:
+        """True when text of ``data_class`` may be sent to the knowledge base's embedder (its location's policy)."""
+        return data_class in self.policy.get(self.knowledge.embedder_location, [])
 
     def model(self, name: str) -> ModelEntry:
         for entry in self.model_list:

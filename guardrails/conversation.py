@@ -113,12 +113,18 @@ class ConversationGuard:
                 data_class = DataClass.PSEUDONYMISED
             if self._residual_risk:
                 data_class = DataClass.RESIDUAL_RISK
+            # Read as a curated document (a guideline), Art. 9 terms are subject matter ("Bei Diabetes gilt …"):
+            # the text is special only if it also identifies someone (a name, birth date, identifier … found).
+            document_class = data_class
             if categories:
                 data_class = DataClass.SPECIAL_CATEGORY
+                if findings:
+                    document_class = DataClass.SPECIAL_CATEGORY
             return ProtectedText(
                 text="".join(out),
                 findings=tuple(findings),
                 data_class=data_class,
+                document_class=document_class,
                 special_categories=categories,
                 replacements=tuple(replacements),
                 inert=tuple(inert),

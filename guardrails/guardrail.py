@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from guardrails.analyzer import build_analyzer
 from guardrails.conversation import ConversationGuard
+from guardrails.name_classifier import NameClassifier
 from guardrails.names import NameLexicon
 from guardrails.nlp_engine import LANGUAGE
 from guardrails.overlap import resolve_overlaps
@@ -86,7 +87,8 @@ class Guardrail:
         self.settings = settings
         _silence_presidio_text_logging()
         self.lexicon = NameLexicon.load()
-        recognizers = build_recognizers(settings, self.lexicon)
+        name_classifier = NameClassifier.load() if settings.unfamiliar_names else None
+        recognizers = build_recognizers(settings, self.lexicon, name_classifier)
         if settings.ner_backend:
             from guardrails.recognizers.ner_backend import NerBackendRecognizer
 

@@ -48,7 +48,7 @@ _SURNAME_HEADS = frozenset(
 
 # Everyday short heads of compounds not in the lexicon.
 _SHORT_HEADS = frozenset(
-    "geld zeit plan haus arzt raum satz lohn kurs büro amts kind frau mann kauf werk gang bild recht "
+    "geld zeit plan haus arzt raum satz lohn kurs büro amt amts kind frau mann kauf werk gang bild recht "
     "wort ziel buch teil fall form team tage jahr".split()
 )
 
@@ -229,6 +229,7 @@ class NameLexicon:
     places: set[str] = field(default_factory=set)
     homographs: set[str] = field(default_factory=set)  # names that are everyday nouns
     exact: set[str] = field(default_factory=set)  # lower-case spellings with diacritics
+    plural_nouns: set[str] = field(default_factory=set)  # plural forms of common nouns, lower case
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "NameLexicon":
@@ -261,9 +262,11 @@ class NameLexicon:
 
         name_tags = {"Vorname", "Nachname", "Eigenname", "Toponym", "Straßenname"}
         forms: set[str] = set()
+        plurals: set[str] = set()
         with open(CSV_FILE_PATH, encoding="utf-8") as fh:
             reader = csv.reader(fh)
-            next(reader)
+            header = next(reader)
+            plural_columns = [i for i, h in enumerate(header) if "plural" in h]
             for row in reader:
                 tags = set(row[1].split(","))
                 if "Toponym" in tags:
@@ -273,10 +276,12 @@ class NameLexicon:
                 # Column 0 is the lemma, columns from 7 on are inflected forms.
                 forms.update(row[7:])
                 forms.add(row[0])
+                plurals.update(row[i] for i in plural_columns if i < len(row) and row[i])
         # Nouns keep their umlauts: folding would make "Häuser" match "Hauser".
         self.common_nouns = {
             form.lower() for form in forms if form and " " not in form and not form.startswith("-")
         }
+        self.plural_nouns = {form.lower() for form in plurals if " " not in form}
 
     # -- questions the person recognizer asks -------------------------------------
 
@@ -314,7 +319,7 @@ class NameLexicon:
         key = word.lower()
         if len(key) < 7:
             return False
-        for cut in range(3, len(key) - 3):
+        for cut in range(3, len(key) - 2):
             head = key[cut:]
             if head not in self.common_nouns or head in _SURNAME_HEADS:
                 continue
@@ -328,6 +333,10 @@ class NameLexicon:
             if modifier_is_noun or (len(modifier) >= 4 and _GERMAN_LOOKING.fullmatch(modifier)):
                 return True
         return False
+
+    def is_plural_noun(self, word: str) -> bool:
+        """A plural form of a common noun ("Autos", "Kinder"), not a genitive ("Richters")."""
+        return word.lower() in self.plural_nouns
 
     def is_homograph(self, word: str) -> bool:
         """A listed name that is also an everyday word ("Wolf", "Sommer", "Mark")."""

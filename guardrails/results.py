@@ -6,6 +6,7 @@ printed object never shows them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -17,6 +18,19 @@ class DataClass(str, Enum):
     PSEUDONYMISED = "pseudonymised"
     RESIDUAL_RISK = "residual_risk"
     SPECIAL_CATEGORY = "special_category"
+
+    @property
+    def rank(self) -> int:
+        """Position in the order none < pseudonymised < residual_risk < special_category."""
+        return _ORDER.index(self)
+
+    @staticmethod
+    def highest(classes: "Iterable[DataClass]") -> "DataClass":
+        """The most sensitive of ``classes`` (``NONE`` for none): what a request carrying them all is."""
+        return max(classes, key=lambda c: c.rank, default=DataClass.NONE)
+
+
+_ORDER = (DataClass.NONE, DataClass.PSEUDONYMISED, DataClass.RESIDUAL_RISK, DataClass.SPECIAL_CATEGORY)
 
 
 @dataclass(frozen=True)
@@ -62,6 +76,13 @@ class ProtectedText:
     # Placeholder-shaped text the user typed ("[Person 1]") and the fresh pseudonym
     # it was sent as; not personal data, so kept apart from ``replacements``.
     inert: tuple[Replacement, ...] = field(default=(), repr=False)
+    # The class when the text is a curated document (a guideline passage) rather than a message about a
+    # client: Art. 9 terms alone are the document's subject; with a person identified in it, they are data.
+    document_class: DataClass | None = None
+
+    def __post_init__(self) -> None:
+        if self.document_class is None:
+            object.__setattr__(self, "document_class", self.data_class)
 
     def __repr__(self) -> str:
         # The pseudonymised text may still hold data the detector missed, so it is

@@ -22,6 +22,8 @@ class GuardrailSettings(pydantic.BaseModel):
     ``ner_backend``: name or path of an installed spaCy pipeline whose person and
     place findings are merged with the rules (e.g. ``de_core_news_lg``).
     ``special_category_terms_file``: extra Art. 9 terms, lines ``category<TAB>term``.
+    ``unfamiliar_names``: also find names no list knows by their position in the sentence
+    and the shipped name classifier ("sagte Lindqvist", "die Petrovs").
     """
 
     model_config = pydantic.ConfigDict(extra="forbid")
@@ -32,3 +34,4 @@ class GuardrailSettings(pydantic.BaseModel):
     extra_case_number_patterns: list[str] = []
     ner_backend: str | None = None
     special_category_terms_file: Path | None = None
+    unfamiliar_names: bool = True

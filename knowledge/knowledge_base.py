@@ -266,15 +266,16 @@ class KnowledgeBase:
                     break
             return passages
 
-    def evidence(self, query: str, passages: list[Passage], limit: int = 3) -> Evidence:
+    def evidence(self, query: str, passages: list[Passage], limit: int = 3, *, dense: bool = True) -> Evidence:
         """The one to ``limit`` units of ``passages`` (a :meth:`search` result for ``query``) that answer the
         question, quoted verbatim, and whether they do so clearly (see :mod:`knowledge.evidence`).
 
         Uses the unit vectors stored at ingestion; passages indexed before those existed are split and
-        embedded now (slower; ``reindex`` stores them)."""
+        embedded now (slower; ``reindex`` stores them). ``dense=False`` never hands the query to the embedder
+        (for a question that may not go where the embedder runs): keyword overlap alone."""
         if not passages:
             return Evidence(Grounding.NONE, reason="no_passages")
-        query_vector = self._embed_query(query)
+        query_vector = self._embed_query(query) if dense else None
         with self._lock:
             self._refresh()
             stored = self._registry.sentences_of([p.chunk_id for p in passages])
@@ -311,6 +312,15 @@ class KnowledgeBase:
             while len(self._query_vectors) > 16:
                 self._query_vectors.pop(next(iter(self._query_vectors)))
         return vector
+
+    def outbound_notice(self) -> str | None:
+        """German statement of what leaves this server when documents are indexed (a remote embedder receives
+        every chunk's text); ``None`` when the embedder runs in this process."""
+        if not self.settings.embedder_is_remote:
+            return None
+        return messages.REMOTE_EMBEDDER_NOTICE.format(
+            model=self.settings.embedding_model, location=self.settings.embedder_location,
+            endpoint=self.settings.embedding_api_base or messages.DEFAULT_ENDPOINT)
 
     def stats(self) -> dict[str, Any]:
         """Counts for health checks and dashboards (no document text)."""

@@ -85,3 +85,11 @@ HELP_SHOW = "Angaben zu einem Dokument zeigen."
 HELP_REMOVE = "Ein Dokument mit allen Abschnitten entfernen."
 HELP_REINDEX = "Alle Dokumente neu zerlegen und einbetten (z. B. nach Wechsel des Einbettungsmodells)."
 HELP_SEARCH = "Die Wissensdatenbank durchsuchen (hybrid: Bedeutung + Stichwörter)."
+
+# Ingestion with an embedder outside this server (knowledge.embedding_location): say what leaves the house.
+REMOTE_EMBEDDER_NOTICE = (
+    "Hinweis: Zum Durchsuchen werden die Texte aller Abschnitte – Überschriften und Fließtext, so wie sie im "
+    "Dokument stehen, ohne Pseudonymisierung – an den Embedding-Dienst „{model}“ am Standort „{location}“ "
+    "({endpoint}) gesendet. Dokumente mit Klientendaten dürfen deshalb nicht aufgenommen werden."
+)
+DEFAULT_ENDPOINT = "Standard-Endpunkt des Anbieters"

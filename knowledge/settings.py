@@ -37,6 +37,10 @@ class KnowledgeSettings(pydantic.BaseModel):
     # Threads for the local embedders (None: all cores of the machine).
     embedding_threads: int | None = pydantic.Field(default=None, ge=1)
     embedding_batch_size: int = pydantic.Field(default=16, ge=1)
+    # Where the embedder runs, like a model's location (``local``, ``on-prem``, ``eu-cloud`` …): the routing
+    # policy decides which data classes may be sent to it. Built-in embedders run in-process ("local");
+    # an "openai" embedder must say where its endpoint is.
+    embedding_location: str | None = None
 
     chroma_mode: Literal["embedded", "http"] = "embedded"
     chroma_host: str = "127.0.0.1"
@@ -56,4 +60,18 @@ class KnowledgeSettings(pydantic.BaseModel):
             raise ValueError("chunk_overlap must be less than half of chunk_size")
         if self.embedder == "openai" and not self.embedding_model:
             raise ValueError('embedder "openai" needs embedding_model, e.g. "openai/text-embedding-3-small"')
+        if self.embedder == "openai" and not self.embedding_location:
+            raise ValueError('embedder "openai" needs embedding_location (where its endpoint runs), '
+                             'e.g. "on-prem" or "eu-cloud"')
+        if self.embedder != "openai" and self.embedding_location not in (None, "local"):
+            raise ValueError(f'embedder "{self.embedder}" runs in this process: embedding_location must be "local"')
         return self
+
+    @property
+    def embedder_location(self) -> str:
+        """Where text sent to the embedder goes (a location of the routing policy)."""
+        return self.embedding_location or "local"
+
+    @property
+    def embedder_is_remote(self) -> bool:
+        return self.embedder_location != "local"

@@ -48,7 +48,8 @@ def make_knowledge_router(app) -> APIRouter:
                         status_code: int = 200):
         docs, stats = await asyncio.to_thread(lambda: (documents(), app.knowledge.stats()))
         return render(request, "knowledge_list.html", status_code=status_code, documents=docs, stats=stats,
-                      message=message, error=error, accept=",".join(SUPPORTED_SUFFIXES),
+                      message=message, error=error, outbound=app.knowledge.outbound_notice(),
+                      accept=",".join(SUPPORTED_SUFFIXES),
                       suffixes=", ".join(SUPPORTED_SUFFIXES), max_mb=settings.max_upload_mb)
 
     def document_or_404(doc_id: str):

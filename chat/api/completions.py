@@ -1,9 +1,10 @@
 """One chat completion through the same pipeline as a chat message.
 
 The caller's ``messages`` become one :class:`chat.pipeline.Conversation`: system and earlier turns are
-pseudonymised with the conversation's guard into its history, the last user message is the question.
-The data class of everything sent is checked against the key's approved classes and the routing policy
-before anything leaves; the answer comes back restored.
+pseudonymised with the conversation's guard into its history (raising the conversation's data class), the
+last user message is the question. The pipeline's one routing rule checks the class of everything sent
+(history, passages, message) against the routing policy; this module adds the key's approved classes.
+Nothing leaves before both passed; the answer comes back restored.
 """
 
 from __future__ import annotations
@@ -22,24 +23,14 @@ from chat.api.conversations import ConversationStore
 from chat.api.keys import ApiKey
 from chat.api.openai_models import ChatCompletionRequest, ChatMessage, SafeGPTInfo, SourceInfo, Usage
 from chat.llm.router import ModelNotAllowed, ModelUnavailable, RoutingError
-from chat.pipeline import AnswerDelta, AnswerDone, Conversation, Pipeline, Protected, UserInputError
+from chat.pipeline import AnswerDelta, AnswerDone, Conversation, Pipeline, Protected, Routed, UserInputError
 from guardrails import DataClass
 
 log = logging.getLogger(__name__)
-_ORDER = [DataClass.NONE, DataClass.PSEUDONYMISED, DataClass.RESIDUAL_RISK, DataClass.SPECIAL_CATEGORY]
-
-
-@dataclass
-class NamedConversation:
-    """A conversation the caller named: its pipeline conversation and the highest data class sent in it,
-    so that remembered turns are checked again when a later request goes to another model."""
-
-    conv: Conversation
-    sent_class: DataClass = DataClass.NONE
 
 
 def worst(classes) -> DataClass:
-    return max(classes, key=_ORDER.index, default=DataClass.NONE)
+    return DataClass.highest(classes)
 
 
 @dataclass
@@ -147,22 +138,23 @@ class CompletionService:
         if request.messages[-1].role != "user":
             raise errors.ApiError(400, texts.LAST_MESSAGE_NOT_USER, code="invalid_message", param="messages")
 
-    def _conversation(self, key: ApiKey, request: ChatCompletionRequest) -> NamedConversation:
+    def _conversation(self, key: ApiKey, request: ChatCompletionRequest) -> Conversation:
+        """A fresh conversation, or the caller's named one (its data class carries over: it only rises)."""
         cid = request.safegpt.conversation_id if request.safegpt else None
         if cid is None:
-            return NamedConversation(self.pipeline.new_conversation(request.model))
-        named = self.conversations.get_or_create(
-            (key.key_id, cid), lambda: NamedConversation(self.pipeline.new_conversation(request.model)))
+            return self.pipeline.new_conversation(request.model)
+        conv = self.conversations.get_or_create(
+            (key.key_id, cid), lambda: self.pipeline.new_conversation(request.model))
         self.pipeline.router.entry(request.model)
-        named.conv.model_name = request.model
-        return named
+        conv.model_name = request.model
+        return conv
 
-    def _history(self, named: NamedConversation, messages: list[ChatMessage], pseudonymised: Counter
-                 ) -> list[DataClass]:
-        """Pseudonymise system messages and the earlier turns that will be sent into ``conv.history``.
+    def _history(self, conv: Conversation, messages: list[ChatMessage], pseudonymised: Counter) -> None:
+        """Pseudonymise system messages and the earlier turns that will be sent into ``conv.history`` and raise
+        the conversation's data class to theirs (they travel with this request).
 
-        Returns their data classes. Only what is sent is protected and classified: the caller's
-        instructions always, of the turns the newest ones (``chat.history_turns``, as in the chat)."""
+        Only what is sent is protected and classified: the caller's instructions always, of the turns the
+        newest ones (``chat.history_turns``, as in the chat)."""
         system: list[tuple[str, str]] = []
         turns: list[tuple[str, str]] = []
         for message in messages:
@@ -174,31 +166,23 @@ class CompletionService:
         keep = max(0, budget - len(system))
         system = system[:budget]
         turns = turns[-keep:] if keep else []
-        conv = named.conv
-        classes: list[DataClass] = []
         protected_msgs: list[dict] = []
         for role, text in system + turns:
             protected = conv.guard.protect(text)
-            classes.append(protected.data_class)
+            conv.raise_class(protected.data_class)
             pseudonymised.update(f.entity_type for f in protected.findings)
             protected_msgs.append({"role": role, "content": protected.text})
-        if not turns and keep:  # a named conversation continues with what it remembers
+        if not turns and keep:  # a named conversation continues with what it remembers (and its class)
             remembered = [m for m in conv.history if m["role"] != "system"]
-            if remembered:
-                protected_msgs += remembered[-keep:]
-                classes.append(named.sent_class)
+            protected_msgs += remembered[-keep:]
         conv.history = protected_msgs
-        return classes
 
-    def _check_class(self, key: ApiKey, model: str, data_class: DataClass) -> None:
+    @staticmethod
+    def _check_key(key: ApiKey, data_class: DataClass) -> None:
         if data_class.value not in key.data_classes:
             reason = chat_texts.DATA_CLASS_REASONS.get(data_class.value, data_class.value)
             raise errors.data_class_refused(texts.DATA_CLASS_NOT_ALLOWED.format(reason=reason,
                                                                                 data_class=data_class.value))
-        try:
-            self.pipeline.choose_model(model, data_class, allowed_models=set(key.models), switch=False)
-        except ModelNotAllowed as exc:
-            raise errors.data_class_refused(texts.POLICY_REFUSED.format(text=str(exc), data_class=data_class.value))
 
     async def start(self, key: ApiKey, request: ChatCompletionRequest) -> CompletionRun:
         """Check, pseudonymise and send; returns once the policy passed and the model began to answer.
@@ -206,16 +190,14 @@ class CompletionService:
         Raises :class:`errors.ApiError` for everything the caller has to fix (or retry)."""
         self._check_request(key, request)
         try:
-            named = self._conversation(key, request)
+            conv = self._conversation(key, request)
         except RoutingError as exc:
             raise map_error(exc) from None
-        conv = named.conv
         run = CompletionRun(id=f"chatcmpl-{uuid.uuid4().hex}", created=int(time.time()), model=request.model,
                             conversation_id=request.safegpt.conversation_id if request.safegpt else None)
-        context_classes = self._history(named, request.messages[:-1], run.pseudonymised)
-        context_class = worst(context_classes)
-        if context_classes:
-            self._check_class(key, request.model, context_class)
+        self._history(conv, request.messages[:-1], run.pseudonymised)
+        run.data_class = conv.data_class
+        self._check_key(key, run.data_class)
         use_knowledge = bool(request.safegpt and request.safegpt.knowledge)
         events = self.pipeline.answer(
             conv, request.messages[-1].text(), use_knowledge=use_knowledge, allowed_models=set(key.models),
@@ -225,9 +207,11 @@ class CompletionService:
             async for event in events:
                 if isinstance(event, Protected):
                     run.pseudonymised.update(entity for entity, _, _ in event.replacements)
-                    run.data_class = worst([event.data_class, context_class])
-                    self._check_class(key, request.model, run.data_class)
-                    named.sent_class = worst([named.sent_class, run.data_class])
+                    run.data_class = worst([event.data_class, run.data_class])
+                    self._check_key(key, run.data_class)  # before anything is searched or sent
+                elif isinstance(event, Routed):
+                    run.data_class = worst([event.data_class, run.data_class])  # passages count as well
+                    self._check_key(key, run.data_class)
                 elif isinstance(event, AnswerDelta):
                     run.buffered.append(event.text)
                     return run
@@ -238,6 +222,9 @@ class CompletionService:
         except BaseException as exc:
             await events.aclose()
             run._events = None
+            if isinstance(exc, ModelNotAllowed):  # the routing policy: say which class, never which text
+                raise errors.data_class_refused(
+                    texts.POLICY_REFUSED.format(text=str(exc), data_class=run.data_class.value)) from None
             if isinstance(exc, Exception):
                 raise map_error(exc) from None
             raise

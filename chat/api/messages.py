@@ -12,6 +12,10 @@ DATA_CLASS_NOT_ALLOWED = (
     "Die Anfrage enthält {reason}. Dieser API-Schlüssel ist dafür nicht freigegeben; nichts wurde gesendet. "
     "(This key is not approved for the data class '{data_class}'; nothing was sent.)"
 )
+EMBEDDER_REFUSED = (
+    "Die Eingaben enthalten {reason}. Der Embedding-Dienst läuft am Standort „{location}“ und darf solche Daten "
+    "nicht erhalten; nichts wurde gesendet. (The embedder's location may not receive the data class '{data_class}'.)"
+)
 POLICY_REFUSED = "{text} (The routing policy does not let this model receive the data class '{data_class}'.)"
 LAST_MESSAGE_NOT_USER = ("Die letzte Nachricht muss von der Rolle „user“ sein. "
                          "(The last message must have the role 'user'.)")

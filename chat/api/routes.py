@@ -265,8 +265,9 @@ def _models_for(app, key: ApiKey) -> list[ModelInfo]:
     embedding = embedding_model_id(settings)
     if embedding and embedding in key.models:
         out.append(ModelInfo(id=embedding, display_name=f"Embeddings ({settings.knowledge.embedder})",
-                             location="local" if settings.knowledge.embedder != "openai" else "remote",
-                             kind="embedding", data_classes=[c for c in DATA_CLASSES if c in key.data_classes]))
+                             location=settings.knowledge.embedder_location, kind="embedding",
+                             data_classes=[c for c in DATA_CLASSES
+                                           if c in key.data_classes and settings.embedder_may_receive(c)]))
     return out
 
 
@@ -296,6 +297,10 @@ async def _embed(app, services: ApiServices, key: ApiKey, body: EmbeddingRequest
     if data_class.value not in key.data_classes:
         reason = chat_texts.DATA_CLASS_REASONS.get(data_class.value, data_class.value)
         raise errors.data_class_refused(texts.DATA_CLASS_NOT_ALLOWED.format(reason=reason, data_class=data_class.value))
+    if not app.settings.embedder_may_receive(data_class.value):  # the embedder's location, as for a model
+        reason = chat_texts.DATA_CLASS_REASONS.get(data_class.value, data_class.value)
+        raise errors.data_class_refused(texts.EMBEDDER_REFUSED.format(
+            reason=reason, location=app.settings.knowledge.embedder_location, data_class=data_class.value))
     embedder = app.knowledge.embedder
     vectors = await asyncio.to_thread(embedder.embed_passages, [p.text for p in protected])
     if body.dimensions is not None and vectors and body.dimensions != len(vectors[0]):

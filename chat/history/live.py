@@ -20,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from guardrails import DataClass
+
 if TYPE_CHECKING:
     from chat.pipeline import Conversation, Pipeline
 
@@ -107,11 +109,16 @@ def rebuild_conversation(pipeline: "Pipeline", thread: dict[str, Any], model_nam
                 if value.strip():
                     conversation.guard.mark(value.strip())
                 continue
-            asked = conversation.guard.protect(text).text
+            asked_protected = conversation.guard.protect(text)
+            asked = asked_protected.text
         elif (step.get("type") == "assistant_message" and asked is not None
               and str(step.get("name") or "").startswith(answer_author)):  # answers, not system notes
+            answer = conversation.guard.protect(text)
             conversation.history += [{"role": "user", "content": asked},
-                                     {"role": "assistant", "content": conversation.guard.protect(text).text}]
+                                     {"role": "assistant", "content": answer.text}]
+            # The rebuilt chat carries these turns again: its data class is theirs (at least), so a resumed
+            # chat with health data stays where it was allowed to go.
+            conversation.raise_class(DataClass.highest((asked_protected.data_class, answer.data_class)))
             asked = None
     return conversation
 

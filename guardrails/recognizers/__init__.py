@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer
 
+from guardrails.name_classifier import NameClassifier
 from guardrails.names import NameLexicon
 from guardrails.recognizers.address import GermanAddressRecognizer
 from guardrails.recognizers.case_number import CaseNumberRecognizer
@@ -19,10 +20,12 @@ from guardrails.recognizers.presidio_german import german_recognizers
 from guardrails.settings import GuardrailSettings
 
 
-def build_recognizers(settings: GuardrailSettings, lexicon: NameLexicon) -> list[EntityRecognizer]:
+def build_recognizers(
+    settings: GuardrailSettings, lexicon: NameLexicon, name_classifier: NameClassifier | None = None
+) -> list[EntityRecognizer]:
     """Every rule-based recognizer the guardrail runs, configured from settings."""
     recognizers: list[EntityRecognizer] = [
-        PersonRecognizer(lexicon),
+        PersonRecognizer(lexicon, name_classifier),
         OfflineEmailRecognizer(),
         GermanPhoneRecognizer(),
         GermanDateRecognizer(),

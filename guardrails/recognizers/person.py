@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import List, Optional
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -25,6 +24,9 @@ from guardrails.names import (
     NameLexicon,
     fold,
 )
+from guardrails.name_classifier import NameClassifier
+from guardrails.recognizers.person_context import ContextNameFinder
+from guardrails.recognizers.person_tokens import AMBIGUOUS, INITIAL, OTHER, STRONG, UNKNOWN, Token as _Token
 
 # Words, including hyphenated double names ("Hans-Peter", "Müller-Lüdenscheidt").
 # U+0307 is the dot that Python's lower() leaves on a Turkish "İ" ("İmren" -> "i̇mren").
@@ -135,25 +137,6 @@ _NAME_END_OR_VERB = re.compile(
 # "(9 Jahre)" right before "Jahre".
 _AGE_BEFORE = re.compile(r"\s?\(\d{1,3}\s$")
 
-STRONG, AMBIGUOUS, UNKNOWN, INITIAL, OTHER = "strong", "ambiguous", "unknown", "initial", "other"
-
-
-@dataclass
-class _Token:
-    start: int
-    end: int
-    text: str
-    kind: str
-    cap: bool
-    sentence_initial: bool
-    after_determiner: bool
-    cue: str | None  # "title", "role" or None
-    genitive: bool = False
-    prev_low: str = ""  # the word before, lower case ("" at the start)
-    score: float = 0.0
-    joins_next: bool = False  # "Surname, Firstname" written as one name
-
-
 class PersonRecognizer(EntityRecognizer):
     """Finds person names in German text without a German NER model.
 
@@ -164,10 +147,14 @@ class PersonRecognizer(EntityRecognizer):
     article precedes them. Unknown capitalised words that are not nouns count
     after a title or role cue ("Klientin Xhevdeti", "Herr M.") or next to a known
     name. Lower-case typing ("gespräch mit frau demir") is handled for listed names.
+    With a ``NameClassifier``, unfamiliar names without a cue are found by their position
+    ("sagte Lindqvist", "die Petrovs", "Kevin, Mia und Ben"; see ``person_context``).
     """
 
-    def __init__(self, lexicon: NameLexicon) -> None:
+    def __init__(self, lexicon: NameLexicon, classifier: NameClassifier | None = None) -> None:
         self._lex = lexicon
+        # Without a classifier only the lists and cue words count (the recognizer as before issue 15).
+        self._context = ContextNameFinder(lexicon, classifier, self._unknown_lower) if classifier else None
         self._kind_cache: dict[str, tuple[str, bool]] = {}
         super().__init__(
             supported_entities=["PERSON"],
@@ -276,7 +263,8 @@ class PersonRecognizer(EntityRecognizer):
             word = m.group().replace("\u0307", "")
             gap = text[prev_end : m.start()]
             low = word.lower()
-            has_dot = text[m.end() : m.end() + 1] == "."
+            # "Prof. X" and, as some text is tokenised, "Prof . X".
+            has_dot = text[m.end() : m.end() + 1] == "." or text[m.end() : m.end() + 2] == " ."
             cue = None
             if low in TITLE_CUES or (has_dot and low + "." in TITLE_CUES):
                 cue = "title"
@@ -642,6 +630,9 @@ class PersonRecognizer(EntityRecognizer):
             ):
                 a.score = b.score = 0.7
 
+        if self._context is not None:
+            self._context.veto(tokens, lower_mode)
+            self._context.apply(text, tokens, lower_mode)
         return self._spans(text, tokens)
 
     def _name_like(self, tok: _Token) -> bool:
@@ -685,6 +676,8 @@ class PersonRecognizer(EntityRecognizer):
             if (
                 nxt is not None and gap_after == ", " and nxt.kind == STRONG and nxt.cap
                 and self._lex.is_first_name(nxt.text)
+                # "Kevin, Mia und Ben": names in a list are different people.
+                and not re.match(r"\s*(?:,|und\b|oder\b|sowie\b)", text[nxt.end :])
                 and (
                     self._name_like(tok)
                     # "Assistenzbedarf Eichel, Donald:" — a noun surname, with a label after

@@ -35,11 +35,16 @@ SECRETS = ("Aylin", "Demir", "1234567")
 def app(tmp_path_factory, module_provider):
     from chat.first_run import index_samples
     from chat.settings import load_settings
-    from tests.conftest import settings_dict
+    from tests.conftest import ALL_CLASSES, settings_dict
 
     tmp = tmp_path_factory.mktemp("grounding")
-    application = SafeGPT(load_settings(use_file=False, **settings_dict(tmp / "data", module_provider,
-                                                                          samples=True)))
+    values = settings_dict(tmp / "data", module_provider, samples=True)
+    # These tests look at the prompt's structure, not at routing: the guideline below names a contact person
+    # next to the word "Herkunft" (the fake source tag), which makes its passage special-category data that
+    # only a model on a "local" location may receive (tests/chat/test_conversation_class.py tests that rule).
+    values["model_list"][0]["safegpt"] = {"location": "local", "display_name": "Testmodell",
+                                          "data_classes": ALL_CLASSES}
+    application = SafeGPT(load_settings(use_file=False, **values))
     index_samples(application, progress=False)
     doc = tmp / "schluesseluebergabe.md"
     doc.write_text(GUIDELINE, encoding="utf-8")

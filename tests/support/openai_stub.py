@@ -45,6 +45,8 @@ class RecordingProvider:
     # last user message verbatim, e.g. to bring HTML back into the page)
     mode: str = "echo"
     token_delay: float = 0.0
+    # A fixed answer instead of the echo (e.g. a model that brings up a health term on its own).
+    reply: str | None = None
     requests: list[dict] = field(default_factory=list)
     port: int = field(default_factory=free_port)
 
@@ -83,7 +85,9 @@ class RecordingProvider:
                         yield "data: " + junk + "\n\n"
                     return StreamingResponse(noise(), media_type="text/event-stream")
                 return Response(junk, media_type="text/html")
-            if self.mode == "parrot":
+            if self.reply is not None:
+                reply = self.reply
+            elif self.mode == "parrot":
                 reply = next((m["content"] for m in reversed(body.get("messages", [])) if m["role"] == "user"), "")
             else:
                 reply = echo_reply(body.get("messages", []))

@@ -1,0 +1,477 @@
+"""Unfamiliar person names shown by where they stand (issue 15 §4).
+
+The name lists cannot know "Lindqvist", "Kaltenegger" or "Okonkwo". A word is a *candidate* when
+it is capitalised (or, in text typed in lower case, any word) and no lexicon knows it: not a noun
+form or compound, not a place, not a function word, not a known brand or organisation word. A
+candidate is taken for a name when the name classifier's score reaches the threshold of its
+*position*:
+
+- strong positions (threshold ``STRONG_THRESHOLD``): next to a verb of saying ("sagte X",
+  "X betonte"), after a role or relation noun ("Trainerin X", "ihr Schwager X"), the end of a
+  prepositional phrase ("mit X."), a plural of a family ("die Xs", "bei den Xs"), a possessive
+  before a noun ("Xs Antrag", "X' Wunsch"), a member of a list with another name ("A, B und X"),
+  after "nennen … nur", before "aus der/dem";
+- medium positions (``MEDIUM_THRESHOLD``): the subject after a finite verb ("fuhr X fort",
+  "setzte sich X durch"), after a subordinating conjunction ("da X sich …"), a sentence-initial
+  subject before its verb ("X widersprach"), two name-like words in a row;
+- anywhere else inside a sentence, not after an article: only very name-like words
+  (``PLAIN_THRESHOLD``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from guardrails.name_classifier import NameClassifier
+from guardrails.names import (
+    DETERMINERS,
+    FOREIGN_COMMON_WORDS,
+    LOWER_CASE_NON_NAMES,
+    PERSONAL_TITLES,
+    PREPOSITIONS_BEFORE_NAMES,
+    SUBJECT_CONJUNCTIONS,
+    SUBJECT_VERBS,
+    NameLexicon,
+)
+from guardrails.recognizers.person_tokens import AMBIGUOUS, INITIAL, OTHER, STRONG, UNKNOWN, Token
+
+# Thresholds on the classifier's score by position. After a role noun a word no lexicon knows is a
+# name unless the classifier is sure it is not ("Trainerin Odermatt"); elsewhere the weaker the
+# position, the more name-like the word must look.
+ROLE_THRESHOLD = 0.0
+STRONG_THRESHOLD = 0.05
+MEDIUM_THRESHOLD = 0.12
+PLAIN_THRESHOLD = 0.9
+SUFFIX_THRESHOLD = 0.005
+# Lower-case chat: verbs and adjectives are not in the noun lexicon, so more is asked of a word.
+LOWER_CASE_THRESHOLDS = {3: 0.3, 2: 0.5, 1: 0.7}
+# A word that only its ending made look like an adjective or participle ("Gehrig", "Hollig").
+SHAPE_PENALTY = 0.25
+# The compound splitter also splits foreign names ("Xiao|ling", "Berre|fjord"); a made-up
+# compound scores near 0, so a word this name-like is a name candidate all the same.
+COMPOUND_OVERRIDE = 0.8
+_TINY = 1e-6
+LOOSE_LOWER_THRESHOLD = 0.4
+LOWER_LOOSE_CANDIDATE = 0.7
+VETO_THRESHOLD = 0.02
+# A sentence-initial word before its verb: the weakest position that still counts.
+SENTENCE_START_THRESHOLD = 0.4
+_AFTER_VERB_FIRST = frozenset("Sie du wir ihr man es mir mich dir dich uns euch bitte mal doch".split())  # a candidate's score is never 0: 0 means "no candidate"
+
+SPEECH_VERBS = frozenset(
+    """sagte sagt sagten meinte meint betonte betont erklärte erklärt berichtete berichtet
+    kritisierte kritisiert forderte fordert warnte warnt ergänzte ergänzt fragte fragt antwortete
+    antwortet schrieb schreibt widersprach widerspricht räumte lobte lobt kündigte sprach spricht
+    erzählte erzählt bestätigte bestätigt verteidigte verteidigt entgegnete erwiderte versicherte
+    mahnte unterstrich bekräftigte zufolge so laut""".split()
+)
+# Prepositions before a person at the end of a phrase ("Anruf von X.", "gegenüber X betonte").
+PREPOSITIONS = PREPOSITIONS_BEFORE_NAMES | frozenset("gegenüber laut neben hinter seitens mitsamt samt".split())
+# Conjunctions after which the subject follows ("da X sich weigerte", "wie X betonte").
+CONJUNCTIONS = SUBJECT_CONJUNCTIONS | frozenset("da wie seit bis während sodass weshalb wohingegen".split())
+# Heads of nouns that name a role or relation of a person: "Trainerin", "Schulleiter", "Großtante".
+ROLE_HEADS = (
+    "leiter", "leiterin", "arzt", "ärztin", "meister", "meisterin", "betreuer", "betreuerin",
+    "trainer", "trainerin", "rat", "rätin", "direktor", "direktorin", "sprecher", "sprecherin",
+    "lehrer", "lehrerin", "pfleger", "pflegerin", "berater", "beraterin", "helfer", "helferin",
+    "tante", "onkel", "schwager", "schwägerin", "gefährte", "gefährtin", "kollege", "kollegin",
+    "freund", "freundin", "nachbar", "nachbarin", "architekt", "architektin", "anwalt", "anwältin",
+    "richter", "richterin", "minister", "ministerin", "präsident", "präsidentin", "vorsitzende",
+    "vorsitzender", "autor", "autorin", "künstler", "künstlerin", "spieler", "spielerin",
+    "kommissar", "kommissarin", "pfarrer", "pfarrerin", "professor", "professorin", "arbeiter",
+    "arbeiterin", "erzieher", "erzieherin", "mutter", "vater", "sohn", "tochter", "bruder",
+    "schwester", "oma", "opa", "cousin", "cousine", "enkel", "enkelin", "neffe", "nichte",
+    "vormund", "vormündin", "schüler", "schülerin", "kind", "klient", "klientin", "patient",
+    "patientin", "bewohner", "bewohnerin", "mitarbeiter", "mitarbeiterin", "fachkraft",
+    "therapeut", "therapeutin", "psychologe", "psychologin", "sekretär", "sekretärin", "abgeordnete",
+    "abgeordneter", "bürgermeister", "bürgermeisterin", "dozent", "dozentin", "forscher",
+    "forscherin", "journalist", "journalistin", "referent", "referentin", "hausmeister", "koch",
+    "köchin", "fahrer", "fahrerin", "zeuge", "zeugin", "schriftsteller", "schriftstellerin",
+    "maler", "malerin", "musiker", "musikerin", "sänger", "sängerin", "gründer", "gründerin",
+    "partner", "partnerin", "ehemann", "ehefrau", "mann", "frau", "stürmer", "torwart", "doktor",
+    "doktorin",
+)  # fmt: skip
+# Brands, services and organisations that look like names to the classifier.
+BRANDS = frozenset(
+    """aldi lidl rewe edeka netto penny kaufland ikea rossmann amazon ebay netflix spotify tiktok
+    instagram whatsapp telegram signal threema vivendi moodle nextcloud youtube paypal covid corona
+    hartz bafög sap datev mediaservice otto""".split()
+)
+_ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "nis", "tum", "tät", "ion", "ismus", "ik", "enz", "anz")
+_VERBISH_END = ("te", "ten", "t", "en", "e")
+_LIST_JOINERS = frozenset({"und", "oder", "sowie", "&"})
+_PLURAL_ARTICLES = frozenset({"die", "den", "der"})
+# Finite auxiliaries and modals are stop words, but the subject follows them too ("darf X …").
+_FINITE_AUXILIARIES = frozenset(
+    "darf dürfen kann können muss müssen soll sollen will wollen möchte hat hatte ist war wird wurde".split()
+)
+_NAMING_VERBS = frozenset("nennen nennt nannte nannten rufen ruft riefen".split())
+_END = re.compile(r"[ \t]*(?:[,.;:?!)\n]|$)")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    probability: float
+    stem_end: int  # end of the name part inside the token (genitive/plural "s" excluded)
+
+
+class ContextNameFinder:
+    """Marks unfamiliar names by position and the name classifier (sets ``Token.score``)."""
+
+    def __init__(self, lexicon: NameLexicon, classifier: NameClassifier,
+                 unknown_lower: Callable[[Token], bool]) -> None:
+        self._lex = lexicon
+        self._clf = classifier
+        self._unknown_lower = unknown_lower
+
+    def __repr__(self) -> str:
+        return f"ContextNameFinder({self._clf!r})"
+
+    # -- candidates ------------------------------------------------------------------------
+
+    def _known_word(self, word: str) -> bool:
+        low = word.lower()
+        lex = self._lex
+        return (
+            lex.is_common_word(word) or lex.is_compound_noun(word) or lex.is_place(word)
+            or low in BRANDS or low in FOREIGN_COMMON_WORDS
+        )
+
+    def probability(self, word: str) -> float:
+        """Name score of a word; a double name scores as the mean of its parts."""
+        parts = [p for p in re.split(r"[-'’]", word) if p]
+        if not parts:
+            return 0.0
+        return sum(self._clf.probability(p) for p in parts) / len(parts)
+
+    def candidate(self, tok: Token, lower_mode: bool) -> float:
+        """The name score of a word no lexicon knows; 0 for everything else."""
+        if tok.score > 0 or tok.cue is not None or len(tok.text) < 2:
+            return 0.0
+        word = tok.text
+        if tok.cap:
+            if tok.kind == UNKNOWN and word.lower() not in BRANDS:
+                return max(self.probability(word), _TINY)
+            if tok.kind != OTHER or self._lex.is_function_word(word) or self._lex.is_place(word):
+                return 0.0
+            if self._name_shaped_unknown(word):
+                return max(self.probability(word) - SHAPE_PENALTY, _TINY)
+            return self._compound_override(word)
+        if lower_mode and self._unknown_lower(tok) and word not in BRANDS:
+            return max(self.probability(word), _TINY)
+        if lower_mode and not self._lex.is_function_word(word):
+            # Ends like a verb ("lindqvist", "-st") or cut as a compound: only if it looks like a name.
+            loose = self._loose_lower(tok)
+            return loose if loose >= LOWER_LOOSE_CANDIDATE else self._compound_override(word)
+        return 0.0
+
+    def _compound_override(self, word: str) -> float:
+        """"Xiaoling", "Berrefjord", "Kang-Nam": split as compounds, scored as names."""
+        low = word.lower()
+        if low in BRANDS or low in FOREIGN_COMMON_WORDS or self._lex.is_common_noun(word) and "-" not in word:
+            return 0.0
+        if "-" not in word and not self._lex.is_compound_noun(word):
+            return 0.0  # only what the splitter cut: "frei" is no compound
+        parts = [p for p in word.split("-") if p]
+        if any(self._lex.is_function_word(p) or len(p) < 2 or not p[1:].islower() for p in parts):
+            return 0.0  # "InsO", "KI": abbreviations
+        p = self.probability(word)
+        return p if p >= COMPOUND_OVERRIDE else 0.0
+
+    def _name_shaped_unknown(self, word: str) -> bool:
+        return (
+            word.isalpha() and word[1:].islower() and len(word) >= 3
+            and not self._known_word(word) and not self._lex.is_function_word(word)
+        )
+
+    def _suffixed(self, tok: Token, lower_mode: bool) -> float:
+        """Score of the stem of "Hoffstedts"/"Petrovs" (a word that is no German form itself)."""
+        word = tok.text
+        if tok.score > 0 or tok.cue is not None or len(word) < 4 or not word.endswith("s"):
+            return 0.0
+        if tok.cap != word[:1].isupper() or (not tok.cap and not lower_mode):
+            return 0.0
+        stem = word[:-1]
+        lex = self._lex
+        plain_word = lex.is_common_word(word) or lex.is_place(word) or word.lower() in BRANDS
+        if plain_word or lex.is_function_word(word):
+            return 0.0  # "Kurs", "Jahres", "Kids": a word in its own right
+        if (lex.is_common_word(stem) or lex.is_place(stem) or stem.lower() in BRANDS) and not lex.is_listed_name(stem):
+            return 0.0
+        if word.endswith("es") and lex.is_function_word(word[:-2]):
+            return 0.0  # "Neues", "Gutes": an inflected adjective
+        p = self.probability(stem)
+        if word.endswith("es"):
+            # "Rotes Kreuz", "Freies Wohnen": adjectives look like genitives of names ending in -e.
+            p = p if p >= 0.5 else 0.0
+        if lex.is_compound_noun(stem) and p < COMPOUND_OVERRIDE:
+            return 0.0  # "Jugendamts", "Baumhauers" — unless it looks like a name ("Kaljurands")
+        return p
+
+    # -- positions ---------------------------------------------------------------------------
+
+    def _is_role_noun(self, tok: Token) -> bool:
+        low = tok.text.lower()
+        for form in (low, low[:-2] if low.endswith("en") else low, low[:-1] if low.endswith("n") else low):
+            if form.endswith(ROLE_HEADS) and (self._lex.is_common_word(form) or self._lex.is_compound_noun(form)
+                                              or form in ROLE_HEADS):
+                return True
+        return False
+
+    @staticmethod
+    def _verbish(tok: Token) -> bool:
+        """A lower-case word that ends like a finite verb ("widersprach" is not caught)."""
+        low = tok.text
+        return not tok.cap and (low in SUBJECT_VERBS or low in SPEECH_VERBS or (
+            len(low) >= 3 and low.endswith(_VERBISH_END) and low not in DETERMINERS
+            and low not in _AFTER_VERB_FIRST))
+
+    def _content_word(self, tok: Token) -> bool:
+        """A lower-case word that is no function word: a verb, adjective or adverb in normal text."""
+        low = tok.text
+        return not tok.cap and len(low) >= 3 and not self._lex.is_function_word(low) and low not in PREPOSITIONS
+
+    def veto(self, tokens: list[Token], lower_mode: bool) -> None:
+        """Take back what the cue rules found in words the classifier is sure are no names.
+
+        In lower-case chat a role word is often a plain noun ("bei der oma übernachtet") and the
+        word after it a verb; a sentence-initial participle ("Ausgezeichnet wurde …") looks like a
+        subject. Listed names and words after "Frau"/"Herr" are never taken back.
+        """
+        for i, tok in enumerate(tokens):
+            if tok.score <= 0 or tok.kind in (STRONG, AMBIGUOUS, INITIAL) or len(tok.text) < 3:
+                continue
+            prev = tokens[i - 1] if i > 0 else None
+            if prev is not None and prev.text.lower() in PERSONAL_TITLES:
+                continue
+            if not (lower_mode and not tok.cap) and not (tok.sentence_initial and tok.kind == UNKNOWN):
+                continue
+            if self.probability(tok.text) < VETO_THRESHOLD:
+                tok.score = 0.0
+
+    def apply(self, text: str, tokens: list[Token], lower_mode: bool) -> None:
+        """Score unfamiliar names in ``tokens`` (in place)."""
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            if tok.score > 0 or tok.cue is not None:
+                continue
+            prev = tokens[i - 1] if i > 0 and not tok.sentence_initial else None
+            prev2 = tokens[i - 2] if i > 1 and prev is not None and not prev.sentence_initial else None
+            nxt = tokens[i + 1] if i + 1 < n and not tokens[i + 1].sentence_initial else None
+            gap_before = text[prev.end : tok.start] if prev is not None else ""
+            gap_after = text[tok.end : nxt.start] if nxt is not None else text[tok.end :]
+            prev_low = prev.text.lower() if prev is not None else ""
+            lower_word = lower_mode and not tok.cap
+
+            # Possessive and plural forms: "Hoffstedts Antrag", "die Petrovs", "bei den Xs".
+            suffixed = self._suffixed(tok, lower_mode)
+            # A capitalised unknown "-s" word before a noun or after a plural article has hardly
+            # another reading (the lexicon knows the German and English plurals): almost any score.
+            if suffixed >= (LOWER_CASE_THRESHOLDS[2] if lower_word else SUFFIX_THRESHOLD):
+                before_noun = nxt is not None and gap_after == " " and nxt.cap and (
+                    self._lex.is_common_noun(nxt.text) or self._lex.is_compound_noun(nxt.text))
+                plural = prev_low in _PLURAL_ARTICLES and not before_noun
+                if (before_noun and not tok.after_determiner) or plural:
+                    tok.score = 0.6
+                    continue
+            if self._family_plural(tok, prev_low, nxt, gap_after) or self._role_then_noun(text, tokens, i):
+                tok.score = 0.6
+                continue
+            p = self.candidate(tok, lower_mode) or self._after_title(tok, prev)
+            if not p:
+                continue
+            apostrophe = text[tok.end : tok.end + 2] in ("' ", "’ ")
+            strength = self._position(text, tokens, i, prev, prev2, nxt, gap_before, gap_after, apostrophe)
+            if tok.sentence_initial and strength < 2:
+                # "Salonen widersprach …" yes; "Prüfe bitte", "Fügen Sie", "Näheres regelt" no.
+                if nxt is None or not self._verbish(nxt) or nxt.text in _AFTER_VERB_FIRST or p < SENTENCE_START_THRESHOLD:
+                    continue
+            if strength == 3 and tok.kind != UNKNOWN and not (prev is not None and prev.cue == "title"):
+                strength = 2
+            if tok.cap and tok.kind != UNKNOWN and strength < 2:
+                continue  # "Ruhig bleiben", "Näheres": adjective-shaped words only in strong positions
+            if tok.after_determiner and strength < 2:
+                continue
+            if lower_word:
+                need = LOWER_CASE_THRESHOLDS.get(strength, 2.0)
+            else:
+                need = {3: ROLE_THRESHOLD, 2: STRONG_THRESHOLD, 1: MEDIUM_THRESHOLD, 0: PLAIN_THRESHOLD}[strength]
+            if p >= need:
+                tok.score = 0.6
+        self._lists(text, tokens, lower_mode)
+        self._pairs(text, tokens, lower_mode)
+
+    def _position(self, text: str, tokens: list[Token], i: int, prev: Token | None, prev2: Token | None,
+                  nxt: Token | None, gap_before: str, gap_after: str, apostrophe: bool) -> int:
+        """3 after a role noun, 2 for a strong name position, 1 for a medium one, 0 for none."""
+        prev_low = prev.text.lower() if prev is not None else ""
+        nxt_low = nxt.text.lower() if nxt is not None else ""
+        ends_phrase = nxt is None or bool(_END.match(gap_after)) or nxt_low in _LIST_JOINERS
+        if prev is not None and (prev.cue == "title" or gap_before == " " and self._is_role_noun(prev)):
+            return 3
+        if prev_low in SPEECH_VERBS or nxt_low in SPEECH_VERBS:
+            return 2
+        if apostrophe and nxt is not None and nxt.cap:
+            return 2
+        if prev_low in PREPOSITIONS and (ends_phrase or (nxt is not None and self._verbish(nxt))):
+            return 2
+        if nxt_low == "aus" and i + 2 < len(tokens) and tokens[i + 2].text.lower() in ("der", "dem", "den"):
+            return 2
+        if any(t.text.lower() in _NAMING_VERBS for t in tokens[max(0, i - 3) : i]):
+            return 2
+        if prev_low in CONJUNCTIONS:
+            return 1 if prev_low not in ("da", "wie", "bis", "seit") else 2 if nxt is not None and (
+                self._verbish(nxt) or nxt_low == "sich") else 1
+        if prev is not None and (self._content_word(prev) or prev_low in _FINITE_AUXILIARIES) and gap_before == " ":
+            return 1  # the subject after its verb: "fuhr Dressler fort", "lobte X die …"
+        if prev_low == "sich" and prev2 is not None and self._content_word(prev2):
+            return 1
+        if prev_low in PREPOSITIONS:
+            return 1
+        if nxt is not None and self._verbish(nxt) and gap_after == " ":
+            return 1
+        return 0
+
+    def _lists(self, text: str, tokens: list[Token], lower_mode: bool) -> None:
+        """"Kevin, Mia und Ben": when one member is a name, name-like others are too."""
+        n = len(tokens)
+        i = 0
+        while i < n:
+            members = [i]
+            j = i
+            while j + 1 < n:
+                gap = text[tokens[j].end : tokens[j + 1].start]
+                if gap == ", " and j + 1 < n:
+                    members.append(j + 1)
+                    j += 1
+                    continue
+                if gap == " " and tokens[j + 1].text.lower() in _LIST_JOINERS and j + 2 < n and \
+                        text[tokens[j + 1].end : tokens[j + 2].start] == " ":
+                    members.append(j + 2)
+                    j += 2
+                    break
+                break
+            if len(members) >= 2 and tokens[j].text.lower() not in _LIST_JOINERS and \
+                    text[tokens[members[-2]].end : tokens[members[-1]].start].strip() in _LIST_JOINERS:
+                # "Rotes Kreuz": a member followed by a capitalised word is an attribute.
+                members = [k for k in members if not (
+                    k + 1 < n and tokens[k + 1].cap and text[tokens[k].end : tokens[k + 1].start] == " ")]
+                group = [tokens[k] for k in members]
+                scores = [self.candidate(t, lower_mode) or (
+                    self._loose_lower(t) if lower_mode and self._loose_lower(t) >= LOOSE_LOWER_THRESHOLD else 0.0)
+                    for t in group]
+                named = sum(1 for t in group if t.score > 0)
+                likely = sum(1 for s in scores if s >= MEDIUM_THRESHOLD)
+                if named + likely >= 2 and named + likely >= len(group) - 1:
+                    for t, s in zip(group, scores):
+                        if t.score == 0 and s > 0:  # any unknown word among names ("Xiaoling")
+                            t.score = 0.6
+            i = max(j, i + 1) if len(members) >= 2 else i + 1
+
+    def _loose_lower(self, tok: Token) -> float:
+        """Lower-case chat: a word no lexicon knows, even if it ends like a verb ("juliëtte")."""
+        word = tok.text
+        lex = self._lex
+        if tok.cap or tok.cue is not None or tok.score > 0 or len(word) < 2 or not word.replace("-", "").isalpha():
+            return 0.0
+        if (lex.is_common_word(word) or lex.is_compound_noun(word) or lex.is_place(word)
+                or word in BRANDS or word in SUBJECT_VERBS or word in PREPOSITIONS or word in _LIST_JOINERS
+                or word in LOWER_CASE_NON_NAMES or word in _AFTER_VERB_FIRST):
+            return 0.0
+        return self.probability(word)
+
+    def _after_title(self, tok: Token, prev: Token | None) -> float:
+        """"Prof. Hirschvogel", "Dr . Blau": after an academic title even a noun is a surname."""
+        lex = self._lex
+        if prev is None or prev.cue != "title" or not tok.cap or tok.kind not in (OTHER, AMBIGUOUS) or tok.score > 0:
+            return 0.0
+        if prev.text.lower().rstrip(".") in PERSONAL_TITLES or prev.text.lower().startswith("fam"):
+            return 0.0  # after "Frau"/"Herr" the cue rules decide ("Frau Doktor" is no name)
+        if not self._noun_surname(tok) or lex.is_place(tok.text):
+            return 0.0
+        return max(self.probability(tok.text), _TINY)
+
+    def _noun_surname(self, tok: Token) -> bool:
+        """A capitalised singular noun that can be a surname where the position says so."""
+        word, low, lex = tok.text, tok.text.lower(), self._lex
+        return (
+            tok.cap and tok.cue is None and word.isalpha() and word[1:].islower() and len(word) >= 3
+            and not lex.is_closed_class(word) and low not in FOREIGN_COMMON_WORDS and low not in BRANDS
+            and not self._is_role_noun(tok) and not low.endswith(_ABSTRACT_ENDINGS)
+        )
+
+    def _role_then_noun(self, text: str, tokens: list[Token], i: int) -> bool:
+        """"Oberbürgermeisterin Park eröffnete …": role noun, a noun as surname, then the verb.
+
+        Only without an article before the role noun (a headline or note: "die Ärztin Hilfe"
+        is no name) and only when a verb or the end of the phrase follows.
+        """
+        if i < 1 or i + 1 > len(tokens):
+            return False
+        tok, role = tokens[i], tokens[i - 1]
+        if tok.score > 0 or tok.kind not in (OTHER, AMBIGUOUS) or text[role.end : tok.start] != " ":
+            return False
+        before_role = tokens[i - 2].text.lower() if i >= 2 and not role.sentence_initial else ""
+        if before_role in DETERMINERS or not role.cap or role.cue is not None or not self._is_role_noun(role):
+            return False
+        if not self._noun_surname(tok):
+            return False
+        if self._lex.is_compound_noun(tok.text):
+            return False
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is None or _END.match(text, tok.end):
+            return True
+        return text[tok.end : nxt.start] == " " and not nxt.cap and (
+            nxt.text in SUBJECT_VERBS or nxt.text in SPEECH_VERBS or nxt.text.endswith(("te", "ten")))
+
+    def _family_plural(self, tok: Token, prev_low: str, nxt: Token | None, gap_after: str) -> bool:
+        """"bei den Richters", "die Ecksteins": a noun's genitive singular after a plural article.
+
+        German has no "den Richters"/"die Richters" except the family; plural forms of nouns
+        ("die Autos") and anything before a noun ("die Kindes Mutter") are left alone.
+        """
+        word = tok.text
+        lex = self._lex
+        return (
+            tok.cap and tok.score == 0 and tok.cue is None and prev_low in ("die", "den")
+            and word.endswith("s") and len(word) >= 5 and not word.endswith("es")
+            and lex.is_common_noun(word) and lex.is_common_noun(word[:-1])
+            and not lex.is_plural_noun(word) and not lex.is_function_word(word)
+            and word.lower() not in FOREIGN_COMMON_WORDS
+            and not (nxt is not None and nxt.cap and gap_after == " ")
+        )
+
+    def _after_found_name(self, text: str, a: Token, b: Token) -> float:
+        """"Ørjan Berrefjord,": a name-like compound right after a found name, closing the phrase."""
+        if not (a.score > 0 and b.cap and b.kind == OTHER and not self._lex.is_common_word(b.text)
+                and not self._lex.is_place(b.text) and _END.match(text, b.end)):
+            return 0.0
+        p = self.probability(b.text)
+        return p if p >= 0.2 else 0.0
+
+    def _pairs(self, text: str, tokens: list[Token], lower_mode: bool) -> None:
+        """"Bo Cheng", "Yuji Ki": two name-like words in a row, or one next to a found name."""
+        for a, b in zip(tokens, tokens[1:]):
+            if text[a.end : b.start] not in (" ", "-"):
+                continue
+            if a.score > 0 and b.score > 0:
+                continue
+            if (a.score == 0 and a.kind == OTHER and a.cap and self._name_shaped_unknown(a.text)) or (
+                    b.score == 0 and b.kind == OTHER and b.cap and self._name_shaped_unknown(b.text)):
+                continue  # "Gemeinsam Stark": adjective-shaped words are not paired
+            pa = a.score or self.candidate(a, lower_mode) or (
+                self.probability(a.text) if a.cap and a.kind in (STRONG, AMBIGUOUS) and not a.after_determiner else 0)
+            pb = b.score or self.candidate(b, lower_mode) or (
+                self.probability(b.text) if b.cap and b.kind in (STRONG, AMBIGUOUS) else 0) or (
+                self._after_found_name(text, a, b))
+            if lower_mode and a.score > 0 and not pb:
+                pb = self._loose_lower(b) if self._loose_lower(b) >= LOOSE_LOWER_THRESHOLD else 0.0
+            if not (pa and pb) or a.cue is not None or b.cue is not None:
+                continue
+            if (a.score or b.score) and max(pa, pb) >= STRONG_THRESHOLD and min(pa, pb) >= STRONG_THRESHOLD:
+                a.score = a.score or 0.6
+                b.score = b.score or 0.6
+            elif (pa + pb) / 2 >= MEDIUM_THRESHOLD + (0.15 if lower_mode else 0) and min(pa, pb) >= STRONG_THRESHOLD:
+                a.score = b.score = 0.6

@@ -1,0 +1,135 @@
+"""Unfamiliar names without cue words (issue 15 §4): one table of positives and negatives per rule.
+
+Every name here is checked to be in none of the detector's lists, so the position rules and the
+name classifier are what finds it.
+"""
+
+import pytest
+
+from guardrails.restore import genitive
+from tests.guardrails.conftest import found
+
+UNLISTED = ["Brunnhuber", "Lindqvist", "Papadakis", "Wiegandt", "Hirschvogel", "Hoffstedt", "Oyelowo",
+            "Sandvik", "Thorsrud", "Vasilakis", "Tanabe", "Haugland", "Mwakyusa", "Manni"]
+
+RULES = {
+    "verb of saying": [
+        ("„Das reicht nicht“, sagte Brunnhuber am Abend.", ["Brunnhuber"]),
+        ("Wie Haugland betonte, sei die Finanzierung gesichert.", ["Haugland"]),
+        ("Thorsrud widersprach dem Vorwurf.", ["Thorsrud"]),
+    ],
+    "subject after its verb": [
+        ("Nach einer kurzen Pause fuhr Lindqvist mit dem Bericht fort.", ["Lindqvist"]),
+        ("Erst im zweiten Wahlgang setzte sich Vasilakis durch.", ["Vasilakis"]),
+    ],
+    "subject after a conjunction": [
+        ("Da Sandvik sich weigerte, wurde die Sitzung vertagt.", ["Sandvik"]),
+        ("Wir wissen nicht, ob Tanabe kommt.", ["Tanabe"]),
+    ],
+    "end of a prepositional phrase": [
+        ("Gestern gab es wieder Streit mit Papadakis.", ["Papadakis"]),
+        ("Der Anruf kam von Mwakyusa, nicht vom Amt.", ["Mwakyusa"]),
+    ],
+    "role or relation noun": [
+        ("Schulleiterin Wiegandt begrüßte die Eltern.", ["Wiegandt"]),
+        ("Ihr Schwager Oyelowo holt sie ab.", ["Oyelowo"]),
+        ("Prof . Hirschvogel sprach als Erster.", ["Hirschvogel"]),
+    ],
+    "noun as surname after a role noun or an academic title": [
+        ("Oberbürgermeisterin Park eröffnete die neue Tafel.", ["Park"]),
+        ("Prof . Blau von der Hochschule warnte vor Schlüssen.", ["Blau"]),
+    ],
+    "possessive before a noun": [
+        ("Hoffstedts Antrag wurde abgelehnt.", ["Hoffstedts"]),
+        ("Auf Papadakis' Wunsch findet das Gespräch ohne die Eltern statt.", ["Papadakis"]),
+    ],
+    "family plural": [
+        ("Die Lindqvists wohnen im dritten Stock.", ["Lindqvists"]),
+        ("Hausbesuch bei den Richters: Die Kinder waren in der Schule.", ["Richters"]),
+    ],
+    "list with a known name": [
+        ("Kevin, Mia und Oyelowo haben beim Ausflug mitgemacht.", ["Kevin", "Mia", "Oyelowo"]),
+    ],
+    "two name-like words": [
+        ("Eingeladen war auch Haugland Thorsrud vom Flüchtlingsrat.", ["Haugland Thorsrud"]),
+    ],
+    "nickname": [
+        ("Manni aus der Wohngruppe hat heute Geburtstag.", ["Manni"]),
+    ],
+    "lower-case chat": [
+        ("hab heute mit lindqvist gesprochen, der antrag ist durch", ["lindqvist"]),
+    ],
+}
+
+CLEAN = [
+    "Das Integrationsamt hat den Antrag bewilligt.",  # unlisted compound
+    "Die Freie Wohlfahrtspflege umfasst Caritas, Diakonie, Rotes Kreuz und Arbeiterwohlfahrt.",
+    "Im Februar beginnt das Programm „Gemeinsam Stark“ für Alleinerziehende.",
+    "Prüfe bitte, ob die Unterlagen vollständig sind.",  # imperative at the start
+    "Näheres regelt die Dienstvereinbarung.",
+    "Ruhig bleiben und langsam sprechen.",
+    "Die Autos stehen vor der Tür.",  # a real plural in -s
+    "Wir zahlen die Kosten des Sohnes.",
+    "Wir treffen uns bei Aldi am Eingang.",  # brand
+    "Die Videokonferenz läuft über Microsoft Teams.",
+    "Am Dienstag tagt der Ausschuss in Gelsenkirchen.",
+    "Wie das Jugendamt betonte, ist die Frist abgelaufen.",
+    "Mit Bürgergeld und Wohngeld kommt die Familie knapp aus.",
+    "Die Jobs im Lager sind befristet.",
+    "Frau Doktor hat die Visite verschoben.",  # a form of address, not a surname
+    "Die Ärztin Hilfe leisten lassen.",  # role noun after an article: no name position
+    "Kinderarzt Termin am Montag.",
+    # lower-case chat: role words as plain nouns, verbs after them (taken back by the classifier)
+    "ist es ok wenn der sohn bei der oma übernachtet",
+    "übersetze das bitte ins englische, der vater spricht kaum deutsch",
+    "schreib der tochter, dass der heimplatz frei ist",
+    "hab heute mit dem vermieter gesprochen, er meinte die kaution kommt",
+    "kurze frage: darf man die akte kopieren",
+    "die kinder und die eltern streiten ständig, tipps?",
+]
+
+
+def test_examples_are_unlisted(guardrail):
+    lex = guardrail.lexicon
+    assert [w for w in UNLISTED if lex.is_listed_name(w) or lex.is_common_word(w)] == []
+
+
+@pytest.mark.parametrize(
+    "text,expected", [case for cases in RULES.values() for case in cases],
+    ids=[f"{rule}: {text[:30]}" for rule, cases in RULES.items() for text, _ in cases],
+)
+def test_unfamiliar_name_found(guardrail, text, expected):
+    assert found(guardrail, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_no_name_in_clean_sentence(guardrail, text):
+    assert found(guardrail, text, "PERSON") == []
+
+
+def test_without_the_setting_only_lists_and_cues_count():
+    from guardrails import Guardrail, GuardrailSettings
+
+    plain = Guardrail(GuardrailSettings(unfamiliar_names=False))
+    assert found(plain, "„Das reicht nicht“, sagte Brunnhuber am Abend.", "PERSON") == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Hoffstedts Antrag wurde abgelehnt, Hoffstedt will klagen.", "Hoffstedt"),
+    ("Die Lindqvists wohnen im dritten Stock.", "Lindqvist"),
+    ("Auf Papadakis' Wunsch findet das Gespräch statt.", "Papadakis"),
+    ("Hausbesuch bei den Richters: Die Kinder waren in der Schule.", "Richter"),
+])
+def test_new_forms_restore_exactly_and_leave_nothing(guardrail, text, name):
+    conv = guardrail.conversation()
+    protected = conv.protect(text)
+    assert name not in protected.text
+    assert conv.restore(protected.text) == text
+
+
+def test_model_genitive_of_unfamiliar_name_restores_in_german_spelling(guardrail):
+    conv = guardrail.conversation()
+    protected = conv.protect("Gestern gab es wieder Streit mit Papadakis.")
+    placeholder = protected.replacements[0]
+    pseudonym = protected.text[placeholder.start : placeholder.end]
+    assert conv.restore(f"{pseudonym}s Antrag") == genitive("Papadakis", "s") + " Antrag"
