@@ -157,7 +157,7 @@ async def run_old(app, model: str, q: Question, max_tokens: int) -> Record:
 async def run_new(app, model: str, q: Question, max_tokens: int) -> Record:
     """The new answer path, composed from the modules the pipeline will call (phase 1, until the pipeline
     itself is wired): pseudonymise → search → evidence → plan → (model | own answer) → restore → check."""
-    from chat import messages as texts
+    from chat.core import messages as texts
     from chat.core.answer_check import check_draft, cited_after
     from chat.core.answer_plan import Action, plan_answer
     from chat.core.answer_prompt import PromptSource, grounded_messages, instruction_texts, open_messages

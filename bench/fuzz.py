@@ -22,7 +22,8 @@ from pathlib import Path
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 REPO = Path(__file__).resolve().parent.parent
 FRAGMENTS = [
@@ -47,7 +48,7 @@ def run_until(deadline: float, one, stats: dict) -> dict:
 
 def fuzz_guardrail(seconds: float) -> dict:
     from chat.settings import load_settings
-    from guardrails import Guardrail
+    from guardrails.guardrail import Guardrail
 
     guardrail = Guardrail(load_settings(use_file=False).guardrails)
     guardrail.conversation().protect("Frau Aylin Demir")  # loads the analyzer before the clock starts

@@ -154,7 +154,7 @@ def raw_run(call, llm, messages, max_tokens) -> RawRun:
 
 
 async def safegpt_run(app, llm, probe: _LlmProbe, max_tokens) -> OurRun:
-    from chat.pipeline import AnswerDelta, AnswerDone, Protected, Retrieved, Routed
+    from chat.core.events import AnswerDelta, AnswerDone, Protected, Retrieved, Routed
 
     llm.reset()
     conv = app.pipeline.new_conversation()

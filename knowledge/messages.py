@@ -93,3 +93,30 @@ REMOTE_EMBEDDER_NOTICE = (
     "({endpoint}) gesendet. Dokumente mit Klientendaten dürfen deshalb nicht aufgenommen werden."
 )
 DEFAULT_ENDPOINT = "Standard-Endpunkt des Anbieters"
+
+# -- curation: client-data check, uploads (admin page /admin/wissen and `safegpt kb`) ----------------
+KB_NO_SUFFIX = "ohne Endung"
+KB_UPLOAD_UNSUPPORTED = ("Dateityp „{suffix}“ wird nicht unterstützt. Möglich sind: {allowed}. "
+                         "Es wurde nichts gespeichert.")
+KB_UPLOAD_TOO_LARGE = ("Die Datei ist zu groß (höchstens {limit} MB). Bitte verkleinern oder aufteilen. "
+                       "Es wurde nichts gespeichert.")
+KB_UPLOAD_EMPTY = "Bitte eine Datei auswählen. Es wurde nichts gespeichert."
+KB_UPLOAD_FAILED = "{error} Es wurde nichts gespeichert."
+KB_REPLACE_SUFFIX = ("Die neue Fassung muss dasselbe Dateiformat haben wie die bisherige ({suffix}). "
+                     "Es wurde nichts gespeichert.")
+KB_PENDING_GONE = ("Dieser Hochladevorgang ist abgelaufen oder schon erledigt. Bitte die Datei erneut hochladen.")
+KB_PII_NOT_CONFIRMED = ("Das Dokument enthält personenbezogene Daten von Klientinnen/Klienten ({summary}) und wurde "
+                        "nicht aufgenommen. Es wurde nichts gespeichert.")
+KB_ADDED = "Aufgenommen: „{title}“ ({source_file}), Version {version}, {chunks} Abschnitte."
+KB_REPLACED = "Ersetzt: „{title}“ ({source_file}), jetzt Version {version}, {chunks} Abschnitte."
+KB_REMOVED = "Entfernt: „{title}“ ({chunks} Abschnitte gelöscht)."
+KB_REINDEXED = "Neu indexiert: {chunks} Abschnitte."
+KB_CANCELLED = "Abgebrochen: „{name}“ wurde nicht aufgenommen und die hochgeladene Datei gelöscht."
+KB_CLI_PII_WARNING = ("Achtung: „{name}“ enthält vermutlich personenbezogene Daten von Klientinnen/Klienten:\n"
+                      "{lines}\nRichtlinien sollten keine Klientendaten enthalten.")
+KB_CLI_PII_CONFIRM = "Trotzdem aufnehmen? [j/N]"
+KB_CLI_PII_NONINTERACTIVE = ("„{name}“ enthält vermutlich personenbezogene Daten ({summary}). Nicht aufgenommen: "
+                             "ohne Terminal kann nicht nachgefragt werden. Mit --yes trotzdem aufnehmen.")
+KB_CLI_YES_HELP = "Bei gefundenen personenbezogenen Daten nicht nachfragen, sondern trotzdem aufnehmen."
+KB_NAV_LABEL = "Wissensbasis"
+KB_DOC_NOT_FOUND = "Dieses Dokument gibt es nicht (mehr) in der Wissensbasis."

@@ -75,3 +75,27 @@ class KnowledgeSettings(pydantic.BaseModel):
     @property
     def embedder_is_remote(self) -> bool:
         return self.embedder_location != "local"
+
+
+class IngestSettings(pydantic.BaseModel):
+    """``[knowledge_ingest]``: limits of browser uploads and the client-data check before indexing.
+
+    ``pii_min_score`` 0.75 ignores the rule-based name guesses of the guardrail at 0.6 ("Löschung",
+    "Rückwirkend" in the sample guidelines) but keeps names with a cue word ("Frau Aylin Demir" 0.9),
+    e-mail, phone, IBAN and the check-digit identifiers. ``pii_warn_at`` is the number of distinct values
+    from which the admin must confirm. Dates without a birth cue, places, postcodes and the numbers of
+    practices and companies are not client data of a guideline and are ignored.
+    """
+
+    model_config = pydantic.ConfigDict(extra="forbid")
+
+    max_upload_mb: float = pydantic.Field(default=20.0, gt=0)
+    pii_min_score: float = pydantic.Field(default=0.75, ge=0.0, le=1.0)
+    pii_warn_at: int = pydantic.Field(default=1, ge=1)
+    pii_ignore_types: list[str] = pydantic.Field(default_factory=lambda: [
+        "DATE_TIME", "LOCATION", "DE_PLZ", "DE_HANDELSREGISTER", "DE_VAT_ID", "DE_LANR", "DE_BSNR",
+    ])
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return int(self.max_upload_mb * 1024 * 1024)

@@ -4,22 +4,20 @@ Both are files maintained by admins (``rules/rules.md``, ``prompts/*.yaml``); th
 and validates them. Errors name file, line and field in German.
 """
 
-from pathlib import Path
-
 from .errors import OnboardingFileError, PromptFileError, PromptRenderError, RulesFileError
 from .prompt import Prompt, PromptVariable
 from .prompt_library import PromptLibrary
 from .rules import RulesOfUse
+from .settings import BUILTIN_PROMPTS_DIR, BUILTIN_RULES_PATH, OnboardingSettings
 
-#: The starter library shipped with SafeGPT.
-BUILTIN_PROMPTS_DIR = Path(__file__).parent / "prompts"
-#: The rules of use shipped with SafeGPT (admins adapt them to their organisation).
-BUILTIN_RULES_PATH = Path(__file__).parent / "rules" / "rules.md"
+# The database side (``onboarding.store``, ``onboarding.catalog``: SQLAlchemy) and the consultation export are
+# imported where they are used, so that reading the settings loads no database code.
 
 __all__ = [
     "BUILTIN_PROMPTS_DIR",
     "BUILTIN_RULES_PATH",
     "OnboardingFileError",
+    "OnboardingSettings",
     "Prompt",
     "PromptFileError",
     "PromptLibrary",

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from . import messages
 
-if TYPE_CHECKING:
-    from .prompt import PromptVariable
+
+class _Labelled(Protocol):
+    """A prompt variable as far as an error message needs it (``onboarding.prompt.PromptVariable``)."""
+
+    label: str
 
 
 class OnboardingFileError(ValueError):
@@ -66,7 +69,7 @@ class PromptRenderError(ValueError):
     exactly those. The message names their labels (the questions shown to the user), no values.
     """
 
-    def __init__(self, prompt_title: str, missing: Sequence[PromptVariable]) -> None:
+    def __init__(self, prompt_title: str, missing: Sequence[_Labelled]) -> None:
         self.missing = tuple(missing)
         labels = [messages.RENDER_LABEL.format(label=variable.label) for variable in self.missing]
         joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + messages.RENDER_AND + labels[-1]

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from knowledge import Evidence, Grounding
+from knowledge.evidence import Evidence, Grounding
 
 # A request for a text rather than a rule: these verbs anywhere, or a long pasted text.
 _TEXT_REQUEST = re.compile(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chat import messages as texts
+from chat.core import messages as texts
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ Used by the chat, ``safegpt ask`` and the ``/v1`` API alike."""
 
 from __future__ import annotations
 
-from chat import messages as texts
+from chat.core import messages as texts
 from chat.core.answer_check import DraftCheck
-from knowledge import Evidence, EvidenceSentence
+from knowledge.evidence import Evidence, EvidenceSentence
 
 
 def evidence_origin(sentence: EvidenceSentence) -> str:

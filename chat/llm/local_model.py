@@ -8,10 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from chat.settings import LocalModelSettings
+from chat.llm.settings import LocalModelSettings
 
 log = logging.getLogger(__name__)
 

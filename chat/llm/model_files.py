@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from chat.settings import LocalModelSettings
+from chat.llm.settings import LocalModelSettings
 
 
 class ModelFileError(Exception):

@@ -6,25 +6,14 @@ import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
+from chat.llm.errors import ModelNotAllowed, ModelUnavailable, RoutingError
 from chat.llm.fair_queue import FairQueue, Ticket
 from chat.llm.litellm_env import litellm
 from chat.llm.local_model import LocalModel
 from chat.llm.local_provider import LocalProvider, register
-from chat.settings import ModelEntry, Settings
+from chat.llm.settings import ModelEntry, RouterSettings
 
 log = logging.getLogger(__name__)
-
-
-class RoutingError(Exception):
-    """A request could not be answered by any allowed model. ``str()`` is a German text for the user."""
-
-
-class ModelNotAllowed(RoutingError):
-    pass
-
-
-class ModelUnavailable(RoutingError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -38,20 +27,19 @@ class StreamPiece:
 class ModelRouter:
     """A ``litellm.Router`` built from the settings' ``model_list``; unlisted names never get through."""
 
-    def __init__(self, settings: Settings, local_models: dict[str, LocalModel]) -> None:
-        self.settings = settings
-        self.entries: dict[str, ModelEntry] = {e.model_name: e for e in settings.model_list}
+    def __init__(self, model_list: list[ModelEntry], router_cfg: RouterSettings,
+                 local_models: dict[str, LocalModel]) -> None:
+        self.entries: dict[str, ModelEntry] = {e.model_name: e for e in model_list}
         register(LocalProvider(local_models))
         self.queues: dict[str, FairQueue] = {}
-        for e in settings.model_list:
+        for e in model_list:
             local = str(e.litellm_params.get("model", "")).startswith("safegpt-local/")
             slots = e.safegpt.max_parallel or (1 if local else None)
             if slots:
                 self.queues[e.model_name] = FairQueue(slots)
-        router_cfg = settings.router
         self._router = litellm.Router(
             model_list=[{"model_name": e.model_name, "litellm_params": dict(e.litellm_params)}
-                        for e in settings.model_list],
+                        for e in model_list],
             num_retries=router_cfg.num_retries,
             timeout=router_cfg.timeout_seconds,
             fallbacks=[{k: v} for k, v in router_cfg.fallbacks.items()],

@@ -12,10 +12,12 @@ from guardrails.recognizers.date_of_birth import DateOfBirthRecognizer
 from guardrails.recognizers.dates import GermanDateRecognizer
 from guardrails.recognizers.email import OfflineEmailRecognizer
 from guardrails.recognizers.iban import GermanIbanRecognizer
+from guardrails.recognizers.institution import InstitutionRecognizer
 from guardrails.recognizers.licence_plate import LowerCasePlateRecognizer
 from guardrails.recognizers.organisation_term import OrganisationTermRecognizer
 from guardrails.recognizers.person import PersonRecognizer
 from guardrails.recognizers.phone import GermanPhoneRecognizer
+from guardrails.recognizers.place import PlaceRecognizer
 from guardrails.recognizers.presidio_german import german_recognizers
 from guardrails.settings import GuardrailSettings
 
@@ -34,6 +36,8 @@ def build_recognizers(
         GermanAddressRecognizer(is_common_word=lexicon.is_common_word),
         CaseNumberRecognizer(settings.extra_case_number_patterns),
         LowerCasePlateRecognizer(),
+        InstitutionRecognizer(lexicon),
+        PlaceRecognizer(lexicon),
         *german_recognizers(),
     ]
     if settings.always_mask:

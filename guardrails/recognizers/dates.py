@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import List, Optional
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 MONTHS = (
     r"(?:Januar|Jänner|Jaenner|Februar|Feber|März|Maerz|April|Mai|Juni|Juli|August|"
@@ -21,6 +22,12 @@ TEXT_DATE = rf"{DAY}\.?[ ]?{MONTHS}\.?(?:[ ]+(?:19|20)\d{{2}})?(?![\wäöü])"
 ISO_DATE = r"(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
 SLASH_DATE = rf"{DAY}/{MONTH_NUM}/(?:19|20)\d{{2}}(?!\d)"
 MONTH_YEAR = rf"{MONTHS}[ ]+(?:19|20)\d{{2}}(?!\d)"
+
+# The date of a law or regulation is public ("Gesetz vom 12.03.2021", "in der Fassung vom …").
+_LAW_BEFORE = re.compile(
+    r"(?:Gesetz\w*|\w+gesetz\w*|Verordnung\w*|\w+verordnung\w*|Fassung|Bekanntmachung|Satzung|Erlass\w*|"
+    r"Richtlinie\w*|Novelle|BGBl\.?(?:\s?I{1,2})?(?:\s?S\.\s?\d+)?)\s+(?:vom|v\.)\s*$"
+)
 
 # Every date shape, for recognizers that need "some date" after a cue.
 ANY_DATE = rf"(?:{NUMERIC_DATE}|{ISO_DATE}|{SLASH_DATE}|{TEXT_DATE})"
@@ -49,6 +56,17 @@ class GermanDateRecognizer(PatternRecognizer):
             # Month names may be typed in lower case ("3. juni 2015").
             global_regex_flags=re.DOTALL | re.MULTILINE | re.IGNORECASE,
         )
+
+    def analyze(
+        self,
+        text: str,
+        entities: List[str],
+        nlp_artifacts: Optional[NlpArtifacts] = None,
+        regex_flags: Optional[int] = None,
+    ) -> List[RecognizerResult]:
+        """Dates, except the dates of laws and regulations."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [r for r in results if not _LAW_BEFORE.search(text[max(0, r.start - 60) : r.start])]
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         """Reject impossible day/month combinations such as 31.02."""

@@ -12,6 +12,18 @@ _SEP = r"(?:[ \t]?[/\-–][ \t]?|[ \t.])"
 _DIGIT_GROUPS = rf"(?:{_SEP}?\d{{1,8}}){{1,6}}"
 
 _DATE_SHAPE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}$")
+# Service numbers of organisations, never a client's: free hotlines (0800, "0800 111 0 111"
+# of the Telefonseelsorge), shared-cost (0180), mass-call (0137) and premium (0900) numbers.
+_SERVICE_PREFIXES = ("0800", "0180", "0137", "0900")
+
+
+def _national_digits(text: str) -> str:
+    digits = re.sub(r"\D", "", text.replace("(0)", ""))
+    if text.lstrip().startswith("+49"):
+        return "0" + digits[2:]
+    if digits.startswith("0049"):
+        return "0" + digits[4:]
+    return digits
 
 
 class GermanPhoneRecognizer(PatternRecognizer):
@@ -56,8 +68,10 @@ class GermanPhoneRecognizer(PatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        """Digit count in E.164 range, and not a date such as 01.02.2024."""
+        """Digit count in E.164 range, not a date such as 01.02.2024, not a service number."""
         digits = sum(ch.isdigit() for ch in pattern_text)
         if not 7 <= digits <= 15 or _DATE_SHAPE.match(pattern_text.strip()):
+            return False
+        if _national_digits(pattern_text).startswith(_SERVICE_PREFIXES):
             return False
         return None

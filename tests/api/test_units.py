@@ -7,12 +7,12 @@ import hashlib
 import pytest
 from sqlalchemy import select
 
-from chat.api.conversations import ConversationStore
-from chat.api.keys import ApiKeyError, ApiKeyService, split_key
-from chat.api.rate_limit import RateLimiter
-from chat.api.schema import api_keys
-from chat.api.usage import UsageRecorder
-from chat.db import open_database
+from chat.store.db import open_database
+from chat.web.api.conversations import ConversationStore
+from chat.web.api.keys import ApiKeyError, ApiKeyService, split_key
+from chat.web.api.rate_limit import RateLimiter
+from chat.web.api.schema import api_keys
+from chat.web.api.usage import UsageRecorder
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-ACK_BUTTON = "Regeln gelesen – ich halte mich daran"  # chat/onboarding_messages.py ACK_BUTTON
+ACK_BUTTON = "Regeln gelesen – ich halte mich daran"  # onboarding/chat_messages.py ACK_BUTTON
 
 
 def login(page, base_url: str, username: str, password: str, *, acknowledge: bool = True) -> None:

@@ -102,19 +102,21 @@ def test_wrong_password_is_refused(server, page):
 
 def test_user_marks_a_missed_value_and_it_is_masked_from_then_on(server, provider, page):
     login(page, server.base_url, "fachkraft", "sicheres-passwort-123")
-    send(page, "Wie organisiere ich das Sommerfest in der Wohngruppe Lindenhof?")
+    # A village without a person or an address next to it is not masked by the rules ("Wohngruppe
+    # Lindenhof" would be: a named local institution since issue 15).
+    send(page, "Wie organisiere ich das Sommerfest in Hinterdorf?")
     page.get_by_text("Für die Person gilt").last.wait_for(timeout=120_000)
-    assert "Lindenhof" in provider.requests[-1]["messages"][-1]["content"]  # not a client datum by itself
+    assert "Hinterdorf" in provider.requests[-1]["messages"][-1]["content"]  # not a client datum by itself
 
     page.get_by_role("button", name="Übersehene Angabe schützen").last.click()
     page.get_by_text("Welche Angabe wurde nicht geschützt?").wait_for(timeout=30_000)
-    send(page, "/schützen Lindenhof")
+    send(page, "/schützen Hinterdorf")
     page.get_by_text("wird ab jetzt in diesem Chat").wait_for(timeout=30_000)
 
     before = len(provider.requests)
-    send(page, "Und wer leitet die Wohngruppe Lindenhof?")
+    send(page, "Und wer leitet das Sommerfest in Hinterdorf?")
     # A hand-marked value makes the chat "residual risk": the eu-cloud test model may not receive it, so
     # the message is refused with a German reason instead of being sent.
     page.get_by_text("Restrisiko").last.wait_for(timeout=120_000)
     assert len(provider.requests) == before
-    assert "Lindenhof" not in json.dumps(provider.requests[before:])
+    assert "Hinterdorf" not in json.dumps(provider.requests[before:])

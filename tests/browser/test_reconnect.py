@@ -2,7 +2,7 @@
 
 The pseudonym style is "surrogate": the stand-in names are drawn at random per conversation, so a fresh
 vault after the reload would almost surely give Frau Demir another surrogate name. The same surrogate both
-times shows that the resumed chat got its own conversation back (chat/history/live.py), and the recording
+times shows that the resumed chat got its own conversation back (chat/store/history/live.py), and the recording
 stub shows the real name never left.
 """
 

@@ -1,9 +1,9 @@
 import pytest
-
-from chat.accounts import AccountError, Accounts, Role
-from chat.db import open_database
-from chat.db.schema import users
 from sqlalchemy import select
+
+from chat.store.accounts import AccountError, Accounts, Role
+from chat.store.db import open_database
+from chat.store.db.schema import users
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_migrations_are_idempotent(database_url):
 
 
 def test_plain_postgresql_url_uses_psycopg3():
-    from chat.db.engine import normalise_url
+    from chat.store.db.engine import normalise_url
 
     assert normalise_url("postgresql://u:p@db:5432/safegpt") == "postgresql+psycopg://u:p@db:5432/safegpt"
     assert normalise_url("postgres://db/x") == "postgresql+psycopg://db/x"

@@ -69,8 +69,8 @@ def upload(client, name: str, data: bytes, url: str = "/admin/wissen/hochladen",
 
 
 def audit(server, action: str | None = None):
-    from chat.audit import AuditLog
-    from chat.db import open_database
+    from chat.store.audit import AuditLog
+    from chat.store.db import open_database
 
     engine = open_database(f"sqlite:///{server.data_dir / 'safegpt.db'}")
     try:

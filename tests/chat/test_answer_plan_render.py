@@ -6,12 +6,13 @@ import re
 
 import pytest
 
-from chat import messages as texts
+from chat.core import messages as texts
 from chat.core.answer_check import check_draft
 from chat.core.answer_plan import Action, asks_for_text, is_question, plan_answer
 from chat.core.answer_prompt import PromptSource, grounded_messages, instruction_texts, open_messages
 from chat.core.answer_render import ask_back_markdown, evidence_markdown, marked_draft
-from knowledge import Evidence, EvidenceSentence, Grounding, Passage
+from knowledge import Passage
+from knowledge.evidence import Evidence, EvidenceSentence, Grounding
 
 
 def passage(section="2. Wer kommt für Wohngeld in Frage?", owner="Fachbereichsleitung Soziale Beratung"):

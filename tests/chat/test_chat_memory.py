@@ -1,8 +1,8 @@
-"""Chainlit's per-session message list is bounded (chat/chat_memory.py)."""
+"""Chainlit's per-session message list is bounded (chat/ui/chat_memory.py)."""
 
 from chainlit.chat_context import chat_contexts
 
-from chat.chat_memory import forget_old_messages
+from chat.ui.chat_memory import forget_old_messages
 
 
 def test_only_the_newest_messages_of_the_session_are_kept_and_other_sessions_are_untouched():

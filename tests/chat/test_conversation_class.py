@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from chat.history.live import rebuild_conversation
-from chat.llm.router import ModelNotAllowed
-from chat.pipeline import AnswerDone, Retrieved, Routed
+from chat.core.events import AnswerDone, Retrieved, Routed
+from chat.llm.errors import ModelNotAllowed
 from chat.settings import load_settings
+from chat.store.history.live import rebuild_conversation
 from chat.wiring import SafeGPT
 from guardrails import DataClass
 from tests.conftest import ALL_CLASSES

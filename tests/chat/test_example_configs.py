@@ -21,7 +21,7 @@ import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import StreamingResponse
 
-from chat.pipeline import AnswerDone
+from chat.core.events import AnswerDone
 from chat.settings import load_settings
 from chat.wiring import SafeGPT
 from tests.support.openai_stub import free_port

@@ -9,9 +9,9 @@ import pytest
 from cryptography.fernet import Fernet
 from sqlalchemy import select, update
 
-from chat.db import open_database
-from chat.history import EncryptedHistory
-from chat.history.schema import chat_steps, chat_threads
+from chat.store.db import open_database
+from chat.store.history.schema import chat_steps, chat_threads
+from chat.ui.data_layer import EncryptedHistory
 
 SECRET = "Frau Aylin Demir, geb. 14.03.1987"
 
@@ -20,7 +20,7 @@ SECRET = "Frau Aylin Demir, geb. 14.03.1987"
 def store(tmp_path, monkeypatch):
     engine = open_database(f"sqlite:///{tmp_path / 'h.db'}")
     history = EncryptedHistory(engine, Fernet.generate_key())
-    monkeypatch.setattr("chat.history.data_layer._current_author", lambda: "erika")
+    monkeypatch.setattr("chat.ui.data_layer._current_author", lambda: "erika")
     yield history
     engine.dispose()
 
@@ -69,7 +69,7 @@ async def test_retention_deletes_old_threads_with_their_steps(store):
 
 
 async def test_steps_without_a_known_owner_are_not_stored(store, monkeypatch):
-    monkeypatch.setattr("chat.history.data_layer._current_author", lambda: None)
+    monkeypatch.setattr("chat.ui.data_layer._current_author", lambda: None)
     await store.create_step({"id": "s", "threadId": "ohne", "output": SECRET})
     with store.engine.connect() as conn:
         assert conn.execute(select(chat_steps)).all() == []

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from chat.kb_ingest import IngestSettings, UploadError, mask, safe_file_name, scan_texts
+from knowledge.curation import UploadError, mask, safe_file_name, scan_texts
+from knowledge.settings import IngestSettings
 from tests.conftest import settings_dict
 from tests.support.server import run_cli, write_toml
 
@@ -24,7 +25,8 @@ SUFFIXES = (".docx", ".htm", ".html", ".md", ".pdf", ".txt")
 
 @pytest.fixture(scope="module")
 def guardrail():
-    from guardrails import Guardrail, GuardrailSettings
+    from guardrails import GuardrailSettings
+    from guardrails.guardrail import Guardrail
 
     return Guardrail(GuardrailSettings())
 
@@ -115,10 +117,10 @@ def test_cli_refuses_client_data_without_terminal_and_adds_with_yes(config, tmp_
 
 
 def test_cli_asks_in_a_terminal(config, tmp_path, monkeypatch):
-    import chat.kb_cli
-    from chat.cli import cli
+    import chat.cli.kb
+    from chat.cli.main import cli
 
-    monkeypatch.setattr(chat.kb_cli, "_interactive", lambda: True)
+    monkeypatch.setattr(chat.cli.kb, "_interactive", lambda: True)
     path = tmp_path / "hilfeplan.md"
     path.write_text(CLIENT, encoding="utf-8")
     clean = tmp_path / "fahrrad.md"

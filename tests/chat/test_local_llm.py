@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chat.pipeline import AnswerDelta, AnswerDone
+from chat.core.events import AnswerDelta, AnswerDone
 from chat.wiring import SafeGPT
 
 pytestmark = pytest.mark.llm

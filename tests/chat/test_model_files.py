@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from chat.llm.model_files import ModelFileError, assemble_parts, read_gguf_info, resolve_model_file
-from chat.settings import LocalModelSettings
+from chat.llm.settings import LocalModelSettings
 from tests.conftest import smollm2_path
 
 

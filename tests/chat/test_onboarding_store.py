@@ -9,13 +9,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, select
 
-from chat.consultation_export import export_csv, export_markdown
-from chat.db import open_database
-from chat.onboarding_store import (Acknowledgements, Consultations, PromptDraft, PromptStore, PromptValidationError,
-                                   consultation_ratings)
-from chat.prompt_catalog import OnboardingArea, PromptCatalog
-from chat.settings import OnboardingSettings
-from onboarding import BUILTIN_PROMPTS_DIR, PromptLibrary, RulesOfUse, RulesFileError
+from chat.store.db import open_database
+from onboarding import BUILTIN_PROMPTS_DIR, PromptLibrary, RulesFileError, RulesOfUse
+from onboarding.catalog import OnboardingArea, PromptCatalog
+from onboarding.consultation_export import export_csv, export_markdown
+from onboarding.settings import OnboardingSettings
+from onboarding.store import (
+    Acknowledgements,
+    Consultations,
+    PromptDraft,
+    PromptStore,
+    PromptValidationError,
+    consultation_ratings,
+)
 
 
 @pytest.fixture

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from chat.llm.router import ModelNotAllowed, ModelUnavailable
-from chat.pipeline import AnswerDelta, AnswerDone, Protected, Retrieved, Routed, UserInputError
+from chat.core.events import AnswerDelta, AnswerDone, Protected, Retrieved, Routed
+from chat.core.pipeline import UserInputError
+from chat.llm.errors import ModelNotAllowed, ModelUnavailable
 from chat.wiring import SafeGPT
 from tests.support.openai_stub import RecordingProvider
 

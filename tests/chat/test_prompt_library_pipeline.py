@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chat.pipeline import AnswerDone, Protected
+from chat.core.events import AnswerDone, Protected
 from chat.settings import load_settings
 from chat.wiring import SafeGPT
 from onboarding import BUILTIN_PROMPTS_DIR, PromptLibrary

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from chat.llm.router import ModelNotAllowed, ModelUnavailable
-from chat.pipeline import AnswerDone, Queued, Routed
+from chat.core.events import AnswerDone, Queued, Routed
+from chat.llm.errors import ModelNotAllowed, ModelUnavailable
 from chat.settings import ConfigError, load_settings
 from chat.wiring import SafeGPT
 from tests.conftest import ALL_CLASSES

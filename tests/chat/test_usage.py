@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from sqlalchemy import inspect, select
 
-from chat.db import open_database
-from chat.usage import UsageRecorder, build_report
-from chat.usage.report import report_csv
-from chat.usage.schema import department_members, usage_events, usage_month_keys
+from chat.store.db import open_database
+from chat.store.usage import UsageRecorder, build_report
+from chat.store.usage.report import report_csv
+from chat.store.usage.schema import department_members, usage_events, usage_month_keys
 
 
 @pytest.fixture

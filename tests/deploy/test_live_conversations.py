@@ -1,8 +1,8 @@
-"""The per-process registry of open conversations (chat/history/live.py): owner-bound, bounded, expiring."""
+"""The per-process registry of open conversations (chat/store/history/live.py): owner-bound, bounded, expiring."""
 
 from __future__ import annotations
 
-from chat.history.live import LiveConversations
+from chat.store.history.live import LiveConversations
 
 
 class Clock:
@@ -51,7 +51,7 @@ def test_the_least_recently_used_goes_first_when_full_and_forget_removes():
 
 def test_after_a_restart_the_chat_is_rebuilt_from_the_history_with_marked_values(make_settings, provider):
     """No vault is stored: the decrypted history alone gives back the placeholders and the hand-marked values."""
-    from chat.history.live import rebuild_conversation
+    from chat.store.history.live import rebuild_conversation
     from chat.wiring import SafeGPT
 
     app = SafeGPT(make_settings(provider))

@@ -113,7 +113,8 @@ def test_chat_through_nginx_sticks_to_one_process_and_survives_losing_it(topolog
 
 
 def test_restart_of_all_processes_loses_no_user_or_document(topology, browser, tmp_path):
-    from knowledge import KnowledgeBase, KnowledgeSettings
+    from knowledge import KnowledgeSettings
+    from knowledge.knowledge_base import KnowledgeBase
 
     extra = tmp_path / "fahrradleasing.md"
     extra.write_text("# Fahrradleasing\n\nMitarbeitende können über den Träger ein Dienstrad leasen. Die "

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from guardrails import Guardrail, GuardrailSettings
+from guardrails import GuardrailSettings
+from guardrails.guardrail import Guardrail
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ import json
 
 from click.testing import CliRunner
 
-from guardrails import make_pii_group
+from guardrails.cli import make_pii_group
 
 
 def test_scan_outputs_one_line_per_input(guardrail):

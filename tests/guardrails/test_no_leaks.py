@@ -4,7 +4,8 @@ import logging
 
 import pytest
 
-from guardrails import Guardrail, GuardrailSettings
+from guardrails import GuardrailSettings
+from guardrails.guardrail import Guardrail
 
 SEEDED = [
     "Aylin", "Demir", "14.03.1987", "aylin.demir@web.de", "0176 12345678",

@@ -4,7 +4,8 @@ import socket
 
 import pytest
 
-from guardrails import Guardrail, GuardrailSettings
+from guardrails import GuardrailSettings
+from guardrails.guardrail import Guardrail
 
 
 class NetworkUsed(AssertionError):

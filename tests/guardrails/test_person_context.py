@@ -108,7 +108,8 @@ def test_no_name_in_clean_sentence(guardrail, text):
 
 
 def test_without_the_setting_only_lists_and_cues_count():
-    from guardrails import Guardrail, GuardrailSettings
+    from guardrails import GuardrailSettings
+    from guardrails.guardrail import Guardrail
 
     plain = Guardrail(GuardrailSettings(unfamiliar_names=False))
     assert found(plain, "„Das reicht nicht“, sagte Brunnhuber am Abend.", "PERSON") == []

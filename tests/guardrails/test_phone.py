@@ -26,6 +26,11 @@ NEAR_MISSES = [
     "Im Jahr 2024 waren es 12345 Fälle.",
     "Zimmer 012 im 3. Stock",
     "Paragraph 0815",
+    # service numbers of organisations, never a client's (issue 15)
+    "Telefonseelsorge 0800 111 0 111",
+    "Hilfetelefon 08000 116 016 rund um die Uhr",
+    "Hotline +49 800 1110111",
+    "Service 0180 5 123456 (14 ct/min)",
 ]
 
 

@@ -1,6 +1,7 @@
 import pytest
 
-from guardrails import Guardrail, GuardrailSettings
+from guardrails import GuardrailSettings
+from guardrails.guardrail import Guardrail
 
 CASES = [
     ("Sie hat eine Depression.", ("health",)),

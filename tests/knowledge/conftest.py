@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import KnowledgeBase, KnowledgeSettings
+from knowledge import KnowledgeSettings
 from knowledge.embedders.usem3 import Usem3Embedder
+from knowledge.knowledge_base import KnowledgeBase
 
 CHROMA = Path(sys.executable).with_name("chroma")
 _collection_numbers = itertools.count()

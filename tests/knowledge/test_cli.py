@@ -9,7 +9,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from knowledge import KnowledgeBase, KnowledgeSettings, make_kb_group
+from knowledge import KnowledgeSettings
+from knowledge.cli import make_kb_group
+from knowledge.knowledge_base import KnowledgeBase
 
 from . import fixture_files as f
 

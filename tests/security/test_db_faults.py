@@ -16,7 +16,7 @@ import time
 
 import httpx
 
-from chat import messages as texts
+from chat.ui import messages as texts
 from tests.conftest import settings_dict
 from tests.support.chat_session import ChatSession
 from tests.support.server import start_server_with_users

@@ -9,9 +9,10 @@ import time
 
 import pytest
 
-from chat import messages as texts
-from chat.llm.router import ModelUnavailable
-from chat.pipeline import AnswerDone, Retrieved, UserInputError
+from chat.core import messages as texts
+from chat.core.events import AnswerDone, Retrieved
+from chat.core.pipeline import UserInputError
+from chat.llm.errors import ModelUnavailable
 from chat.settings import load_settings
 from chat.wiring import SafeGPT
 from tests.conftest import settings_dict

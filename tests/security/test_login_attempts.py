@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from chat.db import open_database
-from chat.security import LoginAttempts, SecuritySettings
+from chat.store.db import open_database
+from chat.web.security import SecuritySettings
+from chat.web.security.login_attempts import LoginAttempts
 
 
 class Clock:

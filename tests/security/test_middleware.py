@@ -8,9 +8,10 @@ import pytest
 from fastapi import FastAPI, Form, Response
 from fastapi.testclient import TestClient
 
-from chat.db import open_database
-from chat.security import LoginAttempts, SecuritySettings
-from chat.security.middleware import LoginThrottle, SecurityHeaders, content_security_policy, script_hashes
+from chat.store.db import open_database
+from chat.web.security import SecuritySettings
+from chat.web.security.login_attempts import LoginAttempts
+from chat.web.security.middleware import LoginThrottle, SecurityHeaders, content_security_policy, script_hashes
 
 
 def build(tmp_path, *, secure: bool) -> TestClient:

@@ -105,7 +105,7 @@ def _routes(server) -> list[tuple[str, str]]:
 import json
 from chat.settings import load_settings
 from chat.wiring import SafeGPT
-from chat.server import create_app
+from chat.web.server import create_app
 
 def walk(routes, prefix=""):
     for r in routes:

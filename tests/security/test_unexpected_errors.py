@@ -10,12 +10,13 @@ type and place, and the next message is answered normally.
 from __future__ import annotations
 
 import asyncio
+
 import pytest
 
-from chat import messages as texts
+from chat.ui import messages as texts
+from tests.conftest import settings_dict
 from tests.support.chat_session import ChatSession
 from tests.support.openai_stub import RecordingProvider
-from tests.conftest import settings_dict
 from tests.support.server import FAULT_PLUGIN, start_server_with_users
 
 PASSWORD = "sicheres-passwort-123"

@@ -21,8 +21,8 @@ import docx
 import httpx
 import pytest
 
-from chat import upload_messages as up_texts
-from chat.chat_upload import AttachmentRefused, IncomingFile, compose_turn, read_attachments
+from chat.core import upload_messages as up_texts
+from chat.core.attachments import AttachmentRefused, IncomingFile, compose_turn, read_attachments
 from knowledge.errors import FileTooComplex, KnowledgeError, StorageFull, WrongContent
 from knowledge.parsers import parse_file
 from knowledge.parsers.content_check import MAX_ZIP_MEMBER_BYTES
@@ -278,7 +278,7 @@ def test_attachment_text_is_pseudonymised_before_the_model_sees_it(app, stub, tm
 
 
 def test_special_category_data_in_an_attachment_keeps_it_off_the_external_model(app, stub, tmp_path):
-    from chat.llm.router import ModelNotAllowed
+    from chat.llm.errors import ModelNotAllowed
 
     stub.requests.clear()
     note = CLIENT_NOTE + " Diagnose: schwere Depression, sie nimmt Antidepressiva."
@@ -330,9 +330,8 @@ def test_disk_full_during_ingestion_leaves_the_previous_state(kb_app, tmp_path, 
     SQLite's write of the registry rows (SQLite reports a full disk as "database or disk is full"). The
     knowledge base must afterwards be exactly as before — for a new document and for a replacement — and the
     admin gets a German message."""
-    from chat.kb_ingest import make_curator
 
-    curator = make_curator(kb_app)
+    curator = kb_app.curator
     old = tmp_path / "reisekosten.md"
     old.write_text("# Reisekosten\n\n" + GUIDELINE + "\n", encoding="utf-8")
     curator.add(old, "leitung", confirm=lambda report: True)

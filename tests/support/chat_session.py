@@ -11,11 +11,11 @@ import time
 import uuid
 from datetime import datetime, timezone
 
-from chat.onboarding_messages import ACK_BUTTON
+from onboarding.chat_messages import ACK_BUTTON
 from tests.support.http_login import logged_in_client
 
 SOCKET_PATH = "/chat/ws/socket.io"
-WELCOME_MARK = "Willkommen bei"  # chat/messages.py WELCOME
+WELCOME_MARK = "Willkommen bei"  # chat/core/messages.py WELCOME
 
 
 class ChatSession:

@@ -26,8 +26,9 @@ from pathlib import Path
 
 
 def _install() -> None:
-    from chat.pipeline import AnswerDelta, Pipeline
-    from chat.usage.recorder import UsageRecorder
+    from chat.core.events import AnswerDelta
+    from chat.core.pipeline import Pipeline
+    from chat.store.usage.recorder import UsageRecorder
 
     original = Pipeline.answer
     original_record = UsageRecorder.record_answer

@@ -1,0 +1,5 @@
+"""``python -m chat.cli`` runs the ``safegpt`` command."""
+
+from chat.cli.main import main
+
+main()

@@ -1,6 +1,0 @@
-"""SafeGPT's relational store (SQLite by default, PostgreSQL in server mode) with Alembic migrations."""
-
-from chat.db.engine import open_database
-from chat.db.schema import metadata
-
-__all__ = ["open_database", "metadata"]

@@ -1,0 +1,191 @@
+"""Chainlit handlers: thin wiring from browser events to the conversation pipeline."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import chainlit as cl
+
+from chat.core import messages as core_texts
+from chat.core.pipeline import Conversation
+from chat.runtime import get_app
+from chat.store.db.faults import database_unavailable
+from chat.store.history.live import reopen_conversation
+from chat.ui import chat_start, chat_upload, consultation_ui, onboarding_ui, prompt_ui, stop_button  # noqa: F401 - also registers their action callbacks
+from chat.ui import messages as texts
+from chat.ui.chat_memory import forget_old_messages
+from chat.ui.chat_turn import answer_in_chat, log_unexpected, unexpected
+
+log = logging.getLogger(__name__)
+stop_button.install()  # the stop button says so in German
+
+
+def password_login(username: str, password: str) -> cl.User | None:
+    account = get_app().accounts.authenticate(username, password)
+    if account is None:
+        return None
+    return cl.User(identifier=account.username, metadata={"role": account.role.value, "provider": "password"})
+
+
+async def header_login(headers) -> cl.User | None:
+    from chat.web.sso import sso_account
+
+    auth = get_app().settings.auth
+    department = headers.get(auth.header_department) if auth.header_department else None
+    account = sso_account(get_app().accounts, headers.get(auth.header_user), auto_create=auth.sso_auto_create,
+                          department=department)
+    if account is None:
+        return None
+    return cl.User(identifier=account.username, metadata={"role": account.role.value, "provider": "header"})
+
+
+async def oauth_login(provider_id: str, token: str, raw_user_data: dict, default_user: cl.User,
+                      id_token: str | None = None) -> cl.User | None:
+    from chat.web.sso import sso_account
+
+    account = sso_account(get_app().accounts, default_user.identifier,
+                          auto_create=get_app().settings.auth.sso_auto_create)
+    if account is None:
+        return None
+    return cl.User(identifier=account.username, metadata={"role": account.role.value, "provider": provider_id})
+
+
+def _register_login_methods() -> None:
+    """Only the methods switched on in the settings exist at all."""
+    auth = get_app().settings.auth
+    if auth.password:
+        cl.password_auth_callback(password_login)
+    if auth.header_enabled:
+        cl.header_auth_callback(header_login)
+    if auth.oauth_enabled:
+        cl.oauth_callback(oauth_login)  # raises unless an OAUTH_* provider is configured
+
+
+_register_login_methods()
+chat_upload.configure_chainlit_uploads(get_app().settings.chat)  # types, limits, server-side size check
+
+
+@cl.set_chat_profiles
+async def chat_profiles(user: cl.User | None = None) -> list[cl.ChatProfile]:
+    settings = get_app().settings
+    return [
+        cl.ChatProfile(
+            name=entry.display_name,
+            markdown_description=f"{entry.display_name} – Standort: {entry.safegpt.location}",
+            default=entry.model_name == settings.chat.default_model,
+        )
+        for entry in settings.model_list
+    ]
+
+
+def _model_for_profile(profile: str | None) -> str | None:
+    for entry in get_app().settings.model_list:
+        if entry.display_name == profile:
+            return entry.model_name
+    return None
+
+
+@cl.on_chat_start
+async def start() -> None:
+    app = get_app()
+    conversation = app.pipeline.new_conversation(_model_for_profile(cl.user_session.get("chat_profile")))
+    cl.user_session.set("conversation", conversation)
+    _remember(conversation)
+    try:
+        await chat_start.start_chat()  # rules acknowledgement first, then the welcome and the prompt library
+    except Exception as exc:  # the database is down: say so; the next message tries again
+        if not database_unavailable(exc):
+            raise
+        log.warning("chat start without onboarding: database unavailable (%s)", type(exc).__name__)
+        await cl.Message(content=texts.ERROR_PREFIX + texts.DATABASE_UNAVAILABLE, author="SafeGPT").send()
+
+
+def _remember(conversation: Conversation) -> None:
+    """Keep the new chat's conversation for a reload of the page in this process (chat/store/history/live.py)."""
+    history, user = get_app().history, cl.user_session.get("user")
+    if history is not None and user is not None:
+        history.live.remember(user.identifier, cl.context.session.thread_id, conversation)
+
+
+@cl.set_starters
+async def starters(user: cl.User | None = None, language: str | None = None) -> list[cl.Starter]:
+    return prompt_ui.starters()
+
+
+@cl.on_chat_resume
+async def resume(thread: dict) -> None:
+    """Reopen one of the user's own chats: the same pseudonyms as before (chat/store/history/live.py)."""
+    app = get_app()
+    user = cl.user_session.get("user")
+    conversation = reopen_conversation(app.pipeline, app.history.live, user.identifier if user else "", thread,
+                                       _model_for_profile(cl.user_session.get("chat_profile")))
+    cl.user_session.set("conversation", conversation)
+    await prompt_ui.set_commands()  # the prompt library's slash commands in reopened chats too
+
+
+@cl.on_message
+async def on_message(message: cl.Message) -> None:
+    try:
+        await _handle_message(message)
+        forget_old_messages(cl.context.session.id)
+    except (Exception, asyncio.CancelledError) as exc:  # the message stays above in every case
+        if database_unavailable(exc):  # down or locked before the answer: say so
+            log.warning("message not handled: database unavailable (%s)", type(exc).__name__)
+            await cl.Message(content=texts.ERROR_PREFIX + texts.DATABASE_MESSAGE_KEPT, author="SafeGPT").send()
+        elif unexpected(exc):  # never Chainlit's own error message: it shows the exception's text
+            log_unexpected(exc, "message")
+            await cl.Message(content=texts.ERROR_PREFIX + texts.UNEXPECTED_ERROR, author="SafeGPT").send()
+        else:
+            raise  # the user stopped the turn
+
+
+async def _handle_message(message: cl.Message) -> None:
+    conversation: Conversation | None = cl.user_session.get("conversation")
+    if conversation is None:
+        await start()
+        conversation = cl.user_session.get("conversation")
+    app = get_app()
+    # Attached files are read and deleted at once; None: refused, the user saw why (chat/ui/chat_upload.py).
+    turn = await chat_upload.take_attachments(message, app.settings.chat, app.settings.data_dir)
+    if turn is None:
+        return
+    if not await onboarding_ui.gate():  # nothing is sent before the rules of use are acknowledged
+        return
+    if turn.attachments:
+        await answer_in_chat(conversation, turn.text, attachments=turn.attachments)
+        return
+    if await prompt_ui.handle(message, conversation):  # library commands, "Wie funktioniert das?"
+        return
+    command, _, rest = message.content.strip().partition(" ")
+    if command.lower() in core_texts.MARK_COMMANDS:
+        await mark_value(conversation, rest)
+        return
+    await answer_in_chat(conversation, message.content)
+
+
+@cl.action_callback("feedback")
+async def on_feedback(action: cl.Action) -> None:
+    from chat.ui.chat_turn import current_department
+
+    department, _ = current_department()
+    payload = action.payload or {}
+    get_app().usage.record_feedback(model=str(payload.get("model", "")), helpful=bool(payload.get("helpful")),
+                                    prompt_id=payload.get("prompt_id"), department=department)
+    await action.remove()
+    await cl.Message(content=texts.FEEDBACK_THANKS, author="SafeGPT").send()
+
+
+@cl.action_callback("mark_value")
+async def on_mark_value(action: cl.Action) -> None:
+    await cl.Message(content=texts.MARK_ASK, author="SafeGPT").send()
+
+
+async def mark_value(conversation: Conversation, value: str) -> None:
+    """The user marks a value the guardrail missed; it is masked from now on in this chat."""
+    value = value.strip()
+    if not value:
+        await cl.Message(content=texts.MARK_EMPTY, author="SafeGPT").send()
+        return
+    conversation.guard.mark(value)
+    await cl.Message(content=texts.MARK_DONE.format(value=value), author="SafeGPT").send()

@@ -1,0 +1,36 @@
+"""German texts of the chat UI (Chainlit): welcome, steps, buttons, errors shown in the chat."""
+
+WELCOME = (
+    "Willkommen bei **SafeGPT** – Ihrem KI-Assistenten. Sie sprechen mit einer KI, nicht mit einem Menschen.\n\n"
+    "Namen, Geburtsdaten, Adressen und andere Angaben zu Klientinnen und Klienten werden vor dem Senden "
+    "durch Platzhalter ersetzt und in der Antwort wieder eingesetzt. Antworten sind Entwürfe: "
+    "Bitte prüfen Sie sie fachlich, bevor Sie sie verwenden."
+)
+STEP_PSEUDONYMISED = "Geschützte Angaben"
+ERROR_PREFIX = "⚠️ "
+LOGIN_REQUIRED = "Bitte melden Sie sich an."
+QUEUED = ("⏳ {model} beantwortet gerade andere Anfragen. Ihre Anfrage ist auf Platz {ahead} der Warteschlange. "
+          "Sie können sie mit der Stopp-Taste abbrechen.")
+FEEDBACK_HELPFUL = "👍 Hilfreich"
+FEEDBACK_NOT_HELPFUL = "👎 Nicht hilfreich"
+FEEDBACK_TOOLTIP = "Anonyme Rückmeldung – wird ohne Ihren Namen gezählt."
+FEEDBACK_THANKS = "Danke für Ihre Rückmeldung! Sie wird anonym gezählt."
+MARK_BUTTON = "🛡️ Übersehene Angabe schützen"
+MARK_TOOLTIP = "Eine Angabe, die nicht ersetzt wurde, ab jetzt in diesem Chat schützen."
+MARK_ASK = ("Welche Angabe wurde nicht geschützt? Schreiben Sie **/schützen** und dahinter die Angabe genau so, "
+            "wie sie im Text steht – z. B. `/schützen Lindenhof`. Sie wird ab dann in diesem Chat ersetzt.")
+MARK_DONE = ("Verstanden: „{value}“ wird ab jetzt in diesem Chat durch einen Platzhalter ersetzt. "
+             "Ihre bisherigen Nachrichten wurden bereits gesendet; wenn die Angabe heikel war, "
+             "informieren Sie bitte Ihre Datenschutzbeauftragte bzw. Ihren Datenschutzbeauftragten.")
+MARK_EMPTY = "Es wurde keine Angabe eingegeben; nichts geändert."
+# The database is down or locked (issue 9): say what happened and that nothing written is lost.
+DATABASE_UNAVAILABLE = ("Die Datenbank von SafeGPT ist gerade nicht erreichbar. "
+                        "Bitte versuchen Sie es in einer Minute noch einmal.")
+ANSWER_STOPPED = "⏹️ Antwort angehalten. Sie können Ihre Frage jederzeit noch einmal senden."
+UNEXPECTED_ERROR = ("Bei dieser Nachricht ist ein unerwarteter Fehler aufgetreten. Ihre Nachricht ist nicht verloren: "
+                    "Sie steht oben im Chat. Bitte senden Sie sie noch einmal; wenn der Fehler wiederkommt, "
+                    "melden Sie ihn bitte Ihrer Administration (Uhrzeit genügt).")
+DATABASE_MESSAGE_KEPT = ("Die Datenbank von SafeGPT ist gerade nicht erreichbar. Ihre Nachricht ist nicht verloren: "
+                         "Sie steht oben im Chat. Bitte senden Sie sie in einer Minute noch einmal.")
+DATABASE_NOT_SAVED = ("ℹ️ Die Datenbank von SafeGPT ist gerade nicht erreichbar. Frage und Antwort stehen hier und "
+                      "werden im Verlauf gespeichert, sobald sie wieder erreichbar ist. Sie können weiterarbeiten.")

@@ -1,0 +1,196 @@
+"""The HTTP server: FastAPI with health routes, Chainlit mounted under ``/chat``."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import secrets
+import shutil
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse, RedirectResponse
+
+from chat.wiring import SafeGPT
+
+# The Chainlit side lives in chat/ui: mounted by file path (Chainlit loads it itself), never imported here.
+UI_TEMPLATE = Path(__file__).resolve().parent.parent / "ui"
+_OUTSIDE_LINK = re.compile(r"<link[^>]+href=\"https?://[^\"]+\"[^>]*/?>\s*", re.IGNORECASE)
+
+
+def prepare_chainlit_root(app: SafeGPT) -> Path:
+    """Write Chainlit's app root (config, translations, readme) under the data dir from our template.
+
+    Chainlit reads its config from ``$CHAINLIT_APP_ROOT/.chainlit`` and stores uploads below that root,
+    so it belongs in the data directory, regenerated from the settings at each start.
+    """
+    settings = app.settings
+    root = settings.data_dir / "chainlit"
+    config_dir = root / ".chainlit"
+    (config_dir / "translations").mkdir(parents=True, exist_ok=True)
+    for f in (UI_TEMPLATE / "translations").iterdir():
+        shutil.copy2(f, config_dir / "translations" / f.name)
+    for name in ("chainlit.md", "chainlit_de-DE.md"):
+        shutil.copy2(UI_TEMPLATE / name, root / name)
+    (root / "public").mkdir(exist_ok=True)
+    template = (UI_TEMPLATE / "config.toml.template").read_text(encoding="utf-8")
+    config = (
+        template.replace("{user_session_timeout}", str(int(settings.server.session_hours * 3600)))
+        .replace("{allow_origins}", json.dumps(settings.server.allowed_origins))
+        .replace("{language}", settings.chat.language)
+    )
+    (config_dir / "config.toml").write_text(config, encoding="utf-8")
+    return root
+
+
+def auth_secret(app: SafeGPT) -> str:
+    """``CHAINLIT_AUTH_SECRET`` from the environment, else a random one kept in the data dir."""
+    if os.environ.get("CHAINLIT_AUTH_SECRET"):
+        return os.environ["CHAINLIT_AUTH_SECRET"]
+    path = app.settings.data_dir / "secrets" / "chainlit_auth_secret"
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _strip_outside_stylesheets() -> None:
+    """Chainlit's page makes the browser load Google Fonts and a jsdelivr stylesheet; remove both (GDPR)."""
+    import chainlit.server as cl_server
+
+    original = getattr(cl_server.get_html_template, "__wrapped__", cl_server.get_html_template)
+
+    def local_only(root_path):
+        html = original(root_path)
+        return _OUTSIDE_LINK.sub("", html)
+
+    local_only.__wrapped__ = original
+    cl_server.get_html_template = local_only
+
+
+def create_app(app: SafeGPT) -> FastAPI:
+    """Wire everything and return the ASGI app. Must run before anything imports ``chainlit``."""
+    from chat.runtime import set_app
+
+    root = prepare_chainlit_root(app)
+    os.environ["CHAINLIT_APP_ROOT"] = str(root)
+    os.environ["CHAINLIT_AUTH_SECRET"] = auth_secret(app)
+    os.environ.setdefault("CHAINLIT_TELEMETRY", "false")
+    # The login cookie must reach /admin too, not only /chat.
+    os.environ.setdefault("CHAINLIT_AUTH_COOKIE_PATH", "/")
+    from chat.web.security.install import install_security, prepare_environment
+
+    prepare_environment(app)  # cookie flags: Chainlit reads them once at import
+    set_app(app)
+
+    import chainlit.config
+
+    if Path(chainlit.config.APP_ROOT).resolve() != root.resolve():
+        raise RuntimeError("chainlit was imported before the server set CHAINLIT_APP_ROOT")
+    from chainlit.utils import mount_chainlit
+
+    _strip_outside_stylesheets()
+    # Chainlit would otherwise store chats in plain text wherever these point.
+    for variable in ("DATABASE_URL", "LITERAL_API_KEY"):
+        os.environ.pop(variable, None)
+    import chainlit as cl
+
+    if app.history is not None:
+        cl.data_layer(lambda: app.history)
+    api = FastAPI(title="SafeGPT", docs_url=None, redoc_url=None, openapi_url=None)
+    chat_path = app.settings.server.chat_path
+
+    @api.get("/", include_in_schema=False)
+    async def index():
+        return RedirectResponse(chat_path + "/")
+
+    @api.on_event("startup")
+    async def start_retention() -> None:
+        if app.history is not None:
+            asyncio.get_running_loop().create_task(_purge_history_regularly(app))
+            asyncio.get_running_loop().create_task(_save_unsaved_history(app))
+
+    @api.on_event("startup")
+    async def warm_up_answering() -> None:
+        # Guardrail, embedding model, LiteLLM and in-process models load now, not in the first answer.
+        asyncio.get_running_loop().create_task(_warm_up(app))
+
+    @api.get("/healthz", include_in_schema=False)
+    async def healthz():
+        return {"status": "ok"}
+
+    @api.get("/readyz", include_in_schema=False)
+    async def readyz():
+        from chat.web.readiness import readiness
+
+        result = await readiness(app)
+        return JSONResponse(result, status_code=200 if result["ready"] else 503)
+
+    from chat.web.api.routes import make_api_router
+
+    api.include_router(make_api_router(app))  # /v1: guarded OpenAI-compatible API (docs/API.md)
+    from chat.web.admin.routes import install_error_pages, make_admin_router
+
+    install_error_pages(api)
+    api.include_router(make_admin_router())
+    from chat.web.admin.knowledge_routes import make_knowledge_router
+
+    api.include_router(make_knowledge_router(app))  # /admin/wissen: knowledge base (issue 5)
+    from chat.web.admin.governance_routes import make_governance_router
+    from chat.web.usage_routes import make_usage_router
+
+    api.include_router(make_usage_router(app))
+    api.include_router(make_governance_router(app))
+    # Rules of use and prompt library are checked now: a broken file stops the start (file, line, field).
+    app.onboarding
+    from chat.web.admin.prompts_routes import make_consultation_router, make_prompts_router
+
+    api.include_router(make_prompts_router(app))
+    api.include_router(make_consultation_router(app))
+
+    mount_chainlit(app=api, target=str(UI_TEMPLATE / "chainlit_app.py"), path=chat_path)
+    install_security(api, app)  # login lockout, security headers, Secure cookies (chat/web/security)
+    return api
+
+
+async def _warm_up(app: SafeGPT) -> None:
+    """Build the answering path and pay its first-use costs (chat/core/pipeline.py ``Pipeline.warm_up``)."""
+    try:
+        pipeline = await asyncio.to_thread(lambda: app.pipeline)
+        await pipeline.warm_up()
+    except Exception as exc:  # the first chat then reports the problem to the user
+        import logging
+
+        logging.getLogger(__name__).warning("warm-up failed: %s", type(exc).__name__)
+
+
+async def _purge_history_regularly(app: SafeGPT, every_seconds: float = 3600) -> None:
+    """Delete chat threads older than the retention period: at start and then every hour."""
+    import logging
+
+    while True:
+        try:
+            deleted = await asyncio.to_thread(app.history.purge_older_than, app.settings.history.retention_days)
+            if deleted:
+                logging.getLogger(__name__).info("history retention: %d old chats deleted", deleted)
+        except Exception as exc:  # keep serving; try again next round
+            logging.getLogger(__name__).warning("history purge failed: %s", type(exc).__name__)
+        await asyncio.sleep(every_seconds)
+
+
+async def _save_unsaved_history(app: SafeGPT, every_seconds: float = 2.0) -> None:
+    """After a database outage, write the kept history (chat/ui/data_layer.py) as soon as it is back."""
+    import logging
+
+    while True:
+        await asyncio.sleep(every_seconds)
+        if not app.history.unsaved:
+            continue
+        try:
+            saved = await asyncio.to_thread(app.history.save_unsaved)
+            logging.getLogger(__name__).info("history: %d writes kept during a database outage saved", saved)
+        except Exception as exc:  # still unavailable: try again in a moment
+            logging.getLogger(__name__).debug("history: database still unavailable (%s)", type(exc).__name__)
