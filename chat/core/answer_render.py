@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from chat.core import messages as texts
 from chat.core.answer_check import DraftCheck
+from chat.core.events import AnswerDone
 from knowledge.evidence import Evidence, EvidenceSentence
 
 
@@ -71,3 +72,23 @@ def marked_draft(draft: str, check: DraftCheck) -> str:
     if check.conflict:
         out = f"{texts.MARK_CONFLICT}\n\n{out}"
     return out
+
+
+def evidence_preamble(evidence: Evidence, action: str) -> str:
+    """What comes before a model's streamed draft: the quoted evidence and the draft's label (grounded), the
+    "nothing found" note (open), or nothing."""
+    if action == "grounded" and evidence.sentences:
+        return f"{evidence_markdown(evidence)}\n\n{texts.DRAFT_LABEL}\n\n"
+    if action == "open":
+        return f"{texts.NO_SOURCES_NOTE}\n\n"
+    return ""
+
+
+def answer_markdown(done: AnswerDone) -> str:
+    """The whole answer as the user sees it: evidence first, then the draft with the check's marks (or
+    SafeGPT's own answer, when no model was asked)."""
+    if not done.model_name:
+        return done.text
+    draft = marked_draft(done.text, done.check) if done.check is not None else done.text
+    preamble = evidence_preamble(done.evidence, done.action) if done.evidence is not None else ""
+    return preamble + draft

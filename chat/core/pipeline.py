@@ -1,4 +1,6 @@
-"""The conversation pipeline: pseudonymise → retrieve → build prompt → route → stream → restore.
+"""The conversation pipeline: pseudonymise → retrieve → evidence → build prompt → route → stream → restore →
+check (issue 18: the guideline sentences that answer come first, the model's draft is checked against them,
+and a question no guideline clearly answers gets no invented rule).
 
 A plain async function over plain objects; it knows nothing of Chainlit. The Chainlit handlers, the CLI
 (``safegpt ask``) and the tests are thin callers of :meth:`Pipeline.answer`.
@@ -8,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 import time
 import unicodedata
 import uuid
@@ -16,8 +17,13 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 from chat.core import messages as texts
-from chat.core.events import AnswerDelta, AnswerDone, Event, Protected, Queued, Retrieved, Routed, Source
-from chat.core.prompting import NumberedSource, build_messages
+from chat.core.answer_check import DraftCheck, check_draft, cited_after
+from chat.core.answer_plan import Action, plan_answer
+from chat.core.answer_render import ask_back_markdown
+from chat.core.events import (AnswerDelta, AnswerDone, Event, EvidenceFound, Protected, Queued, Retrieved, Routed,
+                              Source)
+from chat.core.prompting import (PromptSource, grounded_messages, instruction_texts, open_messages,
+                                 plain_messages)
 from chat.core.routing import choose_model
 from chat.llm.errors import ModelNotAllowed, RoutingError
 from chat.llm.fair_queue import Ticket
@@ -27,10 +33,10 @@ from guardrails import DataClass
 from guardrails.conversation import ConversationGuard
 from guardrails.guardrail import Guardrail
 from knowledge import Passage
+from knowledge.evidence import Evidence, Grounding
 from knowledge.knowledge_base import KnowledgeBase
 
 log = logging.getLogger(__name__)
-_CITATION = re.compile(r"\[(\d{1,2})\]")
 
 
 def _strip_unprintable(text: str) -> tuple[str, int]:
@@ -127,8 +133,9 @@ class Pipeline:
         return choose_model(self.router.entry(requested), self.router.entries.values(), self.settings.policy,
                             data_class, allowed_models=allowed_models, switch=switch, carried_by=carried_by)
 
-    def _search(self, query: str, mode: str) -> list[Passage]:
-        """Search, then detect personal data in the found passages while still off the event loop.
+    def _search(self, query: str, mode: str) -> tuple[list[Passage], Evidence]:
+        """Search, pick the evidence, then detect personal data in the found passages while still off the
+        event loop.
 
         Passages recur across conversations, so their detections are remembered by the guardrail;
         protecting them per conversation afterwards (own vault, own pseudonyms) is then cheap.
@@ -136,15 +143,18 @@ class Pipeline:
         assert self.knowledge is not None
         try:
             passages = self.knowledge.search(query, mode=mode)
+            # The same query the search used: a keyword-only search (the embedder may not see it) gets
+            # evidence by keyword overlap alone.
+            evidence = self.knowledge.evidence(query, passages, dense=mode != "keyword")
         except Exception as exc:  # Chroma or the embedding model down: answer ungrounded, say so
             log.warning("knowledge search failed: %s", type(exc).__name__)
             raise _KnowledgeDown from None
         self.guardrail.remember_recurring(
             text for p in passages for text in (p.title, p.section, p.text) if text)
-        return passages
+        return passages, evidence
 
     async def _retrieve(self, original: str, protected: str, query_class: DataClass
-                        ) -> tuple[tuple[Source, ...], str | None]:
+                        ) -> tuple[tuple[Source, ...], str | None, Evidence]:
         """Sources for the user's question and, when it may not go to the embedder's location, the German note
         that it was searched by keyword only (nothing of it left the house for the search).
 
@@ -153,14 +163,14 @@ class Pipeline:
         Lindenhof") is often exactly what finds the right guideline. Only a search that leaves the process
         (remote embedder, Chroma server) gets the pseudonymised text."""
         if self.knowledge is None:
-            return (), None
+            return (), None, Evidence(Grounding.NONE, reason="no_passages")
         knowledge = self.settings.knowledge
         keyword_only = not self.settings.embedder_may_receive(query_class.value)
         in_process = not knowledge.embedder_is_remote and knowledge.chroma_mode == "embedded"
         query = original if keyword_only or in_process else protected
-        passages = await asyncio.to_thread(self._search, query, "keyword" if keyword_only else "hybrid")
+        passages, evidence = await asyncio.to_thread(self._search, query, "keyword" if keyword_only else "hybrid")
         note = texts.KEYWORD_SEARCH_ONLY if keyword_only else None
-        return tuple(Source(number=i + 1, passage=p) for i, p in enumerate(passages)), note
+        return tuple(Source(number=i + 1, passage=p) for i, p in enumerate(passages)), note, evidence
 
     async def answer(self, conv: Conversation, text: str, *, use_knowledge: bool = True,
                      allowed_models: set[str] | None = None, switch_model: bool = True,
@@ -182,26 +192,44 @@ class Pipeline:
         self._route(conv, protected.data_class, (), allowed_models, switch_model)
 
         search_note = None
+        evidence = Evidence(Grounding.NONE, reason="no_passages")
         try:
             if use_knowledge:
-                sources, search_note = await self._retrieve(cleaned, protected.text, protected.data_class)
+                sources, search_note, evidence = await self._retrieve(cleaned, protected.text, protected.data_class)
             else:
                 sources = ()
-            # The model is told the same in the prompt (messages.NO_SOURCES) and must not invent rules.
-            no_sources = texts.NO_SOURCES_NOTE if use_knowledge and not sources else None
+            no_sources = texts.NO_SOURCES_NOTE if use_knowledge and evidence.grounding is not Grounding.GROUNDED \
+                else None
         except _KnowledgeDown:
             sources, no_sources = (), texts.KNOWLEDGE_UNAVAILABLE
         yield Retrieved(sources, no_sources, search_note)
+        plan = plan_answer(cleaned, evidence) if use_knowledge else None
+        if plan is not None:
+            yield EvidenceFound(evidence, plan.action.value)
+        if plan is not None and not plan.calls_model:
+            async for out in self._own_answer(conv, event, protected.text, plan.action, evidence, no_sources,
+                                              started):
+                yield out
+            return
+
+        prompt_sources: list[Source] = []
         numbered, passage_classes = [], []
-        for s in sources:
-            # Title and heading too: a guideline may name a client anywhere.
-            title, section, body = (conv.guard.protect(s.passage.title),
-                                    conv.guard.protect(s.passage.section) if s.passage.section else None,
-                                    conv.guard.protect(s.passage.text))
-            passage_classes += [p.document_class for p in (title, section, body) if p is not None]
-            numbered.append(NumberedSource(s.number, title.text, section.text if section else None,
-                                           s.passage.page, body.text))
-        prompt = build_messages(protected.text, conv.history, numbered, self.settings.chat.history_turns)
+        if plan is not None and plan.action is Action.GROUNDED:
+            for number, excerpt in enumerate(evidence.excerpts, start=1):
+                # Title and heading too: a guideline may name a client anywhere.
+                title, section, body = (conv.guard.protect(excerpt.passage.title),
+                                        conv.guard.protect(excerpt.passage.section) if excerpt.passage.section
+                                        else None,
+                                        conv.guard.protect(excerpt.text))
+                passage_classes += [p.document_class for p in (title, section, body) if p is not None]
+                numbered.append(PromptSource(number, title.text, section.text if section else None,
+                                             excerpt.passage.page, body.text))
+                prompt_sources.append(Source(number=number, passage=excerpt.passage))
+            prompt = grounded_messages(protected.text, conv.history, numbered, self.settings.chat.history_turns)
+        elif plan is not None:
+            prompt = open_messages(protected.text, conv.history, self.settings.chat.history_turns)
+        else:
+            prompt = plain_messages(protected.text, conv.history, self.settings.chat.history_turns)
         model_name, notice, request_class = self._route(conv, protected.data_class, passage_classes,
                                                         allowed_models, switch_model)
         entry = self.router.entry(model_name)
@@ -235,6 +263,7 @@ class Pipeline:
             yield AnswerDelta(tail)
 
         raw_answer = "".join(sent_parts)
+        shown = "".join(shown_parts)
         conv.history.extend([{"role": "user", "content": protected.text},
                              {"role": "assistant", "content": raw_answer}])
         # The answer joins the history that later requests carry: what it says counts as well.
@@ -242,16 +271,46 @@ class Pipeline:
                         else DataClass.NONE)
         conv.raise_class(DataClass.highest((request_class, answer_class)))
         _keep_recent_turns(conv, self.settings.chat.history_turns)
-        cited = tuple(sorted({int(n) for n in _CITATION.findall(raw_answer) if 1 <= int(n) <= len(sources)}))
-        conv.last_trace = Trace(protected=event, sent_text=protected.text, model_name=model_name, sources=sources,
-                                data_class=request_class)
+        # The shown draft against what the user can see: the guideline text (not its pseudonymised copy) and the
+        # message as written. Without the knowledge base no guideline is claimed: only echoes are looked for.
+        check = check_draft(
+            shown, {s.number: _source_text(s.passage) for s in prompt_sources} if plan is not None else {},
+            question=cleaned, instructions=instruction_texts(),
+            evidence=[s.quoted for s in evidence.sentences] if prompt_sources else ())
+        if plan is None:
+            check = DraftCheck(echoes=check.echoes)
+        cited = cited_after(check, shown, len(prompt_sources))
+        conv.last_trace = Trace(protected=event, sent_text=protected.text, model_name=model_name,
+                                sources=tuple(prompt_sources), data_class=request_class)
         yield AnswerDone(
-            text="".join(shown_parts), sources=sources, cited=cited, model_name=model_name,
+            text=shown, sources=tuple(prompt_sources), cited=cited, model_name=model_name,
             display_name=entry.display_name, prompt_tokens=prompt_tokens,
             completion_tokens=completion_tokens or len(sent_parts), seconds=time.perf_counter() - started,
-            notice=no_sources,
+            notice=no_sources, evidence=evidence if plan is not None else None,
+            action=plan.action.value if plan is not None else "", check=check,
         )
 
+    async def _own_answer(self, conv: Conversation, protected_event: Protected, protected_text: str, action: Action,
+                          evidence: Evidence, notice: str | None, started: float) -> AsyncIterator[Event]:
+        """SafeGPT answers without a model: quote what might apply and ask back, or say nothing was found.
+        Nothing is sent anywhere; the turn joins the history so a follow-up question has its context."""
+        if action is Action.ASK_BACK:
+            text = ask_back_markdown(evidence)
+            sources = tuple(Source(number=i + 1, passage=p) for i, p in enumerate(evidence.documents))
+        else:
+            text = texts.KNOWLEDGE_UNAVAILABLE_DECLINE if notice == texts.KNOWLEDGE_UNAVAILABLE else texts.DECLINE
+            sources = ()
+        yield AnswerDelta(text)
+        conv.history.extend([{"role": "user", "content": protected_text},
+                             {"role": "assistant", "content": conv.guard.protect(text).text}])
+        conv.raise_class(protected_event.data_class)
+        _keep_recent_turns(conv, self.settings.chat.history_turns)
+        conv.last_trace = Trace(protected=protected_event, sent_text=protected_text, model_name="", sources=sources,
+                                data_class=protected_event.data_class)
+        yield AnswerDone(text=text, sources=sources, cited=tuple(s.number for s in sources), model_name="",
+                         display_name=texts.ANSWERED_WITHOUT_MODEL, prompt_tokens=0, completion_tokens=0,
+                         seconds=time.perf_counter() - started, notice=None if sources else notice,
+                         evidence=evidence, action=action.value, check=None)
 
     def _route(self, conv: Conversation, message_class: DataClass, passage_classes: list[DataClass],
                allowed_models: set[str] | None, switch: bool) -> tuple[str, str | None, DataClass]:
@@ -267,6 +326,10 @@ class Pipeline:
         model_name, notice = self.choose_model(conv.model_name, request_class, allowed_models=allowed_models,
                                                switch=switch, carried_by=carried_by)
         return model_name, notice, request_class
+
+
+def _source_text(passage: Passage) -> str:
+    return " ".join(x for x in (passage.title, passage.section or "", passage.text) if x)
 
 
 def _keep_recent_turns(conv: Conversation, turns: int) -> None:
