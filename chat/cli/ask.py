@@ -29,7 +29,7 @@ async def run_ask(app: SafeGPT, text: str, model: str | None, as_json: bool) -> 
                 if search_notice and not as_json:
                     print(search_notice, file=sys.stderr)
             elif isinstance(event, EvidenceFound) and not as_json:
-                sys.stdout.write(evidence_preamble(event.evidence, event.action))  # the guideline's words first
+                sys.stdout.write(evidence_preamble(event.evidence, event.action, event.notice))  # the guideline's words first
                 sys.stdout.flush()
             elif isinstance(event, Routed):
                 notice = event.notice

@@ -74,13 +74,13 @@ def marked_draft(draft: str, check: DraftCheck) -> str:
     return out
 
 
-def evidence_preamble(evidence: Evidence, action: str) -> str:
+def evidence_preamble(evidence: Evidence, action: str, notice: str | None = None) -> str:
     """What comes before a model's streamed draft: the quoted evidence and the draft's label (grounded), the
-    "nothing found" note (open), or nothing."""
+    note that no guideline was found or reachable (open), or nothing."""
     if action == "grounded" and evidence.sentences:
         return f"{evidence_markdown(evidence)}\n\n{texts.DRAFT_LABEL}\n\n"
     if action == "open":
-        return f"{texts.NO_SOURCES_NOTE}\n\n"
+        return f"{notice or texts.NO_SOURCES_NOTE}\n\n"
     return ""
 
 
@@ -90,5 +90,5 @@ def answer_markdown(done: AnswerDone) -> str:
     if not done.model_name:
         return done.text
     draft = marked_draft(done.text, done.check) if done.check is not None else done.text
-    preamble = evidence_preamble(done.evidence, done.action) if done.evidence is not None else ""
+    preamble = evidence_preamble(done.evidence, done.action, done.notice) if done.evidence is not None else ""
     return preamble + draft

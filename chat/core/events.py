@@ -48,6 +48,7 @@ class EvidenceFound:
 
     evidence: Evidence
     action: str
+    notice: str | None = None  # German note said first when no guideline could be used (as in Retrieved)
 
 
 @dataclass(frozen=True)

@@ -205,7 +205,7 @@ class Pipeline:
         yield Retrieved(sources, no_sources, search_note)
         plan = plan_answer(cleaned, evidence) if use_knowledge else None
         if plan is not None:
-            yield EvidenceFound(evidence, plan.action.value)
+            yield EvidenceFound(evidence, plan.action.value, no_sources)
         if plan is not None and not plan.calls_model:
             async for out in self._own_answer(conv, event, protected.text, plan.action, evidence, no_sources,
                                               started):

@@ -62,7 +62,7 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
                     await cl.Message(content=event.search_notice, author="SafeGPT").send()
             elif isinstance(event, EvidenceFound):
                 # The guideline's own words first; the model's draft streams in below them.
-                preamble = evidence_preamble(event.evidence, event.action)
+                preamble = evidence_preamble(event.evidence, event.action, event.notice)
                 if preamble:
                     await answer.stream_token(preamble)
             elif isinstance(event, Routed):

@@ -62,7 +62,7 @@ class CompletionRun:
                 if isinstance(event, AnswerDelta):
                     yield event.text
                 elif isinstance(event, EvidenceFound):
-                    preamble = evidence_preamble(event.evidence, event.action)
+                    preamble = evidence_preamble(event.evidence, event.action, event.notice)
                     if preamble:
                         yield preamble
                 elif isinstance(event, AnswerDone):
@@ -237,7 +237,7 @@ class CompletionService:
                     run.data_class = worst([event.data_class, run.data_class])  # passages count as well
                     self._check_key(key, run.data_class)
                 elif isinstance(event, EvidenceFound):
-                    preamble = evidence_preamble(event.evidence, event.action)
+                    preamble = evidence_preamble(event.evidence, event.action, event.notice)
                     if preamble:  # the guideline's words come first in the content, before the model's
                         run.buffered.append(preamble)
                 elif isinstance(event, AnswerDelta):
