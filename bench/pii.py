@@ -16,10 +16,13 @@ national organisations, head words used as words); per class recall, leak and fa
 
 Running-text names (issue 15 §4, `bench/pii_names.py`, `--running N`): person names without cue
 words in news-like, case-note, encyclopaedic and lower-case chat sentences, per class (lone
-surname, foreign, double name, genitive, plural, role/relation, list, nickname, lower-case chat,
-clean sentences). Names from mimesis (sv, da, no, fi, is, nl, et, pt-br, es, fr, de, de-at, de-ch;
-el transliterated, ko romanised) and the benchmark's own hand lists (zh, ja, West/East African,
-Maghreb/Gulf Arabic, nicknames) — not from the detector's lists or its classifier's training data.
+surname, foreign, double name, genitive, plural, role/relation, list, title + given name + a surname
+that is a word or a town, genitive of "-e" names, nickname, lower-case chat, clean sentences with
+capitalised nouns, clean lower-case chat). Names from mimesis (sv, da, no, fi, is, nl, et, pt-br,
+es, fr, de, de-at, de-ch; el transliterated, ko romanised; towns, occupations and colours as
+surnames) and the benchmark's own hand lists (zh, ja, West/East African, Maghreb/Gulf Arabic,
+nicknames, noun and adjective surnames) — not from the detector's lists or its classifier's
+training data.
 A "dev" split (tuned on) and a "heldout" split (other templates, other names, never tuned on).
 
 Baseline "plain Presidio, default configuration": `AnalyzerEngine(nlp_engine=...)` with Presidio's
@@ -493,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="sentences per issue-15 class (identifiers, institutions, places, hard negatives); 0: skip")
     ap.add_argument("--json", type=Path, help="write the figures as JSON")
     ap.add_argument("--dump-misses", type=Path, help="write SafeGPT's misses and false alarms (synthetic data) as JSONL")
-    ap.add_argument("--running", type=int, default=600,
+    ap.add_argument("--running", type=int, default=1200,
                     help="sentences per split of the running-text name classes (bench/pii_names.py; 0: skip)")
     ap.add_argument("--running-splits", default="dev,heldout", help="splits to run: dev, heldout or both")
     ap.add_argument("--dump-running", type=Path, help="write SafeGPT's misses on the dev split as JSONL")

@@ -12,7 +12,8 @@ Figures per class and detector:
   training names: how it does on names it has never seen.
 - P any: person detections in that class's sentences that lie >= 50 % in a gold name (or cover
   >= 50 % of one); other entity types (a birth year) are scored in the main table, not here.
-- clean: sentences without PII that got a detection of any type, per 100.
+- clean: sentences without PII that got a detection of any type, per 100 (two clean classes:
+  capitalised nouns, places and products; lower-case chat full of verbs and adjectives).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bench.pii_corpus.builder import Sample
-from bench.pii_corpus.running_text import CLASSES, generate_running
+from bench.pii_corpus.running_text import CLASSES, CLEAN_CLASSES, generate_running
 
 Detection = tuple[int, int, str]
 Detector = Callable[[str], list[Detection]]
@@ -141,14 +142,15 @@ def print_running(split: str, samples: list[Sample], results: dict[str, list[lis
             line += " " + _verdict(cls, scored[names[0]][cls])
         print(line)
     if names[0] == "SafeGPT":
-        clean = scored[names[0]].get("clean_caps", ClassRow())
-        print(f"  SafeGPT clean sentences with a detection: {clean.clean_hit}/{clean.sentences}"
-              f" ({_fmt(clean.clean_per_100(), 1)} per 100)")
+        for cls in CLEAN_CLASSES:
+            clean = scored[names[0]].get(cls, ClassRow())
+            print(f"  SafeGPT {cls} sentences with a detection: {clean.clean_hit}/{clean.sentences}"
+                  f" ({_fmt(clean.clean_per_100(), 1)} per 100)")
     return scored
 
 
 def _verdict(cls: str, r: ClassRow) -> str:
-    if cls == "clean_caps":
+    if cls in CLEAN_CLASSES:
         return "ok" if (r.clean_per_100() or 0) <= CLEAN_TARGET_PER_100 else "MISSED"
     leak = r.token_leak() or 0
     limit = TOKEN_LEAK_TARGET if cls == "ALL" else CLASS_LEAK_TARGET

@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from guardrails import word_forms
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 _SPECIAL_FOLD = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "ß": "ss", "ə": "e", "æ": "ae"})
@@ -63,7 +65,7 @@ def _keys(name: str) -> set[str]:
 TITLE_CUES = frozenset(
     """frau herr herrn hr hr. fr fr. familie fam fam. dr dr. prof prof. ms mr mrs
     dipl.-ing. ing. mag. bürgermeister bürgermeisterin med med. dent dent. phil phil.
-    rer rer. nat nat. jur jur. vet vet. habil habil.""".split()
+    rer rer. nat nat. jur jur. vet vet. habil habil. päd. paed. psych. oec. theol.""".split()
 )
 # Relations and roles: "Sohn Lukas", "Klientin Yılmaz". Weaker than titles: the
 # next word must not be a plain common noun.
@@ -148,6 +150,9 @@ FUNCTION_WORDS = frozenset(
     wohin woher worum wobei wonach darum dabei daran darauf nachts morgens abends
     mittags vormittags nachmittags anfangs rechts links bereits stets vorwärts
     rückwärts tagsüber zunächst insgesamt außerdem ebenso zuletzt rückwirkend
+    per pro via samt nebst mangels zwecks seitens anhand
+    montags dienstags mittwochs donnerstags freitags samstags sonnabends sonntags werktags
+    wochentags feiertags
     entsprechend abschließend zusammenfassend ausreichend folgend folgende betreffend
     anschließend vorübergehend umgehend ausschließlich""".split()
 )
@@ -199,7 +204,8 @@ LOWER_CASE_NON_NAMES = frozenset(
     erneut nachher vorher früh spät kaputt bescheid okay ok halt eh echt total super
     voll mehrmals zurzeit momentan aktuell demnächst eventuell evtl vllt grad gerad
     dringend wegen schwanger allein alleine draußen drinnen unterwegs schwer leicht
-    frei fertig klar sicher bzw usw ca inkl zzgl abzgl sodass weiterhin ebenfalls""".split()
+    frei fertig klar sicher bzw usw ca inkl zzgl abzgl sodass weiterhin ebenfalls
+    raus rein rüber runter rauf drauf dran drin drum drüber hoch""".split()
 )
 
 
@@ -230,6 +236,13 @@ class NameLexicon:
     homographs: set[str] = field(default_factory=set)  # names that are everyday nouns
     exact: set[str] = field(default_factory=set)  # lower-case spellings with diacritics
     plural_nouns: set[str] = field(default_factory=set)  # plural forms of common nouns, lower case
+    plural_only_nouns: set[str] = field(default_factory=set)  # plural forms that are no singular ("Unterlagen")
+    neuter_nouns: set[str] = field(default_factory=set)  # lemmas of neuter nouns, lower case
+    # Genitive singular forms of common nouns that are no other form ("Baums", "Fischers"), lower case.
+    genitive_nouns: set[str] = field(default_factory=set)
+    # Verb and adjective forms derived from the noun lexicon (``word_forms``), lower case.
+    verb_forms: frozenset[str] = frozenset()
+    adjective_forms: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "NameLexicon":
@@ -263,10 +276,18 @@ class NameLexicon:
         name_tags = {"Vorname", "Nachname", "Eigenname", "Toponym", "Straßenname"}
         forms: set[str] = set()
         plurals: set[str] = set()
+        singulars: set[str] = set()
+        neuter: set[str] = set()
+        genitives: set[str] = set()
+        other_cases: set[str] = set()
+        lemmas: list[tuple[str, str, bool]] = []
         with open(CSV_FILE_PATH, encoding="utf-8") as fh:
             reader = csv.reader(fh)
             header = next(reader)
             plural_columns = [i for i, h in enumerate(header) if "plural" in h]
+            singular_columns = [i for i, h in enumerate(header) if "singular" in h]
+            genitive_columns = [i for i, h in enumerate(header) if h.startswith("genitiv singular")]
+            gen_from, gen_to = genitive_columns[0], genitive_columns[-1] + 1  # adjacent columns
             for row in reader:
                 tags = set(row[1].split(","))
                 if "Toponym" in tags:
@@ -277,11 +298,29 @@ class NameLexicon:
                 forms.update(row[7:])
                 forms.add(row[0])
                 plurals.update(row[i] for i in plural_columns if i < len(row) and row[i])
+                singulars.update(row[i] for i in singular_columns if i < len(row) and row[i])
+                if row[2] == "n":
+                    neuter.add(row[0].lower())
+                genitives.update(row[gen_from:gen_to])
+                other_cases.update(row[7:gen_from])
+                other_cases.update(row[gen_to:])
+                lemmas.append((row[0], row[2], "adjektivische Deklination" in tags))
         # Nouns keep their umlauts: folding would make "Häuser" match "Hauser".
         self.common_nouns = {
             form.lower() for form in forms if form and " " not in form and not form.startswith("-")
         }
         self.plural_nouns = {form.lower() for form in plurals if " " not in form}
+        self.plural_only_nouns = {form.lower() for form in plurals - singulars if " " not in form}
+        self.neuter_nouns = neuter
+        self.genitive_nouns = {g.lower() for g in genitives - other_cases if g and " " not in g}
+        verbs = word_forms.verb_stems((lemma, genus) for lemma, genus, _ in lemmas)
+        adjectives = word_forms.adjective_stems(lemmas)
+        derived_verbs, derived_adjectives = word_forms.derived_forms(verbs, adjectives)
+        # A derived form that is a noun form stays a noun ("Macht", "Gute"); one that is a given
+        # name stays a name ("sabine" from "Sabiner", "malte").
+        keep = self.common_nouns | {w for w in derived_verbs | derived_adjectives if fold(w) in self.first_names}
+        self.verb_forms = frozenset(derived_verbs - keep)
+        self.adjective_forms = frozenset(derived_adjectives - keep)
 
     # -- questions the person recognizer asks -------------------------------------
 
@@ -333,6 +372,29 @@ class NameLexicon:
             if modifier_is_noun or (len(modifier) >= 4 and _GERMAN_LOOKING.fullmatch(modifier)):
                 return True
         return False
+
+    def is_neuter_noun(self, word: str) -> bool:
+        """A neuter noun, or a compound whose head is one ("Jahr", "Familienzentrum")."""
+        low = word.lower()
+        if low in self.neuter_nouns:
+            return True
+        for cut in range(3, len(low) - 2):
+            if low[cut:] in self.common_nouns:  # the longest head decides the gender
+                return low[cut:] in self.neuter_nouns
+        return False
+
+    def is_plural_only(self, word: str) -> bool:
+        """A plural form of a common noun that is no singular form ("Unterlagen", "Kinder"; not "Winter")."""
+        return word.lower() in self.plural_only_nouns
+
+    def is_genitive_noun(self, word: str) -> bool:
+        """Only a genitive singular of a common noun ("Baums", "Fischers"), no other form."""
+        return word.lower() in self.genitive_nouns
+
+    def is_verb_or_adjective(self, word: str) -> bool:
+        """A verb or adjective form derived from the noun lexicon ("holt", "mach", "streng", "nettes")."""
+        low = word.lower()
+        return low in self.verb_forms or low in self.adjective_forms
 
     def is_plural_noun(self, word: str) -> bool:
         """A plural form of a common noun ("Autos", "Kinder"), not a genitive ("Richters")."""

@@ -178,6 +178,35 @@ NICKNAMES = ["Jojo", "Manni", "Kalle", "Steffi", "Basti", "Flo", "Caro", "Lulu",
              "Chrissi", "Dani", "Sanni", "Svenni", "Jenny", "Mandy", "Ronny", "Denny", "Marci",
              "Bianca-Bine", "Bine", "Rieke", "Fiete", "Hinni", "Kuddel", "Knut", "Pitti", "Ali-Baba"]  # fmt: skip
 
+# German nicknames that are ordinary nouns, used as a person's only name in case notes and chats
+# ("Jojo aus der Wohngruppe", "Krümel hat heute …"), written for this benchmark.
+NOUN_NICKNAMES = ["Krümel", "Spatz", "Motte", "Bommel", "Floh", "Keks", "Maus", "Bärchen", "Hummel",
+                  "Wuschel", "Locke", "Flocke", "Zwerg", "Kiwi", "Pünktchen", "Möhre", "Sternchen",
+                  "Knopf", "Socke", "Tiger", "Püppi", "Moppel", "Igel", "Zappel", "Pumuckl", "Bambi",
+                  "Lucky", "Sunny", "Rocky", "Blondie", "Schnecke", "Erbse", "Bohne",
+                  "Fussel", "Wolke", "Biene", "Stups", "Pepper", "Ente", "Lakritz", "Brummer", "Flummi"]  # fmt: skip
+
+# Real German family names that are also everyday words — nouns of trades, animals, plants, things
+# and places, adjectives, seasons and weekdays — written for this benchmark ("Frau Anna Becker",
+# "Herr Jonas Schmied", "Herrn Paul Winter"). Mixed at run time with the one-word German, Austrian
+# and Swiss town names of mimesis and mimesis' German occupations and colours.
+NOUN_SURNAMES = """Schmied Gerber Färber Holz Berg Winter Sommer Herbst Lenz Mai Freitag Sonntag Montag
+Fischer Jäger Förster Gärtner Maurer Schreiner Tischler Drechsler Schuster Metzger Fleischer Brauer
+Wirt Vogt Schäfer Hirte Krämer Händler Fuhrmann Kutscher Schiffer Sattler Seiler Küfer Böttcher Töpfer
+Glaser Schlosser Dreher Pfeifer Geiger Spielmann Sänger Schreiber Pfarrer Küster Ritter Knecht Graf
+Fürst Herzog Prinz Bischof Kranich Vogel Fuchs Hase Wolf Adler Specht Fink Strauß Hahn Bock Lamm Bär
+Löwe Falke Rabe Taube Storch Schwan Reiher Amsel Drossel Meise Wachtel Wurm Käfer Igel Dachs Marder
+Hirsch Baum Eiche Linde Birke Buche Tanne Rose Nelke Klee Kraut Rübe Korn Hafer Roggen Wein Honig
+Salz Zucker Hammer Nagel Keil Eisen Kupfer Zinn Stahl Kessel Krug Becher Korb Sack Haus Hof Mühle
+Brunnen Turm Schloss Burg Keller Dach Mauer Zaun Tal Bach See Wald Feld Wiese Grund Busch Hecke Heide
+Sand Stein Fels Kopf Haupt Bart Klein Lang Kurz Groß Alt Jung Neu Fröhlich Schön Kühn Stark Frisch
+Scharf Weiß Schwarz Braun Roth Grün Blau Wild Fromm Klug Gut Still Hell Fest Frei Froh Lieb Hübsch
+Freundlich Selig Ehrlich Redlich Treu Edel Weise Reich Engel Teufel Kaiser König Papst Mönch Abt
+Pabst Glück Segen Friede Ernst Kummer Sorge Wunder Traum Stern Mond Sonne Regen Schnee Hagel Sturm
+Donner Blitz Nebel Frost Eis Kalb Ochs Stier Bulle Kuh Pferd Fohlen Geiß Ziege Gans Huhn Kranz
+Krone Ring Spiegel Fenster Tür Wand Ofen Herd Bett Tisch Stuhl Bank Löffel Gabel Messer Schwert
+Schild Helm Pfeil Bogen Speer Beil Säge Hobel Bohrer Zange Schaufel Spaten Pflug Egge Sense Sichel""".split()
+
 # (source key, how it is made, weight) for the running-text classes
 FOREIGN_SOURCES: list[tuple[str, str, float]] = [
     ("sv", "mimesis:sv", 0.08), ("da", "mimesis:da", 0.06), ("no", "mimesis:no", 0.06),
@@ -259,15 +288,55 @@ def _pick(rng: random.Random, names: tuple[str, ...], split: str) -> str:
     return rng.choice(chosen or list(names))
 
 
-def draw_running_person(rng: random.Random, split: str, *, german: bool = False, double: bool = False) -> RunningPerson:
-    """A person with an unfamiliar (foreign, or rare German) name from this split's half of the pools."""
+@lru_cache(maxsize=None)
+def word_surnames() -> tuple[str, ...]:
+    """Surnames that are ordinary words: the hand list above plus mimesis' German occupations
+    (masculine form) and colours."""
+    data = {f: json.loads((_DATA / "de" / f"{f}.json").read_text(encoding="utf-8"))
+            for f in ("person", "text")}
+    words = set(NOUN_SURNAMES)
+    words.update(o.split(" / ")[0] for o in data["person"]["occupation"] if o != "Beamter / Beamtin")
+    words.update(c for c in data["text"]["color"] if c != "Dunkelblau")
+    return tuple(w for w in _clean(sorted(words)) if w.isalpha() and 3 <= len(w) <= 11)
+
+
+@lru_cache(maxsize=None)
+def place_surnames() -> tuple[str, ...]:
+    """One-word German, Austrian and Swiss town names (mimesis) used as surnames ("Frau Ilvy
+    Kranichfeld", "Frau Lena Rostock")."""
+    towns: set[str] = set()
+    for loc in ("de", "de-at", "de-ch"):
+        towns.update(json.loads((_DATA / loc / "address.json").read_text(encoding="utf-8"))["city"])
+    return tuple(w for w in _clean(sorted(towns)) if w.isalpha() and 4 <= len(w) <= 14)
+
+
+def _e_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(n for n in names if n.endswith("e") and " " not in n and "-" not in n and len(n) >= 3)
+
+
+def draw_running_person(rng: random.Random, split: str, *, german: bool = False, double: bool = False,
+                        surname: str = "") -> RunningPerson:
+    """A person with an unfamiliar (foreign, or rare German) name from this split's half of the pools.
+
+    ``surname="word"``: the surname is an ordinary word or a town ("Anna Becker", "Ilvy Kranichfeld");
+    ``surname="e"``: first name and surname end in "-e" (their genitive is "-es": "Grotkes", "Helges").
+    """
     sources = GERMAN_SOURCES if german else FOREIGN_SOURCES
     key = rng.choices([k for k, _, _ in sources], [w for _, _, w in sources])[0]
     p = pool(key)
     female = rng.random() < 0.5
+    if surname == "e":
+        while not (_e_names(p.last) and _e_names(p.female if female else p.male)):
+            key = rng.choices([k for k, _, _ in sources], [w for _, _, w in sources])[0]
+            p = pool(key)
+        p = NamePool(key, _e_names(p.male) or p.male, _e_names(p.female) or p.female, _e_names(p.last))
     first = _pick(rng, p.female if female else p.male, split)
     last = _pick(rng, p.last, split)
     source = key
+    if surname == "word":
+        places = rng.random() < 0.4
+        last = _pick(rng, place_surnames() if places else word_surnames(), split)
+        source = f"{key}+{'town' if places else 'word'}"
     if double:
         key2 = rng.choices([k for k, _, _ in sources], [w for _, _, w in sources])[0]
         p2 = pool(key2)
@@ -279,5 +348,5 @@ def draw_running_person(rng: random.Random, split: str, *, german: bool = False,
         if last2 != last and "-" not in last + last2 and " " not in last + last2:
             last = f"{last}-{last2}"
         source = f"double:{key}+{key2}" if key2 != key else f"double:{key}"
-    nick = _pick(rng, tuple(NICKNAMES), split)
+    nick = _pick(rng, tuple(NICKNAMES + NOUN_NICKNAMES), split)
     return RunningPerson(first, last, female, source, nick)

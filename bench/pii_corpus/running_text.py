@@ -2,9 +2,12 @@
 
 The main corpus (`builder.py`) puts most names after cue words ("Frau Demir", "Klientin X"). These
 classes put them where German running text puts them: a lone surname as subject or object, foreign
-names nobody on the team typed, genitives and plurals, names after roles and in lists, nicknames,
-and the same in lower-case chat; plus clean sentences full of capitalised nouns, places, products,
-months and organisations (false alarms). Four styles: news, case notes, encyclopaedia, chat.
+names nobody on the team typed, genitives and plurals (also of names ending in "-e": "Grotkes"),
+names after roles and in lists, nicknames (also nouns: "Krümel", "Jojo"), a title and a first name
+followed by a surname that is an ordinary word or a town ("Frau Ilvy Kranichfeld", "Herrn Paul
+Winter"), and the same in lower-case chat; plus clean sentences full of capitalised nouns, places,
+products, months and organisations, and clean lower-case chat full of verbs and adjectives (false
+alarms). Four styles: news, case notes, encyclopaedia, chat.
 
 Names come from `running_names.py` (mimesis locales and this benchmark's own hand lists — never the
 detector's faker-based lists or its classifier's training data).
@@ -206,6 +209,71 @@ TEMPLATES: dict[str, dict[str, list[str]]] = {
             "wer holt heute {LIST} ab",
         ],
     },
+    "cue_noun_surname": {
+        "news": [
+            "{A?Frau|Herr} {A} vom Mieterverein kritisierte die Pläne der Stadt.",
+            "Den Vorsitz des Fördervereins hat {A?Frau|Herr} {A} übernommen.",
+            "Wie {A?Frau|Herr} {A} mitteilte, bleibt die Beratungsstelle im August geöffnet.",
+            "Die Auszeichnung nahm {A?Frau|Herr} {A} stellvertretend für das Team entgegen.",
+            "{A?Bürgermeisterin|Bürgermeister} {A} eröffnete am Samstag das neue Familienzentrum.",
+            "Nach Angaben von {A?Frau|Herrn} {A} fehlen in der Kita drei Fachkräfte.",
+            "{A?Frau|Herr} Dr. {A} leitet die Ambulanz seit dem Frühjahr.",
+        ],
+        "case": [
+            "{A?Frau|Herr} {A} fragt, ob {A?sie|er} Wohngeld bekommt.",
+            "Termin mit {A?Frau|Herrn} {A} am Montag um zehn Uhr im Büro.",
+            "Bitte rufen Sie {A?Frau|Herrn} {A} wegen der Kostenübernahme zurück.",
+            "Wir haben {A?Frau|Herrn} {A} Bescheid gegeben, dass der Antrag bewilligt ist.",
+            "Bitte {A?Frau|Herrn} {A} Geld für die Fahrkarte auszahlen.",
+            "Der Vormund, {A?Frau|Herr} {A}, war beim Gespräch dabei.",
+            "{A?Klientin|Klient} {A} hat heute den Mietvertrag unterschrieben.",
+            "Anruf von {A?Frau|Herrn} {A}: Die Heizung ist wieder ausgefallen.",
+            "Hausbesuch bei {A?Frau|Herrn} {A} und den zwei Kindern.",
+            "{A?Betreuerin|Betreuer} {A} hat die Unterlagen ans Amtsgericht geschickt.",
+            "Mit {A?Frau|Herrn} {A} Rücksprache wegen der Schulden halten.",
+            "Eingang: Schreiben von {A?Frau|Herrn} {A} vom 3. des Monats.",
+            "{A?Frau|Herr} {A} und {B?Frau|Herr} {B} teilen sich die Wohnung.",
+        ],
+        "encyclopaedic": [
+            "Die {A?Sozialreformerin|Sozialreformer} {A} gründete 1921 den ersten Mütterverein der Stadt.",
+            "Zu den Gründungsmitgliedern zählte {A?die Ärztin|der Arzt} {A}.",
+            "{A?Ihre|Seine} Nachfolge trat {A?die Juristin|der Jurist} {B} an.",
+        ],
+        "chat": [
+            "{A?frau|herr} {A} hat angerufen, was soll ich antworten",
+            "kannst du {A?frau|herrn} {A} eine mail schreiben wegen dem termin",
+            "brief an {A?frau|herrn} {A}, bitte freundlich formulieren",
+            "wie erkläre ich {A?frau|herrn} {A} den bescheid",
+            "{A?frau|herr} {A} kommt morgen nicht, bitte termin verschieben",
+            "Schreib eine Absage an {A?Frau|Herrn} {A} für den Termin am Freitag.",
+        ],
+    },
+    "genitive_e": {
+        "news": [
+            "{A_gen} Vorschlag fand im Stadtrat eine knappe Mehrheit.",
+            "Nach {A_gen} Einschätzung reicht das Geld nicht bis zum Jahresende.",
+            "Die Kritik an {A_gen} Amtsführung wird lauter.",
+            "{A_first_gen} Rede wurde mit langem Beifall aufgenommen.",
+        ],
+        "case": [
+            "{A_first_gen} Schulweg ist zu lang, der Fahrdienst wird beantragt.",
+            "{A_gen} Wohnung ist seit dem Wasserschaden kaum bewohnbar.",
+            "Auf {A_first_gen} Wunsch bleibt die Tür nachts offen.",
+            "{A_first_gen} Vater hat heute angerufen.",
+            "Die Schule meldet sich wegen {A_first_gen} Fehlzeiten.",
+            "Laut {A_gen} Hausärztin ist eine Reha sinnvoll.",
+            "Gespräch über {A_full_gen} Schulden mit der Schuldnerberatung.",
+        ],
+        "encyclopaedic": [
+            "{A_gen} Studien zur Jugendarmut gelten als Standardwerk.",
+            "Nach {A_gen} Tod übernahm die Tochter die Leitung der Stiftung.",
+        ],
+        "chat": [
+            "wie schreibe ich {A_first_gen} entwicklungsbericht ohne diagnosen",
+            "{A_first_gen} mutter will die akte sehen, darf sie das",
+            "kannst du {A_gen} widerspruch kürzer machen",
+        ],
+    },
     "nickname": {
         "case": [
             "Abends saß {A_nick} lange allein im Gemeinschaftsraum.",
@@ -216,11 +284,20 @@ TEMPLATES: dict[str, dict[str, list[str]]] = {
             "Heute wollte {A_nick} nicht mit in die Schule.",
             "Die Eltern nennen ihn nur {A_nick}, im Ausweis steht ein anderer Name.",
             "Beim Kochen hat {A_nick} zum ersten Mal geholfen.",
+            "Heute Morgen hat {A_nick} das Frühstück verweigert.",
+            "{A_nick} und {B_nick} haben sich im Flur wieder gestritten.",
+            "Bitte {A_nick} nach der Schule abholen, {A?sie|er} hat einen Zahnarzttermin.",
+            "Im Gruppenabend hat {A_nick} zum ersten Mal von zu Hause erzählt.",
+            "Nachtdienst: {A_nick} konnte nicht schlafen und hat lange geweint.",
+            "Für {A_nick} wird ein Platz in der Tagesgruppe gesucht.",
         ],
         "chat": [
             "{A_nick} hat schon wieder sein handy verloren, was mach ich",
             "schreib bitte was nettes für {A_nick} zum abschied",
             "wie spreche ich mit {A_nick} über das rauchen",
+            "was schreib ich {A_nick} zum geburtstag",
+            "{A_nick} will nicht mehr zur therapie, wie reagiere ich",
+            "wie erkläre ich {A_nick} dass {A?sie|er} umziehen muss",
         ],
     },
     "lower_chat": {
@@ -247,6 +324,21 @@ TEMPLATES: dict[str, dict[str, list[str]]] = {
             "ist es ok wenn {A_first} bei {B_first} übernachtet",
             "brief an {A} wegen mahnung, bitte freundlich",
             "bericht über {A_first_gen} schulbesuch schreiben",
+            "ruf bitte {A_first} an, {A?sie|er} wartet auf den rückruf",
+            "{A_last} meinte gestern, dass die miete nicht bezahlt ist",
+            "gib {A_first} bescheid dass die gruppe ausfällt",
+            "war {A_last} heute da oder hat {A?sie|er} abgesagt",
+            "zwischen {A_first} und {B_first} gabs wieder stress",
+            "wie beantworte ich die mail von {A}",
+            "{A_gen} antrag ist durch, wie sag ich das {A?ihr|ihm}",
+            "termin bei {A_last} am montag absagen",
+            "kannst du mir helfen, {A_first} versteht den brief nicht",
+            "die {A_plural} haben schon wieder nicht gezahlt",
+            "hab {A_first} heute im park getroffen, {A?sie|er} sah schlecht aus",
+            "schick {A_first} die einladung nochmal",
+            "frage von {A_first}: kann ich meinen termin tauschen",
+            "{A} ruft ständig an, wie grenze ich mich ab",
+            "mach mir eine notiz: {A_first} braucht neue schuhe",
         ],
     },
 }
@@ -290,6 +382,49 @@ CLEAN_TEMPLATES: dict[str, list[str]] = {
     ],
 }
 
+# Lower-case chat without names: imperatives, verbs and adjectives that no noun lexicon knows
+# ("mach", "holt", "nettes") stand where names stand in chat.
+CLEAN_LOWER_TEMPLATES: dict[str, list[str]] = {
+    "chat": [
+        "mach mal einen entwurf für den elternbrief",
+        "kannst du mir was nettes für die abschiedskarte schreiben",
+        "wer holt morgen die schlüssel beim hausmeister ab",
+        "schick mir bitte nochmal die vorlage für den hilfeplan",
+        "wie lange dauert es bis das wohngeld bewilligt ist",
+        "gib mir tipps für ein schwieriges elterngespräch",
+        "formulier das bitte freundlicher und kürzer",
+        "was heißt eingliederungshilfe in leichter sprache",
+        "bring das protokoll in eine ordentliche form",
+        "ich brauche eine checkliste für den hausbesuch",
+        "wir haben morgen teamsitzung, mach eine tagesordnung",
+        "sag mir wie ich einen widerspruch gegen den bescheid schreibe",
+        "frag nach ob die fortbildung in {PLACE} stattfindet",
+        "lies den text und fass ihn zusammen",
+        "halt dich kurz, nur drei sätze",
+        "mach aus den stichpunkten einen fließtext",
+        "hilf mir bei der dienstplanung für {MONTH}",
+        "welche fristen gelten beim bürgergeld",
+        "übersetz das ins englische, aber einfach",
+        "wie erkläre ich kindern den umzug in eine neue gruppe",
+        "zeig mir ein beispiel für einen guten entwicklungsbericht",
+        "nimm die namen raus und schreib es neutral",
+        "geht das auch ohne dass die eltern zustimmen",
+        "sollen wir das in {PRODUCT} oder per mail machen",
+        "lass uns die einladung nochmal durchgehen",
+        "mir fehlt noch ein schöner schlusssatz",
+        "kürz das auf eine seite und mach es verständlicher",
+        "wie melde ich mich krank wenn der dienstplan schon steht",
+        "gestern war es sehr laut in der gruppe, wie dokumentiere ich das",
+        "brauchen wir für den ausflug nach {PLACE} eine einverständniserklärung",
+        "ist das so okay oder klingt das zu streng",
+        "schreib was aufmunterndes für die kollegin die lange krank war",
+        "passt der ton oder ist das zu förmlich",
+        "hol mir die wichtigsten punkte aus dem protokoll raus",
+        "wann muss der verwendungsnachweis beim {ORG} sein",
+        "erklär mir kurz was ein persönliches budget ist",
+    ],
+}
+
 CLEAN_FILL: dict[str, list[str]] = {
     "ORG": ["Jugendamt", "Sozialamt", "Gesundheitsamt", "Bundesministerium für Arbeit und Soziales",
             "Landesjugendamt", "Diakonische Werk", "Caritas-Zentrum", "Familienministerium",
@@ -313,8 +448,11 @@ CLEAN_FILL: dict[str, list[str]] = {
 # German given names for lists (mixed with unfamiliar ones): from mimesis de via running_names.
 CLASS_GERMAN_SHARE = {"lone_surname": 0.5, "genitive": 0.4, "plural": 0.4, "role_relation": 0.4,
                       "list": 0.5, "lower_chat": 0.4, "foreign_name": 0.0, "double_name": 0.0,
-                      "nickname": 0.0}  # fmt: skip
-CLASSES = list(TEMPLATES) + ["clean_caps"]
+                      "nickname": 0.0, "cue_noun_surname": 0.6, "genitive_e": 0.6}  # fmt: skip
+# Classes whose people get surnames of a special kind (see `draw_running_person`).
+CLASS_SURNAMES = {"cue_noun_surname": "word", "genitive_e": "e"}
+CLEAN_CLASSES = ["clean_caps", "clean_lower"]
+CLASSES = list(TEMPLATES) + CLEAN_CLASSES
 
 _SLOT = re.compile(r"\{(\w+)(?:\?([^|}]*)\|([^}]*))?\}")
 
@@ -400,7 +538,8 @@ def generate_running(n: int, seed: int, split: str = "dev") -> list[Sample]:
     rng = random.Random(f"{seed}:{split}")
     pii = [(cls, style, t) for cls, styles in TEMPLATES.items() for style, ts in styles.items() for t in ts
            if template_split(t) == split]
-    clean = [(style, t) for style, ts in CLEAN_TEMPLATES.items() for t in ts if template_split(t) == split]
+    clean = {cls: [(style, t) for style, ts in templates.items() for t in ts if template_split(t) == split]
+             for cls, templates in (("clean_caps", CLEAN_TEMPLATES), ("clean_lower", CLEAN_LOWER_TEMPLATES))}
     by_class: dict[str, list[tuple[str, str]]] = {}
     for cls, style, t in pii:
         by_class.setdefault(cls, []).append((style, t))
@@ -408,15 +547,18 @@ def generate_running(n: int, seed: int, split: str = "dev") -> list[Sample]:
     samples: list[Sample] = []
     for i in range(n):
         if i % 6 == 5:
-            style, t = rng.choice(clean)
+            clean_cls = CLEAN_CLASSES[(i // 6) % 2]
+            style, t = rng.choice(clean[clean_cls])
             segs = _fill(rng, t, {}, split, False)
-            samples.append(_sample(i, "clean_caps", style, segs, split, style == "chat" and t.islower()))
+            lower = clean_cls == "clean_lower" or (style == "chat" and t.islower())
+            samples.append(_sample(i, clean_cls, style, segs, split, lower))
             continue
         cls = classes[i % len(classes)] if i % 2 == 0 else rng.choice(classes)
         style, t = rng.choice(by_class[cls])
         german_share = CLASS_GERMAN_SHARE.get(cls, 0.3)
         people = {w: draw_running_person(rng, split, german=rng.random() < german_share,
-                                         double=cls == "double_name" and w == "A")
+                                         double=cls == "double_name" and w == "A",
+                                         surname=CLASS_SURNAMES.get(cls, ""))
                   for w in "ABCD"}
         segs = _fill(rng, t, people, split, False)
         lower = style == "chat" and (cls in ("lower_chat", "nickname", "list", "plural") or rng.random() < 0.5)

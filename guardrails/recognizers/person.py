@@ -25,7 +25,7 @@ from guardrails.names import (
     fold,
 )
 from guardrails.name_classifier import NameClassifier
-from guardrails.recognizers.person_context import ContextNameFinder
+from guardrails.recognizers.person_context import MEDIUM_THRESHOLD, TIME_NOUNS, ContextNameFinder
 from guardrails.recognizers.person_tokens import AMBIGUOUS, INITIAL, OTHER, STRONG, UNKNOWN, Token as _Token
 
 # Words, including hyphenated double names ("Hans-Peter", "Müller-Lüdenscheidt").
@@ -98,6 +98,14 @@ _PREDICATE_NOUNS = frozenset(
     """angst hilfe geld zeit bescheid hunger durst fieber lust spaß ärger stress sorge sorgen
     recht glück pech mut heimweh post besuch unterricht nachhilfe essen arbeit schule
     urlaub ruhe bescheinigung antwort rat mühe freude kummer termin""".split()
+)
+# Finite verbs whose subject is a person (not "hat", "ist", "fehlt", "kommt": things do that too).
+_ANIMATE_VERBS = frozenset(
+    """freut sagt sagte braucht bekommt bekam wohnt wohnte lebt lebte arbeitet arbeitete ruft rief erhielt
+    erhält bezieht besucht besuchte spielt isst schläft weint lacht benötigt meldet meldete bittet bat sucht
+    suchte leidet klagt klagte erzählt erzählte berichtet berichtete schreibt schrieb schlief saß sprach
+    weinte lachte spielte studierte studiert promovierte heiratete starb meinte betonte erklärte fragte
+    antwortete widersprach kritisierte forderte lobte""".split()
 )
 _GREETINGS = frozenset("hallo hi hey liebe lieber liebes servus moin".split())
 _SIGN_OFFS = frozenset("grüße grüßen gruß grüsse grüssen danke".split())
@@ -250,6 +258,8 @@ class PersonRecognizer(EntityRecognizer):
             and not any(low.endswith(e) and lex.is_function_word(low[: -len(e)]) for e in ("e", "en", "er", "es", "em"))
             and not low.endswith(_NOUN_ENDINGS)
             and not (len(low) >= 6 and low.startswith(_VERB_PREFIXES) and low.endswith("t"))
+            # lower case: "holt", "mach"; capitalised only at a sentence start ("Mach …"), decided there
+            and not (word.islower() and lex.is_verb_or_adjective(word))
         ):
             return UNKNOWN, False
         return OTHER, False
@@ -405,6 +415,41 @@ class PersonRecognizer(EntityRecognizer):
             and tok.text not in ROLE_CUES
         )
 
+    def _name_slot(self, text: str, cue_tok: _Token, given: _Token, nxt: _Token, lower_mode: bool) -> bool:
+        """"Frau Ilvy Kranichfeld fragt …", "Herrn Paul Winter", "Betreuer Wei Bogen hat …".
+
+        After a title or role word and a name that is not known as a surname only, the next word is
+        the surname whatever else it could be (a town, a noun, an adjective) — unless it is a word
+        that follows a surname as object ("Frau Okonkwo Bescheid geben"), an abstract noun, a
+        compound, a function word or a form of address, or another capitalised word follows it.
+        """
+        if cue_tok.text.lower() in _VERB_CUES:
+            return False
+        return self._surname_slot(text, given, nxt, lower_mode)
+
+    def _surname_slot(self, text: str, given: _Token, nxt: _Token, lower_mode: bool) -> bool:
+        """``nxt`` may be the surname after the given name ``given`` (see ``_name_slot``)."""
+        if nxt.score > 0 or nxt.cue is not None or nxt.sentence_initial or text[given.end : nxt.start] != " ":
+            return False
+        if self._lex.is_last_name(given.text) and not self._lex.is_first_name(given.text):
+            return False  # "Frau Demir Rücksprache …": a surname already, the noun is an object
+        if given.kind == INITIAL or len(given.text) < 2 or given.genitive:
+            return False
+        if given.text.endswith("s") and self._lex.is_listed_name(given.text[:-1]) and not self._lex.is_first_name(given.text):
+            return False  # "Herrn Öztürks Antrag": a genitive
+        word, low = nxt.text, nxt.text.lower()
+        if nxt.cap != given.cap or (not nxt.cap and not lower_mode):
+            return False
+        if (
+            not word.replace("-", "").isalpha() or len(word) < 2 or word.isupper()
+            or self._lex.is_closed_class(word) or _is_form_of_address(word) or low in _PREDICATE_NOUNS
+            or low.endswith(_NOUN_ENDINGS + ("ion",)) or low in SUBJECT_VERBS
+            or (self._lex.is_compound_noun(word) and not self._lex.is_place(word) and not self._lex.is_listed_name(word))
+            or (self._lex.is_plural_only(word) and not self._lex.is_listed_name(word))
+        ):
+            return False
+        return True
+
     def analyze(
         self,
         text: str,
@@ -451,6 +496,9 @@ class PersonRecognizer(EntityRecognizer):
                     and (self._lex.is_first_name(tokens[j].text) or signature)
                     and self._adjacent(text, tokens[j], tokens[k])
                     and tokens[k].score == 0
+                    # "Frau Aylin Bescheid geben", "Herrn Emre Unterlagen schicken": an object
+                    and tokens[k].text.lower() not in _PREDICATE_NOUNS
+                    and not (self._lex.is_plural_only(tokens[k].text) and not self._lex.is_listed_name(tokens[k].text))
                     and (
                         self._accept_after_cue(tokens[k], cue_tok, text, lower_mode)
                         # "Mutter Achim Grosz", "Grüßen\nHanne Haupt": after a role
@@ -460,6 +508,8 @@ class PersonRecognizer(EntityRecognizer):
                             and (not signature or _NAME_END.match(text, tokens[k].end) is not None))
                     )
                 ):
+                    tokens[k].score = 0.85
+                elif k < n and self._name_slot(text, cue_tok, tokens[j], tokens[k], lower_mode):
                     tokens[k].score = 0.85
 
         self._context_rules(text, tokens)
@@ -633,7 +683,39 @@ class PersonRecognizer(EntityRecognizer):
         if self._context is not None:
             self._context.veto(tokens, lower_mode)
             self._context.apply(text, tokens, lower_mode)
+        self._surnames_after_given_names(text, tokens, lower_mode)
+        self._propagate(tokens)
         return self._spans(text, tokens)
+
+    def _surnames_after_given_names(self, text: str, tokens: list[_Token], lower_mode: bool) -> None:
+        """"Kwame Asante", "Wilja Schau", "Bo-Ubbi Stampe-Olsson": the word after a name found without
+        a cue is its surname whatever else it is (noun, town), unless it is an object of the clause."""
+        for a, b in zip(tokens, tokens[1:]):
+            if a.score <= 0 or b.score > 0 or not a.cap or not b.cap or a.cue is not None:
+                continue
+            if b.text.lower() in TIME_NOUNS or self._lex.is_function_word(b.text):
+                continue
+            if a.text.endswith("s") and not self._lex.is_first_name(a.text):
+                continue  # "Hoffstedts Antrag": a possessive found before its noun
+            if self._surname_slot(text, a, b, lower_mode):
+                b.score = 0.65
+
+    def _propagate(self, tokens: list[_Token]) -> None:
+        """A word found as a name anywhere in the text is that name everywhere in it, in any case and
+        as genitive or plural ("Lindqvist sagte … lindqvists Antrag", "Grotke … Grotkes Wohnung");
+        a common word after an article stays a word ("Frau Sommer … im Sommer")."""
+        found = {t.text.casefold() for t in tokens if t.score > 0 and len(t.text) >= 3 and t.kind != INITIAL}
+        if not found:
+            return
+        for tok in tokens:
+            if tok.score > 0 or tok.cue is not None or len(tok.text) < 3:
+                continue
+            low = tok.text.casefold()
+            if low not in found and not (low.endswith("s") and (low[:-1] in found or low[:-2] in found and low.endswith("es"))):
+                continue
+            if self._lex.is_closed_class(tok.text) or (tok.after_determiner and self._lex.is_common_word(tok.text)):
+                continue
+            tok.score = 0.7
 
     def _name_like(self, tok: _Token) -> bool:
         """A capitalised word that may be part of a name when the context says so."""
@@ -766,9 +848,18 @@ class PersonRecognizer(EntityRecognizer):
                 ):
                     for t in chain:
                         t.score = max(t.score, 0.65)
+            # "Geiger bittet um Rückruf", "Horn studierte …": a listed surname that is also a noun,
+            # at the start without article, before a verb only people do.
+            if (
+                tok.kind == AMBIGUOUS and tok.cap and tok.sentence_initial and tok.score == 0
+                and nxt is not None and gap_after == " " and nxt.text in _ANIMATE_VERBS
+                and tok.text.lower() not in TIME_NOUNS and not self._lex.is_function_word(tok.text)
+            ):
+                tok.score = max(tok.score, 0.6)
             # "Xena hat …", "Cecilie freut sich …": unknown word as a subject.
             if tok.kind == UNKNOWN and tok.cap and nxt is not None and nxt.text in SUBJECT_VERBS:
-                if gap_after == " ":
+                # ... unless the classifier is sure it is none ("Arbeit und Soziales wurde …")
+                if gap_after == " " and (self._context is None or self._context.probability(tok.text) >= MEDIUM_THRESHOLD):
                     tok.score = max(tok.score, 0.6)
             # "Laut Frau Lange wohnt Sbojislaw seit …": subject after the verb.
             if (
@@ -782,6 +873,9 @@ class PersonRecognizer(EntityRecognizer):
                 tok.kind == UNKNOWN and tok.cap and tok.sentence_initial and tok.text.endswith("s")
                 and nxt is not None and nxt.cap and gap_after == " "
                 and (self._lex.is_common_noun(nxt.text) or self._lex.is_compound_noun(nxt.text))
+                # not a town ("Berlins Bürgermeister") nor an adjective before a neuter noun ("Rotes Kreuz")
+                and not self._lex.is_place(tok.text[:-1])
+                and not (tok.text.endswith("es") and self._lex.is_neuter_noun(nxt.text))
             ):
                 tok.score = max(tok.score, 0.6)
             # "Entwicklungsbericht von Leuther?", "Ausflug mit Zenobiusz."
@@ -801,7 +895,7 @@ class PersonRecognizer(EntityRecognizer):
                 clause_start = prev is None or tok.sentence_initial or prev.text in _CLAUSE_STARTERS or bool(
                     re.search(r"[,;(]", text[prev.end : tok.start])
                 )
-                if tok.kind == STRONG and len(tok.text) >= 3 and not (
+                if tok.kind == STRONG and len(tok.text) >= 3 and not self._lex.is_verb_or_adjective(tok.text) and not (
                     tok.sentence_initial and nxt is not None and self._verb_first(text, tok, nxt)
                 ):
                     tok.score = max(tok.score, 0.6)
@@ -873,6 +967,7 @@ class PersonRecognizer(EntityRecognizer):
             and word.replace("-", "").isalpha()
             and not lex.is_common_word(word) and not lex.is_compound_noun(word)
             and not lex.is_place(word) and word not in SUBJECT_VERBS
+            and not lex.is_verb_or_adjective(word)
             and not word.endswith(_VERB_ENDINGS)
             and not (word.startswith("ge") and word.endswith("t"))  # participles: "gemeldet"
         )

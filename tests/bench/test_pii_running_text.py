@@ -8,7 +8,8 @@ import re
 import pytest
 
 from bench.pii_corpus.builder import GoldSpan, Sample
-from bench.pii_corpus.running_names import name_split, romanise_korean, transliterate_greek
+from bench.pii_corpus.running_names import (name_split, place_surnames, romanise_korean, transliterate_greek,
+                                             word_surnames)
 from bench.pii_corpus.running_text import CLASSES, TEMPLATES, generate_running, template_split
 from bench.pii_names import score_running
 
@@ -38,7 +39,7 @@ def test_templates_of_the_splits_are_disjoint():
 def test_gold_is_well_formed_and_clean_sentences_have_none(split_corpus):
     split, corpus = split_corpus
     for s in corpus:
-        if s.kind == "running_clean_caps":
+        if s.kind in ("running_clean_caps", "running_clean_lower"):
             assert s.spans == ()
             continue
         assert s.spans, s.id
@@ -79,3 +80,18 @@ def test_token_leak_counts_partly_covered_names():
     assert (r.unknown_tokens, r.leaked_unknown) == (2, 2)
     assert (r.det, r.det_ok) == (2, 1)
     assert r.found == 1  # "Anna Lindqvist-Berg" is covered to 14 of 19 characters
+
+
+def test_word_and_town_surnames_and_e_genitives(split_corpus):
+    split, corpus = split_corpus
+    words, towns = set(word_surnames()), set(place_surnames())
+    cue = [s for s in corpus if s.kind == "running_cue_noun_surname"]
+    surnames = [s.text[g.start : g.end].split()[-1] for s in cue for g in s.spans]
+    assert surnames and all(n.lower() in {w.lower() for w in words | towns} for n in surnames)
+    assert any(n in towns for n in surnames) and any(n in words for n in surnames)
+    genitive_e = [s for s in corpus if s.kind == "running_genitive_e"]
+    for s in genitive_e:
+        for g in s.spans:
+            value = s.text[g.start : g.end]
+            # the "-e" name is gold, the genitive "s" right after it is not
+            assert value.lower().endswith("e") and s.text[g.end : g.end + 1] == "s", (s.id, value)
