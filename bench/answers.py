@@ -34,7 +34,9 @@ What is printed, per path and split (tuned / held out / all):
 
 Generation is greedy (temperature 0) so that old and new differ by their prompt, not by sampling, and capped
 at ``--max-tokens`` (default 256) for both paths. A full run (131 questions × 2 paths) on the 1.5B model takes
-about an hour on two shared cores; ``--limit`` takes the first N questions of each split.
+about an hour on two shared cores; ``--limit N`` takes the first N answerable and the first N unanswerable
+questions of each split (so a short run still measures declining). Ctrl-C (or ``timeout -s INT``) stops
+after the question in progress and prints the tables for the questions done, with their number.
 """
 
 from __future__ import annotations
@@ -263,10 +265,10 @@ async def main_async(args) -> list[Record]:
     if args.split != "all":
         questions = [q for q in questions if q.split == args.split]
     if args.limit:
-        by_split: dict[str, list[Question]] = {}
+        groups: dict[tuple[str, bool], list[Question]] = {}
         for q in questions:
-            by_split.setdefault(q.split, []).append(q)
-        questions = [q for part in by_split.values() for q in part[:args.limit]]
+            groups.setdefault((q.split, q.answerable), []).append(q)
+        questions = [q for part in groups.values() for q in part[:args.limit]]
     tmp = Path(tempfile.mkdtemp(prefix="bench-answers-"))
     app = build_app(args, tmp / "data")
     models = args.model or [app.settings.chat.default_model]
@@ -278,13 +280,19 @@ async def main_async(args) -> list[Record]:
             started = time.perf_counter()
             for i, q in enumerate(questions):
                 order = paths if i % 2 == 0 else list(reversed(paths))
-                for path in order:
-                    _reset_local_models(app)
-                    runner = run_old if path == "old" else run_new
-                    rec = await runner(app, model, q, args.max_tokens)
-                    records.append(rec)
+                pair: list[Record] = []
+                try:
+                    for path in order:
+                        _reset_local_models(app)
+                        runner = run_old if path == "old" else run_new
+                        pair.append(await runner(app, model, q, args.max_tokens))
+                except (KeyboardInterrupt, asyncio.CancelledError):
+                    print(f"\ninterrupted: {i} of {len(questions)} questions done", file=sys.stderr)
+                    return records
+                records += pair  # both paths or neither, so the columns compare the same questions
+                for rec in pair:
                     if args.verbose:
-                        print(f"--- {path} {q.id} ({rec.seconds:.1f} s) fact={rec.fact_shown} src={rec.source_ok} "
+                        print(f"--- {rec.path} {q.id} ({rec.seconds:.1f} s) fact={rec.fact_shown} src={rec.source_ok} "
                               f"unsup={rec.unsupported} declined={rec.declined} echo={rec.echoes}\n{rec.shown}\n",
                               file=sys.stderr)
                 done = i + 1

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from chat.core.german_numbers import parse_number_word
+from knowledge.german_analyzer import STOPWORDS
 
 # ---------------------------------------------------------------------------------------------- findings
 
@@ -389,14 +390,15 @@ def _check_echoes(draft: str, instructions: Sequence[str], allowed: Sequence[str
 
 
 def check_draft(draft: str, sources: Mapping[int, str], *, question: str = "", instructions: Sequence[str] = (),
-                evidence: Sequence[str] = (), stopwords: frozenset[str] = frozenset(), echo_words: int = 6
+                evidence: Sequence[str] = (), stopwords: frozenset[str] = STOPWORDS, echo_words: int = 6
                 ) -> DraftCheck:
     """Check ``draft`` against the shown ``sources`` (number → text, including title and heading).
 
     ``question`` counts as a source for details (the user's own numbers) but not for citations;
     ``instructions`` are the prompt's fixed texts: a draft sentence repeating ``echo_words`` of their words
     in a row (words not also in the question or the sources) is an echo; ``evidence`` are the quoted units
-    the draft's yes or no is compared with."""
+    the draft's yes or no is compared with. A citation fits by shared words other than ``stopwords`` (by
+    default the keyword index's German stop words: "eine" or "wird" in common is no shared content)."""
     known = [d for text in (*sources.values(), question) for d in extract_details(text)]
     echoes = _check_echoes(draft, instructions, [question, *sources.values()], echo_words)
     in_echo = [False] * (len(draft) + 1)

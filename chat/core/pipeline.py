@@ -301,9 +301,12 @@ class Pipeline:
             text = texts.KNOWLEDGE_UNAVAILABLE_DECLINE if notice == texts.KNOWLEDGE_UNAVAILABLE else texts.DECLINE
             sources = ()
         yield AnswerDelta(text)
+        kept = conv.guard.protect(text)
         conv.history.extend([{"role": "user", "content": protected_text},
-                             {"role": "assistant", "content": conv.guard.protect(text).text}])
-        conv.raise_class(protected_event.data_class)
+                             {"role": "assistant", "content": kept.text}])
+        # The quoted guideline text now rides along with every later request, like a passage would: the
+        # conversation's class rises by it, read as a document (the one routing rule, :meth:`_route`).
+        conv.raise_class(DataClass.highest((protected_event.data_class, kept.document_class)))
         _keep_recent_turns(conv, self.settings.chat.history_turns)
         conv.last_trace = Trace(protected=protected_event, sent_text=protected_text, model_name="", sources=sources,
                                 data_class=protected_event.data_class)
