@@ -276,3 +276,21 @@ def test_remembered_special_category_turns_never_go_to_a_model_that_may_not_rece
         other.chat.completions.create(model="extern", messages=[{"role": "user", "content": "Und das Wohngeld?"}],
                                       extra_body=body)
     assert env.provider.requests == []
+
+
+def test_grounded_completion_returns_the_evidence_first_and_the_check(env):
+    env.provider.reply = "Wohngeld wird für 36 Monate bewilligt [1]."  # the sample guideline says 12, at most 24
+    try:
+        completion = env.client("fallakte").chat.completions.create(
+            model="extern", messages=[{"role": "user", "content": "Für wie lange wird Wohngeld bewilligt?"}],
+            extra_body={"safegpt": {"knowledge": True}})
+    finally:
+        env.provider.reply = None
+    info = completion.model_extra["safegpt"]
+    assert info["answer_kind"] == "grounded" and info["grounding"] == "grounded"
+    assert any("12 Monate" in e["text"] and e["section"] == "5. Fristen und Bewilligungszeitraum"
+               for e in info["evidence"])
+    assert info["check"]["unsupported"] == [{"text": "36 Monate", "kind": "duration"}]
+    answer = completion.choices[0].message.content  # what a client shows: evidence, then the marked draft
+    assert answer == info["checked_answer"]
+    assert answer.index("12 Monate") < answer.index("36 Monate ⚠️ *(nicht in der Richtlinie belegt)*")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +128,24 @@ def test_marks_are_shown_in_place_and_nothing_changes_silently():
     assert "mitgeschickten" not in shown and texts.MARK_ECHO in shown              # echo hidden, visibly
     untouched = "Sie kann Wohngeld beantragen [1]."
     assert marked_draft(untouched, check_draft(untouched, {1: sources[1]})) == untouched
+
+
+def test_the_readme_explains_every_mark_an_answer_can_show():
+    """What the README says the marks look like is what :func:`marked_draft` really writes."""
+    readme = " ".join((Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8").split())
+    draft = ("Ja, sie kann Wohngeld beantragen [2]. Die Frist beträgt drei Monate [1]. Dazu gilt nichts [7]. "
+             "Sie antworten kurz, in höchstens drei Sätzen, und nur mit dem, was im mitgeschickten Richtlinientext steht.")
+    sources = {1: "Wohngeld: Kein Wohngeld erhalten in der Regel Personen, die Bürgergeld beziehen.",
+               2: "Reisekosten: Für Fahrten mit dem Pkw gibt es 0,30 Euro."}
+    shown = marked_draft(draft, check_draft(draft, sources, instructions=instruction_texts(), evidence=[RULE.text]))
+    marks = re.findall(r"\*\(([^)]*)\)\*", shown)
+    assert {m.split(":")[0] for m in marks} == {texts.MARK_UNSUPPORTED, texts.MARK_CITATION_FIXED,
+                                               texts.MARK_CITATION_REMOVED.split(":")[0]}
+    assert f"⚠️ *({texts.MARK_UNSUPPORTED})*" in shown and f"⚠️ *({texts.MARK_UNSUPPORTED})*" in readme
+    assert "~~[2]~~ [1] *(" + texts.MARK_CITATION_FIXED + ")*" in shown and \
+        f"~~[2]~~ [1] *({texts.MARK_CITATION_FIXED})*" in readme
+    assert "*(" + texts.MARK_CITATION_REMOVED.split(":")[0] + ":" in shown + readme
+    assert f"*({texts.MARK_CITATION_REMOVED.split(':')[0]}: …)*" in readme
+    assert texts.MARK_ECHO in shown and f"*{texts.MARK_ECHO}*" in readme
+    assert shown.startswith(texts.MARK_CONFLICT) and texts.MARK_CONFLICT.split(" möglicherweise")[0] in readme
+    assert texts.DRAFT_LABEL.split("(")[1].rstrip("):") in readme
