@@ -219,6 +219,18 @@ def _spacy_stop_words() -> frozenset[str]:
 _SPACY_STOP_WORDS = _spacy_stop_words()
 
 
+def _language_names(data_dir: Path) -> frozenset[str]:
+    """Words of names of languages and scripts (``language_names.txt``), lower case."""
+    lines = (data_dir / "language_names.txt").read_text(encoding="utf-8").splitlines()
+    words = {w.lower() for line in lines if not line.startswith("#") for w in line.split()}
+    return frozenset(words | {_strip_accents(w) for w in words})
+
+
+def _strip_accents(word: str) -> str:
+    # Greek and Romance names of languages move or drop their accents ("Κροάτικα"/"Κροατικά").
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+
+
 @dataclass(repr=False)
 class NameLexicon:
     """Name lists (keyed by ``fold(word)``) and German word knowledge (lower case)."""
@@ -243,6 +255,9 @@ class NameLexicon:
     # Verb and adjective forms derived from the noun lexicon (``word_forms``), lower case.
     verb_forms: frozenset[str] = frozenset()
     adjective_forms: frozenset[str] = frozenset()
+    # Words of names of languages and scripts ("ελληνικά", "türkçe", "deutsch"), lower case: never a
+    # person on their own, and they mark a list as a list of languages.
+    language_names: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "NameLexicon":
@@ -265,6 +280,7 @@ class NameLexicon:
         for line in (data_dir / "name_homographs.txt").read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 lex.homographs.update(_keys(line.strip()))
+        lex.language_names = _language_names(data_dir)
         lex._load_nouns()
         return lex
 
@@ -419,6 +435,11 @@ class NameLexicon:
 
     def is_place(self, word: str) -> bool:
         return fold(word) in self.places
+
+    def is_language_name(self, word: str) -> bool:
+        """A word of the name of a language or script ("Ελληνικά", "Türkçe", "English"), listed name or not."""
+        low = word.lower()
+        return low in self.language_names or _strip_accents(low) in self.language_names
 
     def is_common_word(self, word: str) -> bool:
         """A capitalised word that is an ordinary German word, not a proper name."""

@@ -25,8 +25,10 @@ from guardrails.names import (
     fold,
 )
 from guardrails.name_classifier import NameClassifier
+from guardrails.recognizers.language_lists import language_list_members
 from guardrails.recognizers.person_context import MEDIUM_THRESHOLD, TIME_NOUNS, ContextNameFinder
 from guardrails.recognizers.person_tokens import AMBIGUOUS, INITIAL, OTHER, STRONG, UNKNOWN, Token as _Token
+from guardrails.recognizers.time_abbreviations import is_time_abbreviation
 
 # Words, including hyphenated double names ("Hans-Peter", "Müller-Lüdenscheidt").
 # U+0307 is the dot that Python's lower() leaves on a Turkish "İ" ("İmren" -> "i̇mren").
@@ -237,6 +239,8 @@ class PersonRecognizer(EntityRecognizer):
             # they count only after a cue or next to another name.
             short_unknown = word[:1].isupper() and not word.isupper() and not lex.is_common_word(word)
             return (UNKNOWN if short_unknown else OTHER), False
+        if lex.is_language_name(word) and not lex.is_listed_name(word):
+            return OTHER, False  # "Ελληνικά", "Türkçe": the name of a language, never a person on its own
         if lex.is_listed_name(word):
             if lex.is_homograph(word):
                 return AMBIGUOUS, False
@@ -685,6 +689,12 @@ class PersonRecognizer(EntityRecognizer):
             self._context.apply(text, tokens, lower_mode)
         self._surnames_after_given_names(text, tokens, lower_mode)
         self._propagate(tokens)
+        languages = language_list_members(text, tokens, self._lex)
+        for i, tok in enumerate(tokens):
+            if tok.score > 0 and (i in languages or is_time_abbreviation(text, tokens, i)):
+                # "Mo–Fr", "am Di", "15. Jan. 2027": a weekday or month, not "Mo" or "Jan";
+                # "Deutsch, English und Español": languages, not Mr English
+                tok.score = 0.0
         return self._spans(text, tokens)
 
     def _surnames_after_given_names(self, text: str, tokens: list[_Token], lower_mode: bool) -> None:

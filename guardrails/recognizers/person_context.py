@@ -391,8 +391,8 @@ class ContextNameFinder:
         prev_low = prev.text.lower() if prev is not None else ""
         nxt_low = nxt.text.lower() if nxt is not None else ""
         ends_phrase = nxt is None or bool(_END.match(gap_after)) or nxt_low in _LIST_JOINERS
-        if prev is not None and (prev.cue == "title" or gap_before == " " and self._is_role_noun(prev)):
-            return 3
+        if prev is not None and (prev.cue == "title" and not gap_before.strip(" .:") or gap_before == " " and self._is_role_noun(prev)):
+            return 3  # not across a dash, an emoji or a comma: "Familie 👩‍👩‍👧 — Ελληνικά" is a list
         if prev_low in SPEECH_VERBS or nxt_low in SPEECH_VERBS:
             return 2
         if apostrophe and nxt is not None and nxt.cap:

@@ -20,6 +20,7 @@ from chat.ui import messages as texts
 from tests.conftest import settings_dict
 from tests.support.chat_session import ChatSession
 from tests.support.server import start_server_with_users
+from tests.support.waiting import wait_until
 
 PASSWORD = "sicheres-passwort-123"
 ANSWER = "Mietbescheinigung"  # in every answer of the stub (tests/support/openai_stub.py)
@@ -36,13 +37,6 @@ def assert_nothing_technical(outputs: list[str]) -> None:
     shown = "\n".join(outputs)
     for word in NOT_FOR_USERS:
         assert word not in shown, f"{word!r} shown to the user"
-
-
-async def wait_until(check, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not await asyncio.to_thread(check):
-        assert time.monotonic() < deadline, what
-        await asyncio.sleep(0.5)
 
 
 def start(tmp_path, provider, env: dict | None = None):

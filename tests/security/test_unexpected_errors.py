@@ -18,6 +18,7 @@ from tests.conftest import settings_dict
 from tests.support.chat_session import ChatSession
 from tests.support.openai_stub import RecordingProvider
 from tests.support.server import FAULT_PLUGIN, start_server_with_users
+from tests.support.waiting import wait_until
 
 PASSWORD = "sicheres-passwort-123"
 ANSWER = "Mietbescheinigung"  # in every answer of the stub (tests/support/openai_stub.py)
@@ -49,7 +50,8 @@ async def test_unexpected_error_shows_german_message_keeps_the_message_and_recov
         assert shown[-1] == texts.ERROR_PREFIX + texts.UNEXPECTED_ERROR
         assert not any(o.startswith("Für ") for o in shown)
         assert not any(word in o for o in shown for word in ("kaputt", "Error", "Traceback"))
-        assert text in session.history_texts()  # what the user wrote is kept
+        # What the user wrote is kept (history writes are queued behind the turn: wait for them, do not sleep).
+        await wait_until(lambda: text in session.history_texts(), 30, "the message was not kept in the history")
         again = await session.ask("Was gilt beim Wohngeld?")
         assert any(ANSWER in o for o in again)  # the next message is answered as usual
     finally:
