@@ -261,18 +261,3 @@ def test_ingestion_with_a_remote_embedder_says_what_leaves_the_house(tmp_path, s
         assert "ohne Pseudonymisierung" in result.stderr
         assert embedder.requests  # and the chunks did go there, as stated
 
-
-async def test_an_ask_back_quoting_a_case_raises_the_class_of_the_chat(tmp_path, servers):
-    """SafeGPT's own answer (ask back, no model) quotes guideline text into the history that later requests
-    carry: it counts like a passage, so a follow-up of that chat may not go to the cloud (one routing rule)."""
-    app = app_with_guideline(tmp_path, servers, GUIDELINE_WITH_CASE)
-    conv = app.pipeline.new_conversation("extern")
-    # A quantity question the guideline touches but does not answer: ask back, quoting the case.
-    first = await turn(app, conv, "Wie lange dauert die Teilhabeplanung in der Wohngruppe?")
-    done = first[-1]
-    assert isinstance(done, AnswerDone) and done.action == "ask_back" and done.model_name == ""
-    assert servers["extern"].requests == [] and servers["lokal"].requests == []
-    assert conv.data_class is DataClass.SPECIAL_CATEGORY
-    events = await turn(app, conv, "Bitte kürzer.", use_knowledge=False)
-    assert routed(events).model_name == "lokal"
-    assert_cloud_never_saw(servers["extern"], ("schizophren", "Eberhardinger", "04.11.1971"))
