@@ -16,7 +16,7 @@ LOCK_ID := $(shell sha256sum requirements/lock.txt pyproject.toml | sha256sum | 
 DEPS_STAMP := $(VENV)/.deps-$(LOCK_ID)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run setup deps models-default models-test system-test-deps test lock audit bench-pii bench-retrieval bench-llm bench-soak bench-fuzz clean-data
+.PHONY: run setup deps models-default models-test system-test-deps test lock audit bench-pii bench-retrieval bench-curation bench-llm bench-soak bench-fuzz clean-data
 
 run: setup
 	$(BIN)/safegpt serve
@@ -55,17 +55,28 @@ models-test: $(VENV)/.models-test-$(LOCK_ID)
 system-test-deps:
 	@command -v chromium >/dev/null && test -x /usr/sbin/nginx && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium postgresql nginx; }
 
+# Parallel workers (pytest-xdist): many tests wait on a server, a model or a browser rather than on the CPU, so
+# one worker more than the machine's 2 cores (override: `make test TEST_WORKERS=2`). --dist loadfile keeps each
+# test file on one worker: a file's module-scoped servers, Chroma and llama.cpp models start once; session
+# fixtures (PostgreSQL, Chromium) once per worker. Every test takes free ports and tmp data dirs.
+TEST_WORKERS ?= 3
+PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider --durations=20
+PARALLEL := -n $(TEST_WORKERS) --dist loadfile
+
 test: deps models-test system-test-deps
 	@# Two processes: Playwright's sync API keeps an event loop in the main thread for the whole session,
 	@# which asyncio tests after it cannot share. Both always run; either failing fails the target.
 	@status=0; \
-	$(BIN)/python -m pytest -q -p no:cacheprovider --durations=20 -m "not browser" || status=$$?; \
-	$(BIN)/python -m pytest -q -p no:cacheprovider --durations=20 -m browser || status=$$((status ? status : $$?)); \
+	$(PYTEST) $(PARALLEL) -m "not browser" || status=$$?; \
+	$(PYTEST) $(PARALLEL) -m browser || status=$$((status ? status : $$?)); \
 	$(BIN)/python deploy/dependency_audit.py --allow-unreachable || status=$$((status ? status : $$?)); \
 	exit $$status
 
+# One resolution, two install sets: lock.txt resolves runtime (main.in) and development tools (dev.in) together;
+# runtime.txt is main.in's part of that same resolution (pinned by lock.txt), the only set the image installs.
 lock:
-	$(UV) pip compile requirements/main.in -o requirements/lock.txt --python $(BIN)/python
+	$(UV) pip compile requirements/dev.in -o requirements/lock.txt --python $(BIN)/python
+	$(UV) pip compile requirements/main.in -c requirements/lock.txt -o requirements/runtime.txt --python $(BIN)/python
 
 # Known vulnerabilities in the locked dependencies: fails on a vulnerability that has a fix (unless listed
 # with a reason in deploy/audit-ignore.txt) and on any package that could not be audited. Needs PyPI's JSON
@@ -78,6 +89,9 @@ bench-pii: deps
 
 bench-retrieval: deps
 	$(BIN)/python bench/retrieval.py
+
+bench-curation: deps
+	$(BIN)/python bench/curation.py
 
 bench-llm: deps models-test
 	$(BIN)/python bench/llm_overhead.py

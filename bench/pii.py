@@ -498,6 +498,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dump-misses", type=Path, help="write SafeGPT's misses and false alarms (synthetic data) as JSONL")
     ap.add_argument("--running", type=int, default=1200,
                     help="sentences per split of the running-text name classes (bench/pii_names.py; 0: skip)")
+    ap.add_argument("--clean-sentences", type=int, default=150,
+                    help="sentences per split of every broad clean class (bench/pii_corpus/clean_text.py)")
     ap.add_argument("--running-splits", default="dev,heldout", help="splits to run: dev, heldout or both")
     ap.add_argument("--dump-running", type=Path, help="write SafeGPT's misses on the dev split as JSONL")
     args = ap.parse_args(argv)
@@ -603,7 +605,8 @@ def main(argv: list[str] | None = None) -> int:
         running = run_running(detectors, args.running, args.seed, args.running_splits.split(","),
                               lambda w: _fold(w) in known_set,
                               str(args.dump_running) if args.dump_running else None,
-                              (lambda samples: check_restoration(g, samples)) if g is not None else None)
+                              (lambda samples: check_restoration(g, samples)) if g is not None else None,
+                              args.clean_sentences)
     for r in runs:
         if r.errors:
             print(f"\n{r.name}: {len(r.errors)} texts raised an exception (counted as nothing detected): {r.errors[:5]}")

@@ -13,7 +13,10 @@ Figures per class and detector:
 - P any: person detections in that class's sentences that lie >= 50 % in a gold name (or cover
   >= 50 % of one); other entity types (a birth year) are scored in the main table, not here.
 - clean: sentences without PII that got a detection of any type, per 100 (two clean classes:
-  capitalised nouns, places and products; lower-case chat full of verbs and adjectives).
+  capitalised nouns, places and products; lower-case chat full of verbs and adjectives; and the
+  broad clean classes of `bench.pii_corpus.clean_text`: office and case-note sentences, numbered
+  rooms and pages, authorities/insurers/organisations, brands and apps, holidays and greetings,
+  `--clean-sentences` per class and split).
 """
 
 from __future__ import annotations
@@ -25,7 +28,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bench.pii_corpus.builder import Sample
-from bench.pii_corpus.running_text import CLASSES, CLEAN_CLASSES, generate_running
+from bench.pii_corpus import clean_text
+from bench.pii_corpus.running_text import CLASSES as RUNNING_CLASSES
+from bench.pii_corpus.running_text import CLEAN_CLASSES as RUNNING_CLEAN_CLASSES
+from bench.pii_corpus.running_text import generate_running
+
+CLASSES = RUNNING_CLASSES + clean_text.CLEAN_CLASSES
+CLEAN_CLASSES = RUNNING_CLEAN_CLASSES + clean_text.CLEAN_CLASSES
 
 Detection = tuple[int, int, str]
 Detector = Callable[[str], list[Detection]]
@@ -160,12 +169,14 @@ def _verdict(cls: str, r: ClassRow) -> str:
 
 def run_running(detectors: list[tuple[str, Detector]], n: int, seed: int, splits: list[str],
                 is_known: Callable[[str], bool], dump: str | None = None,
-                restoration: Callable[[list[Sample]], dict[str, object]] | None = None) -> dict[str, object]:
-    """Generate both splits, run every detector on them, print the per-class tables (and, with
+                restoration: Callable[[list[Sample]], dict[str, object]] | None = None,
+                clean_per_class: int = 150) -> dict[str, object]:
+    """Generate both splits (``n`` running-text sentences plus ``clean_per_class`` sentences of
+    every broad clean class), run every detector on them, print the per-class tables (and, with
     ``restoration``, the protect -> restore round trip on every sentence)."""
     out: dict[str, object] = {}
     for split in splits:
-        samples = generate_running(n, seed, split)
+        samples = generate_running(n, seed, split) + clean_text.generate_clean(clean_per_class, seed, split)
         results: dict[str, list[list[Detection]]] = {}
         seconds: dict[str, float] = {}
         for name, detect in detectors:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chat.store.accounts import Role, generate_password
+from chat.store.secret_files import secrets_dir, write_secret
 from chat.wiring import SafeGPT
 
 log = logging.getLogger(__name__)
@@ -32,11 +33,26 @@ def ensure_first_admin(app: SafeGPT) -> tuple[str, Path] | None:
         if app.accounts.count() > 0:
             return None
         raise
-    secret = app.settings.data_dir / "secrets" / "initial_admin_password"
-    secret.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    secret.write_text(password + "\n")
-    secret.chmod(0o600)
+    secret = initial_password_file(app)
+    write_secret(secret, (password + "\n").encode())
     return "admin", secret
+
+
+def initial_password_file(app: SafeGPT) -> Path:
+    return secrets_dir(app.settings.data_dir) / "initial_admin_password"
+
+
+def forget_initial_password(app: SafeGPT) -> Path | None:
+    """Delete the first admin's password file once that password no longer works (changed, or the account
+    is gone). Returns the deleted file's path, None when nothing was deleted."""
+    path = initial_password_file(app)
+    if not path.is_file():
+        return None
+    password = path.read_text().strip()
+    if app.accounts.password_is("admin", password):
+        return None
+    path.unlink(missing_ok=True)
+    return path
 
 
 def index_samples(app: SafeGPT, progress: bool = True) -> int:
@@ -109,6 +125,7 @@ def run_setup(app: SafeGPT, index: bool = True) -> SetupReport:
             models = describe_models(app)  # assembles and verifies model files
             samples = index_samples(app) if index else 0
             admin = ensure_first_admin(app)
+            forget_initial_password(app)
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
     return SetupReport(admin[0] if admin else None, admin[1] if admin else None, samples, models)

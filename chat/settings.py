@@ -13,7 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from chat.core.routing import may_receive
@@ -68,6 +68,9 @@ class AuthSettings(_Section):
     oauth_enabled: bool = False
     # First SSO login creates a staff account without password; off: only pre-created accounts may log in.
     sso_auto_create: bool = True
+    # External identities map to accounts by issuer + subject. Only for the days after upgrading from name-based
+    # SSO: an account without password, role staff and no linked identity may be linked once by its name.
+    sso_claim_unlinked_accounts: bool = False
 
 
 class HistorySettings(_Section):
@@ -81,6 +84,9 @@ class UsageSettings(_Section):
     enabled: bool = True
     # A department's figures are shown only where at least k distinct people contributed.
     department_k: int = Field(default=5, ge=2)
+    # Prometheus scrapes /metrics with "Authorization: Bearer <token>" (SAFEGPT_USAGE__METRICS_TOKEN);
+    # without a token /metrics does not exist.
+    metrics_token: SecretStr | None = Field(default=None, min_length=16)
 
 
 class ChatSettings(_Section):
@@ -92,6 +98,8 @@ class ChatSettings(_Section):
     # Their text counts towards max_message_chars.
     max_upload_mb: float = Field(default=10.0, gt=0, le=100)
     max_upload_files: int = Field(default=3, ge=0, le=20)  # 0 switches chat uploads off
+    # How often uploads that were never sent (a closed tab, a crash) are removed; also once at every start.
+    upload_sweep_seconds: float = Field(default=300.0, gt=0)
 
     @property
     def max_upload_bytes(self) -> int:

@@ -27,13 +27,29 @@ class SafeGPT:
     def engine(self):
         from chat.store.db import open_database
 
-        return open_database(self.settings.db_url)
+        return open_database(self.settings.db_url, data_dir=self.settings.data_dir)
 
     @cached_property
     def accounts(self):
         from chat.store.accounts import Accounts
 
         return Accounts(self.engine)
+
+    @cached_property
+    def sessions(self):
+        """Checks every use of a login token against the account (chat/web/security/sessions.py)."""
+        from chat.store.secret_files import login_signing_key
+        from chat.web.security.sessions import SessionCheck
+
+        return SessionCheck(self.accounts, login_signing_key(self.settings.data_dir),
+                            self.settings.server.session_hours * 3600)
+
+    @cached_property
+    def login_attempts(self):
+        """Failed-login counting in the database, shared by every server process."""
+        from chat.web.security.login_attempts import LoginAttempts
+
+        return LoginAttempts(self.engine, self.settings.security)
 
     @cached_property
     def history(self):
@@ -84,7 +100,11 @@ class SafeGPT:
     def knowledge(self):
         from knowledge.knowledge_base import KnowledgeBase
 
-        return KnowledgeBase(self.settings.knowledge, data_dir=self.settings.data_dir)
+        mode = self.settings.knowledge.registry
+        shared = mode == "database" or (mode == "auto" and self.settings.db_url.startswith(("postgres", "postgresql")))
+        # Server mode: registry and keyword index in the main database, shared by every process (issue 16).
+        return KnowledgeBase(self.settings.knowledge, data_dir=self.settings.data_dir,
+                             registry_engine=self.engine if shared else None)
 
     @cached_property
     def local_models(self):
@@ -115,6 +135,8 @@ class SafeGPT:
         return Pipeline(self.settings, self.guardrail, self.knowledge, self.router)
 
     def close(self) -> None:
+        if "router" in self.__dict__:
+            self.router.close()
         if "local_models" in self.__dict__:
             for model in self.local_models.values():
                 model.close()

@@ -61,12 +61,15 @@ class ConversationGuard:
 
     # -- protect -----------------------------------------------------------------------
 
-    def protect(self, text: str) -> ProtectedText:
-        """Pseudonymise ``text``; consistent with earlier turns of this conversation."""
+    def protect(self, text: str, *, recurring: bool = False) -> ProtectedText:
+        """Pseudonymise ``text``; consistent with earlier turns of this conversation.
+
+        ``recurring``: a text that recurs across conversations (a retrieved passage): its detection may be
+        reused, its pseudonyms are still this conversation's own."""
         with self._lock:
             # Placeholder-shaped text the user typed ("[Person 1]") comes first: it is
             # remapped to a fresh pseudonym, so it never collides with a real one.
-            found = self._guardrail.detect(text)
+            found = self._guardrail.detect(text, recurring=recurring)
             # A real value reaching beyond a placeholder shape ("Telefon 0176 1234567", "Person 2 Demir")
             # wins over the shape: personal data is never left in the text for the sake of a literal.
             reserved = [DetectedSpan(s.start, s.end, LITERAL, 1.0) for s in placeholder_shapes(text)
@@ -104,7 +107,7 @@ class ConversationGuard:
                 pos = span.end
             out.append(text[pos:])
             self._restorer = None
-            categories = self._guardrail.special_categories(text)
+            categories = self._guardrail.special_categories(text, recurring=recurring)
             data_class = DataClass.NONE
             if findings:
                 data_class = DataClass.PSEUDONYMISED

@@ -18,10 +18,11 @@ class Detector(Protocol):
     settings: GuardrailSettings
     lexicon: NameLexicon
 
-    def detect(self, text: str) -> list[DetectedSpan]:
-        """Findings in ``text``: resolved, non-overlapping, sorted by position."""
+    def detect(self, text: str, *, recurring: bool = False) -> list[DetectedSpan]:
+        """Findings in ``text``: resolved, non-overlapping, sorted by position; ``recurring`` texts (retrieved
+        passages, never users' messages) may be answered from earlier detections of the same text."""
         ...
 
-    def special_categories(self, text: str) -> tuple[str, ...]:
-        """Art. 9 categories (names only) that ``text`` touches."""
+    def special_categories(self, text: str, *, recurring: bool = False) -> tuple[str, ...]:
+        """Art. 9 categories (names only) that ``text`` touches; ``recurring`` as in :meth:`detect`."""
         ...

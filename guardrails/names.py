@@ -51,7 +51,7 @@ _SURNAME_HEADS = frozenset(
 # Everyday short heads of compounds not in the lexicon.
 _SHORT_HEADS = frozenset(
     "geld zeit plan haus arzt raum satz lohn kurs büro amt amts kind frau mann kauf werk gang bild recht "
-    "wort ziel buch teil fall form team tage jahr".split()
+    "wort ziel buch teil fall form team tage jahr tag".split()
 )
 
 
@@ -150,7 +150,7 @@ FUNCTION_WORDS = frozenset(
     wohin woher worum wobei wonach darum dabei daran darauf nachts morgens abends
     mittags vormittags nachmittags anfangs rechts links bereits stets vorwärts
     rückwärts tagsüber zunächst insgesamt außerdem ebenso zuletzt rückwirkend
-    per pro via samt nebst mangels zwecks seitens anhand
+    per pro via samt nebst mangels zwecks seitens anhand nr
     montags dienstags mittwochs donnerstags freitags samstags sonnabends sonntags werktags
     wochentags feiertags
     entsprechend abschließend zusammenfassend ausreichend folgend folgende betreffend
@@ -219,6 +219,17 @@ def _spacy_stop_words() -> frozenset[str]:
 _SPACY_STOP_WORDS = _spacy_stop_words()
 
 
+def _umlaut_variants(word: str, remove: bool = False) -> set[str]:
+    """``word`` and the forms with one vowel umlauted ("arzt" -> "ärzt"), or with ``remove`` one
+    umlaut taken back ("ärzt" -> "arzt")."""
+    pairs = {"ä": "a", "ö": "o", "ü": "u"} if remove else {"a": "ä", "o": "ö", "u": "ü"}
+    out = {word}
+    for i, ch in enumerate(word):
+        if ch in pairs and not (not remove and ch == "u" and i > 0 and word[i - 1] == "a"):
+            out.add(word[:i] + pairs[ch] + word[i + 1 :])
+    return out
+
+
 def _language_names(data_dir: Path) -> frozenset[str]:
     """Words of names of languages and scripts (``language_names.txt``), lower case."""
     lines = (data_dir / "language_names.txt").read_text(encoding="utf-8").splitlines()
@@ -229,6 +240,22 @@ def _language_names(data_dir: Path) -> frozenset[str]:
 def _strip_accents(word: str) -> str:
     # Greek and Romance names of languages move or drop their accents ("Κροάτικα"/"Κροατικά").
     return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+
+
+def _non_person_names(data_dir: Path) -> frozenset[str]:
+    """Brands (``brands.txt``), names of languages and scripts (``language_names.txt``: "Ελληνικά",
+    "Türkçe") and the one-word national organisations of the institution list
+    (``institution_words.tsv``, kind ``national``: "Barmer", "Schufa") — one home for each."""
+    words: set[str] = set()
+    for line in (data_dir / "brands.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.update(w.lower() for w in line.split())
+    words |= _language_names(data_dir)
+    for line in (data_dir / "institution_words.tsv").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[1] == "national" and " " not in parts[0]:
+            words.add(parts[0].lower())
+    return frozenset(words)
 
 
 @dataclass(repr=False)
@@ -250,13 +277,18 @@ class NameLexicon:
     plural_nouns: set[str] = field(default_factory=set)  # plural forms of common nouns, lower case
     plural_only_nouns: set[str] = field(default_factory=set)  # plural forms that are no singular ("Unterlagen")
     neuter_nouns: set[str] = field(default_factory=set)  # lemmas of neuter nouns, lower case
+    masculine_nouns: set[str] = field(default_factory=set)  # lemmas of masculine nouns, lower case
+    feminine_nouns: set[str] = field(default_factory=set)  # lemmas of feminine nouns, lower case
     # Genitive singular forms of common nouns that are no other form ("Baums", "Fischers"), lower case.
     genitive_nouns: set[str] = field(default_factory=set)
     # Verb and adjective forms derived from the noun lexicon (``word_forms``), lower case.
     verb_forms: frozenset[str] = frozenset()
     adjective_forms: frozenset[str] = frozenset()
-    # Words of names of languages and scripts ("ελληνικά", "türkçe", "deutsch"), lower case: never a
-    # person on their own, and they mark a list as a list of languages.
+    # Brands, products and national organisations ("Threema", "Lenovo", "Barmer", "Schufa"),
+    # lower case: proper names that never name a person on their own.
+    non_person_names: frozenset[str] = frozenset()
+    # Words of names of languages and scripts ("ελληνικά", "türkçe", "deutsch"), lower case; a subset
+    # of ``non_person_names`` that also marks a list as a list of languages.
     language_names: frozenset[str] = frozenset()
 
     @classmethod
@@ -280,6 +312,7 @@ class NameLexicon:
         for line in (data_dir / "name_homographs.txt").read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 lex.homographs.update(_keys(line.strip()))
+        lex.non_person_names = _non_person_names(data_dir)
         lex.language_names = _language_names(data_dir)
         lex._load_nouns()
         return lex
@@ -317,6 +350,10 @@ class NameLexicon:
                 singulars.update(row[i] for i in singular_columns if i < len(row) and row[i])
                 if row[2] == "n":
                     neuter.add(row[0].lower())
+                elif row[2] == "m":
+                    self.masculine_nouns.add(row[0].lower())
+                elif row[2] == "f":
+                    self.feminine_nouns.add(row[0].lower())
                 genitives.update(row[gen_from:gen_to])
                 other_cases.update(row[7:gen_from])
                 other_cases.update(row[gen_to:])
@@ -436,9 +473,31 @@ class NameLexicon:
     def is_place(self, word: str) -> bool:
         return fold(word) in self.places
 
+    def is_person_noun(self, word: str) -> bool:
+        """A noun that names a person by role or occupation, also as a compound head: an agent noun
+        with its feminine form in "-in" ("Reformer"/"Sozialreformerin", "Tierarzt"/"Ärztin" via
+        the head), the sign German gives person nouns that thing nouns never have."""
+        low = word.lower()
+        heads = [low] + [low[cut:] for cut in range(3, len(low) - 3) if low[cut:] in self.common_nouns]
+        masc, fem = self.masculine_nouns, self.feminine_nouns
+        for head in heads:
+            if head.endswith("in") and head in fem and any(
+                    m in masc for m in _umlaut_variants(head[:-2], remove=True)):
+                return True  # "Ärztin" (Arzt), "Sozialreformerin" (Reformer)
+            if head in masc and any(f + "in" in fem for f in _umlaut_variants(head)):
+                return True  # "Tierarzt" (Ärztin), "Lehrer" (Lehrerin)
+        return False
+
+    def is_non_person_name(self, word: str) -> bool:
+        """A brand, product or national organisation ("Threema", "Lenovo", "Barmer"): never a person
+        on its own (a listed name among them still counts after a title)."""
+        return word.lower() in self.non_person_names
+
     def is_language_name(self, word: str) -> bool:
         """A word of the name of a language or script ("Ελληνικά", "Türkçe", "English"), listed name or not."""
         low = word.lower()
+        if len(low) >= 2 and low.endswith(("語", "语")):
+            return True  # "上海語", "イロカノ語": Chinese and Japanese name every language "…語"
         return low in self.language_names or _strip_accents(low) in self.language_names
 
     def is_common_word(self, word: str) -> bool:

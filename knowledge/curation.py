@@ -3,15 +3,18 @@
 Both callers go through :class:`Curator`, so a document is checked and recorded the same way whether it
 was uploaded in the browser or added with ``safegpt kb add``:
 
-* before a document is indexed its chunk texts run through the guardrail's detection; when client data
-  (names, e-mail, phone, IBAN, birth dates, social/health insurance numbers …) is found, the caller must
-  confirm (the CLI asks, the admin page shows a confirmation step) — or the document is not indexed;
+* before a document is indexed its chunk texts run through the guardrail's detection and
+  :mod:`knowledge.client_data_check`: the organisation's own contact data (function mailboxes, hotlines,
+  contact persons with their role, the imprint) is shown as information; when client data (birth dates,
+  identifiers, names in a client context, health details about a person …) is found, the caller must
+  confirm (the CLI asks, the admin page shows each finding with its surrounding words) — or the document
+  is not indexed;
 * every change (add, replace, remove, reindex, cancelled upload) lands in the audit log with the actor;
 * browser uploads are stored under ``data_dir/uploads/<random token>/<sanitised file name>`` and deleted
   once indexed or cancelled; the client's path is never used.
 
-Nothing here logs or stores document text or found values; the report keeps counts and, for the admin page
-only, masked snippets ("A*** D***").
+Nothing here logs or stores document text or found values: the audit log and the pending-upload state get
+counts per reason; the found values with the words around them exist only in memory, for the admin page.
 """
 
 from __future__ import annotations
@@ -25,11 +28,11 @@ import time
 import unicodedata
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from guardrails.messages import placeholder_label as label_for
 from knowledge import messages as texts
+from knowledge.client_data_check import ClientDataReport, check_texts
 from knowledge.errors import KnowledgeError, StorageFull
 from knowledge.settings import IngestSettings
 
@@ -41,59 +44,8 @@ _TOKEN = re.compile(r"^[0-9a-f]{32}$")
 
 
 # --- the client-data check ---------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class PiiType:
-    entity_type: str
-    label: str          # German, from the guardrail's placeholder labels
-    count: int          # distinct values of this type in the document
-    masked: tuple[str, ...] = field(default=(), repr=False)  # up to three, e.g. "A*** D***" (admin page only)
-
-
-@dataclass(frozen=True)
-class PiiReport:
-    types: tuple[PiiType, ...]
-    warn_at: int = 1
-
-    @property
-    def total(self) -> int:
-        return sum(t.count for t in self.types)
-
-    @property
-    def warn(self) -> bool:
-        return self.total >= self.warn_at
-
-    def summary(self) -> str:
-        """Counts per type, e.g. "Person: 2, E-Mail: 1" — never a value (safe for the audit log)."""
-        return ", ".join(f"{t.label}: {t.count}" for t in self.types)
-
-
-def mask(value: str) -> str:
-    """Show only the first character of each word: "Aylin Demir" → "A*** D***"."""
-    return " ".join(word[0] + "***" for word in value.split() if word)
-
-
-def scan_texts(guardrail, chunk_texts: list[str], settings: IngestSettings) -> PiiReport:
-    """Run the guardrail's detection over ``chunk_texts`` and count distinct client-data values per type.
-
-    Chunks overlap, so values are counted once per document, not per occurrence.
-    """
-    ignored = set(settings.pii_ignore_types)
-    values: dict[str, dict[str, str]] = {}
-    for text in chunk_texts:
-        for span in guardrail.detect(text):
-            if span.entity_type in ignored or span.score < settings.pii_min_score:
-                continue
-            value = " ".join(text[span.start:span.end].split())
-            # An initial ("Herr M.") already is a pseudonym.
-            if span.entity_type == "PERSON" and len(value.replace(".", "")) < 2:
-                continue
-            values.setdefault(span.entity_type, {}).setdefault(value.casefold(), value)
-    types = tuple(
-        PiiType(entity_type=t, label=label_for(t), count=len(found),
-                masked=tuple(mask(v) for v in list(found.values())[:3]))
-        for t, found in sorted(values.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    )
-    return PiiReport(types=types, warn_at=settings.pii_warn_at)
+# The judgement itself lives in knowledge/client_data_check.py (pure, tested on its own); the curator feeds it
+# the guardrail's detection and decides with ``[knowledge_ingest]`` whether a document must be confirmed.
 
 
 class PersonalDataNotConfirmed(KnowledgeError):
@@ -101,8 +53,8 @@ class PersonalDataNotConfirmed(KnowledgeError):
 
     A :class:`knowledge.KnowledgeError`, so ``safegpt kb add`` reports it per file like any ingestion error."""
 
-    def __init__(self, report: PiiReport) -> None:
-        super().__init__(texts.KB_PII_NOT_CONFIRMED.format(summary=report.summary()))
+    def __init__(self, report: ClientDataReport) -> None:
+        super().__init__(texts.KB_PII_NOT_CONFIRMED.format(summary=report.summary(blocking_only=True)))
         self.report = report
 
 
@@ -142,7 +94,7 @@ class PendingUpload:
     actor: str
     replaces: str | None          # doc_id when uploaded as a new version of that document
     metadata: dict[str, str]      # title, version, owner, valid_until, audience as given in the form
-    report: PiiReport
+    report: ClientDataReport
 
 
 @dataclass(frozen=True)
@@ -151,7 +103,7 @@ class Outcome:
 
     info: object                  # knowledge.DocumentInfo
     replaced: bool
-    report: PiiReport
+    report: ClientDataReport      # its information findings are shown to the admin after indexing
 
 
 class Curator:
@@ -166,26 +118,34 @@ class Curator:
         self.uploads = Path(data_dir) / UPLOADS_DIR
 
     # --- check ---------------------------------------------------------------------------------------------
-    def scan(self, chunk_texts: list[str]) -> PiiReport:
-        return scan_texts(self._guardrail(), chunk_texts, self.settings)
+    def scan(self, chunk_texts: list[str]) -> ClientDataReport:
+        """Judge the guardrail's findings in ``chunk_texts``: the organisation's contact data is information,
+        client data blocks (see :mod:`knowledge.client_data_check`)."""
+        guardrail = self._guardrail()
+        return check_texts(chunk_texts, guardrail.detect, guardrail.special_categories,
+                           ignore_types=self.settings.pii_ignore_types, min_person_score=self.settings.pii_min_score)
 
-    def scan_file(self, path: Path) -> tuple[object, PiiReport]:
+    def needs_confirmation(self, report: ClientDataReport) -> bool:
+        """True when the document holds at least ``pii_warn_at`` findings of client data."""
+        return len(report.blocking) >= self.settings.pii_warn_at
+
+    def scan_file(self, path: Path) -> tuple[object, ClientDataReport]:
         """Parse ``path`` without storing anything (``KnowledgeBase.preview``) and check it."""
         preview = self.knowledge.preview(path)
         return preview, self.scan([c.text for c in preview.chunks])
 
     # --- changes -------------------------------------------------------------------------------------------
-    def add(self, path: Path, actor: str, *, confirm: Callable[[PiiReport], bool], progress: bool = False,
+    def add(self, path: Path, actor: str, *, confirm: Callable[[ClientDataReport], bool], progress: bool = False,
             **metadata) -> Outcome:
         """Ingest ``path``; when client data is found, ``confirm(report)`` decides (False: nothing stored,
         :class:`PersonalDataNotConfirmed`). Records add/replace in the audit log."""
         path = Path(path)
-        found: list[PiiReport] = []
+        found: list[ClientDataReport] = []
 
         def check(chunk_texts: list[str]) -> None:
             report = self.scan(chunk_texts)
             found.append(report)
-            if report.warn and not confirm(report):
+            if self.needs_confirmation(report) and not confirm(report):
                 raise PersonalDataNotConfirmed(report)
 
         existing = {d.source_file: d.doc_id for d in self.knowledge.list_documents()}
@@ -194,7 +154,8 @@ class Curator:
             with _disk_full_as_error(path.name):
                 info = self.knowledge.add(path, progress=progress, before_index=check, **metadata)
         except PersonalDataNotConfirmed as exc:
-            self.audit.record(actor, AREA, "add-refused", path.name[:255], exc.report.summary()[:500])
+            self.audit.record(actor, AREA, "add-refused", path.name[:255],
+                              exc.report.summary(blocking_only=True)[:500])
             raise
         except StorageFull as exc:
             # KnowledgeBase.add switches versions in one transaction: nothing of the new version is visible.
@@ -204,11 +165,13 @@ class Curator:
                 if not is_disk_full(audit_error):
                     raise
             raise exc from None
-        report = found[-1] if found else PiiReport(types=())
+        report = found[-1] if found else ClientDataReport(())
         replaced = path.name in existing
         detail = f"Version {info.version}, {info.chunk_count} Abschnitte, Datei {info.source_file}"
-        if report.warn:
-            detail += f"; personenbezogene Daten bestätigt ({report.summary()})"
+        if self.needs_confirmation(report):
+            detail += f"; personenbezogene Daten bestätigt ({report.summary(blocking_only=True)})"
+        if report.information:
+            detail += f"; {len(report.information)} Hinweise auf Kontaktdaten der Einrichtung"
         self.audit.record(actor, AREA, "replace" if replaced else "add", info.doc_id, detail[:500])
         return Outcome(info=info, replaced=replaced, report=report)
 
@@ -239,11 +202,11 @@ class Curator:
             shutil.rmtree(self.uploads / token, ignore_errors=True)
 
     def keep_pending(self, token: str, path: Path, actor: str, replaces: str | None, metadata: dict[str, str],
-                     report: PiiReport) -> PendingUpload:
+                     report: ClientDataReport) -> PendingUpload:
         pending = PendingUpload(token, path, actor, replaces, metadata, report)
-        # Only counts and the admin's form fields; the masked snippets are recomputed when shown.
+        # Only counts and the admin's form fields: found values and their context are never written to disk.
         state = {"file": path.name, "actor": actor, "replaces": replaces, "metadata": metadata,
-                 "summary": report.summary(), "created": time.time()}
+                 "summary": report.summary(blocking_only=True), "created": time.time()}
         (self.uploads / token / PENDING_FILE).write_text(json.dumps(state), encoding="utf-8")
         return pending
 

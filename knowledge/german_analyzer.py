@@ -58,6 +58,7 @@ class GermanAnalyzer:
         self._lexicon = _noun_lexicon() if split_compounds else frozenset()
         self._split_cache: dict[str, tuple[str, ...]] = {}
         self._tree_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._stem_cache: dict[str, str] = {}
 
     # --- public -------------------------------------------------------------------------------
     def tokens(self, text: str) -> list[str]:
@@ -80,6 +81,22 @@ class GermanAnalyzer:
                 seen.add(term.stem)
                 terms.append(term)
         return terms
+
+    def stem(self, word: str) -> str:
+        """Snowball stem of a lower-case word (umlauts folded: "gefährdung" -> "gefahrd")."""
+        cached = self._stem_cache.get(word)
+        if cached is None:
+            cached = self._stemmer.stemWord(word)
+            if len(self._stem_cache) < 100_000:  # bounded: queries bring new words forever
+                self._stem_cache[word] = cached
+        return cached
+
+    def is_known_noun(self, word: str) -> bool:
+        """True for a lower-case word that is a German noun form, or a compound of such nouns.
+
+        Used to keep ordinary words that the guidelines never mention ("wetter") from being read
+        as typos of words they do mention."""
+        return word in self._lexicon or bool(self.split_compound(word))
 
     def split_compound(self, word: str) -> tuple[str, ...]:
         """Split a lower-case compound into known nouns, keeping every level:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal, Self
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 from . import messages
 from .chunking import chunk_blocks
@@ -25,12 +25,16 @@ from .german_analyzer import GermanAnalyzer
 from .keyword_index import KeywordIndex
 from .models import Chunk, DocumentInfo, DocumentPreview, Passage, PreviewChunk
 from .parsers import parse_file
+from .query_expansion import make_expander
 from .parsers.metadata import normalise_date
 from .registry import ChunkRecord, DocumentRecord, Registry, SentenceRecord
 from .retrieval import fuse
 from .sentences import chunk_units, split_units
 from .settings import KnowledgeSettings
 from .store import VectorStore
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 log = logging.getLogger("safegpt.knowledge")
 
@@ -68,7 +72,10 @@ class KnowledgeBase:
     Methods are thread-safe; one process should write at a time.
     """
 
-    def __init__(self, settings: KnowledgeSettings, data_dir: Path, embedder: Embedder | None = None) -> None:
+    def __init__(self, settings: KnowledgeSettings, data_dir: Path, embedder: Embedder | None = None, *,
+                 registry_engine: Engine | None = None) -> None:
+        """``registry_engine``: keep registry and keyword index in that database (server mode,
+        :mod:`knowledge.shared_registry`) instead of ``knowledge.sqlite3`` under ``data_dir``."""
         self.settings = settings
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -76,13 +83,26 @@ class KnowledgeBase:
         self._lock = threading.RLock()
         self._closed = False
         self._query_vectors: dict[str, list[float]] = {}
-        self._registry = Registry(self.data_dir / REGISTRY_FILE)
+        if registry_engine is not None:
+            from .shared_registry import SharedRegistry
+
+            self._registry: Registry = SharedRegistry(registry_engine)
+        else:
+            self._registry = Registry(self.data_dir / REGISTRY_FILE)
         try:
             self._store = VectorStore(settings, self.data_dir, self.embedder)
         except BaseException:
             self._registry.close()
             raise
-        self._keywords = KeywordIndex(self._registry.db, GermanAnalyzer())
+        analyzer = GermanAnalyzer()
+        try:
+            expander = make_expander(settings, self.data_dir, analyzer)
+        except BaseException:
+            self._store.close()
+            self._registry.close()
+            raise
+        self._keywords = KeywordIndex(self._registry.db, analyzer, expander=expander,
+                                      generation=self._registry.generation)
         self._files = self.data_dir / FILES_DIR
         indexed_with = self._registry.get_meta("embedder")
         if indexed_with is None or not self._registry.documents():
@@ -236,7 +256,7 @@ class KnowledgeBase:
         query_vector = self._embed_query(query) if use_dense else None
         with self._lock:
             self._refresh()
-            terms = self._keywords.analyzer.query_terms(query)
+            terms = self._keywords.query_terms(query)
             n = max(self.settings.candidates, k)
             dense = self._store.query(query_vector, n) if query_vector is not None else []
             keyword = self._keywords.search(terms, n) if use_keyword else []
@@ -296,7 +316,8 @@ class KnowledgeBase:
         texts: list[str] = []
         for p in passages:
             units = split_units(p.text, p.section)
-            out[p.chunk_id] = [SentenceRecord(p.chunk_id, i, u.text, u.lead, u.kind, p.page) for i, u in enumerate(units)]
+            out[p.chunk_id] = [SentenceRecord(p.chunk_id, i, u.text, u.lead, u.kind, p.page)
+                               for i, u in enumerate(units)]
             texts.extend(_unit_embed_text(p.section, u.lead, u.text) for u in units)
         vectors = iter(self.embedder.embed_passages(texts) if texts else [])
         return {cid: [replace(r, vector=pack_vector(next(vectors))) for r in records] for cid, records in out.items()}

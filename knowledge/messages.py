@@ -117,6 +117,59 @@ KB_CLI_PII_WARNING = ("Achtung: „{name}“ enthält vermutlich personenbezogen
 KB_CLI_PII_CONFIRM = "Trotzdem aufnehmen? [j/N]"
 KB_CLI_PII_NONINTERACTIVE = ("„{name}“ enthält vermutlich personenbezogene Daten ({summary}). Nicht aufgenommen: "
                              "ohne Terminal kann nicht nachgefragt werden. Mit --yes trotzdem aufnehmen.")
+KB_CLI_CONTACT_INFO = ("Hinweis zu „{name}“: {count} Angaben wurden als Kontaktdaten der Einrichtung oder als Angaben "
+                       "ohne Bezug zu Klientinnen/Klienten eingeschätzt (blockieren nicht):\n{lines}\n"
+                       "Die Fundstellen mit ihrem Kontext zeigt die Admin-Seite „Wissensbasis“ beim Hochladen.")
 KB_CLI_YES_HELP = "Bei gefundenen personenbezogenen Daten nicht nachfragen, sondern trotzdem aufnehmen."
 KB_NAV_LABEL = "Wissensbasis"
 KB_DOC_NOT_FOUND = "Dieses Dokument gibt es nicht (mehr) in der Wissensbasis."
+
+# Synonym and abbreviation table (knowledge/data/synonyme.txt and [knowledge] synonyms_file)
+SYNONYMS_EXAMPLE = "»KiWo = Kindeswohl | Kindeswohlgefährdung«"
+SYNONYMS_LINE = (
+    "Die Synonymliste „{path}“ ist fehlerhaft, Zeile {line}: {problem}. Jede Zeile hat die Form "
+    + SYNONYMS_EXAMPLE + "; Zeilen mit # am Anfang sind Kommentare."
+)
+SYNONYMS_MISSING = (
+    "Die Synonymliste „{path}“ (Einstellung [knowledge] synonyms_file) gibt es nicht. Bitte den Pfad prüfen "
+    "oder die Einstellung entfernen."
+)
+SYNONYMS_UNREADABLE = "Die Synonymliste „{path}“ kann nicht gelesen werden ({reason})."
+SYNONYMS_NOT_UTF8 = "keine UTF-8-Textdatei; bitte als UTF-8 speichern"
+SYNONYMS_TOO_LONG = "Die Synonymliste „{path}“ hat mehr als {limit} Zeilen; bitte kürzen."
+SYNONYMS_NO_EQUALS = "das Gleichheitszeichen zwischen Begriff und Bedeutung fehlt"
+SYNONYMS_MANY_EQUALS = "die Zeile enthält mehr als ein Gleichheitszeichen"
+SYNONYMS_NO_KEY = "vor dem Gleichheitszeichen steht kein Begriff"
+SYNONYMS_KEY_TOO_LONG = "der Begriff hat mehr als {limit} Wörter"
+SYNONYMS_NO_EXPANSION = "nach dem Gleichheitszeichen steht keine Bedeutung"
+SYNONYMS_EMPTY_EXPANSION = "zwischen zwei senkrechten Strichen | steht keine Bedeutung"
+SYNONYMS_EXPANSION_TOO_LONG = "eine Bedeutung hat mehr als {limit} Wörter"
+
+# Client-data check before indexing (client_data_check.py): why a finding was judged as it was.
+CURATION_REASONS = {
+    # information: the organisation's own contact data, or nothing identifying
+    "function_mailbox": "Funktionspostfach",
+    "staff_email": "dienstliche E-Mail-Adresse",
+    "service_number": "öffentliche Service- oder Notrufnummer",
+    "office_number": "dienstliche Telefonnummer oder Durchwahl",
+    "phone_unclear": "Telefonnummer ohne erkennbaren Personenbezug",
+    "contact_person": "Ansprechperson mit Funktion",
+    "name_unclear": "Name ohne Bezug zu Klientinnen oder Klienten",
+    "placeholder": "Beispiel- oder Platzhalterangabe",
+    "institution_name": "Name einer Einrichtung, eines Trägers oder Betriebs",
+    "organisation_address": "Anschrift einer Einrichtung oder Behörde",
+    "address_unclear": "Anschrift ohne Bezug zu Klientinnen oder Klienten",
+    "organisation_account": "Bankverbindung des Trägers",
+    "organisation_number": "Kennzeichen, Akten- oder Steuernummer ohne Personenbezug",
+    "birth_year_general": "Jahrgangsangabe ohne Person",
+    # blocking: client data
+    "client_name": "Name im Zusammenhang mit einer Klientin oder einem Klienten",
+    "birth_date": "Geburtsdatum",
+    "identifier": "persönliche Kennnummer (z. B. Renten-, Kranken- oder Steuer-ID)",
+    "private_email": "private E-Mail-Adresse einer Person",
+    "client_phone": "private Telefonnummer einer Person",
+    "client_address": "Wohnanschrift einer Person",
+    "client_account": "Bankverbindung einer Person",
+    "client_number": "Akten- oder Kennnummer einer Person",
+    "health_detail": "Gesundheits- oder andere besonders geschützte Angabe zu einer benannten Person",
+}

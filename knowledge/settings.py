@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 import pydantic
@@ -42,6 +43,11 @@ class KnowledgeSettings(pydantic.BaseModel):
     # an "openai" embedder must say where its endpoint is.
     embedding_location: str | None = None
 
+    # Where the document registry and keyword index live: "file" (knowledge.sqlite3 under the data directory),
+    # "database" (the main database: every server process shares it, no shared volume needed), "auto": the
+    # database when it is PostgreSQL (server mode), else the file.
+    registry: Literal["auto", "file", "database"] = "auto"
+
     chroma_mode: Literal["embedded", "http"] = "embedded"
     chroma_host: str = "127.0.0.1"
     chroma_port: int = 8001
@@ -56,6 +62,13 @@ class KnowledgeSettings(pydantic.BaseModel):
     # Evidence (issue 18): below this score the best sentence does not clearly answer a question, and the user
     # is asked back instead of given a model answer. None: the embedder's measured default (knowledge.evidence).
     evidence_min_score: float | None = pydantic.Field(default=None, ge=0.0)
+    # The keyword search forgives typos, run-together words, abbreviations and synonyms (issue 18).
+    # False: exact keywords only, as before.
+    tolerant_keywords: bool = True
+    # The organisation's own abbreviations and synonyms, added to the shipped table
+    # (knowledge/data/synonyme.txt, same format). Relative paths are under the data directory;
+    # without this setting, "synonyme.txt" in the data directory is used when it exists.
+    synonyms_file: Path | None = None
 
     @pydantic.model_validator(mode="after")
     def _check(self) -> KnowledgeSettings:
@@ -83,11 +96,13 @@ class KnowledgeSettings(pydantic.BaseModel):
 class IngestSettings(pydantic.BaseModel):
     """``[knowledge_ingest]``: limits of browser uploads and the client-data check before indexing.
 
-    ``pii_min_score`` 0.75 ignores the rule-based name guesses of the guardrail at 0.6 ("Löschung",
-    "Rückwirkend" in the sample guidelines) but keeps names with a cue word ("Frau Aylin Demir" 0.9),
-    e-mail, phone, IBAN and the check-digit identifiers. ``pii_warn_at`` is the number of distinct values
-    from which the admin must confirm. Dates without a birth cue, places, postcodes and the numbers of
-    practices and companies are not client data of a guideline and are ignored.
+    The check (``knowledge.client_data_check``) judges each finding of the guardrail by the words around
+    it: the organisation's contact data (function mailboxes, hotlines, contact persons with their role,
+    imprint) is information, client data blocks. ``pii_min_score`` 0.75 ignores the rule-based name guesses
+    of the guardrail at 0.6 ("Löschung", "Rückwirkend" in the sample guidelines) but keeps names with a cue
+    word ("Frau Aylin Demir" 0.9). ``pii_warn_at`` is the number of client-data findings from which the
+    admin must confirm. ``pii_ignore_types`` are left out entirely; dates without a birth cue, places,
+    postcodes and the numbers of practices and companies are never client data of a guideline.
     """
 
     model_config = pydantic.ConfigDict(extra="forbid")

@@ -24,19 +24,21 @@ def smollm2_path() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
-@pytest.fixture
-def provider():
-    p = RecordingProvider(name="eu-cloud-stub").start()
-    yield p
-    p.stop()
-
-
 @pytest.fixture(scope="module")
 def module_provider():
     """One recording provider for a whole test module; tests look at the requests they caused."""
     p = RecordingProvider(name="eu-cloud-stub").start()
     yield p
     p.stop()
+
+
+@pytest.fixture
+def provider(module_provider):
+    """The module's recording model stub, emptied and back to its default behaviour for each test (one stub
+    server per module instead of one per test; the only definition, see also tests/security's ``stub``)."""
+    module_provider.requests.clear()
+    module_provider.mode, module_provider.reply, module_provider.token_delay = "echo", None, 0.0
+    return module_provider
 
 
 def settings_dict(data_dir: Path, provider: RecordingProvider | None = None, *, samples: bool = False,
@@ -68,6 +70,19 @@ def settings_dict(data_dir: Path, provider: RecordingProvider | None = None, *, 
         "router": {"timeout_seconds": 20, "num_retries": 0},
         "samples_dir": str(REPO / "knowledge" / "samples") if samples else None,
     }
+
+
+def open_app(values: dict, *, index_samples: bool = False):
+    """A SafeGPT built from a settings dict (see :func:`settings_dict`), the sample guidelines indexed if asked;
+    the caller closes it. The one way module fixtures build an in-process app."""
+    from chat.first_run import index_samples as index
+    from chat.settings import load_settings
+    from chat.wiring import SafeGPT
+
+    application = SafeGPT(load_settings(use_file=False, **values))
+    if index_samples:
+        index(application, progress=False)
+    return application
 
 
 @pytest.fixture

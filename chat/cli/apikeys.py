@@ -55,9 +55,9 @@ def make_apikey_group(open_keys: Callable[[], ApiKeyService]) -> click.Group:
     @apikey.command("usage", help="Nutzung je System, Modell und Ergebnis (Anfragen, Tokens; keine Texte).")
     @click.option("--days", type=int, default=30, show_default=True)
     def usage(days: int) -> None:
-        from chat.web.api.usage import UsageRecorder
+        from chat.web.api.usage import ApiUsageCounter
 
-        rows = UsageRecorder(open_keys().engine).rows(days)
+        rows = ApiUsageCounter(open_keys().engine).rows(days)
         click.echo("\t".join(["Tag", "System", "Modell", "Ergebnis", "Anfragen", "Prompt-Tokens", "Antwort-Tokens"]))
         for r in rows:
             click.echo("\t".join([r.day, r.system, r.model, r.outcome, str(r.requests), str(r.prompt_tokens),

@@ -16,11 +16,11 @@ from chat.wiring import SafeGPT
 
 
 async def run_ask(app: SafeGPT, text: str, model: str | None, as_json: bool) -> int:
-    conversation = app.pipeline.new_conversation(model)
     protected: Protected | None = None
     notice = search_notice = None
     data_class = None
     try:
+        conversation = app.pipeline.new_conversation(model)  # an unknown --model is refused here, in German
         async for event in app.pipeline.answer(conversation, text):
             if isinstance(event, Protected):
                 protected = event

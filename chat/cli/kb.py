@@ -14,7 +14,7 @@ import click
 
 from chat.store.audit import cli_actor
 from knowledge import messages as texts
-from knowledge.curation import PiiReport
+from knowledge.client_data_check import ClientDataReport
 
 _YES = "safegpt.kb_yes"
 
@@ -23,18 +23,35 @@ def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def confirm_in_terminal(name: str, report: PiiReport) -> bool:
-    """Show counts per type (never values) and ask; refuse when nobody can be asked and --yes is missing."""
+def confirm_in_terminal(name: str, report: ClientDataReport) -> bool:
+    """Show counts per reason (never values: a terminal's output may end up in a log) and ask; refuse when
+    nobody can be asked and --yes is missing. The admin page shows each finding with its context."""
     ctx = click.get_current_context(silent=True)
-    lines = "\n".join(f"  - {t.label}: {t.count}" for t in report.types)
+    lines = _count_lines(report.blocking)
     click.echo(texts.KB_CLI_PII_WARNING.format(name=name, lines=lines), err=True)
     if ctx is not None and ctx.meta.get(_YES):
         return True
     if not _interactive():
-        click.echo(texts.KB_CLI_PII_NONINTERACTIVE.format(name=name, summary=report.summary()), err=True)
+        click.echo(texts.KB_CLI_PII_NONINTERACTIVE.format(name=name, summary=report.summary(blocking_only=True)),
+                   err=True)
         return False
     answer = click.prompt(texts.KB_CLI_PII_CONFIRM, default="n", show_default=False, err=True)
     return answer.strip().lower() in {"j", "ja", "y", "yes"}
+
+
+def _count_lines(findings) -> str:
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[finding.label] = counts.get(finding.label, 0) + 1
+    return "\n".join(f"  - {label}: {count}" for label, count in counts.items())
+
+
+def report_contact_data(name: str, report: ClientDataReport) -> None:
+    """After indexing: how many of the organisation's contact data were found, per reason (counts only,
+    like the warning; the admin page shows them with their context)."""
+    if report.information:
+        click.echo(texts.KB_CLI_CONTACT_INFO.format(name=name, count=len(report.information),
+                                                    lines=_count_lines(report.information)), err=True)
 
 
 class CuratedKnowledge:
@@ -60,6 +77,7 @@ class CuratedKnowledge:
         self._say_what_leaves()
         outcome = self.curator.add(path, self._actor, progress=progress,
                                    confirm=lambda report: confirm_in_terminal(path.name, report), **metadata)
+        report_contact_data(path.name, outcome.report)
         return outcome.info
 
     def remove(self, doc_id: str) -> int:

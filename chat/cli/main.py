@@ -69,7 +69,9 @@ def _build_cli() -> click.Group:
         except OnboardingFileError as exc:  # rules of use or a prompt file: name file, line and field
             raise click.ClickException(f"Start abgebrochen – bitte die Datei korrigieren: {exc}") from None
         click.echo(f"SafeGPT läuft auf http://{host}:{port}{app.settings.server.chat_path}/  (Beenden: Strg+C)")
-        uvicorn.run(api, host=host, port=port, log_level="warning", ws="websockets-sansio")
+        # X-Forwarded-For/-Proto only from the configured reverse proxies (none: the peer is the client).
+        uvicorn.run(api, host=host, port=port, log_level="warning", ws="websockets-sansio", proxy_headers=True,
+                    forwarded_allow_ips=list(app.settings.security.trusted_proxies))
 
     @cli.command(help="Eine Frage durch dieselbe Pipeline wie im Chat stellen.")
     @click.argument("text")
@@ -94,8 +96,14 @@ def _build_cli() -> click.Group:
     cli.add_command(make_pii_group(lambda: click.get_current_context().find_object(_Lazy).app.guardrail))
     # kb add/remove/reindex go through the client-data check and the audit log (chat/cli/kb.py).
     cli.add_command(make_curated_kb_group(lambda: click.get_current_context().find_object(_Lazy).app))
+    def forget_initial_password():
+        from chat.first_run import forget_initial_password
+
+        return forget_initial_password(click.get_current_context().find_object(_Lazy).app)
+
     cli.add_command(make_user_group(lambda: click.get_current_context().find_object(_Lazy).app.accounts,
-                                    lambda: click.get_current_context().find_object(_Lazy).app.audit))
+                                    lambda: click.get_current_context().find_object(_Lazy).app.audit,
+                                    password_changed=forget_initial_password))
     cli.add_command(make_apikey_group(lambda: open_api_keys(click.get_current_context().find_object(_Lazy).app)))
 
     @cli.group(help="Lokale Modelldateien.")
@@ -116,7 +124,12 @@ def _build_cli() -> click.Group:
 def _setup(app, index: bool) -> None:
     from chat.first_run import run_setup
 
-    report = run_setup(app, index=index)
+    from knowledge.synonyms import SynonymTableError
+
+    try:
+        report = run_setup(app, index=index)
+    except SynonymTableError as exc:  # the organisation's synonym table: names file and line
+        raise click.ClickException(f"Start abgebrochen – bitte die Datei korrigieren: {exc}") from None
     for alias, text in report.models.items():
         click.echo(f"Modell {alias}: {text}")
     if report.samples_indexed:
@@ -127,7 +140,8 @@ def _setup(app, index: bool) -> None:
             "\nErster Admin-Zugang angelegt / first admin account created:\n"
             f"  Benutzer/user: {report.admin_created}\n  Passwort/password: {password}\n"
             f"  (auch in {report.admin_password_file} – bitte nach der ersten Anmeldung ändern: "
-            f"'safegpt user passwd {report.admin_created}')\n"
+            f"'safegpt user passwd {report.admin_created}'; die Datei wird danach automatisch gelöscht / "
+            "the file is deleted once the password has been changed)\n"
         )
 
 
@@ -135,7 +149,33 @@ cli = _build_cli()
 
 
 def main() -> None:  # console script entry point
-    cli()
+    """Run the CLI; an error nobody foresaw ends with a German line naming its type and place, never a traceback
+    (which could quote a message or a file's content)."""
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Abgebrochen.", err=True)
+        sys.exit(1)
+    except click.UsageError as exc:  # Click's own wording is English: framed in German, with where to look
+        command = exc.ctx.command_path if exc.ctx is not None else "safegpt"
+        click.echo(f"Fehler: ungültiger Aufruf – {exc.format_message()}\n"
+                   f"Hilfe: {command} --help", err=True)
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        click.echo(f"Fehler: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        import traceback
+
+        frames = traceback.extract_tb(exc.__traceback__)
+        where = f" ({Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+        click.echo(f"Fehler: unerwarteter Fehler ({type(exc).__name__}){where}. Bitte melden Sie ihn Ihrer "
+                   "Administration.", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -9,8 +9,9 @@ import click
 from chat.store.accounts import AccountError, Accounts, Role, generate_password
 
 
-def make_user_group(open_accounts: Callable[[], Accounts], open_audit: Callable[[], object] | None = None
-                    ) -> click.Group:
+def make_user_group(open_accounts: Callable[[], Accounts], open_audit: Callable[[], object] | None = None,
+                    password_changed: Callable[[], object] | None = None) -> click.Group:
+    """``password_changed`` runs after ``passwd``; it returns the path of a deleted initial-password file."""
     def audit(action: str, target: str, detail: str = "") -> None:
         if open_audit is not None:
             from chat.store.audit import cli_actor
@@ -61,7 +62,29 @@ def make_user_group(open_accounts: Callable[[], Accounts], open_audit: Callable[
         except AccountError as exc:
             raise click.ClickException(str(exc)) from None
         audit("disable", username)
-        click.echo(f"Konto „{username}“ gesperrt.")
+        click.echo(f"Konto „{username}“ gesperrt; alle offenen Sitzungen des Kontos sind beendet.")
+
+    @user.command("link", help="Externe Identität (SSO/OAuth: Aussteller + Subjekt) mit einem Konto verbinden.")
+    @click.argument("username")
+    @click.argument("issuer")
+    @click.argument("subject")
+    def link(username: str, issuer: str, subject: str) -> None:
+        try:
+            open_accounts().link_identity(username, issuer, subject)
+        except AccountError as exc:
+            raise click.ClickException(str(exc)) from None
+        audit("link", username, f"issuer={issuer}")
+        click.echo(f"Externe Identität mit Konto „{username}“ verbunden.")
+
+    @user.command("logout", help="Alle offenen Sitzungen eines Kontos beenden.")
+    @click.argument("username")
+    def logout(username: str) -> None:
+        try:
+            open_accounts().end_sessions(username)
+        except AccountError as exc:
+            raise click.ClickException(str(exc)) from None
+        audit("logout", username)
+        click.echo(f"Alle Sitzungen von „{username}“ sind beendet.")
 
     @user.command("set-role", help="Rolle ändern.")
     @click.argument("username")
@@ -84,9 +107,12 @@ def make_user_group(open_accounts: Callable[[], Accounts], open_audit: Callable[
         except AccountError as exc:
             raise click.ClickException(str(exc)) from None
         audit("passwd", username)
-        click.echo(f"Passwort für „{username}“ geändert.")
+        click.echo(f"Passwort für „{username}“ geändert; alle offenen Sitzungen des Kontos sind beendet.")
         if not password_stdin:
             click.echo(f"Neues Passwort: {password}")
+        deleted = password_changed() if password_changed is not None else None
+        if deleted:
+            click.echo(f"Die Datei mit dem Anfangspasswort ({deleted}) wurde gelöscht.")
 
     return user
 

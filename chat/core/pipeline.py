@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from chat.core import messages as texts
 from chat.core.answer_check import DraftCheck, check_draft, cited_after
-from chat.core.answer_plan import Action, plan_answer
+from chat.core.answer_plan import Action, AnswerPlan, plan_answer
 from chat.core.answer_render import ask_back_markdown
 from chat.core.events import (AnswerDelta, AnswerDone, Event, EvidenceFound, Protected, Queued, Retrieved, Routed,
                               Source)
@@ -26,10 +26,11 @@ from chat.core.prompting import (PromptSource, grounded_messages, instruction_te
                                  plain_messages)
 from chat.core.routing import choose_model
 from chat.llm.errors import ModelNotAllowed, RoutingError
-from chat.llm.fair_queue import Ticket
+from chat.llm.pieces import QueuePlace
 from chat.llm.router import ModelRouter
+from chat.llm.settings import ModelEntry
 from chat.settings import Settings
-from guardrails import DataClass
+from guardrails import DataClass, ProtectedText
 from guardrails.conversation import ConversationGuard
 from guardrails.guardrail import Guardrail
 from knowledge import Passage
@@ -37,6 +38,7 @@ from knowledge.evidence import Evidence, Grounding
 from knowledge.knowledge_base import KnowledgeBase
 
 log = logging.getLogger(__name__)
+_NO_EVIDENCE = Evidence(Grounding.NONE, reason="no_passages")
 
 
 def _strip_unprintable(text: str) -> tuple[str, int]:
@@ -74,6 +76,29 @@ class Conversation:
 
     def raise_class(self, data_class: DataClass) -> None:
         self.data_class = DataClass.highest((self.data_class, data_class))
+
+
+@dataclass
+class _Prepared:
+    """What :meth:`Pipeline._prepare` hands back from its worker thread."""
+
+    protected: ProtectedText
+    cleaned: str = ""  # the message as written, control characters dropped
+    refusal: RoutingError | None = None
+    requested: ModelEntry | None = None  # the conversation's model, as the catalogue lists it
+    sources: tuple[Source, ...] = ()
+    no_sources: str | None = None
+    search_note: str | None = None
+    evidence: Evidence = _NO_EVIDENCE
+    plan: AnswerPlan | None = None  # None: the knowledge base was not asked (use_knowledge off)
+    # A model's answer: the trimmed excerpts it is given (numbered as the prompt numbers them).
+    prompt_sources: tuple[Source, ...] = ()
+    numbered: list[PromptSource] = field(default_factory=list)
+    passage_classes: list[DataClass] = field(default_factory=list)
+    # SafeGPT's own answer (ask back, decline; no model): its text, the sources it quotes, and its protected form.
+    own_text: str = ""
+    own_sources: tuple[Source, ...] = ()
+    own_kept: ProtectedText | None = None
 
 
 @dataclass(frozen=True)
@@ -121,56 +146,90 @@ class Pipeline:
             raise UserInputError(texts.MESSAGE_TOO_LONG.format(length=len(cleaned), limit=limit))
         return cleaned
 
-    def choose_model(self, requested: str, data_class: DataClass, *, allowed_models: set[str] | None = None,
-                     switch: bool = True, carried_by: str = "message") -> tuple[str, str | None]:
-        """Pick the model for a request of ``data_class`` (:func:`chat.core.routing.choose_model`); raises
-        :class:`ModelNotAllowed` for a model outside ``allowed_models`` or one the catalogue does not list.
-
-        ``carried_by`` names what makes the request that sensitive (``message``, ``conversation``,
-        ``passages``), so the notice can tell the user why."""
-        if allowed_models is not None and requested not in allowed_models:
-            raise ModelNotAllowed(texts.MODEL_NOT_ALLOWED)
-        return choose_model(self.router.entry(requested), self.router.entries.values(), self.settings.policy,
-                            data_class, allowed_models=allowed_models, switch=switch, carried_by=carried_by)
-
-    def _search(self, query: str, mode: str) -> tuple[list[Passage], Evidence]:
-        """Search, pick the evidence, then detect personal data in the found passages while still off the
-        event loop.
-
-        Passages recur across conversations, so their detections are remembered by the guardrail;
-        protecting them per conversation afterwards (own vault, own pseudonyms) is then cheap.
-        """
-        assert self.knowledge is not None
-        try:
-            passages = self.knowledge.search(query, mode=mode)
-            # The same query the search used: a keyword-only search (the embedder may not see it) gets
-            # evidence by keyword overlap alone.
-            evidence = self.knowledge.evidence(query, passages, dense=mode != "keyword")
-        except Exception as exc:  # Chroma or the embedding model down: answer ungrounded, say so
-            log.warning("knowledge search failed: %s", type(exc).__name__)
-            raise _KnowledgeDown from None
-        self.guardrail.remember_recurring(
-            text for p in passages for text in (p.title, p.section, p.text) if text)
-        return passages, evidence
-
-    async def _retrieve(self, original: str, protected: str, query_class: DataClass
-                        ) -> tuple[tuple[Source, ...], str | None, Evidence]:
-        """Sources for the user's question and, when it may not go to the embedder's location, the German note
-        that it was searched by keyword only (nothing of it left the house for the search).
+    def _search(self, original: str, protected: str, query_class: DataClass
+                ) -> tuple[tuple[Source, ...], str | None, Evidence]:
+        """Sources for the user's question, the guideline sentences among them that answer it (issue 18) and,
+        when it may not go to the embedder's location, the German note that it was searched by keyword only
+        (nothing of it left the house for the search). Raises :class:`_KnowledgeDown` when Chroma or the
+        embedding model is down.
 
         The search runs on the original words wherever nothing leaves this process — an in-process embedder with
         the embedded vector store, or the keyword index alone: a masked facility or place name ("Wohngruppe
         Lindenhof") is often exactly what finds the right guideline. Only a search that leaves the process
         (remote embedder, Chroma server) gets the pseudonymised text."""
-        if self.knowledge is None:
-            return (), None, Evidence(Grounding.NONE, reason="no_passages")
+        assert self.knowledge is not None
         knowledge = self.settings.knowledge
         keyword_only = not self.settings.embedder_may_receive(query_class.value)
         in_process = not knowledge.embedder_is_remote and knowledge.chroma_mode == "embedded"
         query = original if keyword_only or in_process else protected
-        passages, evidence = await asyncio.to_thread(self._search, query, "keyword" if keyword_only else "hybrid")
+        try:
+            passages = self.knowledge.search(query, mode="keyword" if keyword_only else "hybrid")
+            # The same query the search used: a keyword-only search (the embedder may not see it) gets
+            # evidence by keyword overlap alone.
+            evidence = self.knowledge.evidence(query, passages, dense=not keyword_only)
+        except Exception as exc:  # Chroma or the embedding model down: answer ungrounded, say so
+            log.warning("knowledge search failed: %s", type(exc).__name__)
+            raise _KnowledgeDown from None
         note = texts.KEYWORD_SEARCH_ONLY if keyword_only else None
         return tuple(Source(number=i + 1, passage=p) for i, p in enumerate(passages)), note, evidence
+
+    def _prepare(self, conv: Conversation, text: str, use_knowledge: bool, allowed_models: set[str] | None,
+                 switch_model: bool) -> _Prepared:
+        """Everything before the model, in one worker-thread call: check the input, protect the message, refuse
+        early, search, pick the evidence and plan the answer (issue 18), protect what will be sent or kept.
+        Detection is CPU-bound (Presidio, up to ``max_message_chars`` characters) and so is choosing evidence
+        sentences: on the event loop they would stall every other chat of the process."""
+        cleaned = self._validate(text)
+        protected = conv.guard.protect(cleaned)
+        try:
+            if allowed_models is not None and conv.model_name not in allowed_models:
+                raise ModelNotAllowed(texts.MODEL_NOT_ALLOWED)
+            requested = self.router.entry(conv.model_name)  # the one look-up of the turn
+            # Fail fast, before any search: the conversation so far and this message already decide a refusal.
+            self._route(conv, requested, protected.data_class, (), allowed_models, switch_model)
+        except RoutingError as exc:
+            return _Prepared(protected, refusal=exc)
+        search_note = None
+        evidence = _NO_EVIDENCE
+        try:
+            if use_knowledge and self.knowledge is not None:
+                sources, search_note, evidence = self._search(cleaned, protected.text, protected.data_class)
+            else:
+                sources = ()
+            # Said first whenever no guideline clearly answers; the model (if asked) is told the same.
+            no_sources = (texts.NO_SOURCES_NOTE if use_knowledge and evidence.grounding is not Grounding.GROUNDED
+                          else None)
+        except _KnowledgeDown:
+            sources, no_sources = (), texts.KNOWLEDGE_UNAVAILABLE
+        plan = plan_answer(cleaned, evidence) if use_knowledge else None
+        prepared = _Prepared(protected, cleaned, requested=requested, sources=sources, no_sources=no_sources,
+                             search_note=search_note, evidence=evidence, plan=plan)
+        if plan is not None and not plan.calls_model:
+            if plan.action is Action.ASK_BACK:
+                prepared.own_text = ask_back_markdown(evidence)
+                prepared.own_sources = tuple(Source(number=i + 1, passage=p)
+                                             for i, p in enumerate(evidence.documents))
+            else:
+                down = no_sources == texts.KNOWLEDGE_UNAVAILABLE
+                prepared.own_text = texts.KNOWLEDGE_UNAVAILABLE_DECLINE if down else texts.DECLINE
+            # Kept in the history (and read as a document, like a passage): a guideline may name a client.
+            prepared.own_kept = conv.guard.protect(prepared.own_text)
+            return prepared
+        if plan is not None and plan.action is Action.GROUNDED:
+            prompt_sources = []
+            for number, excerpt in enumerate(evidence.excerpts, start=1):
+                # Title and heading too: a guideline may name a client anywhere. Passages recur across
+                # conversations: their detections are remembered (the pseudonyms stay per conversation).
+                title, section, body = (conv.guard.protect(excerpt.passage.title, recurring=True),
+                                        conv.guard.protect(excerpt.passage.section, recurring=True)
+                                        if excerpt.passage.section else None,
+                                        conv.guard.protect(excerpt.text, recurring=True))
+                prepared.passage_classes += [p.document_class for p in (title, section, body) if p is not None]
+                prepared.numbered.append(PromptSource(number, title.text, section.text if section else None,
+                                                      excerpt.passage.page, body.text))
+                prompt_sources.append(Source(number=number, passage=excerpt.passage))
+            prepared.prompt_sources = tuple(prompt_sources)
+        return prepared
 
     async def answer(self, conv: Conversation, text: str, *, use_knowledge: bool = True,
                      allowed_models: set[str] | None = None, switch_model: bool = True,
@@ -181,82 +240,52 @@ class Pipeline:
         ``use_knowledge`` turns grounding off; ``allowed_models`` restricts routing (API keys, roles);
         ``switch_model=False`` refuses instead of moving the request to another allowed model."""
         started = time.perf_counter()
-        cleaned = self._validate(text)
-        protected = conv.guard.protect(cleaned)
+        prepared = await asyncio.to_thread(self._prepare, conv, text, use_knowledge, allowed_models, switch_model)
+        protected = prepared.protected
         event = Protected(
             replacements=tuple((f.entity_type, f.original, f.pseudonym) for f in protected.findings),
             data_class=protected.data_class,
         )
         yield event
-        # Fail fast, before any search: the conversation so far and this message already decide a refusal.
-        self._route(conv, protected.data_class, (), allowed_models, switch_model)
-
-        search_note = None
-        evidence = Evidence(Grounding.NONE, reason="no_passages")
-        try:
-            if use_knowledge:
-                sources, search_note, evidence = await self._retrieve(cleaned, protected.text, protected.data_class)
-            else:
-                sources = ()
-            no_sources = texts.NO_SOURCES_NOTE if use_knowledge and evidence.grounding is not Grounding.GROUNDED \
-                else None
-        except _KnowledgeDown:
-            sources, no_sources = (), texts.KNOWLEDGE_UNAVAILABLE
-        yield Retrieved(sources, no_sources, search_note)
-        plan = plan_answer(cleaned, evidence) if use_knowledge else None
+        if prepared.refusal is not None:
+            raise prepared.refusal
+        yield Retrieved(prepared.sources, prepared.no_sources, prepared.search_note)
+        plan, evidence = prepared.plan, prepared.evidence
         if plan is not None:
-            yield EvidenceFound(evidence, plan.action.value, no_sources)
-        if plan is not None and not plan.calls_model:
-            async for out in self._own_answer(conv, event, protected.text, plan.action, evidence, no_sources,
-                                              started):
-                yield out
-            return
+            yield EvidenceFound(evidence, plan.action.value, prepared.no_sources)
+            if not plan.calls_model:
+                async for out in self._own_answer(conv, event, prepared, started):
+                    yield out
+                return
 
-        prompt_sources: list[Source] = []
-        numbered, passage_classes = [], []
-        if plan is not None and plan.action is Action.GROUNDED:
-            for number, excerpt in enumerate(evidence.excerpts, start=1):
-                # Title and heading too: a guideline may name a client anywhere.
-                title, section, body = (conv.guard.protect(excerpt.passage.title),
-                                        conv.guard.protect(excerpt.passage.section) if excerpt.passage.section
-                                        else None,
-                                        conv.guard.protect(excerpt.text))
-                passage_classes += [p.document_class for p in (title, section, body) if p is not None]
-                numbered.append(PromptSource(number, title.text, section.text if section else None,
-                                             excerpt.passage.page, body.text))
-                prompt_sources.append(Source(number=number, passage=excerpt.passage))
-            prompt = grounded_messages(protected.text, conv.history, numbered, self.settings.chat.history_turns)
-        elif plan is not None:
-            prompt = open_messages(protected.text, conv.history, self.settings.chat.history_turns)
+        history_turns = self.settings.chat.history_turns
+        if plan is None:
+            prompt = plain_messages(protected.text, conv.history, history_turns)
+        elif plan.action is Action.GROUNDED:
+            prompt = grounded_messages(protected.text, conv.history, prepared.numbered, history_turns)
         else:
-            prompt = plain_messages(protected.text, conv.history, self.settings.chat.history_turns)
-        model_name, notice, request_class = self._route(conv, protected.data_class, passage_classes,
-                                                        allowed_models, switch_model)
-        entry = self.router.entry(model_name)
+            prompt = open_messages(protected.text, conv.history, history_turns)
+        entry, notice, request_class = self._route(conv, prepared.requested, protected.data_class,
+                                                   prepared.passage_classes, allowed_models, switch_model)
+        model_name = entry.model_name
         yield Routed(model_name, entry.display_name, notice, request_class)
 
         restorer = conv.guard.restorer()
         sent_parts: list[str] = []
         shown_parts: list[str] = []
         prompt_tokens = completion_tokens = 0
-        queue = self.router.queues.get(model_name)
-        ticket = Ticket()
-        if queue is not None:
-            async for ahead in queue.turns(ticket):
-                yield Queued(ahead)
-        try:
-            async for piece in self.router.stream(model_name, prompt, max_tokens=max_tokens):
-                prompt_tokens = piece.prompt_tokens or prompt_tokens
-                completion_tokens = piece.completion_tokens or completion_tokens
-                if piece.text:
-                    sent_parts.append(piece.text)
-                    visible = restorer.feed(piece.text)
-                    if visible:
-                        shown_parts.append(visible)
-                        yield AnswerDelta(visible)
-        finally:
-            if queue is not None:
-                queue.release(ticket)
+        async for piece in self.router.stream(entry, prompt, max_tokens=max_tokens):
+            if isinstance(piece, QueuePlace):
+                yield Queued(piece.ahead)
+                continue
+            prompt_tokens = piece.prompt_tokens or prompt_tokens
+            completion_tokens = piece.completion_tokens or completion_tokens
+            if piece.text:
+                sent_parts.append(piece.text)
+                visible = restorer.feed(piece.text)
+                if visible:
+                    shown_parts.append(visible)
+                    yield AnswerDelta(visible)
         tail = restorer.flush()
         if tail:
             shown_parts.append(tail)
@@ -270,65 +299,74 @@ class Pipeline:
         answer_class = (DataClass.SPECIAL_CATEGORY if self.guardrail.special_categories(raw_answer)
                         else DataClass.NONE)
         conv.raise_class(DataClass.highest((request_class, answer_class)))
-        _keep_recent_turns(conv, self.settings.chat.history_turns)
+        _keep_recent_turns(conv, history_turns)
+        prompt_sources = prepared.prompt_sources
         # The shown draft against what the user can see: the guideline text (not its pseudonymised copy) and the
         # message as written. Without the knowledge base no guideline is claimed: only echoes are looked for.
-        check = check_draft(
-            shown, {s.number: _source_text(s.passage) for s in prompt_sources} if plan is not None else {},
-            question=cleaned, instructions=instruction_texts(),
+        # Off the event loop, like everything else that reads whole texts.
+        check = await asyncio.to_thread(
+            check_draft, shown,
+            {s.number: _source_text(s.passage) for s in prompt_sources} if plan is not None else {},
+            question=prepared.cleaned, instructions=instruction_texts(),
             evidence=[s.quoted for s in evidence.sentences] if prompt_sources else ())
         if plan is None:
             check = DraftCheck(echoes=check.echoes)
         cited = cited_after(check, shown, len(prompt_sources))
         conv.last_trace = Trace(protected=event, sent_text=protected.text, model_name=model_name,
-                                sources=tuple(prompt_sources), data_class=request_class)
+                                sources=prompt_sources, data_class=request_class)
         yield AnswerDone(
-            text=shown, sources=tuple(prompt_sources), cited=cited, model_name=model_name,
+            text=shown, sources=prompt_sources, cited=cited, model_name=model_name,
             display_name=entry.display_name, prompt_tokens=prompt_tokens,
             completion_tokens=completion_tokens or len(sent_parts), seconds=time.perf_counter() - started,
-            notice=no_sources, evidence=evidence if plan is not None else None,
+            notice=prepared.no_sources, evidence=evidence if plan is not None else None,
             action=plan.action.value if plan is not None else "", check=check,
         )
 
-    async def _own_answer(self, conv: Conversation, protected_event: Protected, protected_text: str, action: Action,
-                          evidence: Evidence, notice: str | None, started: float) -> AsyncIterator[Event]:
+    async def _own_answer(self, conv: Conversation, protected_event: Protected, prepared: _Prepared,
+                          started: float) -> AsyncIterator[Event]:
         """SafeGPT answers without a model: quote what might apply and ask back, or say nothing was found.
         Nothing is sent anywhere; the turn joins the history so a follow-up question has its context."""
-        if action is Action.ASK_BACK:
-            text = ask_back_markdown(evidence)
-            sources = tuple(Source(number=i + 1, passage=p) for i, p in enumerate(evidence.documents))
-        else:
-            text = texts.KNOWLEDGE_UNAVAILABLE_DECLINE if notice == texts.KNOWLEDGE_UNAVAILABLE else texts.DECLINE
-            sources = ()
+        assert prepared.plan is not None and prepared.own_kept is not None
+        text, sources, kept = prepared.own_text, prepared.own_sources, prepared.own_kept
         yield AnswerDelta(text)
-        kept = conv.guard.protect(text)
-        conv.history.extend([{"role": "user", "content": protected_text},
+        conv.history.extend([{"role": "user", "content": prepared.protected.text},
                              {"role": "assistant", "content": kept.text}])
         # The quoted guideline text now rides along with every later request, like a passage would: the
-        # conversation's class rises by it, read as a document (the one routing rule, :meth:`_route`).
-        conv.raise_class(DataClass.highest((protected_event.data_class, kept.document_class)))
+        # conversation's class rises by it, by the one rule :meth:`_route` applies (nothing is routed now).
+        conv.raise_class(self._request_class(conv, protected_event.data_class, [kept.document_class])[0])
         _keep_recent_turns(conv, self.settings.chat.history_turns)
-        conv.last_trace = Trace(protected=protected_event, sent_text=protected_text, model_name="", sources=sources,
-                                data_class=protected_event.data_class)
+        conv.last_trace = Trace(protected=protected_event, sent_text=prepared.protected.text, model_name="",
+                                sources=sources, data_class=protected_event.data_class)
         yield AnswerDone(text=text, sources=sources, cited=tuple(s.number for s in sources), model_name="",
                          display_name=texts.ANSWERED_WITHOUT_MODEL, prompt_tokens=0, completion_tokens=0,
-                         seconds=time.perf_counter() - started, notice=None if sources else notice,
-                         evidence=evidence, action=action.value, check=None)
+                         seconds=time.perf_counter() - started, notice=None if sources else prepared.no_sources,
+                         evidence=prepared.evidence, action=prepared.plan.action.value, check=None)
 
-    def _route(self, conv: Conversation, message_class: DataClass, passage_classes: list[DataClass],
-               allowed_models: set[str] | None, switch: bool) -> tuple[str, str | None, DataClass]:
+    def _route(self, conv: Conversation, requested: ModelEntry, message_class: DataClass,
+               passage_classes: list[DataClass], allowed_models: set[str] | None, switch: bool
+               ) -> tuple[ModelEntry, str | None, DataClass]:
         """The one routing rule of every path (chat, prompt library, consultation hours, ``ask``, ``/v1``):
         a request goes only where the class of *everything it sends* may go — the conversation's history
         (``conv.data_class``), the retrieved passages and the new message (system text is fixed and has none).
-        Returns (model, German notice or None, the request's class)."""
+        Returns (model entry, German notice or None, the request's class); raises :class:`ModelNotAllowed`.
+
+        The model moves to another allowed one (with the notice) unless ``switch`` is off
+        (:func:`chat.core.routing.choose_model`)."""
+        request_class, carried_by = self._request_class(conv, message_class, passage_classes)
+        entry, notice = choose_model(requested, self.router.entries.values(), self.settings.policy, request_class,
+                                     allowed_models=allowed_models, switch=switch, carried_by=carried_by)
+        return entry, notice, request_class
+
+    @staticmethod
+    def _request_class(conv: Conversation, message_class: DataClass, passage_classes: list[DataClass]
+                       ) -> tuple[DataClass, str]:
+        """The class of everything a request carries (:meth:`_route`'s rule) and the part that makes it so."""
         parts = {"conversation": conv.data_class, "passages": DataClass.highest(passage_classes),
                  "message": message_class}
         request_class = DataClass.highest(parts.values())
         # Name the part that makes it this sensitive; the user's own message first, it is what they just wrote.
         carried_by = next(k for k in ("message", "conversation", "passages") if parts[k] == request_class)
-        model_name, notice = self.choose_model(conv.model_name, request_class, allowed_models=allowed_models,
-                                               switch=switch, carried_by=carried_by)
-        return model_name, notice, request_class
+        return request_class, carried_by
 
 
 def _source_text(passage: Passage) -> str:

@@ -22,7 +22,7 @@ def may_receive(entry: ModelEntry, data_class: str, policy: Mapping[str, Sequenc
 
 def choose_model(requested: ModelEntry, catalogue: Iterable[ModelEntry], policy: Mapping[str, Sequence[str]],
                  data_class: DataClass, *, allowed_models: set[str] | None = None,
-                 switch: bool = True, carried_by: str = "message") -> tuple[str, str | None]:
+                 switch: bool = True, carried_by: str = "message") -> tuple[ModelEntry, str | None]:
     """Pick the model for a request of ``data_class``: the requested one if the policy lets it receive the
     class, else (with ``switch``) the first allowed model in catalogue order, with a German notice;
     else raise :class:`ModelNotAllowed`. Never returns a model outside ``allowed_models``.
@@ -31,13 +31,13 @@ def choose_model(requested: ModelEntry, catalogue: Iterable[ModelEntry], policy:
     ``passages``), so the notice can tell the user why."""
     cls = data_class.value
     if may_receive(requested, cls, policy):
-        return requested.model_name, None
+        return requested, None
     why = texts.CLASS_CARRIED_BY[carried_by].format(reason=texts.DATA_CLASS_REASONS.get(cls, cls))
     if switch:
         for other in catalogue:
             if allowed_models is not None and other.model_name not in allowed_models:
                 continue
             if may_receive(other, cls, policy):
-                return other.model_name, texts.MODEL_SWITCHED.format(
+                return other, texts.MODEL_SWITCHED.format(
                     why=why, requested=requested.display_name, chosen=other.display_name)
     raise ModelNotAllowed(texts.MODEL_REFUSED.format(why=why))

@@ -5,20 +5,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from chat.llm.pieces import StreamPiece
 from chat.llm.settings import LocalModelSettings
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Delta:
-    text: str
-    finish_reason: str | None = None
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
 
 
 class LocalModel:
@@ -62,7 +54,7 @@ class LocalModel:
         max_tokens: int | None = None,
         temperature: float | None = None,
         cancel: threading.Event | None = None,
-    ) -> Iterator[Delta]:
+    ) -> Iterator[StreamPiece]:
         """Generate an answer token by token. Holds the generation lock for the whole stream."""
         llm = self.load()
         with self.generation_lock:
@@ -84,10 +76,10 @@ class LocalModel:
                 text = choice.get("delta", {}).get("content") or ""
                 if text:
                     completion_tokens += 1
-                    yield Delta(text=text)
+                    yield StreamPiece(text=text)
                 if choice.get("finish_reason"):
                     finish = choice["finish_reason"]
             # The context now holds prompt + answer; llama.cpp's stream reports no usage of its own.
             prompt_tokens = max(0, int(getattr(llm, "n_tokens", 0)) - completion_tokens)
-            yield Delta(text="", finish_reason=finish or "stop", prompt_tokens=prompt_tokens,
+            yield StreamPiece(text="", finish_reason=finish or "stop", prompt_tokens=prompt_tokens,
                         completion_tokens=completion_tokens)

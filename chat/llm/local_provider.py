@@ -1,7 +1,9 @@
 """LiteLLM custom provider ``safegpt-local``: the in-process llama.cpp models behind LiteLLM's interface.
 
 Registered in ``litellm.custom_provider_map`` so that routing, fallbacks and timeouts treat the embedded
-model like any other deployment (``model = "safegpt-local/<alias>"``).
+model like any other deployment (``model = "safegpt-local/<alias>"`` in the settings). That map is
+process-wide, so each router's provider is installed under a name of its own (``safegpt-local-<id>``): a
+second application in the same process gets its own models and never replaces the first one's.
 """
 
 from __future__ import annotations
@@ -9,10 +11,12 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+import uuid
 from collections.abc import AsyncIterator, Iterator
 
 from chat.llm.litellm_env import litellm
-from chat.llm.local_model import Delta, LocalModel
+from chat.llm.local_model import LocalModel
+from chat.llm.pieces import StreamPiece
 from litellm.llms.custom_llm import CustomLLM, CustomLLMError
 from litellm.types.utils import GenericStreamingChunk, ModelResponse
 
@@ -20,13 +24,38 @@ PROVIDER = "safegpt-local"
 _END = object()
 
 
+def is_local(litellm_model: str) -> bool:
+    """``litellm_params.model`` names an in-process model (``safegpt-local/<alias>``)."""
+    return litellm_model.startswith(PROVIDER + "/")
+
+
 class LocalProvider(CustomLLM):
+    """The in-process models of one router, installed in LiteLLM under :attr:`name` while in use."""
+
     def __init__(self, models: dict[str, LocalModel]) -> None:
         super().__init__()
         self.models = models
+        self.name = f"{PROVIDER}-{uuid.uuid4().hex[:12]}"
+
+    def litellm_model(self, configured: str) -> str:
+        """``safegpt-local/<alias>`` as this provider's LiteLLM model name."""
+        return f"{self.name}/{configured.split('/', 1)[1]}"
+
+    def install(self) -> None:
+        """Make LiteLLM send this provider's model names here (nothing else in the process changes)."""
+        litellm.custom_provider_map.append({"provider": self.name, "custom_handler": self})
+        from litellm.utils import custom_llm_setup
+
+        custom_llm_setup()
+
+    def uninstall(self) -> None:
+        litellm.custom_provider_map = [m for m in litellm.custom_provider_map if m.get("provider") != self.name]
+        for known in (litellm.provider_list, litellm._custom_providers):
+            if self.name in known:
+                known.remove(self.name)
 
     def _model(self, model: str) -> LocalModel:
-        alias = model.split("/", 1)[1] if model.startswith(PROVIDER + "/") else model
+        alias = model.split("/", 1)[-1]
         try:
             return self.models[alias]
         except KeyError:
@@ -39,8 +68,8 @@ class LocalProvider(CustomLLM):
     def streaming(self, model: str, messages: list, *args, optional_params: dict | None = None, **kwargs
                   ) -> Iterator[GenericStreamingChunk]:
         local = self._model(model)
-        for delta in local.stream_chat(messages, **self._limits(optional_params or {})):
-            yield _chunk(delta)
+        for piece in local.stream_chat(messages, **self._limits(optional_params or {})):
+            yield _chunk(piece)
 
     async def astreaming(self, model: str, messages: list, *args, optional_params: dict | None = None, **kwargs
                          ) -> AsyncIterator[GenericStreamingChunk]:
@@ -52,8 +81,8 @@ class LocalProvider(CustomLLM):
 
         def produce() -> None:
             try:
-                for delta in local.stream_chat(messages, cancel=cancel, **limits):
-                    loop.call_soon_threadsafe(queue.put_nowait, delta)
+                for piece in local.stream_chat(messages, cancel=cancel, **limits):
+                    loop.call_soon_threadsafe(queue.put_nowait, piece)
             except BaseException as exc:  # handed to the consumer, raised there
                 loop.call_soon_threadsafe(queue.put_nowait, exc)
             finally:
@@ -74,12 +103,12 @@ class LocalProvider(CustomLLM):
                     parts = [item.text]
                     while not queue.empty():
                         nxt = queue.get_nowait()
-                        if isinstance(nxt, Delta) and not nxt.finish_reason:
+                        if isinstance(nxt, StreamPiece) and not nxt.finish_reason:
                             parts.append(nxt.text)
                         else:
                             held.append(nxt)
                             break
-                    item = Delta(text="".join(parts))
+                    item = StreamPiece(text="".join(parts))
                 yield _chunk(item)
         finally:
             # The reader went away (user cancelled, timeout): stop generating so the next request gets the model.
@@ -99,14 +128,15 @@ class LocalProvider(CustomLLM):
         return _response(model, text)
 
 
-def _chunk(delta) -> GenericStreamingChunk:
+def _chunk(piece: StreamPiece) -> GenericStreamingChunk:
+    """LiteLLM's shape of a piece at its custom-provider boundary (the router turns it back into a piece)."""
     usage = None
-    if delta.finish_reason:
-        usage = {"prompt_tokens": delta.prompt_tokens, "completion_tokens": delta.completion_tokens,
-                 "total_tokens": delta.prompt_tokens + delta.completion_tokens}
+    if piece.finish_reason:
+        usage = {"prompt_tokens": piece.prompt_tokens, "completion_tokens": piece.completion_tokens,
+                 "total_tokens": piece.prompt_tokens + piece.completion_tokens}
     return GenericStreamingChunk(
-        text=delta.text, is_finished=delta.finish_reason is not None,
-        finish_reason=delta.finish_reason or "", usage=usage, index=0, tool_use=None,
+        text=piece.text, is_finished=piece.finish_reason is not None,
+        finish_reason=piece.finish_reason or "", usage=usage, index=0, tool_use=None,
     )
 
 
@@ -115,12 +145,3 @@ def _response(model: str, text: str) -> ModelResponse:
         model=model, created=int(time.time()),
         choices=[{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": text}}],
     )
-
-
-def register(provider: LocalProvider) -> None:
-    """Install ``provider`` as LiteLLM's handler for ``safegpt-local/…`` (replacing an earlier one)."""
-    litellm.custom_provider_map = [m for m in litellm.custom_provider_map if m.get("provider") != PROVIDER]
-    litellm.custom_provider_map.append({"provider": PROVIDER, "custom_handler": provider})
-    from litellm.utils import custom_llm_setup
-
-    custom_llm_setup()

@@ -16,39 +16,57 @@ from chat.ui import chat_start, chat_upload, consultation_ui, onboarding_ui, pro
 from chat.ui import messages as texts
 from chat.ui.chat_memory import forget_old_messages
 from chat.ui.chat_turn import answer_in_chat, log_unexpected, unexpected
+from chat.ui.guarded import action_callback, end_session, guarded, session_is_valid
+from chat.web.security.login_attempts import CURRENT_LOGIN
+from chat.web.security.sessions import login_metadata
 
 log = logging.getLogger(__name__)
 stop_button.install()  # the stop button says so in German
 
 
 def password_login(username: str, password: str) -> cl.User | None:
-    account = get_app().accounts.authenticate(username, password)
-    if account is None:
+    """Check the password, counting failures under exactly this name (the throttle in front of the login page
+    answers 429 while the name waits; chat/web/security/login_attempts.py)."""
+    app = get_app()
+    request = CURRENT_LOGIN.get()
+    address = request.address if request is not None else None
+    waiting = app.login_attempts.locked_seconds(username, address)
+    if waiting > 0:
+        if request is not None:
+            request.locked_seconds = waiting
         return None
-    return cl.User(identifier=account.username, metadata={"role": account.role.value, "provider": "password"})
+    account = app.accounts.authenticate(username, password)
+    if account is None:
+        app.login_attempts.failed(username, address)
+        return None
+    app.login_attempts.succeeded(username, address)
+    return cl.User(identifier=account.username, metadata=login_metadata(account, "password"))
 
 
 async def header_login(headers) -> cl.User | None:
-    from chat.web.sso import sso_account
+    from chat.web.sso import header_identity, sso_account
 
     auth = get_app().settings.auth
     department = headers.get(auth.header_department) if auth.header_department else None
-    account = sso_account(get_app().accounts, headers.get(auth.header_user), auto_create=auth.sso_auto_create,
-                          department=department)
+    identity = header_identity(auth.header_user, headers.get(auth.header_user))
+    account = sso_account(get_app().accounts, identity, auto_create=auth.sso_auto_create, department=department,
+                          claim_unlinked=auth.sso_claim_unlinked_accounts)
     if account is None:
         return None
-    return cl.User(identifier=account.username, metadata={"role": account.role.value, "provider": "header"})
+    return cl.User(identifier=account.username, metadata=login_metadata(account, "header"))
 
 
 async def oauth_login(provider_id: str, token: str, raw_user_data: dict, default_user: cl.User,
                       id_token: str | None = None) -> cl.User | None:
-    from chat.web.sso import sso_account
+    from chat.web.sso import oauth_identity, sso_account
 
-    account = sso_account(get_app().accounts, default_user.identifier,
-                          auto_create=get_app().settings.auth.sso_auto_create)
+    auth = get_app().settings.auth
+    identity = oauth_identity(provider_id, raw_user_data, default_user.identifier)
+    account = sso_account(get_app().accounts, identity, auto_create=auth.sso_auto_create,
+                          claim_unlinked=auth.sso_claim_unlinked_accounts)
     if account is None:
         return None
-    return cl.User(identifier=account.username, metadata={"role": account.role.value, "provider": provider_id})
+    return cl.User(identifier=account.username, metadata=login_metadata(account, provider_id))
 
 
 def _register_login_methods() -> None:
@@ -87,6 +105,11 @@ def _model_for_profile(profile: str | None) -> str | None:
 
 
 @cl.on_chat_start
+@guarded("chat start")
+async def on_chat_start() -> None:
+    await start()
+
+
 async def start() -> None:
     app = get_app()
     conversation = app.pipeline.new_conversation(_model_for_profile(cl.user_session.get("chat_profile")))
@@ -114,6 +137,7 @@ async def starters(user: cl.User | None = None, language: str | None = None) -> 
 
 
 @cl.on_chat_resume
+@guarded("chat resume")
 async def resume(thread: dict) -> None:
     """Reopen one of the user's own chats: the same pseudonyms as before (chat/store/history/live.py)."""
     app = get_app()
@@ -126,6 +150,10 @@ async def resume(thread: dict) -> None:
 
 @cl.on_message
 async def on_message(message: cl.Message) -> None:
+    if not await session_is_valid():  # disabled, password changed or past the session lifetime: no answer
+        log.info("message refused: the login has ended")
+        await end_session()
+        return
     try:
         await _handle_message(message)
         forget_old_messages(cl.context.session.id)
@@ -164,19 +192,27 @@ async def _handle_message(message: cl.Message) -> None:
     await answer_in_chat(conversation, message.content)
 
 
-@cl.action_callback("feedback")
+@action_callback("feedback")
 async def on_feedback(action: cl.Action) -> None:
     from chat.ui.chat_turn import current_department
 
     department, _ = current_department()
     payload = action.payload or {}
-    get_app().usage.record_feedback(model=str(payload.get("model", "")), helpful=bool(payload.get("helpful")),
-                                    prompt_id=payload.get("prompt_id"), department=department)
+    app = get_app()
+    # The payload comes from the browser: only names of the catalogue and the library reach figures and metrics.
+    model = str(payload.get("model", ""))
+    prompt_id = payload.get("prompt_id")
+    if model not in {entry.model_name for entry in app.settings.model_list}:
+        model = "unbekannt"
+    if prompt_id is not None and (not isinstance(prompt_id, str) or app.onboarding.catalog.get(prompt_id) is None):
+        prompt_id = None
+    app.usage.record_feedback(model=model, helpful=payload.get("helpful") is True, prompt_id=prompt_id,
+                              department=department)
     await action.remove()
     await cl.Message(content=texts.FEEDBACK_THANKS, author="SafeGPT").send()
 
 
-@cl.action_callback("mark_value")
+@action_callback("mark_value")
 async def on_mark_value(action: cl.Action) -> None:
     await cl.Message(content=texts.MARK_ASK, author="SafeGPT").send()
 

@@ -7,6 +7,7 @@ import chainlit as cl
 
 from chat.ui import messages as texts
 from chat.ui import onboarding_ui, prompt_ui
+from chat.ui.guarded import action_callback
 from chat.ui.interaction import ends_task
 
 
@@ -24,7 +25,7 @@ async def welcome() -> None:
     await prompt_ui.show_library_intro()
 
 
-@cl.action_callback(onboarding_ui.ACK_ACTION)
+@action_callback(onboarding_ui.ACK_ACTION)
 @ends_task
 async def on_acknowledge(action: cl.Action) -> None:
     if await onboarding_ui.acknowledge(action) is not None:

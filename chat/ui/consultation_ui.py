@@ -10,6 +10,7 @@ import logging
 import chainlit as cl
 
 from chat.runtime import get_app
+from chat.ui.guarded import action_callback
 from chat.ui.interaction import ask, ends_task, run_action
 from onboarding import Prompt
 from onboarding import chat_messages as texts
@@ -49,7 +50,7 @@ def pseudonymise(comment: str) -> str:
     return get_app().guardrail.conversation().protect(comment).text
 
 
-@cl.action_callback(RATE_ACTION)
+@action_callback(RATE_ACTION)
 @ends_task
 async def on_rate(action: cl.Action) -> None:
     pending = cl.user_session.get(_PENDING) or {}

@@ -138,6 +138,18 @@ class EncryptedHistory(BaseDataLayer):
             else:
                 conn.execute(update(chat_threads).where(chat_threads.c.id == thread_id).values(updated_at=_now()))
 
+    def _owned_by(self, conn, thread_id: str | None, author: str | None) -> bool:
+        """Every write checks the thread's owner, as every read does: nobody writes into someone else's chat by
+        naming its id (a step or element carries its thread id from the browser)."""
+        if not thread_id or not author:
+            return False
+        owner = conn.execute(select(chat_threads.c.author).where(chat_threads.c.id == thread_id)).scalar()
+        if owner != author:
+            if owner is not None:
+                log.warning("history: write into a thread of another user refused")
+            return False
+        return True
+
     # -- users ---------------------------------------------------------------------------------------------
     async def get_user(self, identifier: str) -> PersistedUser | None:
         return PersistedUser(id=identifier, identifier=identifier, createdAt=_now().isoformat(), metadata={})
@@ -162,8 +174,11 @@ class EncryptedHistory(BaseDataLayer):
             return
         self._ensure_thread(thread_id, author)
         with self.engine.begin() as conn:
-            exists = conn.execute(select(chat_threads.c.id).where(chat_threads.c.id == thread_id)).first()
-            if exists is None:
+            if not self._owned_by(conn, thread_id, author):
+                return
+            existing = conn.execute(select(chat_steps.c.thread_id).where(chat_steps.c.id == step["id"])).scalar()
+            if existing is not None and existing != thread_id:
+                log.warning("history: a step cannot move to another thread")
                 return
             sealed = self._seal(step)
             # One atomic upsert: create_step and update_step for the same step can race (several workers).
@@ -178,9 +193,13 @@ class EncryptedHistory(BaseDataLayer):
         await self._write(self._write_step, dict(step_dict), _current_author())
 
     async def delete_step(self, step_id: str) -> None:
+        author = _current_author()
+
         def run():
             with self.engine.begin() as conn:
-                conn.execute(delete(chat_steps).where(chat_steps.c.id == step_id))
+                thread_id = conn.execute(select(chat_steps.c.thread_id).where(chat_steps.c.id == step_id)).scalar()
+                if self._owned_by(conn, thread_id, author):
+                    conn.execute(delete(chat_steps).where(chat_steps.c.id == step_id))
         await self._write(run)
 
     # -- elements ------------------------------------------------------------------------------------------
@@ -196,7 +215,11 @@ class EncryptedHistory(BaseDataLayer):
                 return
             self._ensure_thread(data["threadId"], author)
             with self.engine.begin() as conn:
-                if conn.execute(select(chat_threads.c.id).where(chat_threads.c.id == data["threadId"])).first():
+                if not self._owned_by(conn, data["threadId"], author):
+                    return
+                existing = conn.execute(select(chat_elements.c.thread_id)
+                                        .where(chat_elements.c.id == data["id"])).scalar()
+                if existing is None or existing == data["threadId"]:
                     conn.execute(delete(chat_elements).where(chat_elements.c.id == data["id"]))
                     conn.execute(insert(chat_elements).values(id=data["id"], thread_id=data["threadId"],
                                                               data=self._seal(data)))
@@ -211,9 +234,14 @@ class EncryptedHistory(BaseDataLayer):
         return await self._run(run)
 
     async def delete_element(self, element_id: str, thread_id: str | None = None) -> None:
+        author = _current_author()
+
         def run():
             with self.engine.begin() as conn:
-                conn.execute(delete(chat_elements).where(chat_elements.c.id == element_id))
+                owner_thread = conn.execute(select(chat_elements.c.thread_id)
+                                            .where(chat_elements.c.id == element_id)).scalar()
+                if self._owned_by(conn, owner_thread, author):
+                    conn.execute(delete(chat_elements).where(chat_elements.c.id == element_id))
         await self._write(run)
 
     # -- threads -------------------------------------------------------------------------------------------
@@ -288,13 +316,15 @@ class EncryptedHistory(BaseDataLayer):
                 row = conn.execute(select(chat_threads).where(chat_threads.c.id == thread_id)).first()
                 if row is None:
                     return
-                if user_id and row.author != user_id:
-                    return  # a thread never changes owner
+                if (user_id and row.author != user_id) or (author and row.author != author):
+                    return  # a thread never changes owner, and only its owner changes it
                 meta = self._open(row.data)
                 if name is not None:
                     meta["name"] = name
                 if metadata is not None:
-                    meta["metadata"] = {**(meta.get("metadata") or {}), **metadata}
+                    # Chainlit's "share" marks would show the chat to every logged-in user: never stored.
+                    kept = {k: v for k, v in metadata.items() if k not in ("is_shared", "shared_at")}
+                    meta["metadata"] = {**(meta.get("metadata") or {}), **kept}
                 if tags is not None:
                     meta["tags"] = tags
                 conn.execute(update(chat_threads).where(chat_threads.c.id == thread_id)

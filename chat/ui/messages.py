@@ -34,3 +34,12 @@ DATABASE_MESSAGE_KEPT = ("Die Datenbank von SafeGPT ist gerade nicht erreichbar.
                          "Sie steht oben im Chat. Bitte senden Sie sie in einer Minute noch einmal.")
 DATABASE_NOT_SAVED = ("ℹ️ Die Datenbank von SafeGPT ist gerade nicht erreichbar. Frage und Antwort stehen hier und "
                       "werden im Verlauf gespeichert, sobald sie wieder erreichbar ist. Sie können weiterarbeiten.")
+# The login behind an open chat has ended (account disabled, password or role changed, session lifetime over).
+SESSION_ENDED = ("Ihre Anmeldung ist nicht mehr gültig. Bitte laden Sie die Seite neu und melden Sie sich wieder an. "
+                 "Ihre bisherigen Nachrichten sind nicht verloren.")
+# A button, the start or the reopening of a chat failed in a way nobody foresaw: type and place only in the log.
+UNEXPECTED_CALLBACK_ERROR = ("Dabei ist ein unerwarteter Fehler aufgetreten. Bitte versuchen Sie es noch einmal oder "
+                             "laden Sie die Seite neu; wenn der Fehler wiederkommt, melden Sie ihn bitte Ihrer "
+                             "Administration (Uhrzeit genügt).")
+PROPOSAL_PROTECTED = ("Hinweis: {count} Angabe(n), die auf Personen hindeuten, wurden vor dem Speichern durch "
+                      "Platzhalter wie [PERSON] ersetzt. Die Administration sieht nur diese Fassung.")

@@ -13,6 +13,7 @@ import chainlit as cl
 from chat.core import messages as core_texts
 from chat.core.pipeline import Conversation
 from chat.runtime import get_app
+from chat.ui.guarded import action_callback
 from chat.ui.interaction import EXPLAIN_ACTION, current_username, ends_task
 from onboarding import chat_messages as texts
 
@@ -123,7 +124,7 @@ async def explain_last() -> None:
     await cl.Message(content=explain_markdown(cl.user_session.get("conversation")), author="SafeGPT").send()
 
 
-@cl.action_callback(EXPLAIN_ACTION)
+@action_callback(EXPLAIN_ACTION)
 @ends_task
 async def on_explain(action: cl.Action) -> None:
     if await gate():

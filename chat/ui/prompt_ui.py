@@ -10,9 +10,12 @@ import logging
 import chainlit as cl
 
 from chat.core.pipeline import Conversation
+from chat.core.proposals import protect_draft
+from chat.ui import messages as chat_texts
 from chat.runtime import get_app
 from chat.ui.chat_turn import TurnResult, answer_in_chat
 from chat.ui.consultation_ui import ask_rating, show_sessions
+from chat.ui.guarded import action_callback
 from chat.ui.interaction import RUN_ACTION, ask, current_username, ends_task, explain_action, run_action
 from chat.ui.onboarding_ui import explain_last, gate
 from onboarding import Prompt
@@ -197,6 +200,9 @@ async def propose() -> None:
     if template is None:
         return
     draft = PromptDraft(title=title, category=category, description=description, template=template)
+    # Through the guardrail first: the admin who reviews it sees the protected text only.
+    draft, replaced = await asyncio.to_thread(protect_draft, app.guardrail, draft)
+    title = draft.title
     store = app.onboarding.prompt_store
     try:
         prompt_id = await asyncio.to_thread(store.propose, draft, catalog().taken_ids())
@@ -206,6 +212,8 @@ async def propose() -> None:
     app.audit.record(current_username() or "chat", "prompts", "propose", prompt_id, "Version 1")
     await cl.Message(content=texts.PROPOSE_DONE.format(title=title.strip(), prompt_id=prompt_id),
                      author="SafeGPT").send()
+    if replaced:
+        await cl.Message(content=chat_texts.PROPOSAL_PROTECTED.format(count=replaced), author="SafeGPT").send()
 
 
 # -- buttons -------------------------------------------------------------------------------------------
@@ -214,7 +222,7 @@ async def _allowed() -> bool:
     return await gate()
 
 
-@cl.action_callback(RUN_ACTION)
+@action_callback(RUN_ACTION)
 @ends_task
 async def on_run(action: cl.Action) -> None:
     session_id = action.payload.get("session_id")
@@ -223,21 +231,21 @@ async def on_run(action: cl.Action) -> None:
                          int(session_id) if str(session_id).isdigit() else None)
 
 
-@cl.action_callback(SEARCH_ACTION)
+@action_callback(SEARCH_ACTION)
 @ends_task
 async def on_search(action: cl.Action) -> None:
     if await _allowed():
         await show_search(str(action.payload.get("query", "")))
 
 
-@cl.action_callback(PROPOSE_ACTION)
+@action_callback(PROPOSE_ACTION)
 @ends_task
 async def on_propose(action: cl.Action) -> None:
     if await _allowed():
         await propose()
 
 
-@cl.action_callback(CONSULTATION_ACTION)
+@action_callback(CONSULTATION_ACTION)
 @ends_task
 async def on_consultation(action: cl.Action) -> None:
     if await _allowed():

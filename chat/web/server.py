@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import re
-import secrets
 import shutil
 from pathlib import Path
 
@@ -46,15 +46,10 @@ def prepare_chainlit_root(app: SafeGPT) -> Path:
 
 
 def auth_secret(app: SafeGPT) -> str:
-    """``CHAINLIT_AUTH_SECRET`` from the environment, else a random one kept in the data dir."""
-    if os.environ.get("CHAINLIT_AUTH_SECRET"):
-        return os.environ["CHAINLIT_AUTH_SECRET"]
-    path = app.settings.data_dir / "secrets" / "chainlit_auth_secret"
-    if not path.is_file():
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
-    return path.read_text().strip()
+    """``CHAINLIT_AUTH_SECRET`` from the environment, else a random one kept 0600 in the data dir."""
+    from chat.store.secret_files import login_signing_key
+
+    return login_signing_key(app.settings.data_dir)
 
 
 def _strip_outside_stylesheets() -> None:
@@ -100,23 +95,15 @@ def create_app(app: SafeGPT) -> FastAPI:
 
     if app.history is not None:
         cl.data_layer(lambda: app.history)
-    api = FastAPI(title="SafeGPT", docs_url=None, redoc_url=None, openapi_url=None)
+    api = FastAPI(title="SafeGPT", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan(app))
+    # What the admin routes need, handed to them through the request (chat/web/admin/auth.py), not a global.
+    api.state.safegpt = app
+    api.state.auth_secret = os.environ["CHAINLIT_AUTH_SECRET"]
     chat_path = app.settings.server.chat_path
 
     @api.get("/", include_in_schema=False)
     async def index():
         return RedirectResponse(chat_path + "/")
-
-    @api.on_event("startup")
-    async def start_retention() -> None:
-        if app.history is not None:
-            asyncio.get_running_loop().create_task(_purge_history_regularly(app))
-            asyncio.get_running_loop().create_task(_save_unsaved_history(app))
-
-    @api.on_event("startup")
-    async def warm_up_answering() -> None:
-        # Guardrail, embedding model, LiteLLM and in-process models load now, not in the first answer.
-        asyncio.get_running_loop().create_task(_warm_up(app))
 
     @api.get("/healthz", include_in_schema=False)
     async def healthz():
@@ -151,9 +138,48 @@ def create_app(app: SafeGPT) -> FastAPI:
     api.include_router(make_prompts_router(app))
     api.include_router(make_consultation_router(app))
 
+    @api.api_route(chat_path + "/project/share/{thread_id:path}", methods=["GET"], include_in_schema=False)
+    @api.api_route(chat_path + "/project/thread/share", methods=["PUT"], include_in_schema=False)
+    async def no_thread_sharing():
+        # Chainlit 2.12 can mark a thread "shared" and then show it to every logged-in user. A chat is its
+        # author's alone (works council agreement): these routes do not exist here.
+        return JSONResponse({"detail": "Not Found"}, status_code=404)
+
     mount_chainlit(app=api, target=str(UI_TEMPLATE / "chainlit_app.py"), path=chat_path)
     install_security(api, app)  # login lockout, security headers, Secure cookies (chat/web/security)
     return api
+
+
+def _live_session_ids() -> list[str]:
+    """Chainlit sessions this process serves (their upload folders may hold a file about to be sent)."""
+    from chainlit.session import ws_sessions_id
+
+    return list(ws_sessions_id)
+
+
+def _lifespan(app: SafeGPT):
+    """Background work of a running server: warm-up and history upkeep, stopped when the server stops."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(api: FastAPI):
+        # Guardrail, embedding model, LiteLLM and in-process models load now, not in the first answer.
+        tasks = [asyncio.create_task(_warm_up(app))]
+        from chat.web.upload_sweep import sweep_regularly
+
+        # Files uploaded but never sent (a closed tab, a crash): swept at start and then regularly.
+        tasks.append(asyncio.create_task(sweep_regularly(
+            app.settings.data_dir / "chainlit" / ".files", _live_session_ids, app.settings.chat.upload_sweep_seconds)))
+        if app.history is not None:
+            tasks += [asyncio.create_task(_purge_history_regularly(app)),
+                      asyncio.create_task(_save_unsaved_history(app))]
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    return lifespan
 
 
 async def _warm_up(app: SafeGPT) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from datetime import date, timedelta
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -39,8 +40,17 @@ def make_usage_router(app: SafeGPT) -> APIRouter:
         return Response(body, media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="safegpt-nutzung-{since}-{until}.csv"'})
 
+    token = app.settings.usage.metrics_token
+
     @router.get("/metrics", include_in_schema=False)
-    async def metrics():
+    async def metrics(request: Request):
+        # Only for the configured scraper (Prometheus' bearer_token / authorization credentials).
+        if token is None:
+            return PlainTextResponse("Not Found", status_code=404)
+        offered = request.headers.get("authorization", "")
+        expected = "Bearer " + token.get_secret_value()
+        if not hmac.compare_digest(offered.encode(), expected.encode()):
+            return PlainTextResponse("Unauthorized", status_code=401, headers={"WWW-Authenticate": "Bearer"})
         return PlainTextResponse(exposition().decode(), media_type="text/plain; version=0.0.4")
 
     return router

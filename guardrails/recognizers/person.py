@@ -25,8 +25,15 @@ from guardrails.names import (
     fold,
 )
 from guardrails.name_classifier import NameClassifier
+from guardrails.recognizers.caseless_scripts import caseless as _caseless, foreign_sentence_members
 from guardrails.recognizers.language_lists import language_list_members
-from guardrails.recognizers.person_context import MEDIUM_THRESHOLD, TIME_NOUNS, ContextNameFinder
+from guardrails.recognizers.person_context import (
+    FESTIVALS,
+    MEDIUM_THRESHOLD,
+    THING_PREPOSITIONS,
+    TIME_NOUNS,
+    ContextNameFinder,
+)
 from guardrails.recognizers.person_tokens import AMBIGUOUS, INITIAL, OTHER, STRONG, UNKNOWN, Token as _Token
 from guardrails.recognizers.time_abbreviations import is_time_abbreviation
 
@@ -118,7 +125,10 @@ _CLAUSE_STARTERS = frozenset("und oder aber dann heute gestern jetzt".split()) |
 
 
 def _name_shaped(word: str) -> bool:
-    """Capital then lower case ("Xhevdeti", "McAllister"), not "SafeGPT" or "TVöD"."""
+    """Capital then lower case ("Xhevdeti", "McAllister"), not "SafeGPT" or "TVöD"; or a word of a
+    script without capitals ("راسخ")."""
+    if word.isalpha() and len(word) >= 2 and all(_caseless(ch) for ch in word):
+        return True
     if not word.isalpha() or not word[:1].isupper() or len(word) < 2:
         return False
     rest = word[1:]
@@ -143,6 +153,14 @@ _NAME_END = re.compile(r"[ \t]*(?:[,(;:\n]|$)")
 _NAME_END_OR_VERB = re.compile(
     r"[ \t]*(?:[,.;:?!()\n]|$|(?:" + "|".join(sorted(SUBJECT_VERBS, key=len, reverse=True)) + r"|nicht)\b)"
 )
+
+# Prepositions of time: "an Nikolaus", "bis Ostern", "vor Weihnachten".
+_TIME_PREPOSITIONS = frozenset("an am zu zum vor nach bis seit über ab um gegen zwischen".split())
+
+# A number right before a word ("223,92 Euro") or right after it ("Zimmer 12", "Wagen HD-ZU 966",
+# "Raum Nr. 3"): the word counts or numbers something.
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s$")
+_NUMBER_AFTER = re.compile(r"\s(?:Nr\.?\s?|No\.?\s?)?(?:\d|[A-ZÄÖÜ]{1,3}[- ][A-Z]{1,2}[- ]?\d)")
 
 # "(9 Jahre)" right before "Jahre".
 _AGE_BEFORE = re.compile(r"\s?\(\d{1,3}\s$")
@@ -237,10 +255,10 @@ class PersonRecognizer(EntityRecognizer):
         if len(word) < 3:
             # Two-letter list names ("Le", "Do", "Ay") collide with abbreviations;
             # they count only after a cue or next to another name.
-            short_unknown = word[:1].isupper() and not word.isupper() and not lex.is_common_word(word)
+            short_unknown = (word[:1].isupper() and not word.isupper() or _caseless(word)) and not lex.is_common_word(word)
             return (UNKNOWN if short_unknown else OTHER), False
-        if lex.is_language_name(word) and not lex.is_listed_name(word):
-            return OTHER, False  # "Ελληνικά", "Türkçe": the name of a language, never a person on its own
+        if lex.is_non_person_name(word) and not lex.is_listed_name(word):
+            return OTHER, False  # "Asus", "Barmer": a brand or organisation, not the genitive of "Asu"
         if lex.is_listed_name(word):
             if lex.is_homograph(word):
                 return AMBIGUOUS, False
@@ -256,6 +274,8 @@ class PersonRecognizer(EntityRecognizer):
             and not lex.is_common_word(word)
             and not lex.is_compound_noun(word)
             and not lex.is_place(word)
+            and not lex.is_non_person_name(word)
+            and low not in TIME_NOUNS
             and not low.endswith(_ADJECTIVE_ENDINGS)
             and not low.endswith(_INFLECTED_ADJECTIVE_ENDINGS)
             # inflected stop-word adjectives: "Leichte Sprache", "Ganzen", "Eigenes"
@@ -301,7 +321,7 @@ class PersonRecognizer(EntityRecognizer):
                     end=m.end(),
                     text=word,
                     kind=kind if cue is None else OTHER,
-                    cap=word[:1].isupper(),
+                    cap=word[:1].isupper() or _caseless(word),  # "شانا راسخ": no capitals to go by
                     sentence_initial=sentence_initial,
                     after_determiner=not _SENTENCE_BREAK.search(gap)
                     and (
@@ -321,6 +341,11 @@ class PersonRecognizer(EntityRecognizer):
     # -- decision --------------------------------------------------------------------
 
     @staticmethod
+    def _family_plural_form(tok: _Token) -> bool:
+        """"die Buhls", "bei den Herolds": after a plural article an "-s" form is the family."""
+        return tok.prev_low in ("die", "den") and tok.text.endswith("s")
+
+    @staticmethod
     def _adjacent(text: str, left: _Token, right: _Token) -> bool:
         gap = text[left.end : right.start]
         if left.kind == INITIAL and gap in (". ", "."):
@@ -335,6 +360,20 @@ class PersonRecognizer(EntityRecognizer):
         return nxt.text in _PRONOUNS_AFTER_VERB or (
             nxt.text in _AFTER_IMPERATIVE and text[tok.end : nxt.start] == " "
         )
+
+    def _attributive_adjective(self, text: str, tok: _Token) -> bool:
+        """"Frohes Fest", "Gutes Neues Jahr": a word in "-es" right before a neuter noun is an adjective
+        (a genitive name before a noun would need the noun to be anything, an adjective agrees)."""
+        if not tok.text.endswith("es") or self._lex.is_listed_name(tok.text):
+            return False
+        m = re.match(r" (\w+)", text[tok.end :])
+        return bool(m) and m.group(1)[:1].isupper() and self._lex.is_neuter_noun(m.group(1))
+
+    @staticmethod
+    def _feast_day(tok: _Token) -> bool:
+        """"an Nikolaus", "zwischen Nikolaus und Neujahr": a holiday that is also a given name, after a
+        preposition of time."""
+        return tok.text.lower() in TIME_NOUNS and tok.prev_low in _TIME_PREPOSITIONS
 
     def _noun_surname_ok(self, tok: _Token, compounds: bool = False) -> bool:
         """A capitalised word that may be a surname although it is a noun ("Haupt", "Hase").
@@ -359,6 +398,8 @@ class PersonRecognizer(EntityRecognizer):
         )
 
     def _accept_after_cue(self, tok: _Token, cue_tok: _Token, text: str = "", lower_mode: bool = False) -> bool:
+        if tok.kind == UNKNOWN and self._attributive_adjective(text, tok):
+            return False  # "Liebe Kollegen, Frohes Fest": an adjective before its noun
         if tok.cue == "role" and cue_tok.text.lower() in _PERSONAL_TITLES:
             # "Herr Freund", "frau koch": a role word right after a title is a surname.
             return not _is_form_of_address(tok.text) and tok.text.lower() not in ("sohn", "tochter")
@@ -429,25 +470,36 @@ class PersonRecognizer(EntityRecognizer):
         """
         if cue_tok.text.lower() in _VERB_CUES:
             return False
-        return self._surname_slot(text, given, nxt, lower_mode)
+        return self._surname_slot(text, given, nxt, lower_mode, after_title=cue_tok.cue == "title")
 
-    def _surname_slot(self, text: str, given: _Token, nxt: _Token, lower_mode: bool) -> bool:
-        """``nxt`` may be the surname after the given name ``given`` (see ``_name_slot``)."""
+    def _surname_slot(self, text: str, given: _Token, nxt: _Token, lower_mode: bool, after_title: bool = False) -> bool:
+        """``nxt`` may be the surname after the given name ``given`` (see ``_name_slot``).
+
+        After a title and a given name, an occupation or form of address is the surname ("Herr Dr.
+        Helmut Anwalt", "Herr Youssouf Tierarzt"): it is a form of address only right after the title.
+        """
         if nxt.score > 0 or nxt.cue is not None or nxt.sentence_initial or text[given.end : nxt.start] != " ":
             return False
-        if self._lex.is_last_name(given.text) and not self._lex.is_first_name(given.text):
+        word = nxt.text
+        person_noun = after_title and nxt.cap and self._lex.is_person_noun(word) and _NAME_END_OR_VERB.match(text, nxt.end) is not None
+        if self._lex.is_last_name(given.text) and not self._lex.is_first_name(given.text) and (
+                self._lex.is_common_noun(word) or self._lex.is_compound_noun(word) or not nxt.cap):
             return False  # "Frau Demir Rücksprache …": a surname already, the noun is an object
+        if person_noun and given.cap and not given.genitive:
+            return True
         if given.kind == INITIAL or len(given.text) < 2 or given.genitive:
             return False
-        if given.text.endswith("s") and self._lex.is_listed_name(given.text[:-1]) and not self._lex.is_first_name(given.text):
-            return False  # "Herrn Öztürks Antrag": a genitive
+        if (given.text.endswith("s") and self._lex.is_listed_name(given.text[:-1]) and not self._lex.is_first_name(given.text)
+                and (self._lex.is_common_noun(word) or self._lex.is_compound_noun(word) or not nxt.cap)):
+            return False  # "Herrn Öztürks Antrag": a genitive before its noun ("Herrn Markos Braubach" is none)
         word, low = nxt.text, nxt.text.lower()
         if nxt.cap != given.cap or (not nxt.cap and not lower_mode):
             return False
         if (
             not word.replace("-", "").isalpha() or len(word) < 2 or word.isupper()
             or self._lex.is_closed_class(word) or _is_form_of_address(word) or low in _PREDICATE_NOUNS
-            or low.endswith(_NOUN_ENDINGS + ("ion",)) or low in SUBJECT_VERBS
+            or (low.endswith(_NOUN_ENDINGS + ("ion",)) and not self._lex.is_place(word) and not self._lex.is_listed_name(word))
+            or low in SUBJECT_VERBS
             or (self._lex.is_compound_noun(word) and not self._lex.is_place(word) and not self._lex.is_listed_name(word))
             or (self._lex.is_plural_only(word) and not self._lex.is_listed_name(word))
         ):
@@ -471,6 +523,8 @@ class PersonRecognizer(EntityRecognizer):
                 nxt = tokens[i + 1] if i + 1 < n else None
                 if tok.sentence_initial and nxt is not None and self._verb_first(text, tok, nxt):
                     continue  # "Fügen Sie …", "Prüfen wir …"
+                if self._feast_day(tok) or tok.prev_low in FESTIVALS and text[tokens[i - 1].end : tok.start] == " ":
+                    continue  # "an Nikolaus": the feast day; "Ramadan Kareem", "Eid Mubarak": a greeting
                 tok.score = 0.85
             elif (
                 tok.kind == AMBIGUOUS
@@ -517,6 +571,8 @@ class PersonRecognizer(EntityRecognizer):
                     tokens[k].score = 0.85
 
         self._context_rules(text, tokens)
+        if lower_mode or self._nouns_typed_lower(tokens):
+            self._capitalised_in_lower_text(tokens)
 
         # A word found as a name by a cue is that name elsewhere in the text too
         # ("Frau Gottschalk … Ada Gottschalk", "Herr Grosse … Koçhan Grosse").
@@ -688,12 +744,13 @@ class PersonRecognizer(EntityRecognizer):
             self._context.veto(tokens, lower_mode)
             self._context.apply(text, tokens, lower_mode)
         self._surnames_after_given_names(text, tokens, lower_mode)
+        self._designations(text, tokens)
         self._propagate(tokens)
-        languages = language_list_members(text, tokens, self._lex)
+        languages = language_list_members(text, tokens, self._lex) | foreign_sentence_members(text, tokens)
         for i, tok in enumerate(tokens):
             if tok.score > 0 and (i in languages or is_time_abbreviation(text, tokens, i)):
                 # "Mo–Fr", "am Di", "15. Jan. 2027": a weekday or month, not "Mo" or "Jan";
-                # "Deutsch, English und Español": languages, not Mr English
+                # "Deutsch, English und Español": languages, not Mr English; "شكرا جزيلا على …": a sentence
                 tok.score = 0.0
         return self._spans(text, tokens)
 
@@ -709,6 +766,54 @@ class PersonRecognizer(EntityRecognizer):
                 continue  # "Hoffstedts Antrag": a possessive found before its noun
             if self._surname_slot(text, a, b, lower_mode):
                 b.score = 0.65
+
+    def _nouns_typed_lower(self, tokens: list[_Token]) -> bool:
+        """Chat that writes its nouns in lower case ("kannst du Schulzes widerspruch kürzer machen"):
+        a lower-case noun, and at most two capitalised words inside the sentences."""
+        inner_caps = sum(1 for t in tokens if t.cap and not t.sentence_initial)
+        if inner_caps == 0 or inner_caps > 2:
+            return False
+        lex = self._lex
+        return any(
+            not t.cap and len(t.text) >= 4 and lex.is_common_noun(t.text) and not lex.is_function_word(t.text)
+            and not lex.is_verb_or_adjective(t.text) and t.text not in SUBJECT_VERBS
+            for t in tokens
+        )
+
+    def _capitalised_in_lower_text(self, tokens: list[_Token]) -> None:
+        """"kannst du Schulzes widerspruch kürzer machen": in a text typed in lower case, the writer
+        capitalised this word on purpose — a listed name, a frequent noun-surname, a word no lexicon
+        knows, or the genitive of one is a name there (not a brand, place, time noun or a noun after
+        an article)."""
+        lex = self._lex
+        for tok in tokens:
+            word = tok.text
+            if (tok.score > 0 or not tok.cap or tok.sentence_initial or tok.cue is not None or tok.after_determiner
+                    or len(word) < 3 or not word.isalpha() or not word[1:].islower()):
+                continue
+            stems = [word] + ([word[:-1]] if word.endswith("s") else [])
+            for stem in stems:
+                low = stem.lower()
+                if (lex.is_non_person_name(stem) or low in TIME_NOUNS or lex.is_function_word(stem)
+                        or (lex.is_place(stem) and not lex.is_listed_name(stem))):
+                    break
+                kind, _ = self._kind_cached(stem)
+                if (lex.is_listed_name(stem) or low in FREQUENT_NOUN_SURNAMES or kind == UNKNOWN) and not (
+                        stem is word and lex.is_common_noun(word) and not lex.is_listed_name(word)):
+                    tok.score = 0.6
+                    break
+
+    def _designations(self, text: str, tokens: list[_Token]) -> None:
+        """Take back words that count or number something: "223,92 Euro aus der …", "für Wagen
+        HD-ZU 966", "Parkplatz 21". A name found by the lists or after a title stays; a word found
+        only by its position is a unit after a number and a designation before one."""
+        for i, tok in enumerate(tokens):
+            if tok.score <= 0 or tok.kind not in (UNKNOWN, OTHER, AMBIGUOUS) or not tok.cap:
+                continue
+            if i > 0 and tokens[i - 1].cue is not None:
+                continue
+            if _NUMBER_BEFORE.search(text, 0, tok.start) or _NUMBER_AFTER.match(text, tok.end):
+                tok.score = 0.0
 
     def _propagate(self, tokens: list[_Token]) -> None:
         """A word found as a name anywhere in the text is that name everywhere in it, in any case and
@@ -867,7 +972,9 @@ class PersonRecognizer(EntityRecognizer):
             ):
                 tok.score = max(tok.score, 0.6)
             # "Xena hat …", "Cecilie freut sich …": unknown word as a subject.
-            if tok.kind == UNKNOWN and tok.cap and nxt is not None and nxt.text in SUBJECT_VERBS:
+            # Not after an article: "Die Barmer hat …", "vom Wagen ist …" name a thing or a body.
+            if tok.kind == UNKNOWN and tok.cap and nxt is not None and nxt.text in SUBJECT_VERBS and (
+                    not tok.after_determiner or self._family_plural_form(tok)) and tok.prev_low not in THING_PREPOSITIONS:
                 # ... unless the classifier is sure it is none ("Arbeit und Soziales wurde …")
                 if gap_after == " " and (self._context is None or self._context.probability(tok.text) >= MEDIUM_THRESHOLD):
                     tok.score = max(tok.score, 0.6)
@@ -876,6 +983,8 @@ class PersonRecognizer(EntityRecognizer):
                 tok.kind == UNKNOWN and tok.cap and not tok.sentence_initial and prev is not None
                 and prev.text in SUBJECT_VERBS and text[prev.end : tok.start] == " "
                 and nxt is not None and not nxt.cap and gap_after == " "
+                # "Heute ist Putztag in …": a predicate noun the lexicon misses looks like no name
+                and (self._context is None or self._context.probability(tok.text) >= MEDIUM_THRESHOLD)
             ):
                 tok.score = max(tok.score, 0.6)
             # "Habibullahs Schulbegleitung …": an unknown genitive before a noun.
@@ -905,7 +1014,7 @@ class PersonRecognizer(EntityRecognizer):
                 clause_start = prev is None or tok.sentence_initial or prev.text in _CLAUSE_STARTERS or bool(
                     re.search(r"[,;(]", text[prev.end : tok.start])
                 )
-                if tok.kind == STRONG and len(tok.text) >= 3 and not self._lex.is_verb_or_adjective(tok.text) and not (
+                if tok.kind == STRONG and len(tok.text) >= 3 and not self._lex.is_verb_or_adjective(tok.text) and not self._feast_day(tok) and not (
                     tok.sentence_initial and nxt is not None and self._verb_first(text, tok, nxt)
                 ):
                     tok.score = max(tok.score, 0.6)
@@ -932,7 +1041,10 @@ class PersonRecognizer(EntityRecognizer):
         if tok.cue is not None:
             return False
         if not tok.cap:
-            return lower_mode and (tok.kind == STRONG or self._unknown_lower(tok))
+            # "yuting gao kommt …": a town name is a surname as often as a word ("Gao", "Braubach")
+            return lower_mode and (tok.kind == STRONG or self._unknown_lower(tok) or (
+                self._lex.is_place(tok.text) and not self._lex.is_common_word(tok.text)
+                and not self._lex.is_verb_or_adjective(tok.text) and len(tok.text) >= 3))
         return (
             tok.kind in (STRONG, AMBIGUOUS, UNKNOWN, INITIAL)
             or self._name_like(tok)
@@ -978,6 +1090,7 @@ class PersonRecognizer(EntityRecognizer):
             and not lex.is_common_word(word) and not lex.is_compound_noun(word)
             and not lex.is_place(word) and word not in SUBJECT_VERBS
             and not lex.is_verb_or_adjective(word)
+            and word not in TIME_NOUNS and not lex.is_non_person_name(word)
             and not word.endswith(_VERB_ENDINGS)
             and not (word.startswith("ge") and word.endswith("t"))  # participles: "gemeldet"
         )

@@ -74,6 +74,9 @@ SPEECH_VERBS = frozenset(
 )
 # Prepositions before a person at the end of a phrase ("Anruf von X.", "gegenüber X betonte").
 PREPOSITIONS = PREPOSITIONS_BEFORE_NAMES | frozenset("gegenüber laut neben hinter seitens mitsamt samt".split())
+# Prepositions whose object is a place, a channel or a medium, never a person ("in Jira",
+# "per Sdui", "via Signal").
+THING_PREPOSITIONS = frozenset("in per via".split())
 # Conjunctions after which the subject follows ("da X sich weigerte", "wie X betonte").
 CONJUNCTIONS = SUBJECT_CONJUNCTIONS | frozenset("da wie seit bis während sodass weshalb wohingegen".split())
 # Heads of nouns that name a role or relation of a person: "Trainerin", "Schulleiter", "Großtante".
@@ -98,12 +101,6 @@ ROLE_HEADS = (
     "partner", "partnerin", "ehemann", "ehefrau", "mann", "frau", "stürmer", "torwart", "doktor",
     "doktorin",
 )  # fmt: skip
-# Brands, services and organisations that look like names to the classifier.
-BRANDS = frozenset(
-    """aldi lidl rewe edeka netto penny kaufland ikea rossmann amazon ebay netflix spotify tiktok
-    instagram whatsapp telegram signal threema vivendi moodle nextcloud youtube paypal covid corona
-    hartz bafög sap datev mediaservice otto""".split()
-)
 _ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "nis", "tum", "tät", "ion", "ismus", "ik", "enz", "anz")
 _VERBISH_END = ("te", "ten", "t", "en", "e")
 _LIST_JOINERS = frozenset({"und", "oder", "sowie", "&"})
@@ -112,6 +109,12 @@ _PLURAL_ARTICLES = frozenset({"die", "den", "der"})
 _FINITE_AUXILIARIES = frozenset(
     "darf dürfen kann können muss müssen soll sollen will wollen möchte hat hatte ist war wird wurde".split()
 )
+# Nouns that follow a verb as its object or predicate, never as a subject ("haben Durst").
+_OBJECT_LIKE_NOUNS = frozenset(
+    """angst hilfe geld zeit bescheid hunger durst fieber lust spaß ärger stress sorge sorgen recht glück pech
+    mut heimweh post besuch unterricht nachhilfe essen arbeit schule urlaub ruhe antwort rat mühe freude
+    kummer termin absicht nachdruck bedarf wunsch""".split())
+_PLURAL_VERBS = frozenset("sind waren haben hatten wollen wollten können konnten müssen mussten".split())
 _NAMING_VERBS = frozenset("nennen nennt nannte nannten rufen ruft riefen".split())
 # A modal verb wants a person as subject: "Heute wollte Jojo nicht mit", "darf Krümel auch …".
 # Verbs of telling and writing to someone: "wie sag ich X, dass …", "was schreib ich X".
@@ -122,14 +125,47 @@ _MODALS = frozenset("will wollte möchte mochte mag darf durfte kann konnte soll
 _AFTER_MODAL_SUBJECT = frozenset("nicht auch heute schon noch gern gerne lieber unbedingt sofort endlich wieder jetzt".split())
 # Subordinators after which the subject stands; an article or "sich" right after the subject shows
 # the clause goes on ("seit Kiwi die neue Brille hat", "weil Krüger keine …").
+# Verb forms whose subject (or, with "mit … gesprochen", partner) is a person: crying, sleeping,
+# quarrelling, wanting. A thing does none of this; a bare count noun doing it is a name.
+ANIMATE_FORMS = frozenset(
+    """weint weinte geweint weinen schläft schlief geschlafen schlafen streitet stritt gestritten streiten
+    lacht lachte gelacht lachen spielt spielte gespielt spielen hilft half geholfen helfen erzählt erzählte
+    erzählen sagt sagte gesagt sagen wohnt wohnte gewohnt wohnen lebt lebte gelebt leben arbeitet arbeitete
+    gearbeitet arbeiten isst aß gegessen essen trinkt trank getrunken lernt lernte gelernt lernen spricht
+    sprach gesprochen sprechen besucht besuchte besucht mitgemacht mitmachen ruft rief gerufen freut freute
+    gefreut ärgert ärgerte geärgert schreit schrie geschrien redet redete geredet träumt träumte geträumt
+    kocht kochte gekocht tanzt tanzte getanzt singt sang gesungen malt malte gemalt feiert feierte gefeiert
+    gefeiert lügt log gelogen haut gehauen schlägt schlug geschlagen beißt biss gebissen verweigert
+    verweigerte verweigern weggelaufen abgehauen geklaut klaut telefoniert telefonierte telefonieren
+    gestritten geweint vermisst vermisste kuschelt gekuschelt will wollte wollen möchte möchten mag mochte
+    darf durfte dürfen""".split()
+)
+# Non-finite forms that close the verb bracket ("hat X geholfen", "konnte X nicht schlafen").
+_ANIMATE_NONFINITE = frozenset(w for w in ANIMATE_FORMS if w.startswith("ge") or w.endswith("en"))
+# Speaking with someone: "mit X wurde gesprochen", "wie spreche ich mit X über …".
+_SPEAKING_FORMS = frozenset(
+    "gesprochen spreche sprechen spricht sprach geredet rede reden redet telefoniert telefoniere telefonieren".split())
+_SINGULAR_FINITE = frozenset("will wollte möchte mag mochte darf durfte kann konnte soll sollte muss musste hat hatte ist war".split())
+_PRONOUNS = frozenset("ich du er sie es wir ihr man".split())
+_FINITE_BEFORE_SUBJECT = _FINITE_AUXILIARIES | _MODALS | frozenset("haben sind waren hatten wurde wurden".split())
 _SUBORDINATORS = frozenset("seit weil da dass daß wenn ob obwohl nachdem als sobald falls".split())
 _AFTER_SUBJECT = DETERMINERS | frozenset("sich ihn ihm ihr kein keine keinen".split())
-# Nouns of time stand without article ("seit Januar", "bis Montag").
-TIME_NOUNS = frozenset(
-    """januar februar märz april mai juni juli august september oktober november dezember montag dienstag
-    mittwoch donnerstag freitag samstag sonnabend sonntag frühling sommer herbst winter ostern pfingsten
-    weihnachten silvester neujahr mittag abend morgen nacht""".split()
+# Nouns of time stand without article ("seit Januar", "bis Montag", "an Nikolaus", "zu Diwali"):
+# months, weekdays, seasons, and the holidays and festivals of the faiths and customs of clients
+# and staff in Germany.
+FESTIVALS = frozenset(
+    """ostern pfingsten weihnachten silvester neujahr karfreitag gründonnerstag ostersonntag ostermontag
+    pfingstsonntag pfingstmontag himmelfahrt fronleichnam allerheiligen allerseelen reformationstag rosenmontag aschermittwoch fasching fastnacht karneval
+    nikolaus nikolaustag heiligabend erntedank advent martinstag sankt-martin valentinstag muttertag
+    vatertag weltkindertag halloween buß bettag ramadan zuckerfest opferfest bayram kurban ramazan
+    chanukka hanukkah pessach purim sukkot diwali holi vesak nowruz newroz eid""".split()
 )
+TIME_NOUNS = FESTIVALS | frozenset(
+    """januar februar märz april mai juni juli august september oktober november dezember montag dienstag
+    mittwoch donnerstag freitag samstag sonnabend sonntag frühling sommer herbst winter mittag abend morgen
+    nacht gestern vorgestern heute übermorgen vormittag nachmittag""".split()
+)
+_CLAUSE_BREAK = re.compile(r"[,.;:!?()\n]")
 _END = re.compile(r"[ \t]*(?:[,.;:?!)\n]|$)")
 
 
@@ -157,8 +193,8 @@ class ContextNameFinder:
         low = word.lower()
         lex = self._lex
         return (
-            lex.is_common_word(word) or lex.is_compound_noun(word) or lex.is_place(word)
-            or low in BRANDS or low in FOREIGN_COMMON_WORDS
+            lex.is_common_word(word) or lex.is_compound_noun(word) or lex.is_place(word) or low in TIME_NOUNS
+            or self._lex.is_non_person_name(low) or low in FOREIGN_COMMON_WORDS
         )
 
     def probability(self, word: str) -> float:
@@ -176,14 +212,14 @@ class ContextNameFinder:
         if tok.cap and tok.sentence_initial and self._lex.is_verb_or_adjective(word):
             return 0.0  # "Mach …", "Schreib …": an imperative at the start
         if tok.cap:
-            if tok.kind == UNKNOWN and word.lower() not in BRANDS:
+            if tok.kind == UNKNOWN and not self._lex.is_non_person_name(word) and word.lower() not in TIME_NOUNS:
                 return max(self.probability(word), _TINY)
             if tok.kind != OTHER or self._lex.is_function_word(word) or self._lex.is_place(word):
                 return 0.0
             if self._name_shaped_unknown(word):
                 return max(self.probability(word) - SHAPE_PENALTY, _TINY)
             return self._compound_override(word)
-        if lower_mode and self._unknown_lower(tok) and word not in BRANDS:
+        if lower_mode and self._unknown_lower(tok) and not self._lex.is_non_person_name(word):
             return max(self.probability(word), _TINY)
         if lower_mode and not self._lex.is_function_word(word):
             # Ends like a verb ("lindqvist", "-st") or cut as a compound: only if it looks like a name.
@@ -194,7 +230,7 @@ class ContextNameFinder:
     def _compound_override(self, word: str) -> float:
         """"Xiaoling", "Berrefjord", "Kang-Nam": split as compounds, scored as names."""
         low = word.lower()
-        if low in BRANDS or low in FOREIGN_COMMON_WORDS or self._lex.is_common_noun(word) and "-" not in word:
+        if self._lex.is_non_person_name(low) or low in FOREIGN_COMMON_WORDS or self._lex.is_common_noun(word) and "-" not in word:
             return 0.0
         if "-" not in word and not self._lex.is_compound_noun(word):
             return 0.0  # only what the splitter cut: "frei" is no compound
@@ -219,10 +255,10 @@ class ContextNameFinder:
             return 0.0
         stem = word[:-1]
         lex = self._lex
-        plain_word = lex.is_common_word(word) or lex.is_place(word) or word.lower() in BRANDS
+        plain_word = lex.is_common_word(word) or lex.is_place(word) or lex.is_non_person_name(word)
         if plain_word or lex.is_function_word(word):
             return 0.0  # "Kurs", "Jahres", "Kids": a word in its own right
-        if (lex.is_common_word(stem) or lex.is_place(stem) or stem.lower() in BRANDS) and not lex.is_listed_name(stem):
+        if (lex.is_common_word(stem) or lex.is_place(stem) or self._lex.is_non_person_name(stem)) and not lex.is_listed_name(stem):
             return 0.0
         if word.endswith("es") and lex.is_function_word(word[:-2]):
             return 0.0  # "Neues", "Gutes": an inflected adjective
@@ -257,7 +293,7 @@ class ContextNameFinder:
                 lex.is_common_noun(noun.text) or lex.is_compound_noun(noun.text)):
             return False
         low = word.lower()
-        if (lex.is_function_word(word) or lex.is_plural_only(word) or low in BRANDS or low in FOREIGN_COMMON_WORDS
+        if (lex.is_function_word(word) or lex.is_plural_only(word) or self._lex.is_non_person_name(low) or low in FOREIGN_COMMON_WORDS
                 or lex.is_place(word[:-1]) or lex.is_place(word)
                 or lex.is_common_noun(low + noun.text.lower())):
             return False
@@ -288,6 +324,8 @@ class ContextNameFinder:
 
     def _is_role_noun(self, tok: Token) -> bool:
         low = tok.text.lower()
+        if tok.cap and self._lex.is_person_noun(tok.text) and not self._lex.is_listed_name(tok.text):
+            return True  # "Sozialreformerin", "Tierärztin": any agent noun with an "-in" form
         for form in (low, low[:-2] if low.endswith("en") else low, low[:-1] if low.endswith("n") else low):
             if form.endswith(ROLE_HEADS) and (self._lex.is_common_word(form) or self._lex.is_compound_noun(form)
                                               or form in ROLE_HEADS):
@@ -352,18 +390,21 @@ class ContextNameFinder:
                 before_noun = nxt is not None and gap_after == " " and nxt.cap and (
                     self._lex.is_common_noun(nxt.text) or self._lex.is_compound_noun(nxt.text))
                 plural = prev_low in _PLURAL_ARTICLES and not before_noun
-                if (before_noun and not tok.after_determiner) or plural:
+                # "Frohes Fest", "Gutes Neues": an "-es" adjective before a neuter noun, no genitive.
+                adjective = before_noun and tok.text.lower().endswith("es") and self._lex.is_neuter_noun(nxt.text)
+                if (before_noun and not tok.after_determiner and not adjective) or plural:
                     tok.score = 0.6
                     continue
             if (self._family_plural(tok, prev_low, nxt, gap_after) or self._role_then_noun(text, tokens, i)
+                    or self._role_apposition(text, tokens, i) or self._sibilant_family(text, tokens, i)
                     or self._family_plural_s(text, tokens, i, lower_mode)
                     or self._addressee_after_ich(text, tokens, i, lower_mode)
-                    or self._bare_noun_person(text, tokens, i)):
+                    or self._bare_noun_person(text, tokens, i) or self._animate_subject(text, tokens, i, lower_mode)):
                 tok.score = 0.6
                 continue
             p = self.candidate(tok, lower_mode) or self._after_title(tok, prev)
-            if not p:
-                continue
+            if not p or prev_low in THING_PREPOSITIONS:
+                continue  # "in Careplus", "per Sdui": a place, a channel or a system, not a person
             apostrophe = text[tok.end : tok.end + 2] in ("' ", "’ ")
             strength = self._position(text, tokens, i, prev, prev2, nxt, gap_before, gap_after, apostrophe)
             if tok.sentence_initial and strength < 2:
@@ -473,8 +514,8 @@ class ContextNameFinder:
         if tok.cap or tok.cue is not None or tok.score > 0 or len(word) < 2 or not word.replace("-", "").isalpha():
             return 0.0
         if (lex.is_common_word(word) or lex.is_compound_noun(word) or lex.is_place(word)
-                or lex.is_verb_or_adjective(word) or word in BRANDS or word in SUBJECT_VERBS or word in PREPOSITIONS or word in _LIST_JOINERS
-                or word in LOWER_CASE_NON_NAMES or word in _AFTER_VERB_FIRST):
+                or lex.is_verb_or_adjective(word) or self._lex.is_non_person_name(word) or word in SUBJECT_VERBS or word in PREPOSITIONS or word in _LIST_JOINERS
+                or word in LOWER_CASE_NON_NAMES or word in _AFTER_VERB_FIRST or word in TIME_NOUNS):
             return 0.0
         return self.probability(word)
 
@@ -494,7 +535,7 @@ class ContextNameFinder:
         word, low, lex = tok.text, tok.text.lower(), self._lex
         return (
             tok.cap and tok.cue is None and word.isalpha() and word[1:].islower() and len(word) >= 3
-            and not lex.is_closed_class(word) and low not in FOREIGN_COMMON_WORDS and low not in BRANDS
+            and not lex.is_closed_class(word) and low not in FOREIGN_COMMON_WORDS and not self._lex.is_non_person_name(low)
             and not self._is_role_noun(tok) and not low.endswith(_ABSTRACT_ENDINGS)
         )
 
@@ -521,6 +562,118 @@ class ContextNameFinder:
             return True
         return text[tok.end : nxt.start] == " " and not nxt.cap and (
             nxt.text in SUBJECT_VERBS or nxt.text in SPEECH_VERBS or nxt.text.endswith(("te", "ten")))
+
+    def _sibilant_family(self, text: str, tokens: list[Token], i: int) -> bool:
+        """"Die Gitz wohnen …", "bei den Blix.": a name ending in s, x, z or ß takes no plural "-s";
+        after "die"/"den" with a plural verb (or closing the phrase after "den") it is the family.
+        Only words no lexicon knows and that look like names."""
+        tok = tokens[i]
+        word = tok.text
+        if i < 1 or tok.score > 0 or tok.cue is not None or tok.kind != UNKNOWN or not word[-1:] in "sxzß":
+            return False
+        prev = tokens[i - 1]
+        if prev.text.lower() not in ("die", "den") or text[prev.end : tok.start] != " ":
+            return False
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and text[tok.end : tokens[i + 1].start] == " " else None
+        plural_verb = nxt is not None and not nxt.cap and (
+            nxt.text in _PLURAL_VERBS or (nxt.text.endswith("en") and len(nxt.text) > 3 and not self._lex.is_function_word(nxt.text)))
+        closing = prev.text.lower() == "den" and _END.match(text, tok.end) is not None
+        return (plural_verb or closing) and self.probability(word) >= STRONG_THRESHOLD
+
+    def _role_apposition(self, text: str, tokens: list[Token], i: int) -> bool:
+        """"die Ärztin Loreley Regen.", "Die Sozialreformerin Else Ranis gründete …": a person noun and
+        two capitalised words closing the phrase are a role and a full name, even when the words are
+        nouns or towns — two bare nouns after a role noun have no other reading."""
+        if i < 1 or i + 1 >= len(tokens):
+            return False
+        role, tok, nxt = tokens[i - 1], tokens[i], tokens[i + 1]
+        if tok.score > 0 and nxt.score > 0:
+            return False
+        if not (role.cap and self._is_role_noun(role)) or text[role.end : tok.start] != " " or text[tok.end : nxt.start] != " ":
+            return False
+        if not all(self._apposition_word(t) for t in (tok, nxt)):
+            return False
+        after = tokens[i + 2] if i + 2 < len(tokens) and text[nxt.end : tokens[i + 2].start] == " " else None
+        if not (_END.match(text, nxt.end) or (after is not None and self._verbish(after))):
+            return False
+        nxt.score = nxt.score or 0.6
+        return True
+
+    def _apposition_word(self, tok: Token) -> bool:
+        lex, word = self._lex, tok.text
+        return (
+            tok.cap and tok.cue is None and word.replace("-", "").isalpha() and word[1:].islower() and len(word) >= 2
+            and not lex.is_closed_class(word) and not lex.is_plural_only(word) and not lex.is_non_person_name(word)
+            and word.lower() not in TIME_NOUNS and not self._is_role_noun(tok)
+            and not (word.lower().endswith(_ABSTRACT_ENDINGS) and lex.is_common_noun(word))
+            and not (lex.is_compound_noun(word) and not lex.is_place(word) and not lex.is_listed_name(word))
+        )
+
+    def _animate_subject(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
+        """"Kiwi konnte nicht schlafen", "Flummi und Lakritz haben sich gestritten", "Beim Kochen hat
+        Lakritz geholfen", "Mit Jojo wurde über … gesprochen": a singular noun without article as the
+        subject of a verb only people do (or, after "mit", the partner of speaking) is a nickname or
+        surname. German count nouns take an article as subjects; notes drop articles mostly for
+        objects ("Brief schreiben"), which this does not look at."""
+        tok = tokens[i]
+        word, low, lex = tok.text, tok.text.lower(), self._lex
+        if tok.score > 0 or tok.cue is not None or tok.after_determiner or len(word) < 3 or not word.isalpha():
+            return False
+        if tok.cap:
+            if not word[1:].islower() or not (self._noun_surname(tok) or tok.kind == UNKNOWN) or lex.is_function_word(word):
+                return False  # "Gestern rief …": an adverb before the verb
+        elif (not lower_mode or lex.is_function_word(word) or word in SUBJECT_VERBS
+              or (lex.is_verb_or_adjective(word) and not lex.is_common_noun(word))):
+            return False
+        if (low in TIME_NOUNS or lex.is_plural_only(word) or lex.is_non_person_name(word) or self._is_role_noun(tok)
+                or low.endswith(_ABSTRACT_ENDINGS) or (lex.is_place(word) and not lex.is_common_noun(word))
+                or (lex.is_compound_noun(word) and not low.endswith(("chen", "lein")))):
+            return False
+        if not tok.cap and not (lex.is_common_noun(word) or self._unknown_lower(tok)):
+            return False
+        if low in _OBJECT_LIKE_NOUNS:
+            return False
+        clause_end = next((j for j in range(i + 1, len(tokens)) if _CLAUSE_BREAK.search(text[tokens[j - 1].end : tokens[j].start])),
+                          len(tokens))
+        clause_start = i
+        while clause_start > 0 and not tokens[clause_start].sentence_initial and not _CLAUSE_BREAK.search(
+                text[tokens[clause_start - 1].end : tokens[clause_start].start]):
+            clause_start -= 1
+        if not any(t.text.lower() in ANIMATE_FORMS or t.text.lower() in _SPEAKING_FORMS
+                   for t in tokens[clause_start:clause_end]):
+            return False
+        clause = tokens[clause_start:clause_end]
+        prev = tokens[i - 1] if i > clause_start else None
+        nxt = tokens[i + 1] if i + 1 < clause_end else None
+        prev_low = prev.text.lower() if prev is not None else ""
+        if prev_low == "mit" and any(t.text.lower() in _SPEAKING_FORMS for t in clause):
+            return True  # "Mit Jojo wurde über den Platz gesprochen", "spreche ich mit ente über …"
+        # Plural or singular-and-plural forms ("Fussel") only joined to a found name.
+        joined = prev_low in _LIST_JOINERS and i >= 2 and tokens[i - 2].score > 0
+        # "Brummer will …": a singular verb shows a form that is also a plural is meant as singular.
+        singular_verb = nxt is not None and (nxt.text in _SINGULAR_FINITE or (
+            nxt.text in ANIMATE_FORMS and nxt.text.endswith(("t", "te"))))
+        if lex.is_plural_noun(word) and not lex.is_listed_name(word) and not joined and not singular_verb:
+            return False
+        if prev is not None and prev_low in _FINITE_BEFORE_SUBJECT and not prev.cap and i - 1 > clause_start:
+            # "Beim Kochen hat Lakritz … geholfen": the subject after its finite verb, the verb bracket
+            # closed by a form only people do (not "die Kinder haben Durst und weinen").
+            closing = [t for t in tokens[i + 1 : clause_end] if t.text.lower() in _LIST_JOINERS or t.text.lower() in _ANIMATE_NONFINITE]
+            return bool(closing) and closing[0].text.lower() in _ANIMATE_NONFINITE
+        if prev is not None and i - 1 == clause_start and prev_low in _MODALS and nxt is not None and (
+                nxt.text.lower() in DETERMINERS or nxt.text.lower() in ("nicht", "sich", "auch", "heute", "schon", "noch")):
+            return True  # "darf richter die akte einsehen?", "will Kiwi nicht mehr …": the subject of a question
+        first = prev is None or joined or (prev_low in _LIST_JOINERS and i - 2 == clause_start)
+        after = tokens[i + 2] if i + 2 < clause_end else None
+        if after is not None and (after.text in _PRONOUNS or after.kind == STRONG or after.score > 0):
+            return False  # "Brot und Butter haben wir gegessen", "Nachts rief Mehmet an": fronted, the subject follows
+        if first and nxt is not None and not nxt.cap and (nxt.text in _MODALS or nxt.text in _PLURAL_VERBS
+                                                          or nxt.text.lower() in ANIMATE_FORMS
+                                                          or nxt.text in ("hat", "hatte", "ist", "war")):
+            return True  # "Kiwi konnte …", "… und Lakritz haben sich gestritten"
+        if prev is None and nxt is not None and nxt.text.lower() in _LIST_JOINERS and i + 2 < clause_end:
+            return self._animate_subject(text, tokens, i + 2, lower_mode) or tokens[i + 2].score > 0
+        return False
 
     def _bare_noun_person(self, text: str, tokens: list[Token], i: int) -> bool:
         """A singular noun without article where only a person stands: a nickname or a surname that
@@ -575,7 +728,7 @@ class ContextNameFinder:
         if not (lex.is_verb_or_adjective(verb.text) or verb.text.lower() in SPEECH_VERBS or verb.text.lower() in _TELLING_VERBS):
             return False
         if (lex.is_function_word(word) or lex.is_plural_only(word) or lex.is_verb_or_adjective(word)
-                or low in TIME_NOUNS or low in BRANDS or low in FOREIGN_COMMON_WORDS or self._is_role_noun(tok)
+                or low in TIME_NOUNS or self._lex.is_non_person_name(low) or low in FOREIGN_COMMON_WORDS or self._is_role_noun(tok)
                 or low.endswith(_ABSTRACT_ENDINGS) or (lex.is_compound_noun(word) and not lex.is_listed_name(word))):
             return False
         return bool(re.match(r"\s*(?:[,?.!]|$|dass\b|zum\b|zur\b|über\b|wegen\b)", text[tok.end :]))
@@ -613,7 +766,7 @@ class ContextNameFinder:
                 and nxt.cap == tok.cap and not lex.is_function_word(nxt.text)):
             return False  # "die Kindes Mutter", "die Rotes-Kreuz-…": an attribute
         low, stem = word.lower(), word[:-1]
-        if (lex.is_plural_noun(word) or lex.is_function_word(word) or low in FOREIGN_COMMON_WORDS or low in BRANDS
+        if (lex.is_plural_noun(word) or lex.is_function_word(word) or low in FOREIGN_COMMON_WORDS or self._lex.is_non_person_name(low)
                 or lex.is_place(stem) or (lex.is_common_word(word) and not lex.is_genitive_noun(word))):
             return False
         if lex.is_listed_name(stem) or lex.is_common_noun(stem) or lex.is_verb_or_adjective(stem):

@@ -12,7 +12,7 @@ from chat.web.api.conversations import ConversationStore
 from chat.web.api.keys import ApiKeyError, ApiKeyService, split_key
 from chat.web.api.rate_limit import RateLimiter
 from chat.web.api.schema import api_keys
-from chat.web.api.usage import UsageRecorder
+from chat.web.api.usage import ApiUsageCounter
 
 
 @pytest.fixture
@@ -81,7 +81,7 @@ def test_split_key():
 
 
 def test_usage_counts_per_day_system_model_outcome(engine):
-    usage = UsageRecorder(engine)
+    usage = ApiUsageCounter(engine)
     usage.record("Fallakte", "extern", "ok", 100, 20)
     usage.record("Fallakte", "extern", "ok", 50, 10)
     usage.record("Fallakte", "extern", "refused_policy")
@@ -93,9 +93,11 @@ def test_usage_counts_per_day_system_model_outcome(engine):
     assert rows[("Pflegedoku", "intern", "ok")].requests == 1
 
 
-def test_rate_limiter_bursts_to_the_limit_then_refills():
+def test_rate_limiter_bursts_to_the_limit_then_refills(tmp_path):
+    from chat.store.db import open_database
+
     now = [1000.0]
-    limiter = RateLimiter(clock=lambda: now[0])
+    limiter = RateLimiter(open_database(f"sqlite:///{tmp_path / 'db.sqlite'}"), clock=lambda: now[0])
     assert [limiter.acquire("k", 3) for _ in range(3)] == [0.0, 0.0, 0.0]
     wait = limiter.acquire("k", 3)
     assert wait == pytest.approx(20.0)  # one request per 20 s at 3/min
@@ -107,13 +109,27 @@ def test_rate_limiter_bursts_to_the_limit_then_refills():
     assert limiter.acquire("k", 3) > 0
 
 
-def test_rate_limiter_forgets_full_buckets_beyond_its_bound():
-    now = [0.0]
-    limiter = RateLimiter(clock=lambda: now[0], max_keys=10)
-    for i in range(50):
-        limiter.acquire(f"k{i}", 60)
-        now[0] += 5  # each bucket is full again by the time the bound is reached
-    assert len(limiter._buckets) <= 11
+def test_rate_limit_is_one_limit_for_all_processes(tmp_path):
+    """Two limiters on one database (two server processes), concurrent requests: the limit holds once in total."""
+    import threading
+
+    from chat.store.db import open_database
+
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    limiters = [RateLimiter(open_database(url)), RateLimiter(open_database(url))]
+    admitted, start = [], threading.Barrier(8)
+
+    def burst(limiter):
+        start.wait()
+        for _ in range(5):
+            admitted.append(limiter.acquire("nachtlauf", 10) == 0.0)
+
+    threads = [threading.Thread(target=burst, args=(limiters[i % 2],)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sum(admitted) == 10 and len(admitted) == 40
 
 
 def test_conversation_store_expires_and_bounds():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 from urllib.parse import urlparse
 
-import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -45,10 +44,3 @@ def send(page, text: str) -> None:
     page.wait_for_function("() => { const b = document.querySelector('#chat-submit'); return b && !b.disabled; }",
                            timeout=60_000)
     page.locator("#chat-submit").click()
-
-
-@pytest.fixture
-def provider(module_provider):
-    """The module's recording model stub, emptied for each test."""
-    module_provider.requests.clear()
-    return module_provider

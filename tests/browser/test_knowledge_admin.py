@@ -41,11 +41,14 @@ def test_admin_uploads_confirms_client_data_views_and_deletes(server, page, tmp_
     page.locator("#hochladen input[name=owner]").fill("Bereichsleitung Wohnen")
     page.get_by_role("button", name="Hochladen und prüfen").click()
 
-    # The check found client data: counts and masked snippets, never the values; nothing indexed yet.
-    page.get_by_role("heading", name="Personenbezogene Daten gefunden").wait_for()
+    # The check found client data: each finding with the words around it, for the admin to judge (the
+    # contact person with her role is information, her private mailbox blocks); nothing indexed yet.
+    page.get_by_role("heading", name="Klientendaten gefunden").wait_for()
     warning = page.locator("#funde").inner_text()
-    assert "Person" in warning and "E-Mail" in warning and "A*** D***" in warning
-    assert "Aylin" not in page.content() and "Demir" not in page.content()
+    assert "private E-Mail-Adresse einer Person" in warning and "aylin.demir@web.de" in warning
+    assert "Ansprechpartnerin ist Frau Aylin Demir," in warning  # the words before it
+    page.locator("#hinweise-details summary").click()
+    assert "Ansprechperson mit Funktion" in page.locator("#hinweise").inner_text()
     page.get_by_role("button", name="Trotzdem aufnehmen").click()
 
     page.get_by_text("Aufgenommen: „Hausordnung Wohngruppe Birkenweg“").wait_for()

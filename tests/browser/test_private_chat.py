@@ -96,9 +96,12 @@ def test_wrong_password_is_refused(server, page):
     page.goto(server.base_url + "/chat/")
     page.locator("#email").fill("fachkraft")
     page.locator("#password").fill("falsches-passwort")
-    page.locator("button[type=submit]").click()
-    page.wait_for_timeout(1500)
-    assert page.locator("#chat-input").count() == 0
+    with page.expect_response(lambda r: r.url.endswith("/chat/login") and r.request.method == "POST") as answer:
+        page.locator("button[type=submit]").click()
+    assert answer.value.status == 401
+    # The login form says why (German) and stays; no chat appears behind it.
+    page.get_by_text("Anmeldung fehlgeschlagen").wait_for(timeout=30_000)
+    assert page.locator("#password").is_visible() and page.locator("#chat-input").count() == 0
 
 
 def test_user_marks_a_missed_value_and_it_is_masked_from_then_on(server, provider, page):

@@ -15,6 +15,7 @@ from tests.support.server import start_server_with_users
 
 pytestmark = pytest.mark.browser
 PASSWORD = "sicheres-passwort-123"
+METRICS_TOKEN = "prometheus-scraper-token-0123456789"
 
 # (method, path, roles allowed)
 ROUTES = [
@@ -34,6 +35,7 @@ def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("roles")
     settings = settings_dict(tmp / "data", provider)
     settings["history"] = {"enabled": False}  # feedback then comes from SafeGPT's own buttons
+    settings["usage"] = {"metrics_token": METRICS_TOKEN}
     srv = start_server_with_users(settings, tmp, {"chefin": "admin", "analyse": "analyst", "fachkraft": "staff"},
                                   PASSWORD)
     srv.provider = provider
@@ -91,7 +93,7 @@ def test_admin_adds_a_user_through_the_form_and_it_is_audited(clients):
 
 
 def test_metrics_are_aggregate_only(server, clients):
-    body = httpx.get(server.base_url + "/metrics").text
+    body = httpx.get(server.base_url + "/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}).text
     assert "safegpt_answers_total" in body
     for name in ("chefin", "analyse", "fachkraft"):
         assert name not in body

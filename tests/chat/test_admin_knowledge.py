@@ -11,8 +11,10 @@ import re
 import httpx
 import pytest
 
+from tests.chat.curation_samples import CASE_NOTE, CASE_NOTE_VALUES, CONTACT_VALUES, GUIDELINE_WITH_CONTACTS
 from tests.conftest import settings_dict
 from tests.knowledge.fixture_files import build_pdf, write_scanned_pdf
+from tests.support.http_login import logged_in_client
 from tests.support.server import start_server_with_users
 
 PASSWORD = "sicheres-passwort-123"
@@ -43,10 +45,7 @@ def server(tmp_path_factory, module_provider):
 
 
 def login(server, user: str) -> httpx.Client:
-    client = httpx.Client(base_url=server.base_url, timeout=120)
-    response = client.post("/chat/login", data={"username": user, "password": PASSWORD})
-    assert response.status_code == 200, response.text
-    return client
+    return logged_in_client(server.base_url, user, PASSWORD, timeout=120)  # uploads index under load
 
 
 @pytest.fixture(scope="module")
@@ -179,12 +178,16 @@ def test_client_path_is_never_used(server, admin):
 def test_client_data_needs_confirmation(server, admin):
     before = doc_ids(admin)
     first = upload(admin, "hilfeplan.md", CLIENT)
-    assert first.status_code == 200 and "Personenbezogene Daten gefunden" in first.text
-    for secret in ("Aylin", "Demir", "aylin.demir", "14.03.1987", "1234567", "Jonas", "Becker"):
-        assert secret not in first.text, secret
-    assert "A*** D***" in first.text and "Person" in first.text and "E-Mail" in first.text
+    assert first.status_code == 200 and "Klientendaten gefunden" in first.text
+    # Each finding with the words around it, for the admin to judge; the pending upload keeps only counts.
+    assert "Geburtsdatum" in first.text and "<mark>14.03.1987</mark>" in first.text
+    assert "private E-Mail-Adresse einer Person" in first.text and "<mark>aylin.demir@web.de</mark>" in first.text
     assert doc_ids(admin) == before  # nothing indexed yet
     token = re.search(r'name="token" value="([0-9a-f]+)"', first.text).group(1)
+    pending = (server.data_dir / "uploads" / token / "pending.json").read_text(encoding="utf-8")
+    assert "Geburtsdatum: 1" in pending
+    for secret in ("Aylin", "Demir", "aylin.demir", "14.03.1987", "1234567", "Jonas", "Becker"):
+        assert secret not in pending, secret
 
     cancelled = admin.post("/admin/wissen/bestaetigen",
                            data={"csrf": csrf(admin), "token": token, "entscheidung": "abbrechen"})
@@ -203,11 +206,48 @@ def test_client_data_needs_confirmation(server, admin):
     assert uploads_left(server) == []
 
     cancel, add = audit(server, "add-cancelled")[0], audit(server, "add")[0]
-    assert cancel.actor == "leitung" and cancel.target == "hilfeplan.md" and "Person: 2" in cancel.detail
+    assert cancel.actor == "leitung" and cancel.target == "hilfeplan.md" and "Geburtsdatum: 1" in cancel.detail
     assert add.target == "hilfeplan-md" and "bestätigt" in add.detail
     for entry in audit(server):
-        assert "Aylin" not in entry.detail + entry.target
+        for secret in ("Aylin", "Demir", "aylin.demir", "14.03.1987", "1234567"):
+            assert secret not in entry.detail + entry.target
     admin.post("/admin/wissen/dokument/hilfeplan-md/loeschen", data={"csrf": csrf(admin)})
+
+
+def test_contact_data_is_information_and_a_pasted_case_note_blocks(server, admin):
+    clean = upload(admin, "merkblatt-datenschutz.md", GUIDELINE_WITH_CONTACTS.encode())
+    assert clean.status_code == 200 and "Aufgenommen" in clean.text and "Klientendaten gefunden" not in clean.text
+    assert "merkblatt-datenschutz-md" in doc_ids(admin)
+    notes = re.search(r'<section id="hinweise-aufnahme".*?</section>', clean.text, re.S).group(0)
+    for reason, value in [("Ansprechperson mit Funktion", "Miriam Hollenbach"),
+                          ("Funktionspostfach", "datenschutz@diakonie-lindenfeld.de"),
+                          ("dienstliche Telefonnummer oder Durchwahl", "0171 5550 1234"),
+                          ("Bankverbindung des Trägers", "DE67 6805 0101 0012 3456 78"),
+                          ("Anschrift einer Einrichtung oder Behörde", "Kirchplatz 3, 32105 Bad Salzuflen")]:
+        assert reason in notes and f"<mark>{value}</mark>" in notes, (reason, value)
+    assert "der Datenschutzbeauftragten, Frau Dr. <mark>Miriam Hollenbach</mark>" in notes  # with its context
+    assert 'data-severity="block"' not in notes  # hotlines (116 111, 0800 …) are not even findings
+    add = audit(server, "add")[0]
+    assert add.target == "merkblatt-datenschutz-md" and "Hinweise auf Kontaktdaten" in add.detail
+    assert "Hollenbach" not in add.detail and "bestätigt" not in add.detail
+
+    dirty = upload(admin, "merkblatt-datenschutz.md", (GUIDELINE_WITH_CONTACTS + CASE_NOTE).encode())
+    assert dirty.status_code == 200 and "Klientendaten gefunden" in dirty.text
+    blocking = re.search(r'<table class="funde" id="funde">.*?</table>', dirty.text, re.S).group(0)
+    assert "Geburtsdatum" in blocking and "<mark>14.03.2012</mark>" in blocking
+    assert "Hilfeplan für Jonas Weber, geb." in blocking  # the words before the value
+    assert "Miriam Hollenbach" not in blocking  # staff stays information, listed apart
+    assert "Miriam Hollenbach" in dirty.text
+    token = re.search(r'name="token" value="([0-9a-f]+)"', dirty.text).group(1)
+    admin.post("/admin/wissen/bestaetigen", data={"csrf": csrf(admin), "token": token, "entscheidung": "abbrechen"})
+    page = admin.get("/admin/wissen/dokument/merkblatt-datenschutz-md").text
+    assert "Jonas Weber" not in page  # the indexed version is still the clean one
+    admin.post("/admin/wissen/dokument/merkblatt-datenschutz-md/loeschen", data={"csrf": csrf(admin)})
+    assert uploads_left(server) == []
+    # The values and their context are for the admin page only: not in the server log, not in the audit log.
+    logged = server.log.read_text(encoding="utf-8") + "".join(e.detail + e.target for e in audit(server))
+    for value in CONTACT_VALUES + CASE_NOTE_VALUES:
+        assert value not in logged, value
 
 
 def test_reindex_is_recorded(server, admin):

@@ -90,7 +90,13 @@ async def test_concurrent_create_and_update_of_one_step_keep_the_last_write(stor
 
     await store.update_thread("t", name="x", user_id="erika")
     step = {"id": "s", "threadId": "t", "type": "assistant_message", "createdAt": "2026-11-25T10:00:00Z"}
-    await asyncio.gather(*[store.update_step({**step, "output": f"v{i}"}) for i in range(8)],
-                         store.create_step({**step, "output": "v-create"}))
+    # Whole, unrelated texts: a torn, merged or stale row cannot pass for one of them.
+    concurrent = ["Antrag auf Wohngeld", "Hilfeplan Juni", "Kita-Gutschein", "Schuldnerberatung",
+                  "Pflegegrad drei", "Umzugskosten", "Elterngeld", "Tafelausweis"]
+    await asyncio.gather(*[store.update_step({**step, "output": text}) for text in concurrent],
+                         store.create_step({**step, "output": "Erstentwurf"}))
     thread = await store.get_thread("t")
-    assert len(thread["steps"]) == 1 and thread["steps"][0]["output"].startswith("v")
+    assert len(thread["steps"]) == 1 and thread["steps"][0]["output"] in {*concurrent, "Erstentwurf"}
+    # The write that comes after all of them is the one kept (an insert-or-ignore would keep an old one).
+    await store.update_step({**step, "output": "Endfassung"})
+    assert [s["output"] for s in (await store.get_thread("t"))["steps"]] == ["Endfassung"]

@@ -16,21 +16,12 @@ MESSAGE = ("Frau Aylin Demir (geb. 14.03.1987, aylin.demir@web.de) stellt einen 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory, module_provider):
-    from chat.first_run import index_samples
-    from chat.settings import load_settings
-    from tests.conftest import settings_dict
+    from tests.conftest import open_app, settings_dict
 
     data = tmp_path_factory.mktemp("pipeline") / "data"
-    application = SafeGPT(load_settings(use_file=False, **settings_dict(data, module_provider, samples=True)))
-    index_samples(application, progress=False)
+    application = open_app(settings_dict(data, module_provider, samples=True), index_samples=True)
     yield application
     application.close()
-
-
-@pytest.fixture
-def provider(module_provider):
-    module_provider.requests.clear()
-    return module_provider
 
 
 async def collect(pipeline, conv, text):

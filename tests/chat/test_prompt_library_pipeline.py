@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from chat.core.events import AnswerDone, Protected
@@ -40,5 +42,14 @@ async def test_prompt_runs_through_the_pipeline(app, module_provider, prompt):
     if protected.data_class.value == "special_category":
         assert events[-1].model_name == "lokal-stub"
     sent = module_provider.requests[before]["messages"][-1]["content"]
+    if not protected.replacements:
+        # Nothing to protect: the model receives the filled-in prompt as the user sent it (trimmed).
+        assert sent == text.strip()
     for _entity, original, pseudonym in protected.replacements:
-        assert original not in sent and pseudonym in sent
+        # As whole words: a short original ("Mo") may be part of an ordinary word of the prompt ("Montag").
+        assert not re.search(rf"(?<!\w){re.escape(original)}(?!\w)", sent), original
+        assert pseudonym in sent
+    # The rest of the prompt arrived whole: its words outside the replaced values, in their order.
+    replaced = {w for _entity, original, _ in protected.replacements for w in re.findall(r"\w+", original)}
+    remaining = iter(re.findall(r"\w+", sent))
+    assert all(word in remaining for word in re.findall(r"\w+", text) if word not in replaced)

@@ -18,6 +18,14 @@ CLIENT_MESSAGE = "Frau Aylin Demir (aylin.demir@web.de) fragt nach Wohngeld."
 HEALTH_MESSAGE = "Frau Aylin Demir hat eine Depression und nimmt Antidepressiva. Was muss ich beachten?"
 
 
+async def until(check, timeout: float = 30.0) -> None:
+    """Poll a cheap in-process condition: a fixed sleep is too short on a loaded machine and wasted on a quiet one."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "condition not reached"
+        await asyncio.sleep(0.01)
+
+
 def entry(name, provider, location, classes, **safegpt):
     return {"model_name": name,
             "litellm_params": {"model": "openai/stub-model", "api_base": provider.api_base, "api_key": "k"},
@@ -129,7 +137,7 @@ async def test_busy_model_queues_fairly_and_shows_place(tmp_path, providers):
     app = build(tmp_path, [entry("lokal", providers["local"], "local", ALL_CLASSES, max_parallel=1)],
                 default="lokal")
     first = asyncio.create_task(run(app, app.pipeline.new_conversation(), "Erste Frage zu Wohngeld"))
-    await asyncio.sleep(0.3)
+    await until(lambda: app.router.queues["lokal"].busy == 1)
     second = await run(app, app.pipeline.new_conversation(), "Zweite Frage zu Wohngeld")
     assert [e.ahead for e in second if isinstance(e, Queued)] == [1]
     assert isinstance((await first)[-1], AnswerDone) and isinstance(second[-1], AnswerDone)
@@ -140,13 +148,12 @@ async def test_cancelled_request_leaves_the_queue(tmp_path, providers):
     app = build(tmp_path, [entry("lokal", providers["local"], "local", ALL_CLASSES, max_parallel=1)],
                 default="lokal")
     first = asyncio.create_task(run(app, app.pipeline.new_conversation(), "Erste Frage"))
-    await asyncio.sleep(0.3)
+    await until(lambda: app.router.queues["lokal"].busy == 1)
     waiting = asyncio.create_task(run(app, app.pipeline.new_conversation(), "Zweite Frage"))
-    await asyncio.sleep(0.2)
-    assert app.router.queues["lokal"].waiting == 1
+    await until(lambda: app.router.queues["lokal"].waiting == 1)
+    assert app.router.queues["lokal"].busy == 1  # still answering the first: the second really waits
     waiting.cancel()
-    await asyncio.sleep(0.05)
-    assert app.router.queues["lokal"].waiting == 0
+    await until(lambda: app.router.queues["lokal"].waiting == 0)
     await first
     third = await run(app, app.pipeline.new_conversation(), "Dritte Frage")
     assert isinstance(third[-1], AnswerDone) and not any(isinstance(e, Queued) for e in third)

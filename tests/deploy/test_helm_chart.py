@@ -179,3 +179,26 @@ def test_sso_header_name_is_configurable_and_set_only_by_the_auth_service(extern
 def test_missing_external_database_address_is_a_clear_error():
     with pytest.raises(Exception, match="postgresql.external.cidr"):
         render({"postgresql": {"bundled": False}})
+
+
+def test_pods_know_their_https_address_and_their_proxies(default, tmp_path, monkeypatch):
+    """Secure cookies, the allowed origin and the trusted ingress addresses come from the values (issue 16)."""
+    from chat.settings import load_settings
+
+    (container,) = one(default, "Deployment", "safegpt")["spec"]["template"]["spec"]["containers"]
+    env = {e["name"]: e.get("value") for e in container["env"]}
+    for name, value in env.items():
+        if name.startswith("SAFEGPT_") and value is not None and "$(" not in value:
+            monkeypatch.setenv(name, value)
+    path = tmp_path / "safegpt.toml"
+    path.write_text(one(default, "ConfigMap", "safegpt-config")["data"]["safegpt.toml"])
+    settings = load_settings(path)
+    assert settings.security.public_url == "https://chat.traeger.example" and settings.security.secure_cookies
+    assert settings.server.allowed_origins == ["https://chat.traeger.example"]
+    assert settings.security.trusted_proxies == ["10.0.0.0/8"]
+    assert settings.security.cookie_samesite == "strict"
+    assert "SAFEGPT_USAGE__METRICS_TOKEN" not in env  # /metrics off unless a token is configured
+    with_token = render({"metrics": {"existingTokenKey": "METRICS_TOKEN"}})
+    (container,) = one(with_token, "Deployment", "safegpt")["spec"]["template"]["spec"]["containers"]
+    token = next(e for e in container["env"] if e["name"] == "SAFEGPT_USAGE__METRICS_TOKEN")
+    assert token["valueFrom"]["secretKeyRef"]["key"] == "METRICS_TOKEN"

@@ -196,3 +196,23 @@ def test_server_mode_config_uses_the_chroma_server_and_an_openai_compatible_mode
     assert settings.knowledge.chroma_mode == "http" and settings.knowledge.chroma_host == "chroma"
     entry = settings.model(settings.chat.default_model)
     assert entry.litellm_params["model"].startswith("openai/") and entry.litellm_params["api_base"]
+
+
+def test_compose_and_container_configs_send_cookies_only_over_https(compose, monkeypatch):
+    """The shipped configurations set an https public URL (Secure cookies) and trust X-Forwarded-For only from
+    their own proxy (issue 16)."""
+    from chat.settings import load_settings
+
+    env = compose["services"]["safegpt"]["environment"]
+    assert env["SAFEGPT_SECURITY__PUBLIC_URL"].startswith("https://")
+    proxy_address = compose["services"]["proxy"]["networks"]["frontend"]["ipv4_address"]
+    assert json.loads(env["SAFEGPT_SECURITY__TRUSTED_PROXIES"]) == [proxy_address]
+    monkeypatch.delenv("SAFEGPT_DATA_DIR", raising=False)
+    for name in ("SAFEGPT_SECURITY__PUBLIC_URL", "SAFEGPT_SECURITY__TRUSTED_PROXIES", "SAFEGPT_SERVER__ALLOWED_ORIGINS"):
+        monkeypatch.setenv(name, env[name])
+    settings = load_settings(DEPLOY / "config" / "compose.toml")
+    assert settings.security.secure_cookies and settings.security.trusted_proxies == [proxy_address]
+    for name in ("SAFEGPT_SECURITY__PUBLIC_URL", "SAFEGPT_SECURITY__TRUSTED_PROXIES", "SAFEGPT_SERVER__ALLOWED_ORIGINS"):
+        monkeypatch.delenv(name)
+    container = load_settings(DEPLOY / "config" / "container.toml")
+    assert container.security.secure_cookies and container.security.cookie_samesite == "strict"

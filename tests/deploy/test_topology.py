@@ -53,7 +53,9 @@ def _chat(browser, base_url: str):
     login(page, base_url, USER, PASSWORD)
     send(page, QUESTION)
     page.get_by_text("Quellen").last.wait_for(timeout=180_000)
-    route = next(c["value"] for c in context.cookies() if c["name"] == "safegpt_route")
+    cookies = {c["name"]: c["value"] for c in context.cookies()}
+    assert "safegpt_route" in cookies, f"nginx set no route cookie; the browser holds {sorted(cookies)}"
+    route = cookies["safegpt_route"]
     assert all(u.startswith(base_url) or u.startswith(base_url.replace("http", "ws")) or u.startswith("data:")
                or u.startswith("blob:") for u in hosts), "the page talked to something other than nginx"
     context.close()
@@ -102,7 +104,9 @@ def test_chat_through_nginx_sticks_to_one_process_and_survives_losing_it(topolog
     assert topology.model_server is not None
 
     # Kill the process that served that browser, hard (as a crash would).
-    victim = next(s for s in topology.safegpt if str(s.port) in used)
+    victims = [s for s in topology.safegpt if str(s.port) in used]
+    assert victims, f"the session was served by {used}, none of the SafeGPT processes {topology.safegpt}"
+    victim = victims[0]
     stop_process(victim.process, signal.SIGKILL)
     survivor = next(s for s in topology.safegpt if s is not victim)
 

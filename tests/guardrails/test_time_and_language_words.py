@@ -86,7 +86,7 @@ NAME_FRAMES = [
 ]
 
 
-@pytest.mark.parametrize("locale", [Locale.EL, Locale.RU, Locale.UK, Locale.KK])
+@pytest.mark.parametrize("locale", [Locale.EL, Locale.RU, Locale.UK, Locale.KK, Locale.AR_AE, Locale.FA])
 def test_names_in_other_scripts_are_found_in_client_context(guardrail, locale):
     person = Person(locale, seed=20261206)
     for frame in NAME_FRAMES:
@@ -98,3 +98,44 @@ def test_names_in_other_scripts_are_found_in_client_context(guardrail, locale):
         for word in expected.split():
             if len(word) > 2:  # Arabic "ال" (the article of "Al-…") may stand outside the span
                 assert word in spans.split(), (text, spans)
+
+
+FOREIGN_SENTENCES = [
+    "Die Mutter schrieb: شكرا جزيلا على المساعدة",
+    "Übersetzung ins Arabische: مرحبا بكم في مركز الاستشارة",
+    "Auf dem Flyer steht: ما هي حقوقك في المدرسة؟",
+    "Sie schreibt auf Farsi: من به کمک شما نیاز دارم",
+    "Der Aushang auf Hebräisch: הפגישה תתקיים ביום שני",
+    "Bitte übersetze: 我们的咨询中心在星期一开放",
+]
+
+
+@pytest.mark.parametrize("text", FOREIGN_SENTENCES)
+def test_quoted_sentences_in_scripts_without_capitals_are_no_names(guardrail, text):
+    assert found(guardrail, text, "PERSON") == []
+
+
+@pytest.mark.parametrize("locale", [Locale.AR_AE, Locale.ZH, Locale.JA])
+def test_generated_sentences_in_scripts_without_capitals_are_no_names(guardrail, locale):
+    from mimesis import Text
+
+    # Quoted passages of six words or more: a short sentence may hold a name ("غسلت هند الصحون",
+    # Hind washed the dishes), which is then rightly masked.
+    text_provider = Text(locale, seed=20261206)
+    sentences = [s for s in (text_provider.sentence() for _ in range(12)) if len(s.split()) >= 6 or len(s) >= 20][:3]
+    assert sentences
+    for sentence in sentences:
+        text = f"Die Familie hat uns diesen Text geschickt: {sentence}"
+        assert found(guardrail, text, "PERSON") == [], text
+
+
+CASELESS_NAMES = [
+    ("Gespräch mit נועה כהן über die Miete.", ["נועה כהן"]),
+    ("Herr عبد الله آل سعود kommt morgen.", ["عبد الله آل سعود"]),
+    ("Gespräch mit 王小明 am Dienstag.", ["王小明"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASELESS_NAMES)
+def test_names_in_scripts_without_capitals_are_found(guardrail, text, expected):
+    assert found(guardrail, text, "PERSON") == expected

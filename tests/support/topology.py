@@ -90,7 +90,8 @@ def start_llama_server(root: Path, model: Path, alias: str = "smollm2", threads:
     return Service("llama-server", process, port, log)
 
 
-def nginx_config(root: Path, port: int, upstreams: list[int]) -> Path:
+def nginx_config(root: Path, port: int, upstreams: list[int], proxy_bind: str | None = None) -> Path:
+    """``proxy_bind``: the source address nginx connects to SafeGPT from (a proxy that is not 127.0.0.1)."""
     servers = "\n".join(f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=30s;" for p in upstreams)
     temp = root / "nginx-tmp"
     temp.mkdir(parents=True, exist_ok=True)
@@ -118,6 +119,7 @@ http {{
   server {{
     listen 127.0.0.1:{port};
     location / {{
+      {f"proxy_bind {proxy_bind};" if proxy_bind else ""}
       include {PROXY_SNIPPET};
     }}
   }}
@@ -128,12 +130,12 @@ http {{
     return path
 
 
-def start_nginx(root: Path, upstreams: list[int], port: int | None = None) -> Service:
+def start_nginx(root: Path, upstreams: list[int], port: int | None = None, proxy_bind: str | None = None) -> Service:
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
         raise RuntimeError("nginx is not installed: run 'make system-test-deps' (apt-get install nginx)")
     port = port or free_port()
-    conf = nginx_config(root, port, upstreams)
+    conf = nginx_config(root, port, upstreams, proxy_bind)
     log = root / "nginx.out"
     process = subprocess.Popen([nginx, "-p", str(root), "-c", str(conf), "-e", str(root / "nginx-error.log")],
                                stdout=log.open("w"), stderr=subprocess.STDOUT)
@@ -182,7 +184,8 @@ class Topology:
             services.append(Service(f"safegpt-{index}", process, port, log))
         self.safegpt += services
         for service in services:
-            wait_http(service.url + "/readyz", service.process, service.log, timeout=300)
+            wait_http(service.url + "/readyz", service.process, service.log,
+                      timeout=float(os.environ.get("SAFEGPT_TEST_SERVER_START_SECONDS", "300")))
         return services
 
     def stop_safegpt(self, sig: int = signal.SIGTERM) -> None:

@@ -51,8 +51,10 @@ def _sqlite_file_lock(url: str) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def open_database(url: str, migrate: bool = True) -> Engine:
-    """Create the engine for ``url``; run pending migrations (idempotent) unless ``migrate`` is false."""
+def open_database(url: str, migrate: bool = True, data_dir: Path | None = None) -> Engine:
+    """Create the engine for ``url``; run pending migrations (idempotent) unless ``migrate`` is false.
+
+    ``data_dir``: where migrations find files they carry into the database (the knowledge registry)."""
     url = normalise_url(url)
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
@@ -67,5 +69,6 @@ def open_database(url: str, migrate: bool = True) -> Engine:
                 # DDL is transactional on PostgreSQL: the second process waits, then finds nothing to do.
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
             cfg.attributes["connection"] = connection
+            cfg.attributes["data_dir"] = data_dir
             command.upgrade(cfg, "heads")
     return engine

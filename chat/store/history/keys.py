@@ -12,9 +12,6 @@ def load_history_key(data_dir: Path) -> bytes:
     from_env = os.environ.get("SAFEGPT_HISTORY_KEY")
     if from_env:
         return from_env.encode()
-    path = data_dir / "secrets" / "history.key"
-    if not path.is_file():
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path.write_bytes(Fernet.generate_key())
-        path.chmod(0o600)
-    return path.read_bytes().strip()
+    from chat.store.secret_files import SECRETS_DIR, read_or_create_secret
+
+    return read_or_create_secret(data_dir / SECRETS_DIR / "history.key", Fernet.generate_key)

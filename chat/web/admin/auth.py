@@ -1,17 +1,15 @@
-"""Who is calling an admin route: the chat's login cookie (a JWT signed with the Chainlit auth secret)."""
+"""Who is calling an admin route: the chat's login cookie (a JWT signed with the Chainlit auth secret).
+
+The wired application and the auth secret come from the server that serves the request
+(``request.app.state``, set by :func:`chat.web.server.create_app`), never from a module-level global."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 from dataclasses import dataclass
 
 from fastapi import HTTPException, Request
-
-from chat.runtime import get_app
-
-COOKIE = os.environ.get("CHAINLIT_AUTH_COOKIE_NAME", "access_token")
 
 
 @dataclass(frozen=True)
@@ -31,18 +29,10 @@ def _token(request: Request) -> str | None:
 
 
 def session_user(request: Request) -> SessionUser | None:
-    """The logged-in user, re-checked against the account store (a disabled account loses access at once)."""
-    token = _token(request)
-    if not token:
-        return None
-    from chainlit.auth.jwt import decode_jwt
-
-    try:
-        user = decode_jwt(token)
-    except Exception:
-        return None
-    account = get_app().accounts.get(user.identifier)
-    if account is None or account.disabled:
+    """The logged-in user, re-checked against the account store: a disabled account, a changed password or role,
+    or a login older than the session lifetime loses access at once (chat/web/security/sessions.py)."""
+    account = request.app.state.safegpt.sessions.account_for_token(_token(request))
+    if account is None:
         return None
     return SessionUser(account.username, account.role.value)
 
@@ -63,7 +53,7 @@ def require_roles(*roles: str):
 
 def csrf_token(request: Request) -> str:
     """A per-login token for forms: HMAC of the session token, so it needs no server-side state."""
-    secret = os.environ.get("CHAINLIT_AUTH_SECRET", "").encode()
+    secret = request.app.state.auth_secret.encode()
     return hmac.new(secret, (_token(request) or "").encode(), hashlib.sha256).hexdigest()
 
 

@@ -1,7 +1,8 @@
 """``/admin/wissen``: the knowledge base for admins — list, upload, replace, delete, re-index, show passages.
 
 Every route (GET and POST) requires the admin role on the server; staff and analysts get 403. Changes go
-through :class:`knowledge.curation.Curator`: client-data check before indexing (with a confirmation step),
+through :class:`knowledge.curation.Curator`: client-data check before indexing (client data: a confirmation
+step showing each finding with the words around it; the organisation's own contact data: shown as information),
 audit log entry with the admin's name. Uploads never use the client's path (see ``kb_ingest``).
 """
 
@@ -18,6 +19,7 @@ from chat.core import upload_messages as upload_texts
 from chat.web.admin.auth import SessionUser, require_roles, verify_csrf
 from chat.web.admin.pages import add_navigation, render
 from chat.web.security.body_limit import limited_receive
+from guardrails.messages import SPECIAL_CATEGORY_LABELS
 from knowledge import messages as kb_messages
 from knowledge.curation import (
     PersonalDataNotConfirmed,
@@ -51,10 +53,11 @@ def make_knowledge_router(app) -> APIRouter:
         return app.knowledge.list_documents()
 
     async def list_page(request: Request, *, message: str | None = None, error: str | None = None,
-                        status_code: int = 200):
+                        status_code: int = 200, information=()):
         docs, stats = await asyncio.to_thread(lambda: (documents(), app.knowledge.stats()))
         return render(request, "knowledge_list.html", status_code=status_code, documents=docs, stats=stats,
                       message=message, error=error, outbound=app.knowledge.outbound_notice(),
+                      information=information, category_labels=SPECIAL_CATEGORY_LABELS,
                       accept=",".join(SUPPORTED_SUFFIXES),
                       suffixes=", ".join(SUPPORTED_SUFFIXES), max_mb=settings.max_upload_mb)
 
@@ -109,11 +112,12 @@ def make_knowledge_router(app) -> APIRouter:
                 _, report = await asyncio.to_thread(curator.scan_file, path)
             except KnowledgeError as exc:
                 raise UploadError(kb_messages.KB_UPLOAD_FAILED.format(error=exc)) from None
-            if report.warn:
+            if curator.needs_confirmation(report):
                 curator.keep_pending(token, path, user.identifier, replaces.doc_id if replaces else None,
                                      metadata, report)
                 pending_token, token = token, None  # kept for the confirmation step
                 return render(request, "knowledge_confirm.html", report=report, token=pending_token, name=name,
+                              category_labels=SPECIAL_CATEGORY_LABELS,
                               replaces=replaces)
             return await index(request, user, path, metadata, confirmed=False)
         except UploadError as exc:
@@ -141,8 +145,10 @@ def make_knowledge_router(app) -> APIRouter:
             return await list_page(request, error=kb_messages.KB_UPLOAD_FAILED.format(error=exc), status_code=status)
         info = outcome.info
         template = kb_messages.KB_REPLACED if outcome.replaced else kb_messages.KB_ADDED
+        # The organisation's own contact data found in the document: shown once, here, with its context.
         return await list_page(request, message=template.format(
-            title=info.title, source_file=info.source_file, version=info.version, chunks=info.chunk_count))
+            title=info.title, source_file=info.source_file, version=info.version, chunks=info.chunk_count),
+            information=outcome.report.information)
 
     async def document_page(request: Request, doc_id: str, *, error: str | None = None, status_code: int = 200):
         info = document_or_404(doc_id)

@@ -7,10 +7,10 @@ Requests go through the same :class:`chat.core.pipeline.Pipeline` as chat messag
 against the key's data classes and the routing policy, answered with the real values restored.
 """
 
-from chat.web.api.rate_limit import RateLimiter
 from chat.web.api.settings import ApiSettings
 
 # Light on purpose (``chat.settings`` reads ``ApiSettings``). Imported where used: the keys
 # (``chat.web.api.keys``: ``ApiKeyService``, ``open_api_keys``; SQLAlchemy) and the routes
-# (``chat.web.api.routes.make_api_router``: the pipeline and LiteLLM).
-__all__ = ["ApiSettings", "RateLimiter"]
+# (``chat.web.api.routes.make_api_router``: the pipeline and LiteLLM), the shared rate limit
+# (``chat.web.api.rate_limit.RateLimiter``: SQLAlchemy).
+__all__ = ["ApiSettings"]

@@ -1,44 +1,47 @@
-"""Requests per minute per API key: a token bucket in this process's memory.
+"""Requests per minute per API key, counted in the database so that every server process shares one limit.
 
-Each key may burst up to its per-minute limit and then gets one request every ``60 / limit`` seconds.
-With several server processes each keeps its own buckets (the limit then applies per process).
+Generic cell rate algorithm (the token bucket as one number per key): each key may burst up to its per-minute
+limit and then gets one request every ``60 / limit`` seconds. The row holds the "theoretical arrival time"
+(TAT) of the next request; one conditional UPDATE admits a request and moves the TAT, so concurrent requests
+in several processes (PostgreSQL or SQLite) are all counted — N processes allow the limit once, not N times.
 """
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 
+from sqlalchemy import Engine, case, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from chat.web.api.schema import api_rate_limits as table
+
+WINDOW = 60.0  # seconds the per-minute limit refers to
+
 
 class RateLimiter:
-    def __init__(self, clock: Callable[[], float] = time.monotonic, max_keys: int = 10_000) -> None:
+    def __init__(self, engine: Engine, clock: Callable[[], float] = time.time) -> None:
+        self.engine = engine
         self._clock = clock
-        self._lock = threading.Lock()
-        self._buckets: dict[str, tuple[float, float, float]] = {}  # key id -> (tokens, last refill, capacity)
-        self._max_keys = max_keys
 
     def acquire(self, key_id: str, per_minute: int) -> float:
-        """Take one request from ``key_id``'s bucket: 0.0 when allowed, else the seconds until it would be."""
-        capacity = float(max(1, per_minute))
-        rate = capacity / 60.0
+        """Take one request from ``key_id``'s allowance: 0.0 when allowed, else the seconds until it would be."""
+        interval = WINDOW / max(1, per_minute)
         now = self._clock()
-        with self._lock:
-            tokens, last, _ = self._buckets.get(key_id, (capacity, now, capacity))
-            tokens = min(capacity, tokens + (now - last) * rate)
-            allowed = tokens >= 1.0
-            if allowed:
-                tokens -= 1.0
-            self._buckets[key_id] = (tokens, now, capacity)
-            if len(self._buckets) > self._max_keys:
-                self._forget(now)
-            return 0.0 if allowed else (1.0 - tokens) / rate
-
-    def _forget(self, now: float) -> None:
-        # A bucket that has refilled completely carries no information; drop those first, then the oldest.
-        full = [k for k, (t, last, cap) in self._buckets.items() if t + (now - last) * cap / 60.0 >= cap]
-        for k in full:
-            del self._buckets[k]
-        if len(self._buckets) > self._max_keys:
-            for k in sorted(self._buckets, key=lambda k: self._buckets[k][1])[: len(self._buckets) - self._max_keys]:
-                del self._buckets[k]
+        next_tat = case((table.c.tat > now, table.c.tat), else_=now) + interval
+        for _ in range(3):  # a row inserted concurrently by another process: try the update again
+            with self.engine.begin() as conn:
+                admitted = conn.execute(update(table).where(table.c.key_id == key_id, next_tat - now <= WINDOW)
+                                        .values(tat=next_tat)).rowcount
+                if admitted:
+                    return 0.0
+                tat = conn.execute(select(table.c.tat).where(table.c.key_id == key_id)).scalar()
+                if tat is not None:
+                    return max(tat, now) + interval - now - WINDOW
+                try:
+                    with conn.begin_nested():
+                        conn.execute(insert(table).values(key_id=key_id, tat=now + interval))
+                    return 0.0
+                except IntegrityError:
+                    continue
+        return interval

@@ -47,7 +47,7 @@ from chat.web.api.openai_models import (
 from chat.web.api.openapi import build_openapi, error_responses, json_body, json_response
 from chat.web.api.rate_limit import RateLimiter
 from chat.web.api.settings import ApiSettings, api_settings, embedding_model_id
-from chat.web.api.usage import UsageRecorder
+from chat.web.api.usage import ApiUsageCounter
 
 log = logging.getLogger(__name__)
 PREFIX = "/v1"
@@ -60,15 +60,18 @@ class ApiServices:
     def __init__(self, app) -> None:
         self.app = app
         self.settings: ApiSettings = api_settings(app.settings)
-        self.limiter = RateLimiter()
+
+    @cached_property
+    def limiter(self) -> RateLimiter:
+        return RateLimiter(self.app.engine)
 
     @cached_property
     def keys(self) -> ApiKeyService:
         return open_api_keys(self.app)
 
     @cached_property
-    def usage(self) -> UsageRecorder:
-        return UsageRecorder(self.app.engine)
+    def usage(self) -> ApiUsageCounter:
+        return ApiUsageCounter(self.app.engine)
 
     @cached_property
     def completions(self) -> CompletionService:
@@ -88,8 +91,8 @@ class ApiServices:
             raise errors.invalid_key()
         return key
 
-    def check_rate(self, key: ApiKey) -> None:
-        wait = self.limiter.acquire(key.key_id, key.rate_per_minute)
+    async def check_rate(self, key: ApiKey) -> None:
+        wait = await asyncio.to_thread(self.limiter.acquire, key.key_id, key.rate_per_minute)
         if wait > 0:
             raise errors.rate_limited(wait)
 
@@ -121,7 +124,7 @@ def _guarded_route_class(services: ApiServices) -> type[APIRoute]:
                 try:
                     key = await services.authenticate(request)
                     request.state.api_key = key
-                    services.check_rate(key)
+                    await services.check_rate(key)
                     await services.read_body(request)
                     return await endpoint(request)
                 except errors.ApiError as exc:

@@ -1,6 +1,6 @@
 """Tables of the API area (migration branch ``api`` in ``chat/store/db/migrations/versions/api_*``)."""
 
-from sqlalchemy import Column, DateTime, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, DateTime, Float, Integer, String, Table, Text, UniqueConstraint
 
 from chat.store.db.schema import metadata
 
@@ -33,4 +33,13 @@ api_usage = Table(
     Column("prompt_tokens", Integer, nullable=False, default=0),
     Column("completion_tokens", Integer, nullable=False, default=0),
     UniqueConstraint("day", "system", "model", "outcome", name="uq_api_usage_bucket"),
+)
+
+# Rate limiting shared by all server processes (chat/web/api/rate_limit.py): per key the time at which its next
+# request would be due if it kept to its rate exactly (Unix seconds). No text, no person.
+api_rate_limits = Table(
+    "api_rate_limits",
+    metadata,
+    Column("key_id", String(32), primary_key=True),
+    Column("tat", Float, nullable=False),
 )

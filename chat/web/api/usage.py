@@ -31,7 +31,12 @@ class UsageRow:
     completion_tokens: int
 
 
-class UsageRecorder:
+class ApiUsageCounter:
+    """Request and token counts of the ``/v1`` API per day, integrating system, model and outcome.
+
+    Not the chat's :class:`chat.store.usage.UsageRecorder` (anonymous usage events of staff): an integrating
+    system is not a person, so it is counted by name here."""
+
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 

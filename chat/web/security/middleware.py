@@ -13,46 +13,28 @@ import logging
 import math
 import re
 from collections.abc import Callable
-from urllib.parse import parse_qs
-
 from chat.web.security import messages as texts
-from chat.web.security.login_attempts import LoginAttempts
+from chat.web.security.login_attempts import CURRENT_LOGIN, LoginAttempts, LoginRequest
 
 log = logging.getLogger(__name__)
 _MAX_LOGIN_BODY = 64 * 1024
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 
 
-def _username(body: bytes, content_type: str) -> str:
-    """The username field of a urlencoded or multipart login form (Chainlit's page sends multipart)."""
-    if content_type.startswith("application/x-www-form-urlencoded"):
-        values = parse_qs(body.decode("utf-8", "replace")).get("username", [""])
-        return values[0]
-    if content_type.startswith("multipart/form-data"):
-        from email.parser import BytesParser
-        from email.policy import HTTP
-
-        message = BytesParser(policy=HTTP).parsebytes(
-            b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body)
-        for part in message.iter_parts():
-            if part.get_param("name", header="content-disposition") == "username":
-                return part.get_content() if isinstance(part.get_content(), str) else ""
-    return ""
-
-
 class LoginThrottle:
-    """Refuse ``POST <login_path>`` with 429 and a German message while the name or address is locked;
-    count Chainlit's answer (401 = failed, 200 = succeeded) afterwards.
+    """In front of Chainlit's ``POST <login_path>``: refuse a form with the name or password field twice
+    (400), refuse with 429 and a German message while the name/address waits after failures, and hand the
+    client address to the password check, which counts failures under the very name Chainlit logs in with
+    (:data:`~chat.web.security.login_attempts.CURRENT_LOGIN`).
 
-    Lives here rather than in the password callback because Chainlit swallows exceptions raised there and
-    answers 401 "credentials wrong", so a lockout could not be told apart from a typo.
+    The form is read with Starlette's own parser — the one Chainlit's login uses — so the name checked here
+    is the name logged in with; a field sent twice is refused rather than guessed at.
     """
 
-    def __init__(self, app, attempts: Callable[[], LoginAttempts], login_path: str, lockout_minutes: float) -> None:
+    def __init__(self, app, attempts: Callable[[], LoginAttempts], login_path: str) -> None:
         self.app = app
         self.attempts = attempts
         self.login_path = login_path
-        self.lockout_minutes = lockout_minutes
         self._locks: dict[str, list] = {}
 
     async def __call__(self, scope, receive, send) -> None:
@@ -74,12 +56,12 @@ class LoginThrottle:
             if not event.get("more_body"):
                 break
         body = b"".join(chunks)
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-        try:
-            username = _username(body, headers.get("content-type", ""))
-        except Exception:  # a malformed form is Chainlit's to refuse (422); count it under no name
-            username = ""
-        address = (scope.get("client") or (None, None))[0]
+        fields = await _form_fields(scope, body)
+        if fields is not None and (len(fields.get("username", [])) > 1 or len(fields.get("password", [])) > 1):
+            await _json(send, 400, texts.LOGIN_DUPLICATE_FIELD)
+            return
+        username = (fields or {}).get("username", [""])[0]
+        address = (scope.get("client") or (None, None))[0]  # the real client: uvicorn trusts only our proxies
         # Attempts for one name take turns in this process: parallel guesses cannot all pass the check
         # before the first failure is counted.
         name_key = username.strip().casefold()
@@ -97,30 +79,69 @@ class LoginThrottle:
         attempts = self.attempts()
         remaining = await asyncio.to_thread(attempts.locked_seconds, username, address)
         if remaining > 0:
-            minutes = max(1, math.ceil(remaining / 60))
-            await _json(send, 429, texts.LOGIN_LOCKED.format(minutes=minutes),
-                        extra=[(b"retry-after", str(math.ceil(remaining)).encode())])
+            await _locked(send, remaining)
             return
-
-        replayed = False
-
-        async def replay():
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
+        login = LoginRequest(address)
+        token = CURRENT_LOGIN.set(login)
+        replaced = False
 
         async def watch(message):
-            # Counted before the client sees the answer, so its next attempt already meets the count.
-            if message["type"] == "http.response.start":
-                if message["status"] == 401:
-                    await asyncio.to_thread(attempts.failed, username, address)
-                elif message["status"] == 200:
-                    await asyncio.to_thread(attempts.succeeded, username, address)
+            nonlocal replaced
+            if replaced:
+                return
+            if message["type"] == "http.response.start" and message["status"] == 401 and login.locked_seconds > 0:
+                replaced = True  # the password check found the name waiting: say so, as above
+                await _locked(send, login.locked_seconds)
+                return
             await send(message)
 
-        await self.app(scope, replay, watch)
+        try:
+            await self.app(scope, _replay(body, receive), watch)
+        finally:
+            CURRENT_LOGIN.reset(token)
+
+
+def _replay(body: bytes, receive):
+    replayed = False
+
+    async def replay():
+        nonlocal replayed
+        if not replayed:
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+async def _form_fields(scope, body: bytes) -> dict[str, list[str]] | None:
+    """Every field of the login form as Starlette parses it; None when it is no form Starlette can read."""
+    from starlette.requests import Request
+
+    request = Request(scope, _replay(body, _no_more))
+    try:
+        form = await request.form()
+    except Exception:  # malformed: Chainlit refuses it (422); the password check still counts it
+        return None
+    try:
+        return {key: [v if isinstance(v, str) else "" for v in form.getlist(key)] for key in form.keys()}
+    finally:
+        await form.close()
+
+
+async def _no_more() -> dict:
+    return {"type": "http.disconnect"}
+
+
+async def _locked(send, remaining: float) -> None:
+    await _json(send, 429, texts.LOGIN_LOCKED.format(wait=_wait_text(remaining)),
+                extra=[(b"retry-after", str(math.ceil(remaining)).encode())])
+
+
+def _wait_text(seconds: float) -> str:
+    if seconds < 90:
+        return f"{max(1, math.ceil(seconds))} Sekunden"
+    return f"{math.ceil(seconds / 60)} Minuten"
 
 
 async def _json(send, status: int, detail: str, extra: list[tuple[bytes, bytes]] | None = None) -> None:
@@ -162,10 +183,13 @@ class SecurityHeaders:
     """Add the security headers to every HTTP response and, with ``secure_cookies``, the Secure flag to
     every cookie set."""
 
-    def __init__(self, app, csp: Callable[[], str], secure_cookies: bool) -> None:
+    def __init__(self, app, csp: Callable[[], str], secure_cookies: bool, login_cookie: str = "access_token",
+                 login_samesite: str = "strict") -> None:
         self.app = app
         self.csp = csp
         self.secure_cookies = secure_cookies
+        self.login_cookie = login_cookie.encode()
+        self.login_samesite = login_samesite.encode()
         self._static: list[tuple[bytes, bytes]] | None = None
 
     def _headers(self) -> list[tuple[bytes, bytes]]:
@@ -193,13 +217,22 @@ class SecurityHeaders:
                 ours = self._headers()
                 names = {name for name, _ in ours}
                 headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
-                if self.secure_cookies:
-                    headers = [(k, _secure(v) if k.lower() == b"set-cookie" else v) for k, v in headers]
+                headers = [(k, self._cookie(v) if k.lower() == b"set-cookie" else v) for k, v in headers]
                 message = {**message, "headers": headers + ours}
             await send(message)
 
         await self.app(scope, receive, with_headers)
 
 
-def _secure(cookie: bytes) -> bytes:
-    return cookie if b"secure" in [p.strip().lower() for p in cookie.split(b";")] else cookie + b"; Secure"
+    def _cookie(self, cookie: bytes) -> bytes:
+        """Secure on https; the login cookie (and its chunks) with the configured SameSite. Chainlit sets all its
+        cookies with one SameSite value, and its OAuth state cookie must stay lax to survive the provider's
+        redirect back — so the login cookie is tightened here, not through Chainlit."""
+        parts = [p.strip() for p in cookie.split(b";")]
+        name = parts[0].split(b"=", 1)[0]
+        if name == self.login_cookie or (name.startswith(self.login_cookie + b"_")
+                                         and name[len(self.login_cookie) + 1:].isdigit()):
+            parts = [p for p in parts if not p.lower().startswith(b"samesite")] + [b"SameSite=" + self.login_samesite]
+        if self.secure_cookies and b"secure" not in [p.lower() for p in parts]:
+            parts.append(b"Secure")
+        return b"; ".join(parts)

@@ -14,6 +14,10 @@ way a bug in SafeGPT or a library would:
 - ``FEHLERPROBE``: a RuntimeError before anything is shown;
 - ``ZAEHLFEHLER``: the answer is complete, then counting it (usage figures) raises a RuntimeError.
 
+With ``SAFEGPT_TEST_CALLBACK_FAULT=<marker file>``: while the marker exists, starting or reopening a chat
+(``Pipeline.new_conversation``, ``LiveConversations.get``) and counting a feedback click (``UsageRecorder.record_feedback``) raise a
+RuntimeError — the failures of ``on_chat_start``, ``on_chat_resume`` and an action callback.
+
 The RuntimeErrors quote the user's text on purpose: nothing of it may reach the page or the log.
 """
 
@@ -76,3 +80,36 @@ if os.environ.get("SAFEGPT_TEST_FAULTS") == "1":
     _install()
 if os.environ.get("SAFEGPT_TEST_DISK_FULL"):
     _install_disk_full(Path(os.environ["SAFEGPT_TEST_DISK_FULL"]))
+
+
+def _install_callback_faults(marker: Path) -> None:
+    from chat.core.pipeline import Pipeline
+    from chat.store.history.live import LiveConversations
+    from chat.store.usage.recorder import UsageRecorder
+
+    new_conversation = Pipeline.new_conversation
+    record_feedback = UsageRecorder.record_feedback
+    get = LiveConversations.get
+
+    def failing_new_conversation(self, *args, **kwargs):
+        if marker.exists():
+            raise RuntimeError("kaputt beim Start für Frau Geheimnis")
+        return new_conversation(self, *args, **kwargs)
+
+    def failing_feedback(self, *args, **kwargs):
+        if marker.exists():
+            raise RuntimeError("kaputt bei der Rückmeldung von Frau Geheimnis")
+        return record_feedback(self, *args, **kwargs)
+
+    def failing_get(self, *args, **kwargs):
+        if marker.exists():
+            raise RuntimeError("kaputt beim Wiederöffnen für Frau Geheimnis")
+        return get(self, *args, **kwargs)
+
+    Pipeline.new_conversation = failing_new_conversation
+    UsageRecorder.record_feedback = failing_feedback
+    LiveConversations.get = failing_get
+
+
+if os.environ.get("SAFEGPT_TEST_CALLBACK_FAULT"):
+    _install_callback_faults(Path(os.environ["SAFEGPT_TEST_CALLBACK_FAULT"]))

@@ -55,6 +55,19 @@ capabilities:
   value: {{ .Values.sso.header.enabled | quote }}
 - name: SAFEGPT_AUTH__HEADER_USER
   value: {{ .Values.sso.header.name | quote }}
+{{- /* Staff open https://<host>: cookies get the Secure flag, and only this origin may post the login. */}}
+- name: SAFEGPT_SECURITY__PUBLIC_URL
+  value: {{ printf "https://%s" .Values.host | quote }}
+- name: SAFEGPT_SERVER__ALLOWED_ORIGINS
+  value: {{ printf "[\"https://%s\"]" .Values.host | quote }}
+{{- /* X-Forwarded-For is believed only from the ingress controller's pods. */}}
+- name: SAFEGPT_SECURITY__TRUSTED_PROXIES
+  value: {{ .Values.trustedProxies | toJson | quote }}
+{{- with .Values.metrics.existingTokenKey }}
+- name: SAFEGPT_USAGE__METRICS_TOKEN
+  valueFrom:
+    secretKeyRef: {name: {{ include "safegpt.secretName" $ }}, key: {{ . }}}
+{{- end }}
 {{- end -}}
 
 {{/* The SafeGPT application pods (web and the setup job): the only clients of DB, Chroma and models. */}}

