@@ -174,14 +174,15 @@ async def test_passage_findings_are_remembered_but_pseudonyms_stay_per_conversat
     assert "Ablauf bei Frau [Person 1]" in sent_fresh
     for secret in ("Aylin", "Demir"):
         assert secret not in provider.received_text()
-    # Only the passages are remembered (as digests); the users' messages never are.
+    # Only the guideline text sent (the excerpts trimmed from the passages, issue 18) is remembered (as digests);
+    # the users' messages never are.
     cache = app.guardrail._recurring
-    sources = events[-1].sources
-    assert sources and all(cache.get(_RecurringTextCache.key(s.passage.text)) is not None for s in sources)
+    excerpts = [e.text for e in events[-1].evidence.excerpts]
+    assert excerpts and all(cache.get(_RecurringTextCache.key(text)) is not None for text in excerpts)
     assert cache.get(_RecurringTextCache.key(QUESTION)) is None
     assert cache.get(_RecurringTextCache.key("Herr Jonas Weber ist neu in der Wohngruppe Lindenhof.")) is None
     categories = app.guardrail._recurring_categories  # the Art. 9 term scan is kept the same way
-    assert all(categories.get(_RecurringTextCache.key(s.passage.text)) is not None for s in sources)
+    assert all(categories.get(_RecurringTextCache.key(text)) is not None for text in excerpts)
     assert categories.get(_RecurringTextCache.key(QUESTION)) is None
 
 
