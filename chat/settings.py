@@ -18,11 +18,13 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 
 from chat.core.routing import may_receive
 from chat.llm.settings import DATA_CLASSES, LocalModelSettings, ModelEntry, RouterSettings
+from chat.web.accessibility.settings import AccessibilitySettings
 from chat.web.api.settings import ApiSettings
 from chat.web.security.settings import SecuritySettings
 from guardrails.settings import GuardrailSettings
 from knowledge.settings import IngestSettings, KnowledgeSettings
 from onboarding.settings import OnboardingSettings
+from privacy.settings import PrivacySettings
 
 DEFAULT_CONFIG_FILE = Path("safegpt.toml")
 
@@ -100,6 +102,9 @@ class ChatSettings(_Section):
     max_upload_files: int = Field(default=3, ge=0, le=20)  # 0 switches chat uploads off
     # How often uploads that were never sent (a closed tab, a crash) are removed; also once at every start.
     upload_sweep_seconds: float = Field(default=300.0, gt=0)
+    # How long a guided question (prompt library, consultation hour) waits for the answer; the accessibility
+    # statement names it as a time limit (WCAG 2.2.1).
+    guided_question_minutes: float = Field(default=15.0, gt=0)
 
     @property
     def max_upload_bytes(self) -> int:
@@ -126,6 +131,8 @@ class Settings(BaseSettings):
     history: HistorySettings = Field(default_factory=HistorySettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)  # login lockout, cookies, headers
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings)  # controller, DPO, backup/log retention
+    accessibility: AccessibilitySettings = Field(default_factory=AccessibilitySettings)  # /barrierefreiheit
     # Which model locations may receive which data class (issue: routing by data sensitivity).
     # A model receives a class only if both its own approval and its location's policy allow it.
     policy: dict[str, list[str]] = Field(default_factory=_default_policy)

@@ -34,10 +34,10 @@ from pathlib import Path
 from knowledge import messages as texts
 from knowledge.client_data_check import ClientDataReport, check_texts
 from knowledge.errors import KnowledgeError, StorageFull
+from knowledge.paths import UPLOADS_DIR
 from knowledge.settings import IngestSettings
 
 AREA = "knowledge"
-UPLOADS_DIR = "uploads"
 PENDING_FILE = "pending.json"
 PENDING_MAX_AGE_SECONDS = 3600
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")

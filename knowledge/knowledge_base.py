@@ -27,6 +27,7 @@ from .models import Chunk, DocumentInfo, DocumentPreview, Passage, PreviewChunk
 from .parsers import parse_file
 from .query_expansion import make_expander
 from .parsers.metadata import normalise_date
+from .paths import FILES_DIR, REGISTRY_FILE
 from .registry import ChunkRecord, DocumentRecord, Registry, SentenceRecord
 from .retrieval import fuse
 from .sentences import chunk_units, split_units
@@ -40,8 +41,6 @@ log = logging.getLogger("safegpt.knowledge")
 
 SearchMode = Literal["hybrid", "dense", "keyword"]
 
-REGISTRY_FILE = "knowledge.sqlite3"
-FILES_DIR = "knowledge_files"
 
 
 @dataclass

@@ -17,6 +17,7 @@ from . import messages
 from .embedders.base import Embedder
 from .embedders.chroma_adapter import ChromaEmbeddingAdapter
 from .errors import KnowledgeError
+from .paths import CHROMA_DIR
 from .settings import KnowledgeSettings
 
 
@@ -56,7 +57,7 @@ class VectorStore:
             except Exception as exc:  # connection errors come in several types
                 raise KnowledgeError(messages.CHROMA_UNREACHABLE.format(host=settings.chroma_host,
                                                                          port=settings.chroma_port)) from exc
-        path = self._data_dir / "chroma"
+        path = self._data_dir / CHROMA_DIR
         path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("chat", "guardrails", "knowledge", "onboarding")
+PACKAGES = ("chat", "guardrails", "knowledge", "onboarding", "privacy")
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,8 @@ RULES = [
      "data flows chat → guardrails → knowledge/LLM: guardrails import none of them"),
     ("knowledge", ("chat", "onboarding"), (), "knowledge never imports chat or onboarding"),
     ("onboarding", ("chat", "knowledge"), (), "onboarding never imports chat or knowledge"),
+    ("privacy", ("chat", "guardrails", "knowledge", "onboarding"), (),
+     "every area declares its storage records with privacy's types: privacy imports none of them"),
     ("chat.core", ("chat.store", "chat.web", "chat.ui", "chat.cli", "chat.wiring", "chat.runtime", "chat.first_run"),
      ("chainlit", "fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic"),
      "the core is UI-free and storage-free: ui, web, cli and store call it, never the other way"),

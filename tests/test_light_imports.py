@@ -67,7 +67,7 @@ def test_settings_import_without_presidio_spacy_chroma_litellm_or_chainlit(tmp_p
     assert list(cwd.iterdir()) == []
 
 
-@pytest.mark.parametrize("args", [("--help",), ("user", "list"), ("apikey", "list")])
+@pytest.mark.parametrize("args", [("--help",), ("user", "list"), ("apikey", "list"), ("privacy", "report")])
 def test_management_commands_load_nothing_heavy_and_write_nothing_into_the_working_directory(cli, args):
     loaded, cwd = cli(*args)
     assert loaded["code"] in (0, None)

@@ -105,6 +105,9 @@ def _build_cli() -> click.Group:
                                     lambda: click.get_current_context().find_object(_Lazy).app.audit,
                                     password_changed=forget_initial_password))
     cli.add_command(make_apikey_group(lambda: open_api_keys(click.get_current_context().find_object(_Lazy).app)))
+    from chat.cli.privacy import make_privacy_group
+
+    cli.add_command(make_privacy_group(lambda: click.get_current_context().find_object(_Lazy).app.settings))
 
     @cli.group(help="Lokale Modelldateien.")
     def model() -> None:

@@ -87,3 +87,10 @@ MARK_CITATION_REMOVED = "Quellenangabe entfernt: die Quelle passt nicht zu diese
 MARK_ECHO = "[Hier hat das Modell Anweisungstext wiederholt; ausgeblendet.]"
 MARK_CONFLICT = ("⚠️ Der KI-Entwurf widerspricht möglicherweise dem zitierten Richtlinientext. Maßgeblich ist der "
                  "Richtlinientext.")
+# Why an answer was not helpful (chat/core/feedback.py): the buttons after "Nicht hilfreich" and the dashboard rows.
+FEEDBACK_REASONS = {
+    "wrong": "Falsch",
+    "source_mismatch": "Quelle passt nicht",
+    "too_long": "Zu lang",
+    "unclear": "Unverständlich",
+}

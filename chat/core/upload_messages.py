@@ -26,7 +26,7 @@ FORM_UNREADABLE = ("Die hochgeladene Datei konnte nicht empfangen werden (ungül
 
 STEP_ATTACHED = "Angehängte Dateien"
 ATTACHED_LINE = ("- „{name}“: {chars} Zeichen gelesen, zusammen mit Ihrer Nachricht geschützt "
-                 "(siehe „Geschützte Angaben“)")
+                 "(siehe „Geschützte Angaben (nur für Sie sichtbar)“)")
 ATTACHED_DELETED = "Die Dateien wurden nach dem Lesen vom Server gelöscht."
 
 # Part of the user turn the model receives (after pseudonymisation).

@@ -12,7 +12,7 @@ from chat.core.pipeline import Conversation
 from chat.runtime import get_app
 from chat.store.db.faults import database_unavailable
 from chat.store.history.live import reopen_conversation
-from chat.ui import chat_start, chat_upload, consultation_ui, onboarding_ui, prompt_ui, stop_button  # noqa: F401 - also registers their action callbacks
+from chat.ui import chat_start, chat_upload, consultation_ui, feedback_ui, onboarding_ui, prompt_ui, stop_button  # noqa: F401 - also registers their action callbacks
 from chat.ui import messages as texts
 from chat.ui.chat_memory import forget_old_messages
 from chat.ui.chat_turn import answer_in_chat, log_unexpected, unexpected
@@ -192,24 +192,9 @@ async def _handle_message(message: cl.Message) -> None:
     await answer_in_chat(conversation, message.content)
 
 
-@action_callback("feedback")
-async def on_feedback(action: cl.Action) -> None:
-    from chat.ui.chat_turn import current_department
-
-    department, _ = current_department()
-    payload = action.payload or {}
-    app = get_app()
-    # The payload comes from the browser: only names of the catalogue and the library reach figures and metrics.
-    model = str(payload.get("model", ""))
-    prompt_id = payload.get("prompt_id")
-    if model not in {entry.model_name for entry in app.settings.model_list}:
-        model = "unbekannt"
-    if prompt_id is not None and (not isinstance(prompt_id, str) or app.onboarding.catalog.get(prompt_id) is None):
-        prompt_id = None
-    app.usage.record_feedback(model=model, helpful=payload.get("helpful") is True, prompt_id=prompt_id,
-                              department=department)
-    await action.remove()
-    await cl.Message(content=texts.FEEDBACK_THANKS, author="SafeGPT").send()
+# Feedback buttons (chat/ui/feedback_ui.py), guarded like every callback.
+action_callback(feedback_ui.FEEDBACK_ACTION)(feedback_ui.on_feedback)
+action_callback(feedback_ui.REASON_ACTION)(feedback_ui.on_feedback_reason)
 
 
 @action_callback("mark_value")

@@ -27,6 +27,8 @@ from chat.llm.errors import ModelNotAllowed, ModelUnavailable, RoutingError
 from chat.runtime import get_app
 from chat.store.db.faults import database_unavailable
 from chat.ui import messages as texts
+from chat.ui.feedback_ui import feedback_actions
+from chat.ui.interaction import current_department
 from chat.ui.presentation import source_elements
 
 log = logging.getLogger(__name__)
@@ -122,9 +124,7 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
                 if not event.model_name:
                     answer.author = "SafeGPT"
                 answer.elements = source_elements(event)
-                answer.actions = [mark_action()]
-                if get_app().history is None:  # with history on, Chainlit shows its own (anonymous) thumbs
-                    answer.actions += feedback_actions(event.model_name, prompt_id)
+                answer.actions = [*feedback_actions(event.model_name, prompt_id), mark_action()]
                 await answer.send()
                 await _record_safely(event.model_name or core_texts.NO_MODEL_LABEL, "ok", pii_types, prompt_id, event)
                 return TurnResult(done=event, message_id=answer.id)
@@ -172,32 +172,14 @@ def log_unexpected(exc: BaseException, where: str) -> None:
 
 
 def mark_action() -> cl.Action:
-    return cl.Action(name="mark_value", payload={}, label=texts.MARK_BUTTON, tooltip=texts.MARK_TOOLTIP)
-
-
-def feedback_actions(model: str, prompt_id: str | None) -> list[cl.Action]:
-    payload = {"model": model, "prompt_id": prompt_id}
-    return [
-        cl.Action(name="feedback", payload={**payload, "helpful": True}, label=texts.FEEDBACK_HELPFUL,
-                  tooltip=texts.FEEDBACK_TOOLTIP),
-        cl.Action(name="feedback", payload={**payload, "helpful": False}, label=texts.FEEDBACK_NOT_HELPFUL,
-                  tooltip=texts.FEEDBACK_TOOLTIP),
-    ]
-
-
-def current_department() -> tuple[str | None, str | None]:
-    """(department, user name) of the logged-in user; the name only feeds the k-threshold count."""
-    user = cl.user_session.get("user")
-    if user is None:
-        return None, None
-    account = get_app().accounts.get(user.identifier)
-    return (account.department if account else None), user.identifier
+    return cl.Action(name="mark_value", payload={}, label=texts.MARK_BUTTON, tooltip=texts.MARK_TOOLTIP,
+                     icon="shield")
 
 
 async def _record_safely(*args) -> None:
     """Record usage in a thread (a locked or unreachable database must not stall other chats); while the
-    database is unavailable, tell the user that this turn is saved later (chat/store/history keeps it). Any other
-    failure to count is logged and does not take the answer away: the count is secondary."""
+    database is unavailable, tell the user that this turn is not saved yet (the data layer keeps it in memory
+    only). Any other failure to count is logged and does not take the answer away: the count is secondary."""
     unavailable = False
     try:
         await asyncio.to_thread(_record, *args)
@@ -207,8 +189,8 @@ async def _record_safely(*args) -> None:
             unavailable = True
         else:
             log_unexpected(exc, "usage record")
-    history = get_app().history
-    if unavailable or (history is not None and history.unsaved):
+    history = get_app().history  # without a history there is nothing that could be saved later
+    if history is not None and (unavailable or history.unsaved):
         await cl.Message(content=texts.DATABASE_NOT_SAVED, author="SafeGPT").send()
 
 

@@ -6,36 +6,46 @@ import asyncio
 import functools
 import json
 import logging
+import shutil
 import threading
 import uuid
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from chainlit.data.base import BaseDataLayer
+from chainlit.data.utils import queue_until_user_message
 from chainlit.types import PageInfo, PaginatedResponse
 from chainlit.user import PersistedUser, User
 from cryptography.fernet import Fernet
 from sqlalchemy import Engine, delete, insert, select, update
 
+from chat.store.db.engine import erase_freed_pages
 from chat.store.db.faults import database_unavailable
 from chat.store.history.live import LiveConversations
 from chat.store.history.schema import chat_elements, chat_steps, chat_threads
 
 
 def _upsert(conn, table, values: dict, update_columns: tuple[str, ...]):
-    """INSERT … ON CONFLICT (id) DO UPDATE for SQLite and PostgreSQL."""
+    """INSERT … ON CONFLICT (id) DO UPDATE (or DO NOTHING without ``update_columns``) for SQLite and PostgreSQL."""
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     else:
         from sqlalchemy.dialects.sqlite import insert as dialect_insert
     statement = dialect_insert(table).values(**values)
+    if not update_columns:
+        return statement.on_conflict_do_nothing(index_elements=["id"])
     return statement.on_conflict_do_update(index_elements=["id"],
                                            set_={c: statement.excluded[c] for c in update_columns})
 
 
 log = logging.getLogger(__name__)
+# The button that acknowledges the rules of use (chat/ui/onboarding_ui.py). Chainlit opens a chat in the history
+# at a session's first interaction and names it after it — also after this click; the onboarding is no chat, so
+# that name opens none (the first real message does, and names it).
+ONBOARDING_ACTION = "Nutzungsregeln bestätigt"
 # Writes kept while the database is unavailable (sealed already; in memory only). Bounds memory in a long outage.
 MAX_UNSAVED = 20_000
 
@@ -52,6 +62,55 @@ def _current_author() -> str | None:
         return user.identifier if user else None
     except Exception:
         return None
+
+
+@dataclass(frozen=True)
+class ThreadSummary:
+    id: str
+    name: str = field(repr=False)
+    created_at: datetime
+    updated_at: datetime
+
+
+def _remove_session_files(thread_ids: set[str]) -> None:
+    """Files an open Chainlit session keeps for a deleted chat (source excerpts shown under answers) go too."""
+    from chainlit.session import ws_sessions_id
+
+    for session in list(ws_sessions_id.values()):
+        if session.thread_id in thread_ids:
+            shutil.rmtree(session.files_dir, ignore_errors=True)
+def _until_first_interaction(method):
+    """Chainlit's ``queue_until_user_message`` inside a chat session; outside one (the CLI, tests, the writes
+    kept during a database outage) the write happens at once instead of failing for want of a session."""
+    queued = queue_until_user_message()(method)
+
+    @functools.wraps(method)
+    async def wrapper(self, *args, **kwargs):
+        from chainlit.context import ChainlitContextException, context
+
+        try:
+            context.session
+        except ChainlitContextException:
+            return await method(self, *args, **kwargs)
+        return await queued(self, *args, **kwargs)
+
+    return wrapper
+
+
+def _forget_queued_writes() -> None:
+    """Chainlit calls ``update_thread`` with the first interaction's name and only then flushes the writes queued
+    so far. For the acknowledgement of the rules those are the onboarding's messages: drop them here, whichever of
+    Chainlit's tasks runs first, and wait for the next interaction again (the onboarding is no chat)."""
+    from chainlit.context import ChainlitContextException, context
+
+    try:
+        session = context.session
+    except ChainlitContextException:
+        return
+    queues = getattr(session, "thread_queues", None)
+    if queues is not None:
+        queues.clear()
+    session.has_first_interaction = False
 
 
 class EncryptedHistory(BaseDataLayer):
@@ -78,8 +137,14 @@ class EncryptedHistory(BaseDataLayer):
 
     # -- writes survive a database outage ---------------------------------------------------------------------
     async def _write(self, fn, *args) -> None:
-        """Run a write in a thread; if the database is down or locked, keep it and write it later, in order."""
-        await self._run(self._write_or_keep, functools.partial(fn, *args))
+        """Run a write in a thread; if the database is down or locked, keep it and write it later, in order.
+
+        Chainlit runs these writes as tasks nobody awaits: an exception would reach the log through asyncio with
+        its traceback and the SQL parameters (a user name, ciphertext). Log only its type instead."""
+        try:
+            await self._run(self._write_or_keep, functools.partial(fn, *args))
+        except Exception as exc:
+            log.error("history: a write failed (%s) and is lost", type(exc).__name__)
 
     def _write_or_keep(self, write: Callable[[], None]) -> None:
         with self._unsaved_lock:
@@ -133,8 +198,10 @@ class EncryptedHistory(BaseDataLayer):
                 if not author:
                     return  # never store a thread without its owner
                 now = _now()
-                conn.execute(insert(chat_threads).values(id=thread_id, author=author, created_at=now,
-                                                         updated_at=now, data=self._seal({})))
+                # Several writes of a new chat arrive at once (Chainlit fires them as separate tasks): the
+                # first creates the row, the others must not fail on it.
+                conn.execute(_upsert(conn, chat_threads, dict(id=thread_id, author=author, created_at=now,
+                                                              updated_at=now, data=self._seal({})), ()))
             else:
                 conn.execute(update(chat_threads).where(chat_threads.c.id == thread_id).values(updated_at=_now()))
 
@@ -168,6 +235,9 @@ class EncryptedHistory(BaseDataLayer):
         return True
 
     # -- steps ---------------------------------------------------------------------------------------------
+    # Step and element writes wait, as in Chainlit's own data layers, for the session's first interaction (a
+    # message, or a click Chainlit counts as one): a chat opened and left, or the onboarding, is no chat in the
+    # history (the decorator on BaseDataLayer is lost by overriding, so it is repeated here).
     def _write_step(self, step: dict, author: str | None) -> None:
         thread_id = step.get("threadId")
         if not thread_id:
@@ -186,12 +256,15 @@ class EncryptedHistory(BaseDataLayer):
                       "created_at": step.get("createdAt") or _now().isoformat(), "data": sealed}
             conn.execute(_upsert(conn, chat_steps, values, update_columns=("data",)))
 
+    @_until_first_interaction
     async def create_step(self, step_dict) -> None:
         await self._write(self._write_step, dict(step_dict), _current_author())
 
+    @_until_first_interaction
     async def update_step(self, step_dict) -> None:
         await self._write(self._write_step, dict(step_dict), _current_author())
 
+    @_until_first_interaction
     async def delete_step(self, step_id: str) -> None:
         author = _current_author()
 
@@ -203,6 +276,7 @@ class EncryptedHistory(BaseDataLayer):
         await self._write(run)
 
     # -- elements ------------------------------------------------------------------------------------------
+    @_until_first_interaction
     async def create_element(self, element) -> None:
         data = element.to_dict()
         content = getattr(element, "content", None)
@@ -233,6 +307,7 @@ class EncryptedHistory(BaseDataLayer):
             return self._open(row.data) if row else None
         return await self._run(run)
 
+    @_until_first_interaction
     async def delete_element(self, element_id: str, thread_id: str | None = None) -> None:
         author = _current_author()
 
@@ -252,14 +327,45 @@ class EncryptedHistory(BaseDataLayer):
         return await self._run(run) or ""
 
     async def delete_thread(self, thread_id: str) -> None:
-        self.live.forget(thread_id)
+        """Delete one chat with everything of it (Chainlit checks first that the caller is its author)."""
+        await self._run(self._delete_threads, [thread_id])
+        _remove_session_files({thread_id})
 
-        def run():
-            with self.engine.begin() as conn:
-                conn.execute(delete(chat_steps).where(chat_steps.c.thread_id == thread_id))
-                conn.execute(delete(chat_elements).where(chat_elements.c.thread_id == thread_id))
-                conn.execute(delete(chat_threads).where(chat_threads.c.id == thread_id))
-        await self._run(run)
+    def threads_of(self, author: str) -> list[ThreadSummary]:
+        """``author``'s own chats, newest first, with their (decrypted) titles — for "Meine Chats"."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(chat_threads).where(chat_threads.c.author == author)
+                                .order_by(chat_threads.c.updated_at.desc())).all()
+        return [ThreadSummary(r.id, str(self._open(r.data).get("name") or ""), r.created_at, r.updated_at)
+                for r in rows]
+
+    def delete_threads_of(self, author: str, thread_ids: list[str] | None = None) -> int:
+        """Delete ``author``'s chats — all of them, or those of ``thread_ids`` that are theirs (others' ids are
+        ignored); returns how many were deleted."""
+        query = select(chat_threads.c.id).where(chat_threads.c.author == author)
+        if thread_ids is not None:
+            query = query.where(chat_threads.c.id.in_(thread_ids))
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(query).scalars())
+        deleted = self._delete_threads(ids)
+        _remove_session_files(set(ids))
+        return deleted
+
+    def _delete_threads(self, thread_ids: list[str]) -> int:
+        """Remove the threads with their steps (texts, answers, the "Geschützte Angaben" step that pairs real
+        values with placeholders) and elements (attachment names, source excerpts), and forget their open
+        conversation (the pseudonym vault in memory). On SQLite the freed pages are overwritten and the
+        write-ahead log is emptied, so no ciphertext of a deleted chat stays in the database files."""
+        for thread_id in thread_ids:
+            self.live.forget(thread_id)
+        if not thread_ids:
+            return 0
+        with self.engine.begin() as conn:
+            conn.execute(delete(chat_steps).where(chat_steps.c.thread_id.in_(thread_ids)))
+            conn.execute(delete(chat_elements).where(chat_elements.c.thread_id.in_(thread_ids)))
+            conn.execute(delete(chat_threads).where(chat_threads.c.id.in_(thread_ids)))
+        erase_freed_pages(self.engine)
+        return len(thread_ids)
 
     def _thread_dict(self, row, with_content: bool) -> dict:
         meta = self._open(row.data)
@@ -309,9 +415,14 @@ class EncryptedHistory(BaseDataLayer):
     async def update_thread(self, thread_id: str, name: str | None = None, user_id: str | None = None,
                             metadata: dict | None = None, tags: list[str] | None = None) -> None:
         author = user_id or _current_author()
+        opens_chat = name != ONBOARDING_ACTION
+        if not opens_chat:
+            name = None
+            _forget_queued_writes()
 
         def run():
-            self._ensure_thread(thread_id, author)
+            if opens_chat:
+                self._ensure_thread(thread_id, author)
             with self.engine.begin() as conn:
                 row = conn.execute(select(chat_threads).where(chat_threads.c.id == thread_id)).first()
                 if row is None:
@@ -344,10 +455,6 @@ class EncryptedHistory(BaseDataLayer):
     def purge_older_than(self, days: int) -> int:
         """Delete every thread not used for ``days`` days; returns how many were deleted."""
         cutoff = _now() - timedelta(days=days)
-        with self.engine.begin() as conn:
-            old = [r.id for r in conn.execute(select(chat_threads.c.id).where(chat_threads.c.updated_at < cutoff))]
-            for thread_id in old:
-                conn.execute(delete(chat_steps).where(chat_steps.c.thread_id == thread_id))
-                conn.execute(delete(chat_elements).where(chat_elements.c.thread_id == thread_id))
-                conn.execute(delete(chat_threads).where(chat_threads.c.id == thread_id))
-        return len(old)
+        with self.engine.connect() as conn:
+            old = list(conn.execute(select(chat_threads.c.id).where(chat_threads.c.updated_at < cutoff)).scalars())
+        return self._delete_threads(old)

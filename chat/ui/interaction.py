@@ -10,13 +10,13 @@ import functools
 
 import chainlit as cl
 
+from chat.runtime import get_app
 from onboarding import Prompt
 from onboarding import chat_messages as texts
 
 # Action names double as the title of a chat in the history when a click is its first interaction: German.
 RUN_ACTION = "Vorlage aus der Promptbibliothek"
 EXPLAIN_ACTION = "Wie funktioniert das?"
-ASK_TIMEOUT = 900  # seconds a guided question waits for the answer
 
 
 def ends_task(callback):
@@ -33,6 +33,15 @@ def ends_task(callback):
     return wrapper
 
 
+def current_department() -> tuple[str | None, str | None]:
+    """(department, user name) of the logged-in user; the name only feeds the k-threshold count."""
+    user = cl.user_session.get("user")
+    if user is None:
+        return None, None
+    account = get_app().accounts.get(user.identifier)
+    return (account.department if account else None), user.identifier
+
+
 def current_username() -> str | None:
     user = cl.user_session.get("user")
     return getattr(user, "identifier", None)
@@ -40,7 +49,8 @@ def current_username() -> str | None:
 
 async def ask(question: str) -> str | None:
     """One guided question; ``None`` on timeout."""
-    answer = await cl.AskUserMessage(content=question, author="SafeGPT", timeout=ASK_TIMEOUT).send()
+    timeout = int(get_app().settings.chat.guided_question_minutes * 60)
+    answer = await cl.AskUserMessage(content=question, author="SafeGPT", timeout=timeout).send()
     if answer is None:
         await cl.Message(content=texts.PROMPT_TIMEOUT, author="SafeGPT").send()
         return None

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -35,14 +36,28 @@ def prepare_chainlit_root(app: SafeGPT) -> Path:
     for name in ("chainlit.md", "chainlit_de-DE.md"):
         shutil.copy2(UI_TEMPLATE / name, root / name)
     (root / "public").mkdir(exist_ok=True)
+    for f in (UI_TEMPLATE / "public").iterdir():  # the accessibility layer named in the config (custom_js/css)
+        shutil.copy2(f, root / "public" / f.name)
     template = (UI_TEMPLATE / "config.toml.template").read_text(encoding="utf-8")
     config = (
         template.replace("{user_session_timeout}", str(int(settings.server.session_hours * 3600)))
         .replace("{allow_origins}", json.dumps(settings.server.allowed_origins))
         .replace("{language}", settings.chat.language)
+        .replace("{header_links}", _header_links(app))
     )
     (config_dir / "config.toml").write_text(config, encoding="utf-8")
     return root
+
+
+def _header_links(app: SafeGPT) -> str:
+    """Links in the chat's header to the pages every user may read: what is stored, and their own chats."""
+    from chat.web.admin.pages import MY_CHATS_PAGE, TRANSPARENCY_PAGE
+
+    pages = [TRANSPARENCY_PAGE] + ([MY_CHATS_PAGE] if app.settings.history.enabled else [])
+    icon = app.settings.server.chat_path + "/favicon"
+    return "\n".join(f"[[UI.header_links]]\nname = {json.dumps(label)}\ndisplay_name = {json.dumps(label)}\n"
+                     f"icon_url = {json.dumps(icon)}\nurl = {json.dumps(path)}\ntarget = \"_self\"\n"
+                     for path, label in pages)
 
 
 def auth_secret(app: SafeGPT) -> str:
@@ -52,15 +67,18 @@ def auth_secret(app: SafeGPT) -> str:
     return login_signing_key(app.settings.data_dir)
 
 
-def _strip_outside_stylesheets() -> None:
-    """Chainlit's page makes the browser load Google Fonts and a jsdelivr stylesheet; remove both (GDPR)."""
+def _adapt_page_template(language: str) -> None:
+    """Chainlit's page makes the browser load Google Fonts and a jsdelivr stylesheet; remove both (GDPR).
+    It also declares ``lang="en"`` whatever the UI language: screen readers would read German with English
+    pronunciation (WCAG 3.1.1), so the page gets the configured language."""
     import chainlit.server as cl_server
 
     original = getattr(cl_server.get_html_template, "__wrapped__", cl_server.get_html_template)
+    lang = f'<html lang="{language.split("-")[0]}"'
 
     def local_only(root_path):
         html = original(root_path)
-        return _OUTSIDE_LINK.sub("", html)
+        return _OUTSIDE_LINK.sub("", html).replace('<html lang="en"', lang, 1)
 
     local_only.__wrapped__ = original
     cl_server.get_html_template = local_only
@@ -87,7 +105,7 @@ def create_app(app: SafeGPT) -> FastAPI:
         raise RuntimeError("chainlit was imported before the server set CHAINLIT_APP_ROOT")
     from chainlit.utils import mount_chainlit
 
-    _strip_outside_stylesheets()
+    _adapt_page_template(app.settings.chat.language)
     # Chainlit would otherwise store chats in plain text wherever these point.
     for variable in ("DATABASE_URL", "LITERAL_API_KEY"):
         os.environ.pop(variable, None)
@@ -95,7 +113,7 @@ def create_app(app: SafeGPT) -> FastAPI:
 
     if app.history is not None:
         cl.data_layer(lambda: app.history)
-    api = FastAPI(title="SafeGPT", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan(app))
+    api = FastAPI(title="SafeGPT", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan(app, root))
     # What the admin routes need, handed to them through the request (chat/web/admin/auth.py), not a global.
     api.state.safegpt = app
     api.state.auth_secret = os.environ["CHAINLIT_AUTH_SECRET"]
@@ -131,6 +149,12 @@ def create_app(app: SafeGPT) -> FastAPI:
 
     api.include_router(make_usage_router(app))
     api.include_router(make_governance_router(app))
+    from chat.web.admin.my_data_routes import make_my_data_router
+
+    api.include_router(make_my_data_router(app))  # /meine-daten: one's own chats, to see and delete
+    from chat.web.accessibility.routes import make_accessibility_router
+
+    api.include_router(make_accessibility_router(app))  # /barrierefreiheit: accessibility statement (BITV 2.0)
     # Rules of use and prompt library are checked now: a broken file stops the start (file, line, field).
     app.onboarding
     from chat.web.admin.prompts_routes import make_consultation_router, make_prompts_router
@@ -157,21 +181,22 @@ def _live_session_ids() -> list[str]:
     return list(ws_sessions_id)
 
 
-def _lifespan(app: SafeGPT):
-    """Background work of a running server: warm-up and history upkeep, stopped when the server stops."""
+def _lifespan(app: SafeGPT, chainlit_root: Path):
+    """Background work of a running server: warm-up, retention (old chats, left-behind session files) and history
+    upkeep, stopped when the server stops."""
 
     @contextlib.asynccontextmanager
     async def lifespan(api: FastAPI):
         # Guardrail, embedding model, LiteLLM and in-process models load now, not in the first answer.
-        tasks = [asyncio.create_task(_warm_up(app))]
+        tasks = [asyncio.create_task(_warm_up(app)),
+                 asyncio.create_task(_apply_retention_regularly(app, chainlit_root))]
         from chat.web.upload_sweep import sweep_regularly
 
         # Files uploaded but never sent (a closed tab, a crash): swept at start and then regularly.
         tasks.append(asyncio.create_task(sweep_regularly(
             app.settings.data_dir / "chainlit" / ".files", _live_session_ids, app.settings.chat.upload_sweep_seconds)))
         if app.history is not None:
-            tasks += [asyncio.create_task(_purge_history_regularly(app)),
-                      asyncio.create_task(_save_unsaved_history(app))]
+            tasks.append(asyncio.create_task(_save_unsaved_history(app)))
         try:
             yield
         finally:
@@ -193,17 +218,46 @@ async def _warm_up(app: SafeGPT) -> None:
         logging.getLogger(__name__).warning("warm-up failed: %s", type(exc).__name__)
 
 
-async def _purge_history_regularly(app: SafeGPT, every_seconds: float = 3600) -> None:
-    """Delete chat threads older than the retention period: at start and then every hour."""
+def remove_stale_session_files(chainlit_root: Path, older_than_seconds: float, now: float | None = None) -> int:
+    """Remove the file folders of chat sessions untouched for longer than a session can last.
+
+    Chainlit deletes a session's folder (attachments not yet read, source excerpts shown under answers) an hour
+    after the session ends — but only in the process that served it; after a crash or a kill nobody does.
+    Returns how many folders were removed."""
+    folder = chainlit_root / ".files"
+    if not folder.is_dir():
+        return 0
+    cutoff = (time.time() if now is None else now) - older_than_seconds
+    removed = 0
+    for session in folder.iterdir():
+        try:
+            newest = max([session.stat().st_mtime, *(f.stat().st_mtime for f in session.rglob("*"))])
+        except OSError:  # removed meanwhile by Chainlit itself
+            continue
+        if session.is_dir() and newest < cutoff:
+            shutil.rmtree(session, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+async def _apply_retention_regularly(app: SafeGPT, chainlit_root: Path, every_seconds: float = 3600) -> None:
+    """At start and then every hour: delete chat threads older than the retention period, and chat session
+    files left behind (the retention stated on /transparenz)."""
     import logging
+
+    from chat.web.privacy_record import session_files_max_age_hours
 
     while True:
         try:
-            deleted = await asyncio.to_thread(app.history.purge_older_than, app.settings.history.retention_days)
-            if deleted:
-                logging.getLogger(__name__).info("history retention: %d old chats deleted", deleted)
+            if app.history is not None:
+                deleted = await asyncio.to_thread(app.history.purge_older_than,
+                                                  app.settings.history.retention_days)
+                if deleted:
+                    logging.getLogger(__name__).info("history retention: %d old chats deleted", deleted)
+            await asyncio.to_thread(remove_stale_session_files, chainlit_root,
+                                    session_files_max_age_hours(app.settings) * 3600)
         except Exception as exc:  # keep serving; try again next round
-            logging.getLogger(__name__).warning("history purge failed: %s", type(exc).__name__)
+            logging.getLogger(__name__).warning("retention failed: %s", type(exc).__name__)
         await asyncio.sleep(every_seconds)
 
 

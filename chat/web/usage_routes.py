@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import PlainTextResponse, Response
 
+from chat.core.messages import FEEDBACK_REASONS
 from chat.store.usage.metrics import exposition
 from chat.store.usage.report import build_report, report_csv
 from chat.web.admin import SessionUser, render, require_roles
@@ -31,7 +32,7 @@ def make_usage_router(app: SafeGPT) -> APIRouter:
         since, until = _period(days)
         report = build_report(app.engine, since, until, k)
         peak = max([ok + bad for _, ok, bad in report.answers_by_day] or [1])
-        return render(request, "usage.html", report=report, days=days, peak=peak)
+        return render(request, "usage.html", report=report, days=days, peak=peak, reason_labels=FEEDBACK_REASONS)
 
     @router.get("/admin/nutzung.csv")
     async def export(days: int = Query(30), user: SessionUser = Depends(require_roles("admin", "analyst"))):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timedelta, timezone
 from types import SimpleNamespace
 
@@ -100,3 +101,57 @@ async def test_concurrent_create_and_update_of_one_step_keep_the_last_write(stor
     # The write that comes after all of them is the one kept (an insert-or-ignore would keep an old one).
     await store.update_step({**step, "output": "Endfassung"})
     assert [s["output"] for s in (await store.get_thread("t"))["steps"]] == ["Endfassung"]
+
+
+async def _chat(store, thread_id: str, author: str, text: str) -> None:
+    await store.update_thread(thread_id, name=text[:20], user_id=author)
+    await store.create_step({"id": f"{thread_id}-s", "threadId": thread_id, "type": "user_message", "output": text,
+                             "createdAt": "2026-11-25T10:00:00Z"})
+    await store.create_step({"id": f"{thread_id}-p", "threadId": thread_id, "type": "tool",
+                             "name": "Geschützte Angaben", "output": f"{text} → [Person 1]",
+                             "createdAt": "2026-11-25T10:00:01Z"})
+
+
+async def test_people_list_and_delete_only_their_own_chats(store, monkeypatch):
+    await _chat(store, "mine-1", "erika", "Frau Hilke Borowczak braucht Hilfe")
+    await _chat(store, "mine-2", "erika", "Herr Jost Wiegandt ruft an")
+    monkeypatch.setattr("chat.ui.data_layer._current_author", lambda: "chefin")
+    await _chat(store, "theirs", "chefin", "Frau Ilse Quandtmeier schreibt")
+    assert [t.name for t in store.threads_of("erika")] == ["Herr Jost Wiegandt r", "Frau Hilke Borowczak"]
+    assert store.delete_threads_of("erika", ["theirs"]) == 0  # someone else's id: nothing happens
+    assert store.delete_threads_of("erika", ["mine-1"]) == 1
+    assert [t.id for t in store.threads_of("erika")] == ["mine-2"]
+    assert store.delete_threads_of("erika") == 1
+    assert store.threads_of("erika") == [] and [t.id for t in store.threads_of("chefin")] == ["theirs"]
+    with store.engine.connect() as conn:
+        assert {r.thread_id for r in conn.execute(select(chat_steps))} == {"theirs"}
+
+
+async def test_a_deleted_chat_leaves_no_ciphertext_in_the_database_files(store):
+    """Free pages and the write-ahead log would otherwise still hold the deleted chat, readable with the key."""
+    from cryptography.fernet import InvalidToken
+
+    from tests.privacy.instance_scan import FERNET_TOKEN
+
+    await _chat(store, "weg", "erika", "Frau Hilke Borowczak, geb. 02.02.1961")
+    await _chat(store, "bleibt", "erika", "Herr Jost Wiegandt ruft an")
+    await store.delete_thread("weg")
+    path = str(store.engine.url).removeprefix("sqlite:///")
+    running = b"".join(open(p, "rb").read() for p in (path, path + "-wal") if os.path.exists(p))  # still open
+    texts = []
+    for token in FERNET_TOKEN.findall(running + raw_database(store)):
+        try:
+            texts.append(store.fernet.decrypt(token).decode())
+        except InvalidToken:
+            continue
+    assert any("Wiegandt" in t for t in texts)  # the scan reads what is there
+    assert not any("Borowczak" in t or "02.02.1961" in t for t in texts)
+
+
+async def test_deleting_a_chat_forgets_its_open_conversation(store):
+    conversation = object()
+    store.live.remember("erika", "offen", conversation)
+    await _chat(store, "offen", "erika", "Frau Hilke Borowczak")
+    assert store.live.get("erika", "offen") is conversation
+    assert store.delete_threads_of("erika") == 1
+    assert store.live.get("erika", "offen") is None

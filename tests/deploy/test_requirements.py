@@ -19,7 +19,7 @@ from packaging.utils import canonicalize_name
 
 REPO = Path(__file__).resolve().parents[2]
 REQUIREMENTS = REPO / "requirements"
-PRODUCT = ("chat", "guardrails", "knowledge", "onboarding")
+PRODUCT = ("chat", "guardrails", "knowledge", "onboarding", "privacy")
 # Scripts that rebuild shipped data files (name lists, classifier); run by developers, never by the product.
 BUILD_SCRIPTS = REPO / "guardrails" / "data"
 # Named by the issue and by what a test or benchmark run needs; none may reach the image.

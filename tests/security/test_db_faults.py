@@ -102,6 +102,26 @@ async def test_sqlite_locked_answers_keeps_the_message_and_catches_up(tmp_path, 
     assert "Aylin" not in log and "während der Störung" not in log
 
 
+async def test_sqlite_locked_without_history_promises_to_save_nothing(tmp_path, provider):
+    """With the history switched off nothing of a chat is ever saved, so a locked database must not make the
+    chat promise (or deny) saving: the answer comes, and no note about the history appears."""
+    settings = settings_dict(tmp_path / "data", provider)
+    settings["history"] = {"enabled": False}
+    server = start_server_with_users(settings, tmp_path, {"fachkraft": "staff"}, PASSWORD)
+    a = None
+    try:
+        a = await ChatSession(server.base_url, "fachkraft", PASSWORD).open()
+        with ExclusiveLock(server.data_dir / "safegpt.db"):
+            shown = await a.ask(DURING)
+        assert answered(shown) and texts.DATABASE_NOT_SAVED not in shown
+        assert not any("Chatverlauf" in s for s in shown)
+        assert_nothing_technical(shown)
+    finally:
+        if a is not None:
+            await a.close()
+        server.stop()
+
+
 async def test_postgres_down_answers_reports_not_ready_and_recovers(tmp_path, provider):
     from tests.support.postgres import start_postgres
 

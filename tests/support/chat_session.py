@@ -2,14 +2,19 @@
 
 Logs in over HTTP, opens the websocket with the login cookie as the page does, acknowledges the rules of
 use when asked, sends messages as ``client_message`` and collects what SafeGPT shows until ``task_end``.
+Like the page, it can also attach files, click buttons (actions) and answer SafeGPT's questions
+(``AskUserMessage``) with replies queued beforehand.
 """
 
 from __future__ import annotations
 
 import asyncio
+import mimetypes
 import time
 import uuid
+from collections import deque
 from datetime import datetime, timezone
+from pathlib import Path
 
 from onboarding.chat_messages import ACK_BUTTON
 from tests.support.http_login import logged_in_client
@@ -29,6 +34,11 @@ class ChatSession:
         self._started = True  # until the first message: any task_end counts (welcome, rules)
         self._welcome = asyncio.Event()
         self._rules: dict | None = None
+        self.actions: list[dict] = []  # every button shown, in order
+        self.replies: deque[str] = deque()  # answers to SafeGPT's questions, in order
+        self.thread_id: str | None = None
+        self._task_ends = 0
+        self._last_event = time.monotonic()
 
     async def open(self, timeout: float = 60) -> "ChatSession":
         import socketio
@@ -37,16 +47,29 @@ class ChatSession:
         cookie = "; ".join(f"{k}={v}" for k, v in self.http.cookies.items())
         self.sio = socketio.AsyncClient(reconnection=False)
 
+        @self.sio.on("ask")
+        async def _ask(data=None):
+            # SafeGPT asks a question (AskUserMessage): answer as the user typing the next queued reply.
+            text = self.replies.popleft() if self.replies else ""
+            return {"id": str(uuid.uuid4()), "threadId": self.thread_id or "", "name": self.username,
+                    "type": "user_message", "output": text, "createdAt": datetime.now(timezone.utc).isoformat()}
+
         @self.sio.on("*")
         async def _any(event, data=None):
+            self._last_event = time.monotonic()
+            if event == "task_end":
+                self._task_ends += 1
             if event in ("new_message", "update_message") and isinstance(data, dict):
                 self.outputs[data["id"]] = data.get("output") or ""
+                self.thread_id = data.get("threadId") or self.thread_id
                 if WELCOME_MARK in self.outputs[data["id"]]:
                     self._welcome.set()
             elif event == "delete_message" and isinstance(data, dict):  # taken away: no longer shown
                 self.outputs.pop(data.get("id"), None)
-            elif event == "action" and isinstance(data, dict) and data.get("label") == ACK_BUTTON:
-                self._rules = data
+            elif event == "action" and isinstance(data, dict):
+                self.actions.append(data)
+                if data.get("label") == ACK_BUTTON:
+                    self._rules = data
             elif event == "task_start":
                 self._started = True
             elif event == "task_end" and self._started:  # a late task_end of something earlier is not ours
@@ -68,7 +91,8 @@ class ChatSession:
             await asyncio.sleep(0.2)
         return self
 
-    async def ask(self, text: str, timeout: float = 90, step_id: str | None = None) -> list[str]:
+    async def ask(self, text: str, timeout: float = 90, step_id: str | None = None,
+                  file_references: list[dict] | None = None) -> list[str]:
         """Send like the page does; return what SafeGPT showed for it, in order, once the turn has ended.
         Raises ``asyncio.TimeoutError`` when the turn does not end within ``timeout``."""
         await asyncio.sleep(0.3)  # a task_end of the welcome may still be on its way
@@ -77,8 +101,44 @@ class ChatSession:
         self._started = False  # Chainlit sends task_start, handles the message, then task_end
         step = {"id": step_id or str(uuid.uuid4()), "threadId": "", "name": self.username, "type": "user_message",
                 "output": text, "createdAt": datetime.now(timezone.utc).isoformat()}
-        await self.sio.emit("client_message", {"message": step, "fileReferences": []})
+        await self.sio.emit("client_message", {"message": step, "fileReferences": file_references or []})
         await asyncio.wait_for(self._ended.wait(), timeout)
+        return list(self.outputs.values())
+
+    async def attach(self, text: str, files: list[Path], timeout: float = 90) -> list[str]:
+        """Upload ``files`` as the page's paper clip does, then send ``text`` with them."""
+        references = []
+        for path in files:
+            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            response = await asyncio.to_thread(
+                self.http.post, "/chat/project/file", params={"session_id": self.session_id},
+                files={"file": (path.name, path.read_bytes(), mime)})
+            response.raise_for_status()
+            references.append({"id": response.json()["id"]})
+        return await self.ask(text, timeout, file_references=references)
+
+    async def click(self, label: str, timeout: float = 120, where=lambda action: True) -> list[str]:
+        """Press the newest button labelled ``label`` (and matching ``where``); return what SafeGPT showed until
+        the callback ended. Questions it asks on the way are answered from :attr:`replies`."""
+        deadline = time.monotonic() + 30
+        while (action := next((a for a in reversed(self.actions) if a.get("label") == label and where(a)),
+                              None)) is None:
+            if time.monotonic() > deadline:  # buttons arrive as events of their own, after their message
+                raise AssertionError(f"no button {label!r} shown")
+            await asyncio.sleep(0.1)
+        self.outputs.clear()
+        ends_before = self._task_ends
+        response = await asyncio.wait_for(asyncio.to_thread(
+            self.http.post, "/chat/project/action", json={"sessionId": self.session_id, "action": action},
+            timeout=timeout), timeout)
+        response.raise_for_status()
+        # The HTTP answer can overtake the websocket events of the callback's end: wait for its task_end and
+        # for the events to stop.
+        deadline = time.monotonic() + 30
+        while self._task_ends == ends_before or time.monotonic() - self._last_event < 0.5:
+            if time.monotonic() > deadline:
+                break
+            await asyncio.sleep(0.1)
         return list(self.outputs.values())
 
     def history_texts(self) -> str:

@@ -87,7 +87,8 @@ def start_server(settings: dict, tmp: Path, port: int | None = None, env: dict |
     process = subprocess.Popen([*SAFEGPT, "serve"], stdout=log.open("w"), stderr=subprocess.STDOUT, env=env,
                                cwd=REPO)
     base = f"http://127.0.0.1:{port}"
-    # A loaded CI machine (many suites at once) can need longer to load the guardrail than an idle one.
+    # On a machine shared by many runs a start can take longer than the usual 5 minutes; the wait is raised
+    # per run, never by lowering what the server must do.
     deadline = time.time() + float(os.environ.get("SAFEGPT_TEST_SERVER_START_SECONDS", "300"))
     while time.time() < deadline:
         if process.poll() is not None:

@@ -33,7 +33,19 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Deleted rows are overwritten with zeros instead of lingering in free pages (a deleted chat's ciphertext
+    # would otherwise stay readable to whoever holds the file and the history key).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
+
+
+def erase_freed_pages(engine: Engine) -> None:
+    """After deleting personal data: empty SQLite's write-ahead log, which still holds the old pages until a
+    checkpoint. Nothing to do on PostgreSQL (its VACUUM reclaims the space later; see /transparenz)."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 @contextlib.contextmanager

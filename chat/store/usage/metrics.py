@@ -15,6 +15,8 @@ LATENCY = Histogram("safegpt_answer_seconds", "Time to a complete answer", ["mod
 PSEUDONYMISED = PromCounter("safegpt_pseudonymised_values", "Values replaced by pseudonyms", ["entity_type"],
                             registry=REGISTRY)
 FEEDBACK = PromCounter("safegpt_feedback", "Feedback on answers", ["model", "value"], registry=REGISTRY)
+FEEDBACK_REASONS = PromCounter("safegpt_feedback_reasons", "Reasons given for not helpful answers", ["reason"],
+                               registry=REGISTRY)
 
 
 def observe_answer(model: str, outcome: str, prompt_tokens: int, completion_tokens: int, seconds: float,
@@ -30,6 +32,10 @@ def observe_answer(model: str, outcome: str, prompt_tokens: int, completion_toke
 
 def observe_feedback(model: str, helpful: bool) -> None:
     FEEDBACK.labels(model, "helpful" if helpful else "not_helpful").inc()
+
+
+def observe_feedback_reason(reason: str) -> None:
+    FEEDBACK_REASONS.labels(reason).inc()
 
 
 def exposition() -> bytes:

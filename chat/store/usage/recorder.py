@@ -13,6 +13,7 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Engine, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from chat.core.feedback import FeedbackReason
 from chat.store.usage import metrics
 from chat.store.usage.schema import department_members, usage_events, usage_month_keys
 
@@ -52,6 +53,19 @@ class UsageRecorder:
                 day=_today(), kind="feedback", model=model, outcome="ok", prompt_tokens=0, completion_tokens=0,
                 latency_ms=0, feedback=1 if helpful else -1, pii_counts="{}", prompt_id=prompt_id, sources="[]",
                 no_source=0, department=department))
+
+    def record_feedback_reason(self, *, model: str, reason: FeedbackReason | str, prompt_id: str | None = None,
+                               department: str | None = None) -> None:
+        """Why a not-helpful answer was not helpful, as one of the fixed codes; anything else is refused."""
+        reason = FeedbackReason(reason)  # ValueError for anything but a known code: no free text gets stored
+        metrics.observe_feedback_reason(reason.value)
+        if not self.enabled:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(insert(usage_events).values(
+                day=_today(), kind="feedback_reason", model=model, outcome="ok", prompt_tokens=0,
+                completion_tokens=0, latency_ms=0, feedback=None, feedback_reason=reason.value, pii_counts="{}",
+                prompt_id=prompt_id, sources="[]", no_source=0, department=department))
 
     def _count_member(self, department: str, member: str) -> None:
         month = _today().strftime("%Y-%m")

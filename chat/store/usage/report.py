@@ -11,6 +11,7 @@ from datetime import date
 
 from sqlalchemy import Engine, func, select
 
+from chat.core.feedback import FeedbackReason
 from chat.store.usage.schema import department_members, usage_events
 
 OTHER = "andere"
@@ -24,6 +25,8 @@ class UsageReport:
     answers_by_day: list[tuple[date, int, int]] = field(default_factory=list)  # (day, answers ok, failed)
     feedback_helpful: int = 0
     feedback_total: int = 0
+    # reason code (chat.core.feedback.FeedbackReason) -> how often it was given; every code, also with 0
+    feedback_reasons: dict[str, int] = field(default_factory=dict)
     errors_by_kind: dict[str, int] = field(default_factory=dict)
     pii_by_type: dict[str, int] = field(default_factory=dict)
     top_prompts: list[tuple[str, int]] = field(default_factory=list)
@@ -72,7 +75,12 @@ def build_report(engine: Engine, since: date, until: date, k: int = 5) -> UsageR
     per_day: dict[date, list[int]] = defaultdict(lambda: [0, 0])
     errors, pii, prompts, sources, models, departments = Counter(), Counter(), Counter(), Counter(), Counter(), Counter()
     latencies = []
+    reasons = Counter({reason.value: 0 for reason in FeedbackReason})
     for r in rows:
+        if r.kind == "feedback_reason":
+            if r.feedback_reason in reasons:
+                reasons[r.feedback_reason] += 1
+            continue
         if r.kind == "feedback":
             report.feedback_total += 1
             report.feedback_helpful += int(r.feedback == 1)
@@ -97,6 +105,7 @@ def build_report(engine: Engine, since: date, until: date, k: int = 5) -> UsageR
     for dept, n in departments.items():
         merged[dept if dept in visible else OTHER] += n
     report.answers_by_day = [(d, v[0], v[1]) for d, v in sorted(per_day.items())]
+    report.feedback_reasons = {reason.value: reasons[reason.value] for reason in FeedbackReason}
     report.errors_by_kind = dict(errors.most_common())
     report.pii_by_type = dict(pii.most_common())
     report.top_prompts = prompts.most_common(10)
@@ -121,6 +130,8 @@ def report_csv(report: UsageReport) -> str:
         w.writerow(["fehler_pro_tag", day.isoformat(), bad])
     w.writerow(["rueckmeldung", "hilfreich", report.feedback_helpful])
     w.writerow(["rueckmeldung", "gesamt", report.feedback_total])
+    for reason, count in report.feedback_reasons.items():
+        w.writerow(["grund_nicht_hilfreich", reason, count])
     for section, data in (("fehler_nach_art", report.errors_by_kind), ("pseudonymisiert_nach_typ", report.pii_by_type),
                           ("modelle", report.by_model), ("bereiche", report.by_department)):
         for key, value in data.items():

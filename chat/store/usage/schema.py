@@ -9,13 +9,15 @@ usage_events = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("day", Date, nullable=False),               # coarse time bucket only
-    Column("kind", String(20), nullable=False),        # answer | feedback
+    Column("kind", String(20), nullable=False),        # answer | feedback | feedback_reason
     Column("model", String(120), nullable=False, default=""),
     Column("outcome", String(40), nullable=False, default="ok"),  # ok | model_unavailable | refused_policy | input_rejected
     Column("prompt_tokens", Integer, nullable=False, default=0),
     Column("completion_tokens", Integer, nullable=False, default=0),
     Column("latency_ms", Integer, nullable=False, default=0),
     Column("feedback", Integer, nullable=True),        # +1 helpful, -1 not helpful
+    # kind feedback_reason: a chat.core.feedback.FeedbackReason code, chosen from buttons (never free text)
+    Column("feedback_reason", String(40), nullable=True),
     Column("pii_counts", Text, nullable=False, default="{}"),   # JSON {"PERSON": 2}
     Column("prompt_id", String(120), nullable=True),
     Column("sources", Text, nullable=False, default="[]"),     # JSON list of cited source file names

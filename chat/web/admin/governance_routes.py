@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 
 from chat.store.accounts import AccountError, Role, generate_password
 from chat.web.admin import SessionUser, render, require_roles, verify_csrf
 from chat.web.admin.auth import session_user
-from chat.web.admin.pages import add_navigation
+from chat.web.admin.pages import TRANSPARENCY_PAGE, add_navigation
+from chat.inventory import build_inventory
+from privacy import processing_record
 from chat.wiring import SafeGPT
 
 
@@ -17,7 +19,7 @@ def make_governance_router(app: SafeGPT) -> APIRouter:
     add_navigation("/admin/modelle", "Modellregister", ("admin", "analyst"))
     add_navigation("/admin/benutzer", "Benutzer", ("admin",))
     add_navigation("/admin/protokoll", "Protokoll", ("admin",))
-    add_navigation("/transparenz", "Was wird gespeichert?", ("admin", "analyst"))
+    add_navigation(*TRANSPARENCY_PAGE, ("staff", "admin", "analyst"))
 
     @router.get("/admin/modelle")
     async def models(request: Request, user: SessionUser = Depends(require_roles("admin", "analyst"))):
@@ -71,6 +73,16 @@ def make_governance_router(app: SafeGPT) -> APIRouter:
     async def transparency(request: Request):
         if session_user(request) is None:
             raise HTTPException(status_code=401, detail="Bitte melden Sie sich an.")
-        return render(request, "transparency.html", s=app.settings)
+        inventory = build_inventory(app.settings)
+        return render(request, "transparency.html", inventory=inventory, record=processing_record(inventory),
+                      sqlite=app.settings.db_url.startswith("sqlite"),
+                      session_hours=app.settings.server.session_hours)
+
+    @router.get("/transparenz.json")
+    async def transparency_record(request: Request):
+        """The record of processing activities (Art. 30 GDPR), generated from the same inventory as the page."""
+        if session_user(request) is None:
+            raise HTTPException(status_code=401, detail="Bitte melden Sie sich an.")
+        return JSONResponse(processing_record(build_inventory(app.settings)))
 
     return router

@@ -18,6 +18,11 @@ NAVIGATION = [  # (path, German label, roles that see the link)
 ]
 
 
+# Pages for every logged-in person (path, German label); the chat's header links to them as well.
+TRANSPARENCY_PAGE = ("/transparenz", "Was wird gespeichert?")
+MY_CHATS_PAGE = ("/meine-daten", "Meine Chats")
+
+
 def add_navigation(path: str, label: str, roles: tuple[str, ...]) -> None:
     """Areas register their pages here at router build time."""
     if all(p != path for p, _, _ in NAVIGATION):

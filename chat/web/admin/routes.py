@@ -24,7 +24,8 @@ def install_error_pages(api: FastAPI) -> None:
 
     @api.exception_handler(HTTPException)
     async def german_errors(request: Request, exc: HTTPException):
-        if request.url.path.startswith("/admin") and exc.status_code in (401, 403, 404):
+        page = request.url.path.startswith(("/admin", "/transparenz", "/meine-daten"))
+        if page and not request.url.path.endswith(".json") and exc.status_code in (401, 403, 404):
             title = {401: "Nicht angemeldet", 403: "Keine Berechtigung", 404: "Nicht gefunden"}[exc.status_code]
             return render(request, "error.html", status_code=exc.status_code, title=title,
                           message=str(exc.detail), login=exc.status_code == 401)

@@ -1,0 +1,70 @@
+"""What the knowledge base stores: its storage records for /transparenz and the Art. 30 record."""
+
+from __future__ import annotations
+
+from privacy import Content, DataCategory, Elsewhere, Files, PersonCategory, StorageRecord, Table
+from privacy.messages import OPERATOR
+
+from .paths import CHROMA_DIR, FILES_DIR, REGISTRY_FILE, UPLOADS_DIR
+from .settings import KnowledgeSettings
+
+
+def storage_records(settings: KnowledgeSettings) -> list[StorageRecord]:
+    """The guidelines with their index (data directory, and Chroma embedded or on a server), and uploads
+    waiting for a confirmation."""
+    locations: list = [
+        Files(REGISTRY_FILE + "*", (Content.GUIDELINE_TEXT, Content.VECTORS)),
+        Files(FILES_DIR + "/*", (Content.GUIDELINE_FILE,)),
+    ]
+    # Server mode (several processes, PostgreSQL) keeps the registry and keyword index in the main database
+    # (knowledge/shared_registry.py); the tables exist in every database, filled only there.
+    locations += [
+        Table("knowledge_documents", {"doc_id": Content.ID, "title": Content.ADMIN_TEXT, "source_file": Content.FILE_NAME,
+                                      "stored_path": Content.FILE_NAME, "sha256": Content.HASH,
+                                      "revision": Content.NUMBER, "version": Content.LABEL,
+                                      "owner": Content.ADMIN_TEXT, "valid_until": Content.DAY,
+                                      "audience": Content.LABEL, "chunk_count": Content.NUMBER,
+                                      "added_at": Content.TIME}),
+        Table("knowledge_chunks", {"id": Content.ID, "chunk_id": Content.ID, "doc_id": Content.ID,
+                                   "idx": Content.NUMBER, "page": Content.NUMBER, "section": Content.GUIDELINE_TEXT,
+                                   "section_path": Content.GUIDELINE_TEXT, "text": Content.GUIDELINE_TEXT,
+                                   "tokens": Content.GUIDELINE_TEXT}),
+        Table("knowledge_meta", {"key": Content.LABEL, "value": Content.DETAIL}),
+    ]
+    if settings.chroma_mode == "embedded":
+        locations.append(Files(CHROMA_DIR + "/*", (Content.VECTORS, Content.GUIDELINE_TEXT)))
+    else:
+        locations.append(Elsewhere(f"Chroma-Server {settings.chroma_host}:{settings.chroma_port}, "
+                                   f"Sammlung „{settings.collection}“"))
+    return [
+        StorageRecord(
+            key="knowledge_base",
+            title="Wissensbasis (interne Richtlinien)",
+            purpose="Antworten auf die internen Richtlinien des Trägers stützen und die Quellen nennen.",
+            contents=("Die von Admins hochgeladenen Richtlinien: Originaldatei, Titel, Version, Verantwortliche, "
+                      "Gültigkeit, Zielgruppe, der Text in Abschnitten (im Betrieb mit mehreren Prozessen in der Datenbank), ein Stichwortindex und Zahlenvektoren "
+                      "(Embeddings). Vor der Aufnahme wird jedes Dokument auf Klientenangaben geprüft; gefundene "
+                      "Angaben muss ein Admin ausdrücklich bestätigen."),
+            stored=True,
+            data=(DataCategory.GUIDELINES,),
+            persons=(PersonCategory.NAMED_IN_GUIDELINES,),
+            locations=tuple(locations),
+            retention="Bis ein Admin das Dokument entfernt oder ersetzt (dann werden alle Abschnitte gelöscht).",
+            readers="Alle Beschäftigten (als Quellen in Antworten); Pflege durch Admins.",
+        ),
+        StorageRecord(
+            key="guideline_uploads",
+            title="Hochgeladene Richtlinien vor der Aufnahme",
+            purpose="Eine hochgeladene Richtlinie auf Klientenangaben prüfen, bevor sie in die Wissensbasis kommt.",
+            contents=("Die hochgeladene Datei und die Formularangaben mit dem Benutzernamen des Admins, solange "
+                      "die Aufnahme noch bestätigt werden muss (bei gefundenen Klientenangaben)."),
+            stored=True,
+            data=(DataCategory.GUIDELINES, DataCategory.ACCOUNT),
+            persons=(PersonCategory.NAMED_IN_GUIDELINES, PersonCategory.ADMINS),
+            locations=(Files(UPLOADS_DIR + "/*", (Content.GUIDELINE_FILE, Content.USERNAME)),),
+            retention=("Gelöscht, sobald die Richtlinie aufgenommen oder abgelehnt ist; unbestätigte beim nächsten "
+                       "Hochladen, wenn sie älter als eine Stunde sind."),
+            readers="Admins. " + OPERATOR,
+            audience="operation",
+        ),
+    ]
