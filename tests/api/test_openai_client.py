@@ -181,9 +181,17 @@ def test_rate_limit_answers_429_with_retry_after(env):
     assert statuses == [200, 200, 429, 429]
 
 
+# A question the sample guideline answers with the list the recording upstream's reply names: its [1] stays cited.
+# (For MESSAGE's vague "Was muss ich beachten?" the evidence is the guideline's opening sentence, and the draft
+# check rightly removes a [1] whose passage shares nothing with the reply, issue 18.)
+DOCUMENTS_QUESTION = ("Frau Aylin Demir (geb. 14.03.1987, aylin.demir@web.de) stellt einen Antrag auf Wohngeld. "
+                      "Welche Unterlagen muss sie beifügen?")
+
+
 def test_knowledge_grounding_returns_sources(env):
     completion = env.client("fallakte").chat.completions.create(
-        model="extern", messages=[{"role": "user", "content": MESSAGE}], extra_body={"safegpt": {"knowledge": True}})
+        model="extern", messages=[{"role": "user", "content": DOCUMENTS_QUESTION}],
+        extra_body={"safegpt": {"knowledge": True}})
     info = completion.model_extra["safegpt"]
     assert info["sources"], "no guideline passage retrieved for a Wohngeld question"
     assert any("ohngeld" in s["title"] + s["text"] for s in info["sources"])
