@@ -108,7 +108,9 @@ def test_user_marks_a_missed_value_and_it_is_masked_from_then_on(server, provide
     login(page, server.base_url, "fachkraft", "sicheres-passwort-123")
     # A village without a person or an address next to it is not masked by the rules ("Wohngruppe
     # Lindenhof" would be: a named local institution since issue 15).
-    send(page, "Wie organisiere ich das Sommerfest in Hinterdorf?")
+    # A request for a text, so a model writes it: a rule question no guideline answers gets SafeGPT's own
+    # answer without any model (issue 18), and this test is about what the model receives.
+    send(page, "Schreiben Sie bitte eine kurze Einladung zum Sommerfest in Hinterdorf.")
     page.get_by_text("Für die Person gilt").last.wait_for(timeout=120_000)
     assert "Hinterdorf" in provider.requests[-1]["messages"][-1]["content"]  # not a client datum by itself
 
