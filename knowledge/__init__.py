@@ -19,7 +19,8 @@ from .settings import IngestSettings, KnowledgeSettings
 # Light on purpose: importing ``knowledge`` (e.g. for its settings) must not load Chroma or the parsers. The heavy
 # parts are imported where they are used: ``knowledge.knowledge_base.KnowledgeBase``, ``knowledge.cli.make_kb_group``,
 # ``knowledge.embedders.Embedder``/``make_embedder``, ``knowledge.parsers.SUPPORTED_SUFFIXES``,
-# ``knowledge.curation.Curator`` (client-data check and audit log around changes).
+# ``knowledge.curation.Curator`` (client-data check and audit log around changes), ``knowledge.evidence``
+# (the sentences that answer a question: ``Evidence``, ``EvidenceSentence``, ``Grounding``).
 __all__ = [
     "DocumentInfo",
     "DocumentNotFound",

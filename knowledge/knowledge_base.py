@@ -11,7 +11,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Self
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self
 from . import messages
 from .chunking import chunk_blocks
 from .embedders import Embedder, make_embedder
+from .evidence import Candidate, Evidence, Grounding, pack_vector, select_evidence, unpack_vector
 from .errors import DocumentNotFound, EmptyDocument, KnowledgeError, ReindexRequired
 from .german_analyzer import GermanAnalyzer
 from .keyword_index import KeywordIndex
@@ -27,8 +28,9 @@ from .parsers import parse_file
 from .query_expansion import make_expander
 from .parsers.metadata import normalise_date
 from .paths import FILES_DIR, REGISTRY_FILE
-from .registry import ChunkRecord, DocumentRecord, Registry
+from .registry import ChunkRecord, DocumentRecord, Registry, SentenceRecord
 from .retrieval import fuse
+from .sentences import chunk_units, split_units
 from .settings import KnowledgeSettings
 from .store import VectorStore
 
@@ -51,6 +53,14 @@ class _Prepared:
     metadatas: list[dict[str, Any]] = field(repr=False)
     tokens: list[list[str]] = field(repr=False)
     staged_dir: Path | None  # where the original file was copied for this revision
+    sentences: list[SentenceRecord] = field(default_factory=list, repr=False)  # evidence units, no vectors yet
+    sentence_texts: list[str] = field(default_factory=list, repr=False)  # distinct texts to embed
+    sentence_text_of: list[int] = field(default_factory=list, repr=False)  # sentence -> index in sentence_texts
+
+    @property
+    def all_texts(self) -> list[str]:
+        """Everything to embed: chunks first, then the distinct evidence units."""
+        return self.embed_texts + self.sentence_texts
 
 
 class KnowledgeBase:
@@ -71,6 +81,7 @@ class KnowledgeBase:
         self.embedder: Embedder = embedder if embedder is not None else make_embedder(settings)
         self._lock = threading.RLock()
         self._closed = False
+        self._query_vectors: dict[str, list[float]] = {}
         if registry_engine is not None:
             from .shared_registry import SharedRegistry
 
@@ -128,7 +139,7 @@ class KnowledgeBase:
             try:
                 if before_index is not None:
                     before_index([c.text for c in prepared.chunks])
-                vectors = self._embed(prepared.embed_texts, progress, messages.PROGRESS_EMBED)
+                vectors = self._embed(prepared.all_texts, progress, messages.PROGRESS_EMBED)
                 self._commit(prepared, vectors)
             except BaseException:
                 self._discard_staged(prepared)
@@ -198,10 +209,10 @@ class KnowledgeBase:
                                               valid_until=info.valid_until, audience=info.audience,
                                               previous=record))
             total = sum(len(p.chunks) for p in prepared)
-            bar = _progress_bar(total, messages.PROGRESS_REINDEX) if progress else None
+            bar = _progress_bar(sum(len(p.all_texts) for p in prepared), messages.PROGRESS_REINDEX) if progress else None
             try:
                 for item in prepared:
-                    vectors = self._embed(item.embed_texts, False, "", bar=bar)
+                    vectors = self._embed(item.all_texts, False, "", bar=bar)
                     try:
                         self._commit(item, vectors)
                     except BaseException:
@@ -241,7 +252,7 @@ class KnowledgeBase:
         use_dense = mode in ("hybrid", "dense")
         use_keyword = mode in ("hybrid", "keyword")
         # Outside the lock: embedding is the slow part and the embedder has its own lock.
-        query_vector = self.embedder.embed_query(query) if use_dense else None
+        query_vector = self._embed_query(query) if use_dense else None
         with self._lock:
             self._refresh()
             terms = self._keywords.query_terms(query)
@@ -274,6 +285,55 @@ class KnowledgeBase:
                     break
             return passages
 
+    def evidence(self, query: str, passages: list[Passage], limit: int = 3, *, dense: bool = True) -> Evidence:
+        """The one to ``limit`` units of ``passages`` (a :meth:`search` result for ``query``) that answer the
+        question, quoted verbatim, and whether they do so clearly (see :mod:`knowledge.evidence`).
+
+        Uses the unit vectors stored at ingestion; passages indexed before those existed are split and
+        embedded now (slower; ``reindex`` stores them). ``dense=False`` never hands the query to the embedder
+        (for a question that may not go where the embedder runs): keyword overlap alone."""
+        if not passages:
+            return Evidence(Grounding.NONE, reason="no_passages")
+        query_vector = self._embed_query(query) if dense else None
+        with self._lock:
+            self._refresh()
+            stored = self._registry.sentences_of([p.chunk_id for p in passages])
+        missing = [p for p in passages if p.chunk_id not in stored]
+        if missing:
+            stored.update(self._units_on_the_fly(missing))
+        candidates = [
+            Candidate(index, unit.text, unit.lead, unit.kind, unit.page,
+                      unpack_vector(unit.vector) if unit.vector else None)
+            for index, passage in enumerate(passages) for unit in stored.get(passage.chunk_id, [])
+        ]
+        return select_evidence(query, query_vector, passages, candidates, self.embedder.name, limit=limit,
+                               min_score=self.settings.evidence_min_score)
+
+    def _units_on_the_fly(self, passages: list[Passage]) -> dict[str, list[SentenceRecord]]:
+        log.info("knowledge: %d passages without stored sentences; run reindex", len(passages))
+        out: dict[str, list[SentenceRecord]] = {}
+        texts: list[str] = []
+        for p in passages:
+            units = split_units(p.text, p.section)
+            out[p.chunk_id] = [SentenceRecord(p.chunk_id, i, u.text, u.lead, u.kind, p.page)
+                               for i, u in enumerate(units)]
+            texts.extend(_unit_embed_text(p.section, u.lead, u.text) for u in units)
+        vectors = iter(self.embedder.embed_passages(texts) if texts else [])
+        return {cid: [replace(r, vector=pack_vector(next(vectors))) for r in records] for cid, records in out.items()}
+
+    def _embed_query(self, query: str) -> list[float]:
+        """The query's vector; the last few are remembered, so search and evidence embed a question once."""
+        with self._lock:
+            cached = self._query_vectors.get(query)
+        if cached is not None:
+            return cached
+        vector = self.embedder.embed_query(query)
+        with self._lock:
+            self._query_vectors[query] = vector
+            while len(self._query_vectors) > 16:
+                self._query_vectors.pop(next(iter(self._query_vectors)))
+        return vector
+
     def outbound_notice(self) -> str | None:
         """German statement of what leaves this server when documents are indexed (a remote embedder receives
         every chunk's text); ``None`` when the embedder runs in this process."""
@@ -287,7 +347,9 @@ class KnowledgeBase:
         """Counts for health checks and dashboards (no document text)."""
         with self._lock:
             return {"documents": len(self._registry.documents()), "chunks": self._registry.chunk_count(),
-                    "vectors": self._store.count(), "embedder": self.embedder.name,
+                    "vectors": self._store.count(), "sentences": self._registry.sentence_count(),
+                    "chunks_without_sentences": self._registry.chunks_without_sentences(),
+                    "embedder": self.embedder.name,
                     "collection": self._store.name, "reindex_required": self._stale_embedder is not None}
 
     def close(self) -> None:
@@ -337,6 +399,15 @@ class KnowledgeBase:
         chunk_records = [ChunkRecord(chunk_id=f"{doc_id}:{revision}:{c.index:04d}", doc_id=doc_id, index=c.index,
                                      section=c.section, section_path=c.section_path, page=c.page, text=c.text)
                          for c in chunks]
+        sentences: list[SentenceRecord] = []
+        sentence_texts: dict[str, int] = {}
+        sentence_text_of: list[int] = []
+        for chunk_record, units in zip(chunk_records, chunk_units(parsed.blocks, chunks)):
+            for index, (unit, page) in enumerate(units):
+                sentences.append(SentenceRecord(chunk_record.chunk_id, index, unit.text, unit.lead, unit.kind,
+                                                page if page is not None else chunk_record.page))
+                embed = _unit_embed_text(chunk_record.section, unit.lead, unit.text)
+                sentence_text_of.append(sentence_texts.setdefault(embed, len(sentence_texts)))
         headers = [_header(info.title, c) for c in chunks]
         embed_texts = [f"{h}\n{c.text}" for h, c in zip(headers, chunks)]
         tokens = [self._keywords.tokens(text) for text in embed_texts]
@@ -350,7 +421,8 @@ class KnowledgeBase:
             raise
         return _Prepared(record=record, chunks=chunk_records, embed_texts=embed_texts,
                          metadatas=[_metadata(info, revision, c) for c in chunks], tokens=tokens,
-                         staged_dir=staged_dir)
+                         staged_dir=staged_dir, sentences=sentences, sentence_texts=list(sentence_texts),
+                         sentence_text_of=sentence_text_of)
 
     def _embed(self, texts: list[str], progress: bool, label: str, bar: Any = None) -> list[list[float]]:
         own_bar = _progress_bar(len(texts), label) if progress and bar is None else None
@@ -371,7 +443,12 @@ class KnowledgeBase:
         return vectors
 
     def _commit(self, prepared: _Prepared, vectors: list[list[float]]) -> None:
-        """Write vectors, then switch registry rows in one transaction, then clean up the old version."""
+        """Write vectors, then switch registry rows in one transaction, then clean up the old version.
+
+        ``vectors`` holds the chunk vectors followed by those of the distinct evidence units."""
+        unit_vectors = [pack_vector(v) for v in vectors[len(prepared.chunks):]]
+        vectors = vectors[:len(prepared.chunks)]
+        sentences = [replace(s, vector=unit_vectors[i]) for s, i in zip(prepared.sentences, prepared.sentence_text_of)]
         ids = [c.chunk_id for c in prepared.chunks]
         try:
             self._store.add(ids, vectors, prepared.metadatas, [c.text for c in prepared.chunks])
@@ -385,6 +462,7 @@ class KnowledgeBase:
                 old_ids = self._registry.delete_document(db, doc_id) if old else []
                 self._registry.insert_document(db, prepared.record)
                 self._registry.insert_chunks(db, prepared.chunks, prepared.tokens)
+                self._registry.insert_sentences(db, sentences)
                 self._generation = self._registry.bump_generation(db)
         except BaseException:
             self._delete_vectors(ids)
@@ -445,6 +523,11 @@ def _header(title: str, chunk: Chunk) -> str:
     """Context line embedded and indexed with each chunk: document title and heading path."""
     path = [p for p in chunk.section_path if p != title]
     return " › ".join([title, *path])
+
+
+def _unit_embed_text(section: str | None, lead: str | None, text: str) -> str:
+    """What is embedded for an evidence unit: its heading gives a short sentence its topic."""
+    return " ".join(x for x in (f"{section}:" if section else None, lead, text) if x)
 
 
 def _metadata(info: DocumentInfo, revision: str, chunk: Chunk) -> dict[str, Any]:

@@ -25,6 +25,19 @@ class DocumentRecord:
 
 
 @dataclass(frozen=True)
+class SentenceRecord:
+    """An evidence unit of a chunk (see :mod:`knowledge.sentences`) and its unit-length vector (float16)."""
+
+    chunk_id: str
+    index: int
+    text: str = field(repr=False)
+    lead: str | None = field(repr=False)
+    kind: str
+    page: int | None
+    vector: bytes | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
 class ChunkRecord:
     """A registry row for one chunk."""
 
@@ -73,8 +86,27 @@ def _m1_initial(db: sqlite3.Connection) -> None:
     db.execute("CREATE VIRTUAL TABLE chunk_vocab USING fts5vocab(chunk_fts, 'row')")
 
 
+def _m2_sentences(db: sqlite3.Connection) -> None:
+    # Evidence units of each chunk (issue 18) with their vectors. Kept here rather than in Chroma: they are only
+    # ever read by chunk id, and living in the registry they are replaced and removed in the same transaction as
+    # their chunk. A knowledge base indexed before this migration has none until `safegpt kb reindex`.
+    db.execute(
+        """CREATE TABLE sentences (
+            id INTEGER PRIMARY KEY,
+            chunk_id TEXT NOT NULL REFERENCES chunks(chunk_id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            lead TEXT,
+            kind TEXT NOT NULL,
+            page INTEGER,
+            vector BLOB,
+            UNIQUE (chunk_id, idx)
+        )"""
+    )
+
+
 # Append new migrations; never edit a released one. PRAGMA user_version counts applied ones.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_sentences]
 
 
 class Registry:
@@ -164,6 +196,7 @@ class Registry:
         """Delete the document, its chunks and their keyword entries; return the deleted chunk ids."""
         ids = [row[0] for row in db.execute("SELECT chunk_id FROM chunks WHERE doc_id = ?", (doc_id,))]
         db.execute("DELETE FROM chunk_fts WHERE rowid IN (SELECT id FROM chunks WHERE doc_id = ?)", (doc_id,))
+        db.execute("DELETE FROM sentences WHERE chunk_id IN (SELECT chunk_id FROM chunks WHERE doc_id = ?)", (doc_id,))
         db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
         db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
         return ids
@@ -177,6 +210,39 @@ class Registry:
                  json.dumps(list(chunk.section_path), ensure_ascii=False), chunk.page, chunk.text),
             )
             db.execute("INSERT INTO chunk_fts (rowid, tokens) VALUES (?, ?)", (cursor.lastrowid, " ".join(chunk_tokens)))
+
+    def insert_sentences(self, db: sqlite3.Connection, sentences: list[SentenceRecord]) -> None:
+        db.executemany(
+            "INSERT INTO sentences (chunk_id, idx, text, lead, kind, page, vector) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(s.chunk_id, s.index, s.text, s.lead, s.kind, s.page, s.vector) for s in sentences],
+        )
+
+    def sentences_of(self, chunk_ids: list[str]) -> dict[str, list[SentenceRecord]]:
+        """The evidence units of these chunks, in order; a chunk indexed before they existed is missing."""
+        out: dict[str, list[SentenceRecord]] = {}
+        if not chunk_ids:
+            return out
+        marks = ",".join("?" * len(chunk_ids))
+        rows = self.db.execute(
+            f"SELECT chunk_id, idx, text, lead, kind, page, vector FROM sentences WHERE chunk_id IN ({marks}) "
+            "ORDER BY chunk_id, idx", chunk_ids)
+        for row in rows:
+            out.setdefault(row[0], []).append(SentenceRecord(*row))
+        return out
+
+    def term_document_counts(self, terms: list[str]) -> dict[str, int]:
+        """In how many chunks each keyword-index token occurs (tokens never indexed are left out)."""
+        if not terms:
+            return {}
+        marks = ",".join("?" * len(terms))
+        return dict(self.db.execute(f"SELECT term, doc FROM chunk_vocab WHERE term IN ({marks})", terms).fetchall())
+
+    def sentence_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM sentences").fetchone()[0]
+
+    def chunks_without_sentences(self) -> int:
+        return self.db.execute(
+            "SELECT count(*) FROM chunks WHERE chunk_id NOT IN (SELECT chunk_id FROM sentences)").fetchone()[0]
 
     def chunks_by_id(self, chunk_ids: list[str]) -> dict[str, ChunkRecord]:
         if not chunk_ids:

@@ -59,6 +59,9 @@ class KnowledgeSettings(pydantic.BaseModel):
     min_score: float = pydantic.Field(default=0.30, ge=0.0, le=1.0)
     # How many candidates each retriever (dense, keyword) contributes before fusion.
     candidates: int = pydantic.Field(default=30, ge=1)
+    # Evidence (issue 18): below this score the best sentence does not clearly answer a question, and the user
+    # is asked back instead of given a model answer. None: the embedder's measured default (knowledge.evidence).
+    evidence_min_score: float | None = pydantic.Field(default=None, ge=0.0)
     # The keyword search forgives typos, run-together words, abbreviations and synonyms (issue 18).
     # False: exact keywords only, as before.
     tolerant_keywords: bool = True

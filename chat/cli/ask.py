@@ -6,7 +6,9 @@ import json
 import sys
 from collections import Counter
 
-from chat.core.events import AnswerDelta, AnswerDone, Protected, Retrieved, Routed
+from chat.core import messages as texts
+from chat.core.answer_render import answer_markdown, evidence_preamble, marked_draft
+from chat.core.events import AnswerDelta, AnswerDone, EvidenceFound, Protected, Retrieved, Routed
 from chat.core.pipeline import UserInputError
 from chat.core.presentation import source_label
 from chat.llm.errors import RoutingError
@@ -26,6 +28,9 @@ async def run_ask(app: SafeGPT, text: str, model: str | None, as_json: bool) -> 
                 search_notice = event.search_notice
                 if search_notice and not as_json:
                     print(search_notice, file=sys.stderr)
+            elif isinstance(event, EvidenceFound) and not as_json:
+                sys.stdout.write(evidence_preamble(event.evidence, event.action, event.notice))  # the guideline's words first
+                sys.stdout.flush()
             elif isinstance(event, Routed):
                 notice = event.notice
                 data_class = event.data_class
@@ -60,13 +65,27 @@ async def run_ask(app: SafeGPT, text: str, model: str | None, as_json: bool) -> 
             "message_data_class": protected.data_class.value if protected else None,
             "pseudonymised": dict(Counter(entity for entity, _, _ in protected.replacements)) if protected else {},
             "sources": sources,
+            # Issue 18: the guideline sentences that answer, what the answer did with them, the draft's check.
+            "evidence": [{"text": e.text, "lead": e.lead, "title": e.passage.title, "source_file": e.passage.source_file,
+                          "section": e.passage.section, "page": e.page}
+                         for e in (done.evidence.sentences if done.evidence else ())],
+            "grounding": done.evidence.grounding.value if done.evidence else None,
+            "answer_kind": done.action or None,
+            "check": None if done.check is None else {
+                "unsupported": [{"text": u.text, "kind": u.kind} for u in done.check.unsupported],
+                "citations": [{"cited": c.cited, "replacement": c.replacement} for c in done.check.citations],
+                "echoes_hidden": len(done.check.echoes), "conflict": done.check.conflict},
+            "checked_answer": answer_markdown(done),
         }, ensure_ascii=False))
     else:
         print()
+        if done.check is not None and not done.check.clean:  # the streamed draft again, with the marks in place
+            print(f"\n{texts.CHECKED_DRAFT_LABEL}\n{marked_draft(done.text, done.check)}")
         if sources:
             print("\nQuellen:")
             for s in sources:
                 mark = "*" if s["cited"] else " "
                 print(f" {mark} {source_label(s['number'], s['title'], s['section'], s['page'])} ({s['source_file']})")
-        print(f"\n(Antwort von {done.display_name} – KI. Bitte fachlich prüfen.)")
+        print(f"\n(Antwort von {done.display_name} – KI. Bitte fachlich prüfen.)" if done.model_name
+              else f"\n({texts.ANSWERED_WITHOUT_MODEL})")
     return 0

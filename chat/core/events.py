@@ -1,5 +1,7 @@
 """The typed events of one answer (:meth:`chat.core.pipeline.Pipeline.answer` yields them in this order):
-``Protected`` → ``Retrieved`` → ``Routed`` → ``Queued``* → ``AnswerDelta``* → ``AnswerDone``.
+``Protected`` → ``Retrieved`` → ``EvidenceFound`` → ``Routed`` → ``Queued``* → ``AnswerDelta``* → ``AnswerDone``.
+When no model is asked (a question the guidelines answer only unclearly or not at all), ``Routed`` and
+``Queued`` are left out and the one ``AnswerDelta`` is SafeGPT's own answer.
 
 The Chainlit handlers, ``safegpt ask`` and the ``/v1`` API turn them into what their users see.
 """
@@ -8,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from chat.core.answer_check import DraftCheck
 from guardrails import DataClass
 from knowledge import Passage
+from knowledge.evidence import Evidence
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,18 @@ class Retrieved:
     notice: str | None = None
     # German note when the question was searched by keyword only (its data class may not go to the embedder).
     search_notice: str | None = None
+
+
+@dataclass(frozen=True)
+class EvidenceFound:
+    """The guideline sentences that answer the question, to be shown before any model text (issue 18), and
+    what the answer will do with them: ``grounded`` (a model explains them), ``ask_back`` or ``decline``
+    (SafeGPT answers itself, no model), ``open`` (no guideline: a model writes without the organisation's
+    rules). ``action`` is empty when the knowledge base was not asked."""
+
+    evidence: Evidence
+    action: str
+    notice: str | None = None  # German note said first when no guideline could be used (as in Retrieved)
 
 
 @dataclass(frozen=True)
@@ -67,6 +83,12 @@ class AnswerDone:
     completion_tokens: int
     seconds: float
     notice: str | None = None  # as in Retrieved: "Keine passende Richtlinie gefunden …"
+    # Issue 18: what the answer rests on and what the check found. ``text`` is the model's draft as streamed
+    # (or SafeGPT's own answer when ``model_name`` is empty); ``chat.core.answer_render.answer_markdown`` turns
+    # the whole into what a user sees: evidence first, then the draft with its marks.
+    evidence: Evidence | None = None
+    action: str = ""
+    check: DraftCheck | None = None
 
 
-Event = Protected | Retrieved | Routed | Queued | AnswerDelta | AnswerDone
+Event = Protected | Retrieved | EvidenceFound | Routed | Queued | AnswerDelta | AnswerDone

@@ -1,4 +1,6 @@
-"""The conversation pipeline: pseudonymise → retrieve → build prompt → route → stream → restore.
+"""The conversation pipeline: pseudonymise → retrieve → evidence → build prompt → route → stream → restore →
+check (issue 18: the guideline sentences that answer come first, the model's draft is checked against them,
+and a question no guideline clearly answers gets no invented rule).
 
 A plain async function over plain objects; it knows nothing of Chainlit. The Chainlit handlers, the CLI
 (``safegpt ask``) and the tests are thin callers of :meth:`Pipeline.answer`.
@@ -8,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 import time
 import unicodedata
 import uuid
@@ -16,8 +17,13 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 from chat.core import messages as texts
-from chat.core.events import AnswerDelta, AnswerDone, Event, Protected, Queued, Retrieved, Routed, Source
-from chat.core.prompting import NumberedSource, build_messages
+from chat.core.answer_check import DraftCheck, check_draft, cited_after
+from chat.core.answer_plan import Action, AnswerPlan, plan_answer
+from chat.core.answer_render import ask_back_markdown
+from chat.core.events import (AnswerDelta, AnswerDone, Event, EvidenceFound, Protected, Queued, Retrieved, Routed,
+                              Source)
+from chat.core.prompting import (PromptSource, grounded_messages, instruction_texts, open_messages,
+                                 plain_messages)
 from chat.core.routing import choose_model
 from chat.llm.errors import ModelNotAllowed, RoutingError
 from chat.llm.pieces import QueuePlace
@@ -27,10 +33,12 @@ from chat.settings import Settings
 from guardrails import DataClass, ProtectedText
 from guardrails.conversation import ConversationGuard
 from guardrails.guardrail import Guardrail
+from knowledge import Passage
+from knowledge.evidence import Evidence, Grounding
 from knowledge.knowledge_base import KnowledgeBase
 
 log = logging.getLogger(__name__)
-_CITATION = re.compile(r"\[(\d{1,2})\]")
+_NO_EVIDENCE = Evidence(Grounding.NONE, reason="no_passages")
 
 
 def _strip_unprintable(text: str) -> tuple[str, int]:
@@ -75,13 +83,22 @@ class _Prepared:
     """What :meth:`Pipeline._prepare` hands back from its worker thread."""
 
     protected: ProtectedText
+    cleaned: str = ""  # the message as written, control characters dropped
     refusal: RoutingError | None = None
     requested: ModelEntry | None = None  # the conversation's model, as the catalogue lists it
     sources: tuple[Source, ...] = ()
     no_sources: str | None = None
     search_note: str | None = None
-    numbered: list[NumberedSource] = field(default_factory=list)
+    evidence: Evidence = _NO_EVIDENCE
+    plan: AnswerPlan | None = None  # None: the knowledge base was not asked (use_knowledge off)
+    # A model's answer: the trimmed excerpts it is given (numbered as the prompt numbers them).
+    prompt_sources: tuple[Source, ...] = ()
+    numbered: list[PromptSource] = field(default_factory=list)
     passage_classes: list[DataClass] = field(default_factory=list)
+    # SafeGPT's own answer (ask back, decline; no model): its text, the sources it quotes, and its protected form.
+    own_text: str = ""
+    own_sources: tuple[Source, ...] = ()
+    own_kept: ProtectedText | None = None
 
 
 @dataclass(frozen=True)
@@ -130,10 +147,11 @@ class Pipeline:
         return cleaned
 
     def _search(self, original: str, protected: str, query_class: DataClass
-                ) -> tuple[tuple[Source, ...], str | None]:
-        """Sources for the user's question and, when it may not go to the embedder's location, the German note
-        that it was searched by keyword only (nothing of it left the house for the search). Raises
-        :class:`_KnowledgeDown` when Chroma or the embedding model is down.
+                ) -> tuple[tuple[Source, ...], str | None, Evidence]:
+        """Sources for the user's question, the guideline sentences among them that answer it (issue 18) and,
+        when it may not go to the embedder's location, the German note that it was searched by keyword only
+        (nothing of it left the house for the search). Raises :class:`_KnowledgeDown` when Chroma or the
+        embedding model is down.
 
         The search runs on the original words wherever nothing leaves this process — an in-process embedder with
         the embedded vector store, or the keyword index alone: a masked facility or place name ("Wohngruppe
@@ -146,17 +164,21 @@ class Pipeline:
         query = original if keyword_only or in_process else protected
         try:
             passages = self.knowledge.search(query, mode="keyword" if keyword_only else "hybrid")
+            # The same query the search used: a keyword-only search (the embedder may not see it) gets
+            # evidence by keyword overlap alone.
+            evidence = self.knowledge.evidence(query, passages, dense=not keyword_only)
         except Exception as exc:  # Chroma or the embedding model down: answer ungrounded, say so
             log.warning("knowledge search failed: %s", type(exc).__name__)
             raise _KnowledgeDown from None
         note = texts.KEYWORD_SEARCH_ONLY if keyword_only else None
-        return tuple(Source(number=i + 1, passage=p) for i, p in enumerate(passages)), note
+        return tuple(Source(number=i + 1, passage=p) for i, p in enumerate(passages)), note, evidence
 
     def _prepare(self, conv: Conversation, text: str, use_knowledge: bool, allowed_models: set[str] | None,
                  switch_model: bool) -> _Prepared:
         """Everything before the model, in one worker-thread call: check the input, protect the message, refuse
-        early, search, protect the passages. Detection is CPU-bound (Presidio, up to ``max_message_chars``
-        characters): on the event loop it would stall every other chat of the process."""
+        early, search, pick the evidence and plan the answer (issue 18), protect what will be sent or kept.
+        Detection is CPU-bound (Presidio, up to ``max_message_chars`` characters) and so is choosing evidence
+        sentences: on the event loop they would stall every other chat of the process."""
         cleaned = self._validate(text)
         protected = conv.guard.protect(cleaned)
         try:
@@ -168,28 +190,46 @@ class Pipeline:
         except RoutingError as exc:
             return _Prepared(protected, refusal=exc)
         search_note = None
+        evidence = _NO_EVIDENCE
         try:
             if use_knowledge and self.knowledge is not None:
-                sources, search_note = self._search(cleaned, protected.text, protected.data_class)
+                sources, search_note, evidence = self._search(cleaned, protected.text, protected.data_class)
             else:
                 sources = ()
-            # The model is told the same in the prompt (messages.NO_SOURCES) and must not invent rules.
-            no_sources = texts.NO_SOURCES_NOTE if use_knowledge and not sources else None
+            # Said first whenever no guideline clearly answers; the model (if asked) is told the same.
+            no_sources = (texts.NO_SOURCES_NOTE if use_knowledge and evidence.grounding is not Grounding.GROUNDED
+                          else None)
         except _KnowledgeDown:
             sources, no_sources = (), texts.KNOWLEDGE_UNAVAILABLE
-        numbered, passage_classes = [], []
-        for s in sources:
-            # Title and heading too: a guideline may name a client anywhere. Passages recur across
-            # conversations: their detections are remembered (the pseudonyms stay per conversation).
-            title, section, body = (conv.guard.protect(s.passage.title, recurring=True),
-                                    conv.guard.protect(s.passage.section, recurring=True)
-                                    if s.passage.section else None,
-                                    conv.guard.protect(s.passage.text, recurring=True))
-            passage_classes += [p.document_class for p in (title, section, body) if p is not None]
-            numbered.append(NumberedSource(s.number, title.text, section.text if section else None,
-                                           s.passage.page, body.text))
-        return _Prepared(protected, requested=requested, sources=sources, no_sources=no_sources,
-                         search_note=search_note, numbered=numbered, passage_classes=passage_classes)
+        plan = plan_answer(cleaned, evidence) if use_knowledge else None
+        prepared = _Prepared(protected, cleaned, requested=requested, sources=sources, no_sources=no_sources,
+                             search_note=search_note, evidence=evidence, plan=plan)
+        if plan is not None and not plan.calls_model:
+            if plan.action is Action.ASK_BACK:
+                prepared.own_text = ask_back_markdown(evidence)
+                prepared.own_sources = tuple(Source(number=i + 1, passage=p)
+                                             for i, p in enumerate(evidence.documents))
+            else:
+                down = no_sources == texts.KNOWLEDGE_UNAVAILABLE
+                prepared.own_text = texts.KNOWLEDGE_UNAVAILABLE_DECLINE if down else texts.DECLINE
+            # Kept in the history (and read as a document, like a passage): a guideline may name a client.
+            prepared.own_kept = conv.guard.protect(prepared.own_text)
+            return prepared
+        if plan is not None and plan.action is Action.GROUNDED:
+            prompt_sources = []
+            for number, excerpt in enumerate(evidence.excerpts, start=1):
+                # Title and heading too: a guideline may name a client anywhere. Passages recur across
+                # conversations: their detections are remembered (the pseudonyms stay per conversation).
+                title, section, body = (conv.guard.protect(excerpt.passage.title, recurring=True),
+                                        conv.guard.protect(excerpt.passage.section, recurring=True)
+                                        if excerpt.passage.section else None,
+                                        conv.guard.protect(excerpt.text, recurring=True))
+                prepared.passage_classes += [p.document_class for p in (title, section, body) if p is not None]
+                prepared.numbered.append(PromptSource(number, title.text, section.text if section else None,
+                                                      excerpt.passage.page, body.text))
+                prompt_sources.append(Source(number=number, passage=excerpt.passage))
+            prepared.prompt_sources = tuple(prompt_sources)
+        return prepared
 
     async def answer(self, conv: Conversation, text: str, *, use_knowledge: bool = True,
                      allowed_models: set[str] | None = None, switch_model: bool = True,
@@ -209,12 +249,24 @@ class Pipeline:
         yield event
         if prepared.refusal is not None:
             raise prepared.refusal
-        sources, no_sources, numbered = prepared.sources, prepared.no_sources, prepared.numbered
-        yield Retrieved(sources, no_sources, prepared.search_note)
-        passage_classes = prepared.passage_classes
-        prompt = build_messages(protected.text, conv.history, numbered, self.settings.chat.history_turns)
+        yield Retrieved(prepared.sources, prepared.no_sources, prepared.search_note)
+        plan, evidence = prepared.plan, prepared.evidence
+        if plan is not None:
+            yield EvidenceFound(evidence, plan.action.value, prepared.no_sources)
+            if not plan.calls_model:
+                async for out in self._own_answer(conv, event, prepared, started):
+                    yield out
+                return
+
+        history_turns = self.settings.chat.history_turns
+        if plan is None:
+            prompt = plain_messages(protected.text, conv.history, history_turns)
+        elif plan.action is Action.GROUNDED:
+            prompt = grounded_messages(protected.text, conv.history, prepared.numbered, history_turns)
+        else:
+            prompt = open_messages(protected.text, conv.history, history_turns)
         entry, notice, request_class = self._route(conv, prepared.requested, protected.data_class,
-                                                   passage_classes, allowed_models, switch_model)
+                                                   prepared.passage_classes, allowed_models, switch_model)
         model_name = entry.model_name
         yield Routed(model_name, entry.display_name, notice, request_class)
 
@@ -240,23 +292,55 @@ class Pipeline:
             yield AnswerDelta(tail)
 
         raw_answer = "".join(sent_parts)
+        shown = "".join(shown_parts)
         conv.history.extend([{"role": "user", "content": protected.text},
                              {"role": "assistant", "content": raw_answer}])
         # The answer joins the history that later requests carry: what it says counts as well.
         answer_class = (DataClass.SPECIAL_CATEGORY if self.guardrail.special_categories(raw_answer)
                         else DataClass.NONE)
         conv.raise_class(DataClass.highest((request_class, answer_class)))
-        _keep_recent_turns(conv, self.settings.chat.history_turns)
-        cited = tuple(sorted({int(n) for n in _CITATION.findall(raw_answer) if 1 <= int(n) <= len(sources)}))
-        conv.last_trace = Trace(protected=event, sent_text=protected.text, model_name=model_name, sources=sources,
-                                data_class=request_class)
+        _keep_recent_turns(conv, history_turns)
+        prompt_sources = prepared.prompt_sources
+        # The shown draft against what the user can see: the guideline text (not its pseudonymised copy) and the
+        # message as written. Without the knowledge base no guideline is claimed: only echoes are looked for.
+        # Off the event loop, like everything else that reads whole texts.
+        check = await asyncio.to_thread(
+            check_draft, shown,
+            {s.number: _source_text(s.passage) for s in prompt_sources} if plan is not None else {},
+            question=prepared.cleaned, instructions=instruction_texts(),
+            evidence=[s.quoted for s in evidence.sentences] if prompt_sources else ())
+        if plan is None:
+            check = DraftCheck(echoes=check.echoes)
+        cited = cited_after(check, shown, len(prompt_sources))
+        conv.last_trace = Trace(protected=event, sent_text=protected.text, model_name=model_name,
+                                sources=prompt_sources, data_class=request_class)
         yield AnswerDone(
-            text="".join(shown_parts), sources=sources, cited=cited, model_name=model_name,
+            text=shown, sources=prompt_sources, cited=cited, model_name=model_name,
             display_name=entry.display_name, prompt_tokens=prompt_tokens,
             completion_tokens=completion_tokens or len(sent_parts), seconds=time.perf_counter() - started,
-            notice=no_sources,
+            notice=prepared.no_sources, evidence=evidence if plan is not None else None,
+            action=plan.action.value if plan is not None else "", check=check,
         )
 
+    async def _own_answer(self, conv: Conversation, protected_event: Protected, prepared: _Prepared,
+                          started: float) -> AsyncIterator[Event]:
+        """SafeGPT answers without a model: quote what might apply and ask back, or say nothing was found.
+        Nothing is sent anywhere; the turn joins the history so a follow-up question has its context."""
+        assert prepared.plan is not None and prepared.own_kept is not None
+        text, sources, kept = prepared.own_text, prepared.own_sources, prepared.own_kept
+        yield AnswerDelta(text)
+        conv.history.extend([{"role": "user", "content": prepared.protected.text},
+                             {"role": "assistant", "content": kept.text}])
+        # The quoted guideline text now rides along with every later request, like a passage would: the
+        # conversation's class rises by it, by the one rule :meth:`_route` applies (nothing is routed now).
+        conv.raise_class(self._request_class(conv, protected_event.data_class, [kept.document_class])[0])
+        _keep_recent_turns(conv, self.settings.chat.history_turns)
+        conv.last_trace = Trace(protected=protected_event, sent_text=prepared.protected.text, model_name="",
+                                sources=sources, data_class=protected_event.data_class)
+        yield AnswerDone(text=text, sources=sources, cited=tuple(s.number for s in sources), model_name="",
+                         display_name=texts.ANSWERED_WITHOUT_MODEL, prompt_tokens=0, completion_tokens=0,
+                         seconds=time.perf_counter() - started, notice=None if sources else prepared.no_sources,
+                         evidence=prepared.evidence, action=prepared.plan.action.value, check=None)
 
     def _route(self, conv: Conversation, requested: ModelEntry, message_class: DataClass,
                passage_classes: list[DataClass], allowed_models: set[str] | None, switch: bool
@@ -268,14 +352,25 @@ class Pipeline:
 
         The model moves to another allowed one (with the notice) unless ``switch`` is off
         (:func:`chat.core.routing.choose_model`)."""
+        request_class, carried_by = self._request_class(conv, message_class, passage_classes)
+        entry, notice = choose_model(requested, self.router.entries.values(), self.settings.policy, request_class,
+                                     allowed_models=allowed_models, switch=switch, carried_by=carried_by)
+        return entry, notice, request_class
+
+    @staticmethod
+    def _request_class(conv: Conversation, message_class: DataClass, passage_classes: list[DataClass]
+                       ) -> tuple[DataClass, str]:
+        """The class of everything a request carries (:meth:`_route`'s rule) and the part that makes it so."""
         parts = {"conversation": conv.data_class, "passages": DataClass.highest(passage_classes),
                  "message": message_class}
         request_class = DataClass.highest(parts.values())
         # Name the part that makes it this sensitive; the user's own message first, it is what they just wrote.
         carried_by = next(k for k in ("message", "conversation", "passages") if parts[k] == request_class)
-        entry, notice = choose_model(requested, self.router.entries.values(), self.settings.policy, request_class,
-                                     allowed_models=allowed_models, switch=switch, carried_by=carried_by)
-        return entry, notice, request_class
+        return request_class, carried_by
+
+
+def _source_text(passage: Passage) -> str:
+    return " ".join(x for x in (passage.title, passage.section or "", passage.text) if x)
 
 
 def _keep_recent_turns(conv: Conversation, turns: int) -> None:

@@ -32,7 +32,8 @@ def shown_sources(event: AnswerDone):
 def sources_footer(event: AnswerDone) -> str:
     shown = shown_sources(event)
     if not shown:
-        return f"\n\n{event.notice}" if event.notice else ""
+        # With the knowledge base asked, "nothing found" is said first (answer_render), not again at the end.
+        return f"\n\n{event.notice}" if event.notice and not event.action else ""
     names = "\n".join(
         f"- {source_label(s.number, s.passage.title, s.passage.section, s.passage.page)}" for s in shown)
     return f"\n\n**{texts.STEP_SOURCES}:**\n{names}"

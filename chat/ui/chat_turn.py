@@ -1,4 +1,5 @@
-"""Show one pipeline turn in the Chainlit chat: pseudonymisation step, queue place, streamed answer, sources.
+"""Show one pipeline turn in the Chainlit chat: pseudonymisation step, queue place, the quoted evidence, the
+streamed answer, then the checked answer with its marks, and the sources.
 
 Used by the plain message handler and by every feature that runs a text through the pipeline (prompt
 library, consultation hours), so they all look and behave the same.
@@ -18,7 +19,8 @@ import chainlit as cl
 from chat.core import messages as core_texts
 from chat.core import upload_messages
 from chat.core.attachments import attachment_summary
-from chat.core.events import AnswerDelta, AnswerDone, Protected, Queued, Retrieved, Routed
+from chat.core.answer_render import answer_markdown, evidence_preamble
+from chat.core.events import AnswerDelta, AnswerDone, EvidenceFound, Protected, Queued, Retrieved, Routed
 from chat.core.pipeline import Conversation, UserInputError
 from chat.core.presentation import protected_markdown, shown_sources, sources_footer
 from chat.llm.errors import ModelNotAllowed, ModelUnavailable, RoutingError
@@ -87,6 +89,11 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
             elif isinstance(event, Retrieved):
                 if event.search_notice:
                     await cl.Message(content=event.search_notice, author="SafeGPT").send()
+            elif isinstance(event, EvidenceFound):
+                # The guideline's own words first; the model's draft streams in below them.
+                preamble = evidence_preamble(event.evidence, event.action, event.notice)
+                if preamble:
+                    await answer.stream_token(preamble)
             elif isinstance(event, Routed):
                 if event.notice:
                     await cl.Message(content=texts.ERROR_PREFIX + event.notice, author="SafeGPT").send()
@@ -108,13 +115,18 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
                 if update is not None:
                     await answer.stream_token(update)
             elif isinstance(event, AnswerDone):
-                # AI-Act transparency: say visibly, in every answer, that an AI answered and which one.
-                answer.content = (event.text + sources_footer(event) + "\n\n*"
-                                  + core_texts.ANSWERED_BY.format(model=event.display_name) + "*")
+                # AI-Act transparency: say visibly, in every answer, that an AI answered and which one (or
+                # that SafeGPT answered from the guidelines alone). The streamed draft is replaced by the checked
+                # one: same words, with the check's marks where they belong.
+                by = (core_texts.ANSWERED_BY.format(model=event.display_name) if event.model_name
+                      else core_texts.ANSWERED_WITHOUT_MODEL)
+                answer.content = answer_markdown(event) + sources_footer(event) + "\n\n*" + by + "*"
+                if not event.model_name:
+                    answer.author = "SafeGPT"
                 answer.elements = source_elements(event)
                 answer.actions = [*feedback_actions(event.model_name, prompt_id), mark_action()]
                 await answer.send()
-                await _record_safely(event.model_name, "ok", pii_types, prompt_id, event)
+                await _record_safely(event.model_name or core_texts.NO_MODEL_LABEL, "ok", pii_types, prompt_id, event)
                 return TurnResult(done=event, message_id=answer.id)
     except (UserInputError, RoutingError) as exc:
         if waiting is not None:

@@ -20,6 +20,10 @@ from tests.support.server import run_cli, start_server_with_users
 
 PASSWORD = "sicheres-passwort-123"
 HEALTH = "Herr Jarno Virtanen ist seit der Chemotherapie depressiv und trinkt wieder. Was gilt für den Hilfeplan?"
+# The same case as a request for a text: no guideline is indexed here, so a rule question gets SafeGPT's own answer
+# without any model (issue 18), while a text request is written by a model, routed by the whole request's class.
+HEALTH_TEXT = ("Herr Jarno Virtanen ist seit der Chemotherapie depressiv und trinkt wieder. "
+               "Formulieren Sie bitte eine kurze Notiz für den Hilfeplan.")
 NEVER_TO_THE_CLOUD = ("Virtanen", "Jarno", "Chemotherapie", "depressiv", "trinkt")
 
 
@@ -107,13 +111,17 @@ def test_v1_harmless_conversation_may_use_the_cloud(env):
 def test_ask_routes_health_data_to_the_local_model(env):
     server, _, local, cloud = env
     before_local, before_cloud = len(local.requests), len(cloud.requests)
-    result = run_cli(server.config, "ask", "--json", "--model", "extern", HEALTH)
+    result = run_cli(server.config, "ask", "--json", "--model", "extern", HEALTH_TEXT)
     out = json.loads(result.stdout)
     assert out["model"] == "lokal" and out["data_class"] == "special_category"
     assert "nicht freigegeben" in out["notice"] and "Jarno Virtanen" in out["answer"]
     assert len(local.requests) == before_local + 1 and len(cloud.requests) == before_cloud
-    plain = run_cli(server.config, "ask", "--model", "extern", HEALTH)
+    plain = run_cli(server.config, "ask", "--model", "extern", HEALTH_TEXT)
     assert "nicht freigegeben" in plain.stderr
+    # The rule question with nothing indexed: SafeGPT declines itself; neither model is asked.
+    own = json.loads(run_cli(server.config, "ask", "--json", "--model", "extern", HEALTH).stdout)
+    assert own["model"] == "" and own["answer_kind"] == "decline"
+    assert len(local.requests) == before_local + 2 and len(cloud.requests) == before_cloud
     assert_cloud_clean(cloud)
 
 

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from chat.core import messages as texts
 from tests.browser.conftest import login, send
 from tests.conftest import settings_dict
 from tests.support.server import start_server_with_users
@@ -41,9 +42,9 @@ def test_chat_pseudonymises_restores_and_stays_local(server, provider, page):
     for secret in SECRETS:
         assert secret not in sent, f"{secret!r} reached the model"
     assert "[Person 1]" in sent
-    # The retrieved guideline text went along (grounding) with its number.
-    system = provider.requests[-1]["messages"][0]["content"]
-    assert '<quelle nr="1"' in system and "ohngeld" in system
+    # The retrieved guideline text went along (grounding): numbered excerpts, quoted, before the question.
+    user = provider.requests[-1]["messages"][-1]["content"]
+    assert user.startswith(texts.ANSWER_SOURCES_LABEL) and "\n[1] " in user and "ohngeld" in user
 
     # The page talked to nobody but us.
     assert page.request_log.hosts() <= {"127.0.0.1"}, page.request_log.hosts()
@@ -107,7 +108,9 @@ def test_user_marks_a_missed_value_and_it_is_masked_from_then_on(server, provide
     login(page, server.base_url, "fachkraft", "sicheres-passwort-123")
     # A village without a person or an address next to it is not masked by the rules ("Wohngruppe
     # Lindenhof" would be: a named local institution since issue 15).
-    send(page, "Wie organisiere ich das Sommerfest in Hinterdorf?")
+    # A request for a text, so a model writes it: a rule question no guideline answers gets SafeGPT's own
+    # answer without any model (issue 18), and this test is about what the model receives.
+    send(page, "Schreiben Sie bitte eine kurze Einladung zum Sommerfest in Hinterdorf.")
     page.get_by_text("Für die Person gilt").last.wait_for(timeout=120_000)
     assert "Hinterdorf" in provider.requests[-1]["messages"][-1]["content"]  # not a client datum by itself
 

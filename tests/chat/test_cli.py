@@ -94,3 +94,28 @@ def test_user_add_and_list(config):
     run_cli(config, "user", "add", "analyse", "--role", "analyst", "--password-stdin", input="ein-langes-passwort\n")
     listing = run_cli(config, "user", "list").stdout
     assert "analyse\tanalyst\taktiv" in listing
+
+
+INVENTED = "Wohngeld wird für 36 Monate bewilligt [1]."  # the sample guideline says 12, at most 24
+
+
+def test_ask_json_returns_the_evidence_and_marks_an_invented_number(config, provider):
+    provider.reply = INVENTED
+    try:
+        out = json.loads(run_cli(config, "ask", "--json", "Für wie lange wird Wohngeld bewilligt?").stdout)
+    finally:
+        provider.reply = None
+    assert out["answer_kind"] == "grounded" and out["grounding"] == "grounded"
+    assert any("12 Monate" in e["text"] and e["section"] == "5. Fristen und Bewilligungszeitraum"
+               and e["source_file"] == "wohngeld-beratung.md" for e in out["evidence"])
+    assert out["answer"] == INVENTED  # the draft as the model wrote it …
+    assert [u["text"] for u in out["check"]["unsupported"]] == ["36 Monate"]  # … and what the check found
+    checked = out["checked_answer"]
+    assert checked.index("12 Monate") < checked.index("36 Monate ⚠️ *(nicht in der Richtlinie belegt)*")
+
+
+def test_ask_a_question_no_guideline_answers_gets_no_rule_and_no_model(config, provider):
+    out = json.loads(run_cli(config, "ask", "--json", "Wann hat der Bäcker am Sonntag geöffnet?").stdout)
+    assert out["answer_kind"] == "decline" and out["evidence"] == [] and out["check"] is None
+    assert out["answer"].startswith("Keine passende Richtlinie gefunden")
+    assert provider.requests == []

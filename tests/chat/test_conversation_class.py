@@ -15,6 +15,7 @@ from chat.settings import load_settings
 from chat.store.history.live import rebuild_conversation
 from chat.wiring import SafeGPT
 from guardrails import DataClass
+from knowledge.evidence import Evidence, EvidenceSentence, Grounding
 from tests.conftest import ALL_CLASSES
 from tests.knowledge.embedding_server import RecordingEmbeddingServer
 from tests.support.openai_stub import RecordingProvider
@@ -260,3 +261,58 @@ def test_ingestion_with_a_remote_embedder_says_what_leaves_the_house(tmp_path, s
         assert "text-embedding-local" in result.stderr and "eu-cloud" in result.stderr
         assert "ohne Pseudonymisierung" in result.stderr
         assert embedder.requests  # and the chunks did go there, as stated
+
+
+
+def ask_back_on(app: SafeGPT, monkeypatch, sentence: str) -> None:
+    """Grade the next questions 'ask back' on ``sentence`` of the real retrieval result: which question the
+    evidence selection finds unclear depends on the embedder, what SafeGPT does with an unclear result must not.
+    (A retrieval without that sentence keeps the real grading; the tests then fail on the answer's kind.)"""
+    real = app.knowledge.evidence
+
+    def uncertain(query, passages, *args, **kwargs):
+        found = real(query, passages, *args, **kwargs)  # the real selection still runs (vectors, registry)
+        holding = [p for p in passages if sentence in p.text]
+        if not holding:
+            return found
+        quoted = EvidenceSentence(sentence, None, holding[0], holding[0].page, 0.5)
+        return Evidence(Grounding.UNCERTAIN, (quoted,), "weak", ())
+
+    monkeypatch.setattr(app.knowledge, "evidence", uncertain)
+
+
+async def test_an_ask_back_quoting_a_case_raises_the_class_of_the_chat(tmp_path, servers, monkeypatch):
+    """SafeGPT's own answer (ask back, no model) quotes guideline text into the history that later requests
+    carry: it counts like a passage, so a follow-up of that chat may not go to the cloud (one routing rule)."""
+    app = app_with_guideline(tmp_path, servers, GUIDELINE_WITH_CASE)
+    case = "Herr Konstantin Eberhardinger, geboren am 04.11.1971, ist schizophren und lebt in der Wohngruppe."
+    ask_back_on(app, monkeypatch, case)
+    conv = app.pipeline.new_conversation("extern")
+    first = await turn(app, conv, "Welches Formular nehme ich für die Teilhabeplanung im Brückenhaus?")
+    assert first[0].data_class is not DataClass.SPECIAL_CATEGORY  # the message alone would not raise it
+    done = first[-1]
+    assert isinstance(done, AnswerDone) and done.action == "ask_back" and done.model_name == ""
+    assert f"»{case}«" in done.text  # quoted verbatim for the user …
+    assert "Eberhardinger" not in conv.history[-1]["content"]  # … kept pseudonymised for later requests
+    assert not any(isinstance(e, Routed) for e in first)
+    assert servers["extern"].requests == [] and servers["lokal"].requests == []
+    assert conv.data_class is DataClass.SPECIAL_CATEGORY
+    events = await turn(app, conv, "Bitte kürzer.", use_knowledge=False)
+    r = routed(events)
+    assert r.model_name == "lokal" and r.data_class is DataClass.SPECIAL_CATEGORY
+    assert "früheren Nachrichten" in r.notice  # the chat, not this message, is why
+    assert_cloud_never_saw(servers["extern"], ("schizophren", "Eberhardinger", "04.11.1971"))
+
+
+async def test_an_ask_back_quoting_subject_matter_leaves_the_chat_on_the_cloud(tmp_path, servers, monkeypatch):
+    """The rise is by what the quote holds: a rule naming diagnoses as its subject identifies nobody."""
+    app = app_with_guideline(tmp_path, servers, GUIDELINE_SUBJECT_MATTER)
+    rule = "Bei Klientinnen und Klienten mit Diabetes oder Epilepsie gilt im Brückenhaus das Formular M-44."
+    ask_back_on(app, monkeypatch, rule)
+    conv = app.pipeline.new_conversation("extern")
+    done = (await turn(app, conv, "Welches Formular gilt im Brückenhaus?"))[-1]
+    assert done.action == "ask_back" and done.model_name == "" and "M-44" in done.text
+    assert conv.data_class in (DataClass.NONE, DataClass.PSEUDONYMISED)
+    events = await turn(app, conv, "Bitte kürzer.", use_knowledge=False)
+    assert routed(events).model_name == "extern"
+    assert "M-44" in servers["extern"].received_text()  # the quote went along as history, as it may

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from chat.core.events import AnswerDelta, AnswerDone, Protected, Retrieved, Routed
+from chat.core.events import AnswerDelta, AnswerDone, EvidenceFound, Protected, Retrieved, Routed
 from chat.core.pipeline import UserInputError
 from chat.llm.errors import ModelNotAllowed, ModelUnavailable
 from chat.wiring import SafeGPT
 from tests.support.openai_stub import RecordingProvider
 
-MESSAGE = ("Frau Aylin Demir (geb. 14.03.1987, aylin.demir@web.de) braucht Hilfe beim Antrag auf Wohngeld. "
-           "Was muss ich beachten?")
+MESSAGE = ("Frau Aylin Demir (geb. 14.03.1987, aylin.demir@web.de) stellt einen Wohngeldantrag. Braucht sie "
+           "dafür eine Mietbescheinigung vom Vermieter?")
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ async def test_one_turn_pseudonymises_grounds_and_restores(app, provider):
     conv = app.pipeline.new_conversation()
     events = await collect(app.pipeline, conv, MESSAGE)
     kinds = [type(e) for e in events]
-    assert kinds[:3] == [Protected, Retrieved, Routed] and kinds[-1] is AnswerDone
+    assert kinds[:4] == [Protected, Retrieved, EvidenceFound, Routed] and kinds[-1] is AnswerDone
     done = events[-1]
     streamed = "".join(e.text for e in events if isinstance(e, AnswerDelta))
     assert streamed == done.text
@@ -48,7 +48,7 @@ async def test_one_turn_pseudonymises_grounds_and_restores(app, provider):
 async def test_same_person_keeps_pseudonym_across_turns(app, provider):
     conv = app.pipeline.new_conversation()
     await collect(app.pipeline, conv, MESSAGE)
-    await collect(app.pipeline, conv, "Und was braucht Frau Demir zusätzlich für die Wohngeldstelle?")
+    await collect(app.pipeline, conv, "Formuliere eine kurze Notiz an Frau Demir zu den Unterlagen für die Wohngeldstelle.")
     first, second = provider.requests[0]["messages"][-1]["content"], provider.requests[1]["messages"][-1]["content"]
     assert "[Person 1]" in first and "[Person 1]" in second
     assert "Demir" not in provider.received_text()
@@ -63,7 +63,7 @@ async def test_a_long_chat_keeps_only_the_usable_turns_in_memory_and_the_person_
     conv = app.pipeline.new_conversation()
     await collect(app.pipeline, conv, MESSAGE)
     for n in range(turns + 2):
-        await collect(app.pipeline, conv, f"Frage {n}: Was braucht Frau Demir noch?")
+        await collect(app.pipeline, conv, f"Notiz {n}: Fasse zusammen, was Frau Demir noch braucht.")
     assert len(conv.history) == 2 * turns
     assert "[Person 1]" in provider.requests[-1]["messages"][-1]["content"]
     assert len(provider.requests[-1]["messages"]) == len(provider.requests[-2]["messages"])  # the prompt stopped growing
@@ -87,8 +87,8 @@ async def test_dead_provider_gives_german_message_and_keeps_conversation(make_se
     application = SafeGPT(make_settings(dead))
     try:
         conv = application.pipeline.new_conversation()
-        with pytest.raises(ModelUnavailable, match="nicht erreichbar") as err:
-            await collect(application.pipeline, conv, MESSAGE)
+        with pytest.raises(ModelUnavailable, match="nicht erreichbar") as err:  # (no guideline: the model writes)
+            await collect(application.pipeline, conv, "Schreibe Frau Aylin Demir eine kurze Terminbestätigung.")
         assert "Demir" not in str(err.value)
         assert conv.history == []
     finally:

@@ -31,7 +31,9 @@ def free_port() -> int:
 
 def echo_reply(messages: list[dict]) -> str:
     user = next((m["content"] for m in reversed(messages) if m["role"] == "user"), "")
-    seen = list(dict.fromkeys(PLACEHOLDER.findall(user)))
+    # SafeGPT quotes guideline excerpts before the question ("Frage: …"): answer about the person asked about.
+    question = user.rsplit("\nFrage: ", 1)[-1]
+    seen = list(dict.fromkeys(PLACEHOLDER.findall(question)))
     who = seen[0] if seen else "die Person"
     return f"Für {who} gilt laut Richtlinie: Bitte die Mietbescheinigung und Einkommensnachweise beifügen [1]."
 

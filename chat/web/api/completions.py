@@ -17,14 +17,16 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 from chat.core import messages as chat_texts
-from chat.core.events import AnswerDelta, AnswerDone, Protected, Routed
+from chat.core.answer_render import answer_markdown, evidence_preamble
+from chat.core.events import AnswerDelta, AnswerDone, EvidenceFound, Protected, Routed
 from chat.core.pipeline import Conversation, Pipeline, UserInputError
 from chat.llm.errors import ModelNotAllowed, ModelUnavailable, RoutingError
 from chat.web.api import errors
 from chat.web.api import messages as texts
 from chat.web.api.conversations import ConversationStore
 from chat.web.api.keys import ApiKey
-from chat.web.api.openai_models import ChatCompletionRequest, ChatMessage, SafeGPTInfo, SourceInfo, Usage
+from chat.web.api.openai_models import (AnswerCheckInfo, ChatCompletionRequest, ChatMessage, CitationFixInfo,
+                                       EvidenceInfo, SafeGPTInfo, SourceInfo, UnsupportedInfo, Usage)
 from guardrails import DataClass
 
 log = logging.getLogger(__name__)
@@ -59,6 +61,10 @@ class CompletionRun:
             async for event in self._events:
                 if isinstance(event, AnswerDelta):
                     yield event.text
+                elif isinstance(event, EvidenceFound):
+                    preamble = evidence_preamble(event.evidence, event.action, event.notice)
+                    if preamble:
+                        yield preamble
                 elif isinstance(event, AnswerDone):
                     self.done = event
         except Exception as exc:  # noqa: BLE001 - mapped to an OpenAI error without its text
@@ -67,7 +73,9 @@ class CompletionRun:
             self._events = None
 
     async def text(self) -> str:
-        return "".join([piece async for piece in self.deltas()])
+        """The whole answer as a user sees it: evidence first, then the draft with the check's marks."""
+        streamed = "".join([piece async for piece in self.deltas()])
+        return answer_markdown(self.done) if self.done is not None else streamed
 
     async def close(self) -> None:
         if self._events is not None:
@@ -94,8 +102,23 @@ class CompletionRun:
                            cited=s.number in cited, text=s.passage.text)
                 for s in self.done.sources
             ]
+        done = self.done
+        evidence = [
+            EvidenceInfo(text=e.text, lead=e.lead, title=e.passage.title, source_file=e.passage.source_file,
+                         section=e.passage.section, page=e.page)
+            for e in (done.evidence.sentences if done is not None and done.evidence is not None else ())
+        ]
+        check = None
+        if done is not None and done.check is not None:
+            check = AnswerCheckInfo(
+                unsupported=[UnsupportedInfo(text=u.text, kind=u.kind) for u in done.check.unsupported],
+                citations=[CitationFixInfo(cited=c.cited, replacement=c.replacement) for c in done.check.citations],
+                echoes_hidden=len(done.check.echoes), conflict=done.check.conflict)
         return SafeGPTInfo(sources=sources, data_class=self.data_class.value, pseudonymised=dict(self.pseudonymised),
-                           conversation_id=self.conversation_id)
+                           conversation_id=self.conversation_id, evidence=evidence,
+                           grounding=done.evidence.grounding.value if done and done.evidence else None,
+                           answer_kind=done.action or None if done else None, check=check,
+                           checked_answer=answer_markdown(done) if done is not None else None)
 
 
 def map_error(exc: BaseException) -> errors.ApiError:
@@ -213,6 +236,10 @@ class CompletionService:
                 elif isinstance(event, Routed):
                     run.data_class = worst([event.data_class, run.data_class])  # passages count as well
                     self._check_key(key, run.data_class)
+                elif isinstance(event, EvidenceFound):
+                    preamble = evidence_preamble(event.evidence, event.action, event.notice)
+                    if preamble:  # the guideline's words come first in the content, before the model's
+                        run.buffered.append(preamble)
                 elif isinstance(event, AnswerDelta):
                     run.buffered.append(event.text)
                     return run

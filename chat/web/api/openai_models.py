@@ -107,13 +107,49 @@ class SourceInfo(BaseModel):
     text: str = Field(description="The guideline passage the answer was grounded in.")
 
 
+class EvidenceInfo(BaseModel):
+    text: str = Field(description="A sentence (or list item, table row) of the guideline, verbatim.")
+    lead: str | None = Field(default=None, description="The verbatim sentence introducing its list or table.")
+    title: str
+    source_file: str
+    section: str | None = None
+    page: int | None = None
+
+
+class UnsupportedInfo(BaseModel):
+    text: str = Field(description="A number, amount, deadline, date, form number or paragraph of the answer.")
+    kind: str
+
+
+class CitationFixInfo(BaseModel):
+    cited: int
+    replacement: int | None = Field(description="The source that fits the sentence; null: citation removed.")
+
+
+class AnswerCheckInfo(BaseModel):
+    """What the check of the model's draft found (issue 18); ``checked_answer`` shows it in place."""
+
+    unsupported: list[UnsupportedInfo] = Field(default_factory=list,
+                                               description="Details no shown source contains.")
+    citations: list[CitationFixInfo] = Field(default_factory=list)
+    echoes_hidden: int = Field(0, description="Sentences repeating instruction text, hidden in checked_answer.")
+    conflict: bool = Field(False, description="The draft's yes/no contradicts the quoted evidence.")
+
+
 class SafeGPTInfo(BaseModel):
-    """What SafeGPT adds to an answer: sources, data class, what was pseudonymised (counts only)."""
+    """What SafeGPT adds to an answer: sources, data class, what was pseudonymised (counts only), and the
+    guideline evidence with the check of the draft."""
 
     sources: list[SourceInfo] = Field(default_factory=list)
     data_class: str
     pseudonymised: dict[str, int] = Field(default_factory=dict, description="Entity type → values replaced.")
     conversation_id: str | None = None
+    evidence: list[EvidenceInfo] = Field(default_factory=list,
+                                         description="The guideline sentences that answer the question.")
+    grounding: str | None = Field(default=None, description="grounded | uncertain | none (knowledge asked only).")
+    answer_kind: str | None = Field(default=None, description="grounded | ask_back | decline | open.")
+    check: AnswerCheckInfo | None = None
+    checked_answer: str | None = Field(default=None, description="Evidence first, then the draft with its marks.")
 
 
 class AssistantMessage(BaseModel):

