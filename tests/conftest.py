@@ -154,21 +154,29 @@ def page(browser):
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    """On a failed browser test, keep a screenshot (and the page text) for the investigation."""
+    """On a failed test, keep a screenshot (and the page text) and the server's log for the investigation: pytest
+    keeps only the last three temporary folders, so after a full run the server log is gone."""
     outcome = yield
     report = outcome.get_result()
-    page = item.funcargs.get("page") if hasattr(item, "funcargs") else None
-    if report.when == "call" and report.failed and page is not None:
+    funcargs = getattr(item, "funcargs", {}) or {}
+    page = funcargs.get("page")
+    server_logs = [getattr(v, "log", None) for v in funcargs.values()]
+    server_logs = [p for p in server_logs if hasattr(p, "is_file") and p.is_file()]
+    if report.when == "call" and report.failed and (page is not None or server_logs):
         import os
+        import shutil
         from pathlib import Path
 
         folder = Path(os.environ.get("SAFEGPT_TEST_ARTIFACTS", "/tmp/safegpt-test-artifacts"))
         folder.mkdir(parents=True, exist_ok=True)
-        try:
-            page.screenshot(path=str(folder / f"{item.name}.png"), full_page=True)
-            (folder / f"{item.name}.txt").write_text(page.inner_text("body"))
-        except Exception:
-            pass
+        for number, log in enumerate(server_logs):
+            shutil.copyfile(log, folder / f"{item.name}.server{number or ''}.log")
+        if page is not None:
+            try:
+                page.screenshot(path=str(folder / f"{item.name}.png"), full_page=True)
+                (folder / f"{item.name}.txt").write_text(page.inner_text("body"))
+            except Exception:
+                pass
 
 
 def pytest_collection_modifyitems(config, items):
