@@ -10,11 +10,14 @@ dead cookie. Plain ASGI, so streaming answers and websockets pass untouched.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from http.cookies import SimpleCookie
 
+from chat.store.db.faults import database_unavailable
 from chat.web.security.sessions import SessionCheck
 
+log = logging.getLogger(__name__)
 COOKIE = "access_token"  # Chainlit's CHAINLIT_AUTH_COOKIE_NAME default; chunks are access_token_0, _1 …
 
 
@@ -71,8 +74,19 @@ class SessionGuard:
             await self.app(scope, receive, send)
             return
         check = self.check()
-        dead_cookie = cookie_token is not None and await asyncio.to_thread(check.account_for_token, cookie_token) is None
-        dead_bearer = bearer is not None and await asyncio.to_thread(check.account_for_token, bearer) is None
+        try:
+            dead_cookie = (cookie_token is not None
+                           and await asyncio.to_thread(check.account_for_token, cookie_token) is None)
+            dead_bearer = bearer is not None and await asyncio.to_thread(check.account_for_token, bearer) is None
+        except Exception as exc:
+            if not database_unavailable(exc):
+                raise
+            # Down or locked (SQLite under load): the account cannot be read now. As in the chat's own check
+            # (chat/ui/guarded.py) the signed login stands; refusing here broke the websocket handshake and the
+            # page stayed without its welcome. No account can be disabled while the database is unavailable.
+            log.warning("session check skipped: database unavailable (%s)", type(exc).__name__)
+            await self.app(scope, receive, send)
+            return
         if not dead_cookie and not dead_bearer:
             await self.app(scope, receive, send)
             return
