@@ -100,7 +100,7 @@ def test_wrong_password_is_refused(server, page):
         page.locator("button[type=submit]").click()
     assert answer.value.status == 401
     # The login form says why (German) and stays; no chat appears behind it.
-    page.get_by_text("Anmeldung fehlgeschlagen").wait_for(timeout=30_000)
+    page.get_by_text("Die Anmeldung ist fehlgeschlagen").first.wait_for(timeout=30_000)
     assert page.locator("#password").is_visible() and page.locator("#chat-input").count() == 0
 
 

