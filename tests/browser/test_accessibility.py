@@ -31,7 +31,7 @@ BLOCKING = ("serious", "critical")
 # view -> axe rule ids found there (any impact), gathered by the tests below for the statement check at the end.
 FINDINGS: dict[str, set[str]] = {}
 USERS = {"neu-hell": "staff", "neu-dunkel": "staff", "tastatur": "staff", "schmal": "staff", "zoom": "staff",
-         "fachkraft": "staff", "chefin": "admin"}
+         "kopfzeile": "staff", "fachkraft": "staff", "chefin": "admin"}
 
 
 @pytest.fixture(scope="module")
@@ -313,6 +313,27 @@ def test_core_flow_with_the_keyboard_alone(server, browser, axe):
     page.keyboard.press("Enter")
     page.wait_for_function("() => !document.body.innerText.includes('Hinterdorf')", timeout=30_000)
     page.get_by_text("Willkommen bei").first.wait_for(timeout=60_000)
+    page.context.close()
+
+
+def test_header_links_are_one_keyboard_stop_each_and_lead_to_their_page(server, browser):
+    """Chainlit nests each header link in a button; the page script leaves one control per link, named in German."""
+    page = themed_page(browser, "light")
+    login(page, server.base_url, "kopfzeile", PASSWORD)
+    page.get_by_role("link", name="Was wird gespeichert?").wait_for(timeout=30_000)
+    trail = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        trail.append(now["label"] or now["text"])
+        if now["label"] == "Meine Chats" or now["text"] == "Meine Chats":
+            break
+    assert trail.count("Was wird gespeichert?") == 1, trail  # not the button and then the link inside it
+    assert trail.count("Meine Chats") == 1, trail
+    tab_to(page, named("Was wird gespeichert?"), "header link", backwards=True)
+    assert focused(page)["role"] == "link"
+    page.keyboard.press("Enter")
+    page.wait_for_url(server.base_url + "/transparenz", timeout=30_000)
     page.context.close()
 
 

@@ -151,6 +151,31 @@
     });
   }
 
+  // Chainlit renders each header link ([[UI.header_links]]: "Was wird gespeichert?", "Meine Chats") as a link inside
+  // a button (the button is the trigger of its tooltip): two nested controls and two tab stops for one target. The
+  // button becomes the one control, announced as a link with the link's text; the inner <a> stays for the mouse (and
+  // "open in new tab") but leaves the tab order and the accessibility tree. Enter on the button follows the link
+  // (followNestedLink). The button is kept rather than the link because a focusable button cannot be made inert.
+  function repairNestedLinks() {
+    document.querySelectorAll("button a[href]").forEach(function (link) {
+      var button = link.closest("button");
+      var img = link.querySelector("img[alt]");
+      var name = (link.textContent || "").trim() || (img ? img.getAttribute("alt") : "");
+      if (!button.hasAttribute("data-safegpt-link")) button.setAttribute("data-safegpt-link", "");
+      if (button.getAttribute("role") !== "link") button.setAttribute("role", "link");
+      if (name && button.getAttribute("aria-label") !== name) button.setAttribute("aria-label", name);
+      if (link.getAttribute("tabindex") !== "-1") link.setAttribute("tabindex", "-1");
+      if (link.getAttribute("aria-hidden") !== "true") link.setAttribute("aria-hidden", "true");
+    });
+  }
+
+  function followNestedLink(event) {
+    var button = event.target.closest && event.target.closest("button[data-safegpt-link]");
+    if (!button || event.target.closest("a[href]")) return;  // a click on the link itself follows it already
+    var link = button.querySelector("a[href]");
+    if (link) link.click();
+  }
+
   // -- skip link and statement link ---------------------------------------------------------------------
   function addLinks() {
     if (!labels.skipToInput) return;
@@ -299,6 +324,7 @@
     closeUnrequestedSheet();
     nameButtons();
     repairAria();
+    repairNestedLinks();
     addLinks();
   }
 
@@ -313,6 +339,7 @@
     ensureAnnouncer();
     document.addEventListener("keydown", onUserAction, true);
     document.addEventListener("keydown", openThreadMenu);
+    document.addEventListener("click", followNestedLink);
     document.addEventListener("pointerdown", onUserAction, true);
     new MutationObserver(function () {
       queueRepair();
