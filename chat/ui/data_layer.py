@@ -97,6 +97,17 @@ def _until_first_interaction(method):
     return wrapper
 
 
+def _holds_a_message(queues: dict) -> bool:
+    """True when a user's message is among the queued writes: Chainlit's task for the acknowledgement ran after
+    the first real message (sent right after the click), and dropping the queue would lose that chat's steps."""
+    for method in ("create_step", "update_step"):
+        for _method, _self, args, kwargs in queues.get(method, ()):
+            step = args[0] if args else kwargs.get("step_dict", {})
+            if isinstance(step, dict) and step.get("type") == "user_message":
+                return True
+    return False
+
+
 def _forget_queued_writes() -> None:
     """Chainlit calls ``update_thread`` with the first interaction's name and only then flushes the writes queued
     so far. For the acknowledgement of the rules those are the onboarding's messages: drop them here, whichever of
@@ -108,7 +119,7 @@ def _forget_queued_writes() -> None:
     except ChainlitContextException:
         return
     queues = getattr(session, "thread_queues", None)
-    if queues is not None:
+    if queues is not None and not _holds_a_message(queues):
         queues.clear()
     session.has_first_interaction = False
 

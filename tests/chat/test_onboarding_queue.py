@@ -1,0 +1,30 @@
+"""The acknowledgement of the rules drops the onboarding's queued history writes — but never a real message's.
+
+Chainlit names a chat after the session's first interaction and flushes the writes it queued until then. The
+onboarding is no chat (chat/ui/data_layer.py drops its writes); when the first message follows the click at once,
+Chainlit's task for the click can run after that message was queued, and dropping then would lose the chat.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from chat.ui.data_layer import _holds_a_message
+
+
+def _queued(*steps: dict) -> dict:
+    return {"create_step": deque((None, None, (step,), {}) for step in steps)}
+
+
+def test_only_onboarding_messages_queued_may_be_dropped():
+    onboarding = _queued({"type": "assistant_message", "output": "Willkommen"}, {"type": "run", "output": ""})
+    assert not _holds_a_message(onboarding)
+    assert not _holds_a_message({})
+
+
+def test_a_queued_user_message_keeps_the_queue():
+    chat = _queued({"type": "assistant_message", "output": "Willkommen"},
+                   {"type": "user_message", "output": "Frage"})
+    assert _holds_a_message(chat)
+    updated = {"update_step": deque([(None, None, (), {"step_dict": {"type": "user_message"}})])}
+    assert _holds_a_message(updated)
