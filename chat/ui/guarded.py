@@ -27,15 +27,8 @@ async def session_is_valid() -> bool:
     and role, login younger than the session lifetime) — checked on every message and button."""
     session = cl.context.session
     token = getattr(session, "token", None)
-    try:
-        return await asyncio.to_thread(get_app().sessions.account_for_token, token) is not None
-    except Exception as exc:
-        if not database_unavailable(exc):
-            raise
-        # The database is down: the account cannot be read now. The signed login was checked when the socket
-        # connected, and no account can be disabled while the database is down; the chat keeps answering.
-        log.warning("session check skipped: database unavailable (%s)", type(exc).__name__)
-        return True
+    # A database outage does not end the login (chat/web/security/sessions.py ``login_holds``).
+    return await asyncio.to_thread(get_app().sessions.login_holds, token)
 
 
 async def end_session() -> None:

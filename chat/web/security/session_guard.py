@@ -14,7 +14,6 @@ import logging
 from collections.abc import Callable
 from http.cookies import SimpleCookie
 
-from chat.store.db.faults import database_unavailable
 from chat.web.security.sessions import SessionCheck
 
 log = logging.getLogger(__name__)
@@ -74,19 +73,8 @@ class SessionGuard:
             await self.app(scope, receive, send)
             return
         check = self.check()
-        try:
-            dead_cookie = (cookie_token is not None
-                           and await asyncio.to_thread(check.account_for_token, cookie_token) is None)
-            dead_bearer = bearer is not None and await asyncio.to_thread(check.account_for_token, bearer) is None
-        except Exception as exc:
-            if not database_unavailable(exc):
-                raise
-            # Down or locked (SQLite under load): the account cannot be read now. As in the chat's own check
-            # (chat/ui/guarded.py) the signed login stands; refusing here broke the websocket handshake and the
-            # page stayed without its welcome. No account can be disabled while the database is unavailable.
-            log.warning("session check skipped: database unavailable (%s)", type(exc).__name__)
-            await self.app(scope, receive, send)
-            return
+        dead_cookie = cookie_token is not None and not await asyncio.to_thread(check.login_holds, cookie_token)
+        dead_bearer = bearer is not None and not await asyncio.to_thread(check.login_holds, bearer)
         if not dead_cookie and not dead_bearer:
             await self.app(scope, receive, send)
             return

@@ -11,6 +11,7 @@ session of it ends at once, in every server process.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 import jwt
 
 from chat.store.accounts import Account, Accounts
+from chat.store.db.faults import database_unavailable
 
 AUTH_TIME = "auth_time"
 TOKEN_VERSION = "token_version"
@@ -53,6 +55,19 @@ class SessionCheck:
         if not isinstance(identifier, str) or not isinstance(metadata, dict):
             return None
         return self.account_for(identifier, metadata)
+
+    def login_holds(self, token: str | None) -> bool:
+        """True while ``token``'s login still holds. While the database is down or locked the account cannot be
+        read: the signed, unexpired login then stands (no account can be disabled meanwhile either), so an outage
+        neither ends sessions nor breaks the websocket handshake or a chat turn."""
+        try:
+            return self.account_for_token(token) is not None
+        except Exception as exc:
+            if not database_unavailable(exc):
+                raise
+            logging.getLogger(__name__).warning("session check skipped: database unavailable (%s)",
+                                                type(exc).__name__)
+            return True
 
     def account_for(self, identifier: str, metadata: dict) -> Account | None:
         """The account for a decoded login, or None when the session has ended."""
