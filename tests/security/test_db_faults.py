@@ -16,6 +16,7 @@ import time
 
 import httpx
 
+from chat.core import messages as core_texts
 from chat.ui import messages as texts
 from tests.conftest import settings_dict
 from tests.support.chat_session import ChatSession
@@ -146,7 +147,10 @@ async def test_postgres_down_answers_reports_not_ready_and_recovers(tmp_path, pr
         assert ready.status_code == 503 and ready.json()["checks"]["database"] is False
 
         shown_a, shown_b = await asyncio.gather(a.ask(DURING), b.ask("Welche Frist gilt beim Widerspruch?"))
-        assert answered(shown_a) and answered(shown_b)
+        # With PostgreSQL down the knowledge registry (server mode) is down too: no rule without a source
+        # (issue 18) — SafeGPT's own German answer says the guidelines are unreachable, instead of the model's.
+        unreachable = core_texts.KNOWLEDGE_UNAVAILABLE_DECLINE.split(".")[0]
+        assert all(answered(s) or any(unreachable in o for o in s) for s in (shown_a, shown_b))
         assert texts.DATABASE_NOT_SAVED in shown_a and texts.DATABASE_NOT_SAVED in shown_b
         assert_nothing_technical(shown_a + shown_b)
         assert httpx.get(server.base_url + "/healthz").status_code == 200  # alive, only not ready
