@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import functools
 import json
 import logging
@@ -11,6 +12,7 @@ import threading
 import uuid
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -135,6 +137,10 @@ class EncryptedHistory(BaseDataLayer):
         self._unsaved: deque[Callable[[], None]] = deque()
         self._unsaved_lock = threading.Lock()
         self._dropped = 0
+        # One writer thread: Chainlit fires each write as a task of its own (a step's create, then its update with
+        # the output). Run side by side, the create could commit last and blank the stored answer; one thread
+        # applies them in the order they were issued.
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history-write")
 
     # -- helpers -------------------------------------------------------------------------------------------
     def _seal(self, value: Any) -> str:
@@ -148,12 +154,14 @@ class EncryptedHistory(BaseDataLayer):
 
     # -- writes survive a database outage ---------------------------------------------------------------------
     async def _write(self, fn, *args) -> None:
-        """Run a write in a thread; if the database is down or locked, keep it and write it later, in order.
+        """Run a write in the writer thread, in the order writes are issued; if the database is down or locked,
+        keep it and write it later, in order.
 
         Chainlit runs these writes as tasks nobody awaits: an exception would reach the log through asyncio with
         its traceback and the SQL parameters (a user name, ciphertext). Log only its type instead."""
+        write = functools.partial(contextvars.copy_context().run, self._write_or_keep, functools.partial(fn, *args))
         try:
-            await self._run(self._write_or_keep, functools.partial(fn, *args))
+            await asyncio.get_running_loop().run_in_executor(self._writer, write)
         except Exception as exc:
             log.error("history: a write failed (%s) and is lost", type(exc).__name__)
 

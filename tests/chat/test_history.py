@@ -103,6 +103,28 @@ async def test_concurrent_create_and_update_of_one_step_keep_the_last_write(stor
     assert [s["output"] for s in (await store.get_thread("t"))["steps"]] == ["Endfassung"]
 
 
+async def test_a_steps_create_and_its_update_are_stored_in_the_order_chainlit_issued_them(store, monkeypatch):
+    """Chainlit fires a step's create (empty output) and then its update (the answer) as separate tasks. When the
+    create is the slower write, it must still not land after the update and blank the stored answer."""
+    import asyncio
+    import time
+
+    await store.update_thread("t", name="x", user_id="erika")
+    real = store._write_step
+
+    def slow_when_empty(step, author):
+        if not step.get("output"):
+            time.sleep(0.3)  # the database is slow for this one write
+        real(step, author)
+
+    monkeypatch.setattr(store, "_write_step", slow_when_empty)
+    step = {"id": "s", "threadId": "t", "type": "assistant_message", "createdAt": "2026-11-25T10:00:00Z"}
+    created = asyncio.create_task(store.create_step({**step, "output": ""}))
+    updated = asyncio.create_task(store.update_step({**step, "output": "Die Antwort"}))
+    await asyncio.gather(created, updated)
+    assert [s["output"] for s in (await store.get_thread("t"))["steps"]] == ["Die Antwort"]
+
+
 async def _chat(store, thread_id: str, author: str, text: str) -> None:
     await store.update_thread(thread_id, name=text[:20], user_id=author)
     await store.create_step({"id": f"{thread_id}-s", "threadId": thread_id, "type": "user_message", "output": text,

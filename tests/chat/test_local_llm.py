@@ -21,7 +21,7 @@ async def test_local_model_streams_an_answer_through_the_pipeline(app):
     conv = app.pipeline.new_conversation("lokal-klein")
     deltas = []
     done = None
-    async for event in app.pipeline.answer(conv, "Frau Aylin Demir fragt nach Wohngeld. Was ist das?"):
+    async for event in app.pipeline.answer(conv, "Schreibe Frau Aylin Demir zwei Sätze dazu, was Wohngeld ist."):
         if isinstance(event, AnswerDelta):
             deltas.append(event.text)
         elif isinstance(event, AnswerDone):
@@ -61,7 +61,8 @@ async def test_local_model_serialises_concurrent_requests(app):
         conv = app.pipeline.new_conversation("lokal-klein")
         return [e async for e in app.pipeline.answer(conv, text)][-1]
 
-    a, b = await asyncio.gather(one("Was ist Wohngeld?"), one("Was ist Kinderschutz?"))
+    a, b = await asyncio.gather(one("Erkläre kurz: Was ist Wohngeld? Schreibe zwei Sätze."),
+                                one("Formuliere einen Satz über Kinderschutz."))
     assert a.text.strip() and b.text.strip()
     assert seen["calls"] == 2 and seen["peak"] == 1, seen
 

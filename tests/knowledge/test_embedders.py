@@ -93,7 +93,14 @@ def test_openai_compatible_endpoint_via_litellm(tmp_path: Path, docs: Path) -> N
     assert all(b["model"] == "text-embedding-local" for b in bodies)
     assert all(r["authorization"] == "Bearer geheim" for r in server.requests)
     embedded = [text for b in bodies for text in (b["input"] if isinstance(b["input"], list) else [b["input"]])]
-    assert len(embedded) == info.chunk_count + 1  # all chunks plus the query
+    # All chunks, then each distinct evidence unit (a sentence of a chunk, with its heading), then the query —
+    # nothing else leaves the house, and each text is part of the document.
+    chunks, units, query = embedded[:info.chunk_count], embedded[info.chunk_count:-1], embedded[-1]
+    assert all("Reisekostenrichtlinie" in c for c in chunks)
+    assert units and len(set(units)) == len(units)
+    document = " ".join(chunks)
+    for unit in units:
+        assert all(word.rstrip(":") in document for word in unit.split()), unit
     assert max(len(b["input"]) for b in bodies if isinstance(b["input"], list)) <= 2
     assert embedded[-1] == "Formular F-12"
 

@@ -427,7 +427,11 @@ def test_history_content_is_ciphertext_and_decrypts_to_the_chat(day):
     # What the page says the history holds: the real details, the "Geschützte Angaben" step pairing each
     # with its placeholder, and the attachment's name — encrypted.
     assert kept.last in everything and kept.birth in everything
-    assert "Geschützte Angaben" in everything and "[Person 1]" in everything
+    steps = [json.loads(Fernet(day.key).decrypt(str(row["data"]).encode()))
+             for row in day.rows.rows["chat_steps"]]
+    stored = [(s.get("threadId", "")[:8], s.get("type"), s.get("name"), len(s.get("output") or "")) for s in steps]
+    assert any(s.get("name", "").startswith("Geschützte Angaben") for s in steps), stored
+    assert "[Person 1]" in everything, stored
     assert "notiz.txt" in everything
 
 
