@@ -80,6 +80,26 @@ def test_dockerfile_builds_llama_cpp_with_the_portable_flags_of_the_makefile():
     assert "-march=native" not in code and "GGML_NATIVE=ON" not in code
 
 
+def test_dockerfile_copies_every_package_the_project_installs():
+    """pyproject's package list is what `pip install .` takes: a top-level package the image does not copy is
+    missing at run time (privacy/ once was)."""
+    include = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]["include"]
+    packages = sorted({pattern.rstrip("*") for pattern in include})
+    copied = {args.split()[0].rstrip("/") for stage in dockerfile_stages() for instruction, args in stage["lines"]
+              if instruction == "COPY" and not args.startswith("--")}
+    assert packages and set(packages) <= copied, set(packages) - copied
+    on_disk = {p.parent.name for p in REPO.glob("*/__init__.py")} - {"tests", "bench"}
+    assert on_disk <= set(packages), f"packages not installed: {on_disk - set(packages)}"
+
+
+def test_dockerfile_precompiles_the_python_it_installs():
+    """The app user cannot write .pyc files into the image: without precompiled modules every start compiles
+    thousands of them again."""
+    runs = [args for stage in dockerfile_stages() for instruction, args in stage["lines"] if instruction == "RUN"]
+    installs = [r for r in runs if "uv pip sync" in r or ("uv pip install" in r and "--no-deps ." in r)]
+    assert len(installs) == 2 and all("--compile-bytecode" in r for r in installs), installs
+
+
 def test_dockerfile_verifies_the_model_it_bundles():
     builder_runs = " ".join(args for ins, args in dockerfile_stages()[0]["lines"] if ins == "RUN")
     # `safegpt model info` joins the part packages and checks the sha256 from safegpt.toml (fails on mismatch).
