@@ -35,6 +35,7 @@ from guardrails.names import (
     SUBJECT_VERBS,
     NameLexicon,
 )
+from guardrails.recognizers.bare_nouns import BareNounRules
 from guardrails.recognizers.person_tokens import AMBIGUOUS, INITIAL, OTHER, STRONG, UNKNOWN, Token
 
 # Thresholds on the classifier's score by position. After a role noun a word no lexicon knows is a
@@ -183,6 +184,7 @@ class ContextNameFinder:
         self._lex = lexicon
         self._clf = classifier
         self._unknown_lower = unknown_lower
+        self._bare = BareNounRules(lexicon, self._is_role_noun, unknown_lower, TIME_NOUNS | _OBJECT_LIKE_NOUNS)
 
     def __repr__(self) -> str:
         return f"ContextNameFinder({self._clf!r})"
@@ -399,7 +401,10 @@ class ContextNameFinder:
                     or self._role_apposition(text, tokens, i) or self._sibilant_family(text, tokens, i)
                     or self._family_plural_s(text, tokens, i, lower_mode)
                     or self._addressee_after_ich(text, tokens, i, lower_mode)
-                    or self._bare_noun_person(text, tokens, i) or self._animate_subject(text, tokens, i, lower_mode)):
+                    or self._bare_noun_person(text, tokens, i) or self._animate_subject(text, tokens, i, lower_mode)
+                    or self._bare.subject_after_finite_verb(text, tokens, i, lower_mode)
+                    or self._bare.prepositional_object_before_verb(text, tokens, i, lower_mode)
+                    or self._bare.beneficiary_before_occasion(text, tokens, i, lower_mode)):
                 tok.score = 0.6
                 continue
             p = self.candidate(tok, lower_mode) or self._after_title(tok, prev)
