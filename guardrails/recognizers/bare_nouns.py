@@ -96,8 +96,9 @@ class BareNounRules:
             return False
         if tok.cap and tok.kind == UNKNOWN:
             return True
-        if not tok.cap and self.unknown_lower(tok):
-            return True
+        if not tok.cap and (self.unknown_lower(tok) or (
+                not lex.is_common_word(word) and not lex.is_verb_or_adjective(word) and not lex.is_place(word))):
+            return True  # in chat typed in lower case, a "compound" no lexicon lists ("latulippe") too
         if tok.kind != OTHER and not (tok.kind == "ambiguous"):
             return False
         if not lex.is_singular_count_noun(word) or (lex.is_verb_or_adjective(word) and not tok.cap):

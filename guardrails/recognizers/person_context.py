@@ -663,8 +663,12 @@ class ContextNameFinder:
         if prev is not None and prev_low in _FINITE_BEFORE_SUBJECT and not prev.cap and i - 1 > clause_start:
             # "Beim Kochen hat Lakritz … geholfen": the subject after its finite verb, the verb bracket
             # closed by a form only people do (not "die Kinder haben Durst und weinen").
-            closing = [t for t in tokens[i + 1 : clause_end] if t.text.lower() in _LIST_JOINERS or t.text.lower() in _ANIMATE_NONFINITE]
-            return bool(closing) and closing[0].text.lower() in _ANIMATE_NONFINITE
+            # The bracket closes at the clause end; a participle with an inseparable prefix ("verweigert",
+            # "erzählt") is no "ge-" form but closes it all the same.
+            closing = [t for j, t in enumerate(tokens[i + 1 : clause_end], i + 1)
+                       if t.text.lower() in _LIST_JOINERS or t.text.lower() in _ANIMATE_NONFINITE
+                       or (j == clause_end - 1 and t.text.lower() in ANIMATE_FORMS and not t.cap)]
+            return bool(closing) and closing[0].text.lower() not in _LIST_JOINERS
         if prev is not None and i - 1 == clause_start and prev_low in _MODALS and nxt is not None and (
                 nxt.text.lower() in DETERMINERS or nxt.text.lower() in ("nicht", "sich", "auch", "heute", "schon", "noch")):
             return True  # "darf richter die akte einsehen?", "will Kiwi nicht mehr …": the subject of a question
