@@ -793,7 +793,9 @@ class ContextNameFinder:
             return False
         if lex.is_listed_name(stem) or lex.is_common_noun(stem) or lex.is_verb_or_adjective(stem):
             return True
-        return not lex.is_common_word(stem) and self.probability(stem) >= 0.1
+        # German nouns form no plural in "-s" but loanwords, which the lexicon knows: the "-s" form of
+        # a word no lexicon knows after a plural article is a family, unless the classifier is sure it is none.
+        return not lex.is_common_word(stem) and self.probability(stem) >= STRONG_THRESHOLD
 
     def _after_found_name(self, text: str, a: Token, b: Token) -> float:
         """"Ørjan Berrefjord,": a name-like compound right after a found name, closing the phrase."""
