@@ -669,7 +669,7 @@ class ContextNameFinder:
         # Plural or singular-and-plural forms ("Fussel") only joined to a found name.
         joined = prev_low in _LIST_JOINERS and i >= 2 and tokens[i - 2].score > 0
         # "Brummer will …": a singular verb shows a form that is also a plural is meant as singular.
-        singular_verb = nxt is not None and (nxt.text in _SINGULAR_FINITE or (
+        singular_verb = (prev is not None and prev.text in _SINGULAR_FINITE) or nxt is not None and (nxt.text in _SINGULAR_FINITE or (
             nxt.text in ANIMATE_FORMS and nxt.text.endswith(("t", "te"))))
         if lex.is_plural_noun(word) and not lex.is_listed_name(word) and not joined and not singular_verb:
             return False
