@@ -16,6 +16,8 @@ Each rule looks only at positions where German grammar leaves no room for a bare
   at the end of the first field, right before the finite verb ("Für Bohne wird …", "Der Antrag von
   Feld fand …"). Not "mit X" on its own ("mit Brille sieht er …") nor "ohne X" ("ohne Termin geht
   nichts"): those take bare nouns of things.
+- ``subject_with_possessive``: a sentence-initial bare count noun before its verb in a clause with a
+  possessive ("bohne hat schon wieder sein handy verloren").
 - ``beneficiary_before_occasion``: "für X zum/zur …" ("schreib was nettes für igel zum abschied").
 """
 
@@ -55,6 +57,7 @@ _ADVERBS_AFTER_SUBJECT = frozenset(
     erst gern gerne sofort endlich kaum selten ständig plötzlich auch bereits wirklich total mal
     zuerst zuletzt""".split()
 )
+_POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer".split())
 _PREPOSITIONS = frozenset("für bei von gegenüber".split())
 _PARTNER_ADVERBS = frozenset({"gemeinsam", "zusammen"})
 _OCCASION = frozenset({"zum", "zur"})
@@ -148,6 +151,24 @@ class BareNounRules:
         if any(_CLAUSE_BREAK.search(text[a.end : b.start]) for a, b in zip(tokens[start : i], tokens[start + 1 : i + 1])):
             return False
         return all(t.cap or self.lexicon.is_function_word(t.text) for t in tokens[start : i - 1])
+
+    def subject_with_possessive(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
+        """"bohne hat schon wieder sein handy verloren": a sentence-initial bare count noun before its
+        finite verb, in a clause that uses a possessive ("sein", "ihre") — the writer uses determiners,
+        so the subject without one is a name. Telegraphic notes ("Termin wurde verschoben") have no
+        possessive and copulas are left out."""
+        tok = tokens[i]
+        if not tok.sentence_initial or i + 1 >= len(tokens) or text[tok.end : tokens[i + 1].start] != " ":
+            return False
+        verb = tokens[i + 1]
+        if verb.text not in KNOWN_FINITE or verb.cap or not self.bare_count_noun(tok, lower_mode):
+            return False
+        for a, b in zip(tokens[i + 1 :], tokens[i + 2 :]):
+            if b.sentence_initial or _CLAUSE_BREAK.search(text[a.end : b.start]):
+                return False
+            if b.text.lower() in _POSSESSIVES and not b.cap:
+                return True
+        return False
 
     def beneficiary_before_occasion(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
         """"schreib bitte was nettes für bohne zum abschied": "für X zum/zur …"."""

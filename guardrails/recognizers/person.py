@@ -116,6 +116,8 @@ _ANIMATE_VERBS = frozenset(
     weinte lachte spielte studierte studiert promovierte heiratete starb meinte betonte erklärte fragte
     antwortete widersprach kritisierte forderte lobte""".split()
 )
+# Finite verbs among the stop words: no adjective ending attaches to them.
+_FINITE_STOP_WORDS = frozenset("bin bist ist hat hast war kann muss soll will darf mag wird".split())
 _GREETINGS = frozenset("hallo hi hey liebe lieber liebes servus moin".split())
 _SIGN_OFFS = frozenset("grüße grüßen gruß grüsse grüssen danke".split())
 # Clause words after which a lower-case subject may start.
@@ -279,7 +281,9 @@ class PersonRecognizer(EntityRecognizer):
             and not low.endswith(_ADJECTIVE_ENDINGS)
             and not low.endswith(_INFLECTED_ADJECTIVE_ENDINGS)
             # inflected stop-word adjectives: "Leichte Sprache", "Ganzen", "Eigenes"
-            and not any(low.endswith(e) and lex.is_function_word(low[: -len(e)]) for e in ("e", "en", "er", "es", "em"))
+            # (not a finite verb before the ending: "Bine" is no "bin" + "-e")
+            and not any(low.endswith(e) and lex.is_function_word(low[: -len(e)]) and low[: -len(e)] not in _FINITE_STOP_WORDS
+                        for e in ("e", "en", "er", "es", "em"))
             and not low.endswith(_NOUN_ENDINGS)
             and not (len(low) >= 6 and low.startswith(_VERB_PREFIXES) and low.endswith("t"))
             # lower case: "holt", "mach"; capitalised only at a sentence start ("Mach …"), decided there

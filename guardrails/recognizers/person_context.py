@@ -417,7 +417,8 @@ class ContextNameFinder:
                     or self._bare_noun_person(text, tokens, i) or self._animate_subject(text, tokens, i, lower_mode)
                     or self._bare.subject_after_finite_verb(text, tokens, i, lower_mode)
                     or self._bare.prepositional_object_before_verb(text, tokens, i, lower_mode)
-                    or self._bare.beneficiary_before_occasion(text, tokens, i, lower_mode)):
+                    or self._bare.beneficiary_before_occasion(text, tokens, i, lower_mode)
+                    or self._bare.subject_with_possessive(text, tokens, i, lower_mode)):
                 tok.score = 0.6
                 continue
             p = self.candidate(tok, lower_mode) or self._after_title(tok, prev)

@@ -24,6 +24,10 @@ POSITIVES = {
         ("Der Vorschlag von Falke fand breite Zustimmung.", "Falke"),
         ("Gemeinsam mit Amsel schrieb sie ein Buch über Heimerziehung.", "Amsel"),
     ],
+    "sentence-initial subject in a clause with a possessive": [
+        ("schnecke hat schon wieder seine jacke vergessen, was mach ich", "schnecke"),
+        ("Kiesel hat gestern ihre Schuhe im Bus liegen lassen.", "Kiesel"),
+    ],
     "für X zum/zur": [
         ("bitte was nettes für rabe zum geburtstag schreiben", "rabe"),
     ],
@@ -74,6 +78,10 @@ NEGATIVES = {
         "Der Brief von Gericht kam gestern.",
         "Am Dienstag hat Kita den ganzen Tag geschlossen.",
         "Heute hat Frau Doktor den Termin abgesagt.",
+    ],
+    "telegraphic note without a possessive": [
+        "Termin wurde auf den Montag verschoben.",
+        "Antrag hat die Frist knapp verpasst.",
     ],
     "headline, plural, coordination": [
         "Stadt plant neues Bad im Norden.",
