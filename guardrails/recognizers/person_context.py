@@ -444,6 +444,27 @@ class ContextNameFinder:
                 tok.score = 0.6
         self._lists(text, tokens, lower_mode)
         self._pairs(text, tokens, lower_mode)
+        self._given_names_before_double_surnames(text, tokens)
+
+    def _given_names_before_double_surnames(self, text: str, tokens: list[Token]) -> None:
+        """"Gote Ohlson-Tandberg", "Wenjing-Na Yang-Loos": right before a found double surname, a
+        capitalised word no article introduces is its given name — unless it is a word that names a
+        role, a time, a place, an abstract thing or a compound ("Anruf", "Beratung Meier-Schulz")."""
+        lex = self._lex
+        for a, b in zip(tokens, tokens[1:]):
+            if not (b.score > 0 and "-" in b.text and b.cap and a.score == 0 and a.cap and a.cue is None
+                    and not a.after_determiner and text[a.end : b.start] == " " and len(a.text) >= 2):
+                continue
+            parts = a.text.split("-")
+            if not all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts):
+                continue
+            low = a.text.lower()
+            if (low in TIME_NOUNS or lex.is_place(a.text) or self._is_role_noun(a) or lex.is_non_person_name(low)
+                    or low.endswith(_ABSTRACT_ENDINGS) or lex.is_compound_noun(a.text) or lex.is_plural_only(a.text)
+                    or (len(parts) == 1 and lex.is_function_word(a.text))
+                    or (lex.is_common_noun(a.text) and self.probability(a.text) < MEDIUM_THRESHOLD * 5)):
+                continue
+            a.score = 0.6
 
     def _position(self, text: str, tokens: list[Token], i: int, prev: Token | None, prev2: Token | None,
                   nxt: Token | None, gap_before: str, gap_after: str, apostrophe: bool) -> int:
