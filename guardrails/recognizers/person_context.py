@@ -414,6 +414,7 @@ class ContextNameFinder:
                     or self._role_apposition(text, tokens, i) or self._sibilant_family(text, tokens, i)
                     or self._family_plural_s(text, tokens, i, lower_mode)
                     or self._addressee_after_ich(text, tokens, i, lower_mode)
+                    or self._family_addressee_after_ich(text, tokens, i, lower_mode)
                     or self._bare_noun_person(text, tokens, i) or self._animate_subject(text, tokens, i, lower_mode)
                     or self._bare.subject_after_finite_verb(text, tokens, i, lower_mode)
                     or self._bare.prepositional_object_before_verb(text, tokens, i, lower_mode)
@@ -776,6 +777,31 @@ class ContextNameFinder:
                 or low.endswith(_ABSTRACT_ENDINGS) or (lex.is_compound_noun(word) and not lex.is_listed_name(word))):
             return False
         return bool(re.match(r"\s*(?:[,?.!]|$|dass\b|zum\b|zur\b|über\b|wegen\b)", text[tok.end :]))
+
+    def _family_addressee_after_ich(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
+        """"wie schreibe ich den blumsteins, dass …", "was sag ich den perrons": the dative plural after
+        "VERB ich den" names the people a message goes to. A plural noun there is a role, a relation
+        or a group ("den Eltern", "den Kollegen", "den Teams"), a nominalised adjective ("den
+        Betroffenen") — anything else is a family."""
+        tok = tokens[i]
+        word, low, lex = tok.text, tok.text.lower(), self._lex
+        if i < 3 or tok.score > 0 or tok.cue is not None or len(word) < 2 or not word.isalpha():
+            return False
+        if (not tok.cap and not lower_mode) or (tok.cap and not word[1:].islower()):
+            return False
+        den, ich, verb = tokens[i - 1], tokens[i - 2], tokens[i - 3]
+        if den.text != "den" or ich.text != "ich" or any(
+                text[a.end : b.start] != " " for a, b in ((verb, ich), (ich, den), (den, tok))):
+            return False
+        if not (verb.text.lower() in SPEECH_VERBS or verb.text.lower() in _TELLING_VERBS):
+            return False
+        stem = low[:-1] if low.endswith(("s", "n")) else low
+        if (lex.is_function_word(word) or lex.is_plural_only(word) or lex.is_verb_or_adjective(word)
+                or low in FOREIGN_COMMON_WORDS or lex.is_non_person_name(low) or self._is_role_noun(tok)
+                or lex.is_person_noun(word) or lex.is_person_noun(stem) or stem in lex.mass_nouns
+                or low.endswith(("ten", "nen", "enden", "igen", "ischen", "lichen")) or low in TIME_NOUNS):
+            return False
+        return bool(re.match(r"\s*(?:[,?.!]|$|dass\b|daß\b|zum\b|zur\b|wegen\b)", text[tok.end :]))
 
     def _family_plural(self, tok: Token, prev_low: str, nxt: Token | None, gap_after: str) -> bool:
         """"bei den Richters", "die Ecksteins": a noun's genitive singular after a plural article.
