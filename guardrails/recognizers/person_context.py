@@ -425,6 +425,8 @@ class ContextNameFinder:
             p = self.candidate(tok, lower_mode) or self._after_title(tok, prev)
             if not p or prev_low in THING_PREPOSITIONS:
                 continue  # "in Careplus", "per Sdui": a place, a channel or a system, not a person
+            if prev_low in FESTIVALS and gap_before == " ":
+                continue  # "Eid Mubarak", "Ramadan Kareem": a greeting for the feast, as the list seeds skip it
             apostrophe = text[tok.end : tok.end + 2] in ("' ", "’ ")
             strength = self._position(text, tokens, i, prev, prev2, nxt, gap_before, gap_after, apostrophe)
             if tok.sentence_initial and strength < 2:

@@ -146,6 +146,9 @@ CLEAN = [
     "hab heute mit dem vermieter gesprochen, er meinte die kaution kommt",
     "kurze frage: darf man die akte kopieren",
     "die kinder und die eltern streiten ständig, tipps?",
+    # a greeting for a feast after the feast's name
+    "Wir wünschen allen Familien Ramadan Kareem.",
+    "Danke für die Hilfe beim Fest und Diwali Mubarak!",
     # the people a message goes to: roles, groups, nominalised adjectives
     "wie schreibe ich den eltern, dass der termin ausfällt",
     "was sag ich den kollegen zum dienstplan",
