@@ -984,7 +984,11 @@ class PersonRecognizer(EntityRecognizer):
             if tok.text in SUBJECT_VERBS and prev is not None and text[prev.end : tok.start] == " ":
                 j = i - 1
                 chain = []
-                while j >= 0 and len(chain) < 3 and self._chain_word(tokens[j], lower_mode, nouns=False):
+                # "laureline kopp ruft …": in lower-case chat a surname that is also a word ("kopp") counts
+                # as the last part when a given name no lexicon knows starts the chain.
+                while j >= 0 and len(chain) < 3 and (self._chain_word(tokens[j], lower_mode, nouns=False) or (
+                        lower_mode and not chain and tokens[j].kind == AMBIGUOUS and not tokens[j].cap and j > 0
+                        and self._adjacent(text, tokens[j - 1], tokens[j]) and self._unknown_lower(tokens[j - 1]))):
                     chain.append(tokens[j])
                     if tokens[j].sentence_initial or j == 0 or not self._adjacent(text, tokens[j - 1], tokens[j]):
                         break

@@ -107,6 +107,9 @@ RULES = {
         ("hab mit wilja ausführlich gesprochen", ["wilja"]),
         ("hab mit wilja gesprochen", ["wilja"]),
     ],
+    "lower-case given name no lexicon knows, then a surname that is a word, before the verb": [
+        ("wilja kiesel ruft ständig an", ["wilja kiesel"]),
+    ],
     "listed noun-surname at the start before a verb only people do": [
         ("Geiger bittet um Rückruf wegen der Miete.", ["Geiger"]),
     ],
