@@ -12,6 +12,7 @@ Each rule looks only at positions where German grammar leaves no room for a bare
 - ``subject_after_finite_verb``: the subject right after the finite verb, with the clause going on
   with an article or (not after "haben") an adverb ("Abends saß Bine lange allein", "hat hutmacher
   den bescheid schon bekommen"). Copulas ("ist", "wurde") are left out: "ist Mitglied des Vereins".
+- ``subject_after_reflexive``: "zog sich X aus der Politik zurück".
 - ``prepositional_object_before_verb``: "für/bei/von/gegenüber X" (and "gemeinsam/zusammen mit X")
   at the end of the first field, right before the finite verb ("Für Bohne wird …", "Der Antrag von
   Feld fand …"). Not "mit X" on its own ("mit Brille sieht er …") nor "ohne X" ("ohne Termin geht
@@ -55,8 +56,9 @@ _TIME_ADJECTIVES = ("ganz", "nächst", "letzt", "kommend", "vorig", "gesamt")
 _ADVERBS_AFTER_SUBJECT = frozenset(
     """nicht lange allein heute gestern schon wieder nachts abends morgens mittags oft immer nie noch
     erst gern gerne sofort endlich kaum selten ständig plötzlich auch bereits wirklich total mal
-    zuerst zuletzt""".split()
+    zuerst zuletzt erneut nochmals""".split()
 )
+_PREPOSITIONS_AFTER_SUBJECT = frozenset("aus für gegen mit von bei nach zu in an auf um über".split())
 _POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer".split())
 _PREPOSITIONS = frozenset("für bei von gegenüber".split())
 _PARTNER_ADVERBS = frozenset({"gemeinsam", "zusammen"})
@@ -68,7 +70,30 @@ _VERB_PREFIXES = (
     "zu", "über", "unter", "um", "durch", "wider", "rück", "bei", "mit",
 )
 _ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "nis", "tum", "tät", "ion", "ismus", "ik", "enz", "anz")
+# A word the compound splitter cuts but no lexicon lists ("Laus|ecker", "Hilfeplan|gespräch") counts as a
+# bare noun only if the classifier finds it this name-like (productive German compounds score ~0).
+MADE_UP_COMPOUND_SCORE = 0.02
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\n–—\"„“”]")
+
+
+# Nouns of software and access whose prepositional object is a product, not a person ("Das Update von
+# Sinfonie", "der Zugang zu Edupage", "die Lizenz für Careplus"): products are proper names without an
+# article, like people.
+PRODUCT_HEADS = (
+    "update", "updates", "upgrade", "version", "app", "lizenz", "lizenzen", "zugang", "zugangs", "login",
+    "konto", "account", "server", "software", "plattform", "installation", "schnittstelle", "datenbank",
+    "zugangsdaten", "passwort", "download", "abo", "abonnement", "anbindung", "wartung", "nutzung",
+    "einführung", "umstellung", "migration", "support", "hotline", "newsletter", "störung", "ausfall",
+)
+
+
+def object_of_product_noun(tokens: list[Token], i: int) -> bool:
+    """``tokens[i]`` is the object of a preposition after a noun of software or access."""
+    if i < 2 or tokens[i].sentence_initial or tokens[i - 1].sentence_initial:
+        return False
+    head = tokens[i - 2].text.lower()
+    return tokens[i - 2].cap and tokens[i - 1].text.lower() in ("von", "zu", "für", "bei", "über", "mit") and (
+        head in PRODUCT_HEADS or (len(head) > 8 and head.endswith(PRODUCT_HEADS)))
 
 
 @dataclass(frozen=True)
@@ -84,6 +109,8 @@ class BareNounRules:
     is_role_noun: Callable[[Token], bool]
     unknown_lower: Callable[[Token], bool]
     excluded: frozenset[str] = frozenset()
+    # name score of the classifier; a word only the compound splitter cuts ("Laus|ecker") needs it
+    probability: Callable[[str], float] = lambda word: 0.0
 
     def bare_count_noun(self, tok: Token, lower_mode: bool) -> bool:
         """A singular count noun (or a word no lexicon knows) with no determiner before it."""
@@ -102,6 +129,10 @@ class BareNounRules:
         if not tok.cap and (self.unknown_lower(tok) or (
                 not lex.is_common_word(word) and not lex.is_verb_or_adjective(word) and not lex.is_place(word))):
             return True  # in chat typed in lower case, a "compound" no lexicon lists ("latulippe") too
+        if (tok.cap and tok.kind == OTHER and not lex.is_common_word(word) and lex.is_compound_noun(word)
+                and not lex.is_place(word) and not lex.is_verb_or_adjective(word)
+                and self.probability(word) >= MADE_UP_COMPOUND_SCORE):
+            return True  # "Lausecker": no lexicon lists it, only the splitter cuts it, and it looks like a name
         if tok.kind != OTHER and not (tok.kind == "ambiguous"):
             return False
         if not lex.is_singular_count_noun(word) or (lex.is_verb_or_adjective(word) and not tok.cap):
@@ -127,6 +158,22 @@ class BareNounRules:
             return not after.startswith(_TIME_ADJECTIVES)
         return nxt_low in _ADVERBS_AFTER_SUBJECT and not nxt.cap and verb.text.lower() not in _HAVE
 
+    def subject_after_reflexive(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
+        """"Später zog sich Armbruster aus der Politik zurück": the subject after "VERB sich", then a
+        preposition, an article or an adverb. What stands there bare is otherwise a mass or abstract
+        noun ("zeigte sich Besserung", "bildete sich Schimmel")."""
+        if i < 2 or tokens[i].sentence_initial or i + 1 >= len(tokens) or tokens[i + 1].sentence_initial:
+            return False
+        tok, sich, verb, nxt = tokens[i], tokens[i - 1], tokens[i - 2], tokens[i + 1]
+        if sich.text != "sich" or any(text[a.end : b.start] != " " for a, b in ((verb, sich), (sich, tok), (tok, nxt))):
+            return False
+        if not self._finite(text, tokens, i - 2, lower_mode) and not (self._content_word(verb) and not verb.sentence_initial):
+            return False
+        if nxt.cap or not self.bare_count_noun(tok, lower_mode):
+            return False
+        nxt_low = nxt.text.lower()
+        return nxt_low in _ARTICLES or nxt_low in _ADVERBS_AFTER_SUBJECT or nxt_low in _PREPOSITIONS_AFTER_SUBJECT
+
     def prepositional_object_before_verb(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
         """"Für Spatz wird ein Platz gesucht", "Der Antrag von Feld fand keine Mehrheit",
         "Gemeinsam mit Rusch veröffentlichte sie …": the prepositional object closes the first field."""
@@ -139,7 +186,7 @@ class BareNounRules:
         partner = prep_low == "mit" and i >= 2 and tokens[i - 2].text.lower() in _PARTNER_ADVERBS
         if prep_low not in _PREPOSITIONS and not partner:
             return False
-        if verb.cap and not lower_mode or not self.bare_count_noun(tok, lower_mode):
+        if verb.cap and not lower_mode or not self.bare_count_noun(tok, lower_mode) or object_of_product_noun(tokens, i):
             return False
         if not (verb.text in KNOWN_FINITE or verb.text in _COPULAS or self._content_word(verb)):
             return False

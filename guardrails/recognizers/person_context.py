@@ -35,7 +35,7 @@ from guardrails.names import (
     SUBJECT_VERBS,
     NameLexicon,
 )
-from guardrails.recognizers.bare_nouns import BareNounRules
+from guardrails.recognizers.bare_nouns import BareNounRules, object_of_product_noun
 from guardrails.recognizers.person_tokens import AMBIGUOUS, INITIAL, OTHER, STRONG, UNKNOWN, Token
 
 # Thresholds on the classifier's score by position. After a role noun a word no lexicon knows is a
@@ -139,13 +139,15 @@ ANIMATE_FORMS = frozenset(
     gefeiert lügt log gelogen haut gehauen schlägt schlug geschlagen beißt biss gebissen verweigert
     verweigerte verweigern weggelaufen abgehauen geklaut klaut telefoniert telefonierte telefonieren
     gestritten geweint vermisst vermisste kuschelt gekuschelt will wollte wollen möchte möchten mag mochte
-    darf durfte dürfen""".split()
+    darf durfte dürfen angerufen anrufen gefragt erkundigt""".split()
 )
 # Non-finite forms that close the verb bracket ("hat X geholfen", "konnte X nicht schlafen").
 _ANIMATE_NONFINITE = frozenset(w for w in ANIMATE_FORMS if w.startswith("ge") or w.endswith("en"))
 # Speaking with someone: "mit X wurde gesprochen", "wie spreche ich mit X über …".
 _SPEAKING_FORMS = frozenset(
-    "gesprochen spreche sprechen spricht sprach geredet rede reden redet telefoniert telefoniere telefonieren".split())
+    "gesprochen spreche sprechen spricht sprach geredet rede reden redet telefoniert telefoniere telefonieren"
+    # agreeing with someone: "Mit X wurde vereinbart, dass …"
+    " vereinbart abgesprochen verabredet ausgehandelt".split())
 _SINGULAR_FINITE = frozenset("will wollte möchte mag mochte darf durfte kann konnte soll sollte muss musste hat hatte ist war".split())
 _PRONOUNS = frozenset("ich du er sie es wir ihr man".split())
 _FINITE_BEFORE_SUBJECT = _FINITE_AUXILIARIES | _MODALS | frozenset("haben sind waren hatten wurde wurden".split())
@@ -184,7 +186,8 @@ class ContextNameFinder:
         self._lex = lexicon
         self._clf = classifier
         self._unknown_lower = unknown_lower
-        self._bare = BareNounRules(lexicon, self._is_role_noun, unknown_lower, TIME_NOUNS | _OBJECT_LIKE_NOUNS)
+        self._bare = BareNounRules(lexicon, self._is_role_noun, unknown_lower, TIME_NOUNS | _OBJECT_LIKE_NOUNS,
+                                   self.probability)
 
     def __repr__(self) -> str:
         return f"ContextNameFinder({self._clf!r})"
@@ -419,12 +422,15 @@ class ContextNameFinder:
                     or self._bare.subject_after_finite_verb(text, tokens, i, lower_mode)
                     or self._bare.prepositional_object_before_verb(text, tokens, i, lower_mode)
                     or self._bare.beneficiary_before_occasion(text, tokens, i, lower_mode)
-                    or self._bare.subject_with_possessive(text, tokens, i, lower_mode)):
+                    or self._bare.subject_with_possessive(text, tokens, i, lower_mode)
+                    or self._bare.subject_after_reflexive(text, tokens, i, lower_mode)):
                 tok.score = 0.6
                 continue
             p = self.candidate(tok, lower_mode) or self._after_title(tok, prev)
             if not p or prev_low in THING_PREPOSITIONS:
                 continue  # "in Careplus", "per Sdui": a place, a channel or a system, not a person
+            if object_of_product_noun(tokens, i):
+                continue  # "Das Update von Sinfonie", "der Zugang zu Edupage": a product
             if prev_low in FESTIVALS and gap_before == " ":
                 continue  # "Eid Mubarak", "Ramadan Kareem": a greeting for the feast, as the list seeds skip it
             apostrophe = text[tok.end : tok.end + 2] in ("' ", "’ ")

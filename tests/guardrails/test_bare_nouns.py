@@ -28,6 +28,15 @@ POSITIVES = {
         ("schnecke hat schon wieder seine jacke vergessen, was mach ich", "schnecke"),
         ("Kiesel hat gestern ihre Schuhe im Bus liegen lassen.", "Kiesel"),
     ],
+    "subject after 'VERB sich'": [
+        ("Später zog sich Kiesel aus dem Vorstand zurück.", "Kiesel"),
+    ],
+    "partner of an agreement after 'mit'": [
+        ("Mit Kiesel wurde vereinbart, dass die Miete direkt überwiesen wird.", "Kiesel"),
+    ],
+    "a word only the compound splitter cuts, in a subject position": [
+        ("Gestern kam Steinecker nicht zum Termin.", "Steinecker"),
+    ],
     "für X zum/zur": [
         ("bitte was nettes für rabe zum geburtstag schreiben", "rabe"),
     ],
@@ -81,6 +90,19 @@ NEGATIVES = {
         "Der Brief von Gericht kam gestern.",
         "Am Dienstag hat Kita den ganzen Tag geschlossen.",
         "Heute hat Frau Doktor den Termin abgesagt.",
+    ],
+    "product after a noun of software or access": [
+        "Das Update von Sinfonie kommt am Wochenende.",
+        "Der Zugang zu Lernraum ist beantragt.",
+        "Die Lizenz für Kitaplus läuft im Dezember aus.",
+    ],
+    "mass or abstract noun after 'VERB sich'": [
+        "Später zeigte sich Besserung bei den Hausaufgaben.",
+        "Im Keller bildete sich Schimmel an der Wand.",
+        "Am Ende fand sich Platz für alle Kinder.",
+    ],
+    "a productive compound no lexicon lists": [
+        "Gestern kam Hilfeplanentwurf nicht mehr zur Sprache.",
     ],
     "telegraphic note without a possessive": [
         "Termin wurde auf den Montag verschoben.",
