@@ -294,6 +294,9 @@ class NameLexicon:
     # plural in the lexicon ("Ruhe") and ``mass_nouns.txt`` ("Zucker", "Regen") stand without an article.
     singular_count_nouns: set[str] = field(default_factory=set)
     mass_nouns: frozenset[str] = frozenset()
+    # Forms of nouns declined like adjectives ("Alleinstehende", "Betroffener"), lower case: they stand
+    # bare in the plural and after an adjective's rules, so they are never bare count nouns.
+    adjectival_nouns: set[str] = field(default_factory=set)
     # Verb and adjective forms derived from the noun lexicon (``word_forms``), lower case.
     verb_forms: frozenset[str] = frozenset()
     adjective_forms: frozenset[str] = frozenset()
@@ -376,6 +379,8 @@ class NameLexicon:
                 other_cases.update(row[7:gen_from])
                 other_cases.update(row[gen_to:])
                 lemmas.append((row[0], row[2], "adjektivische Deklination" in tags))
+                if "adjektivische Deklination" in tags:
+                    self.adjectival_nouns.update(w.lower() for w in row[7:] + [row[0]] if w and " " not in w)
         # Nouns keep their umlauts: folding would make "Häuser" match "Hauser".
         self.common_nouns = {
             form.lower() for form in forms if form and " " not in form and not form.startswith("-")
@@ -462,7 +467,7 @@ class NameLexicon:
         """A singular form of a noun that has a plural and is no mass noun ("Locke", "Igel"; not "Ruhe",
         "Zucker"): in German it needs a determiner, unless it is used as a name."""
         low = word.lower()
-        return low in self.singular_count_nouns and low not in self.mass_nouns
+        return low in self.singular_count_nouns and low not in self.mass_nouns and low not in self.adjectival_nouns
 
     def is_genitive_noun(self, word: str) -> bool:
         """Only a genitive singular of a common noun ("Baums", "Fischers"), no other form."""

@@ -65,6 +65,10 @@ NEGATIVES = {
         "Zucker hat seinen Preis.",
         "Bei Fieber wird das Kind abgeholt.",
     ],
+    "noun declined like an adjective": [
+        "Der Regelsatz für Alleinstehende beträgt seit Januar 563 Euro im Monat.",
+        "Die Beratung für Angehörige findet montags statt.",
+    ],
     "action noun in a fixed phrase": [
         "Bei Bedarf wird ein weiterer Termin vereinbart.",
         "Wegen Krankheit fällt der Kurs aus.",
@@ -144,6 +148,7 @@ def lexicon() -> NameLexicon:
     ("Ruhe", False),  # no plural in the lexicon
     ("Zucker", False), ("Regen", False), ("Polizei", False), ("Klavier", False),  # mass_nouns.txt
     ("Kinder", False),  # a plural form only
+    ("Alleinstehende", False),  # declined like an adjective
 ])
 def test_count_nouns_from_the_lexicon_and_the_mass_noun_list(lexicon: NameLexicon, word: str, count: bool) -> None:
     assert lexicon.is_singular_count_noun(word) is count
