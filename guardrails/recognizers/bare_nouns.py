@@ -12,6 +12,7 @@ Each rule looks only at positions where German grammar leaves no room for a bare
 - ``subject_after_finite_verb``: the subject right after the finite verb, with the clause going on
   with an article or (not after "haben") an adverb ("Abends saß Bine lange allein", "hat hutmacher
   den bescheid schon bekommen"). Copulas ("ist", "wurde") are left out: "ist Mitglied des Vereins".
+- ``subject_after_copula``: "war Rheder nicht anzutreffen" (a predicate noun takes no "nicht" right after).
 - ``subject_after_reflexive``: "zog sich X aus der Politik zurück".
 - ``prepositional_object_before_verb``: "für/bei/von/gegenüber X" (and "gemeinsam/zusammen mit X")
   at the end of the first field, right before the finite verb ("Für Bohne wird …", "Der Antrag von
@@ -58,6 +59,7 @@ _ADVERBS_AFTER_SUBJECT = frozenset(
     erst gern gerne sofort endlich kaum selten ständig plötzlich auch bereits wirklich total mal
     zuerst zuletzt erneut nochmals""".split()
 )
+_ADVERBS_AFTER_COPULA_SUBJECT = frozenset("nicht nachts abends morgens gestern heute wieder schon noch erst lange".split())
 _PREPOSITIONS_AFTER_SUBJECT = frozenset("aus für gegen mit von bei nach zu in an auf um über".split())
 _POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer".split())
 _PREPOSITIONS = frozenset("für bei von gegenüber".split())
@@ -157,6 +159,19 @@ class BareNounRules:
             after = tokens[i + 2].text.lower() if i + 2 < len(tokens) else ""
             return not after.startswith(_TIME_ADJECTIVES)
         return nxt_low in _ADVERBS_AFTER_SUBJECT and not nxt.cap and verb.text.lower() not in _HAVE
+
+    def subject_after_copula(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
+        """"Beim Hausbesuch war Rheder nicht anzutreffen": after a copula a bare noun is a predicate
+        ("ist Teil des Plans", "wurde Mitglied der Partei") — which an article, a genitive or a
+        preposition follows, never "nicht" or an adverb of time right away."""
+        if i < 2 or tokens[i].sentence_initial or i + 1 >= len(tokens) or tokens[i + 1].sentence_initial:
+            return False
+        tok, verb, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
+        if verb.text not in _COPULAS or verb.sentence_initial or tokens[i - 2].sentence_initial and tokens[i - 2].text.lower() in ("es", "das", "dies"):
+            return False
+        if text[verb.end : tok.start] != " " or text[tok.end : nxt.start] != " " or nxt.cap:
+            return False
+        return nxt.text in _ADVERBS_AFTER_COPULA_SUBJECT and self.bare_count_noun(tok, lower_mode)
 
     def subject_after_reflexive(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
         """"Später zog sich Armbruster aus der Politik zurück": the subject after "VERB sich", then a

@@ -168,6 +168,8 @@ TIME_NOUNS = FESTIVALS | frozenset(
     mittwoch donnerstag freitag samstag sonnabend sonntag frühling sommer herbst winter mittag abend morgen
     nacht gestern vorgestern heute übermorgen vormittag nachmittag""".split()
 )
+# Prepositions before a name's genitive and its noun ("nach Xs Tod", "laut Xs Ärztin").
+_GENITIVE_PREPOSITIONS = frozenset("nach laut wegen trotz zu mit von bei für über seit auf aus gegen ohne um unter vor".split())
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\n]")
 _END = re.compile(r"[ \t]*(?:[,.;:?!)\n]|$)")
 
@@ -315,7 +317,11 @@ class ContextNameFinder:
         # "Grotkes", "Kohles": nouns in "-e" take no genitive "-s" (feminine) or "-ns" (masculine).
         return (stem.lower().endswith("e") and not lex.is_common_word(word) and not lex.is_function_word(stem)
                 and not lex.is_verb_or_adjective(stem)
-                and (lex.is_common_noun(stem) or self.probability(stem) >= VETO_THRESHOLD))
+                and (lex.is_common_noun(stem) or self.probability(stem) >= VETO_THRESHOLD
+                     # after a preposition the genitive stands inside a phrase ("Nach Zschunkes Einschätzung"):
+                     # no adjective reading is left, so any word no lexicon knows
+                     or (i > 0 and not tok.sentence_initial and tokens[i - 1].text.lower() in _GENITIVE_PREPOSITIONS
+                         and not lex.is_common_word(stem) and not lex.is_place(stem))))
 
     def _head_after_adjectives(self, text: str, tokens: list[Token], j: int) -> Token:
         """The noun a genitive stands before, past up to two inflected adjectives ("Abts bekannteste
@@ -423,7 +429,8 @@ class ContextNameFinder:
                     or self._bare.prepositional_object_before_verb(text, tokens, i, lower_mode)
                     or self._bare.beneficiary_before_occasion(text, tokens, i, lower_mode)
                     or self._bare.subject_with_possessive(text, tokens, i, lower_mode)
-                    or self._bare.subject_after_reflexive(text, tokens, i, lower_mode)):
+                    or self._bare.subject_after_reflexive(text, tokens, i, lower_mode)
+                    or self._bare.subject_after_copula(text, tokens, i, lower_mode)):
                 tok.score = 0.6
                 continue
             p = self.candidate(tok, lower_mode) or self._after_title(tok, prev)

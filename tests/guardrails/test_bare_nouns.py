@@ -28,6 +28,12 @@ POSITIVES = {
         ("schnecke hat schon wieder seine jacke vergessen, was mach ich", "schnecke"),
         ("Kiesel hat gestern ihre Schuhe im Bus liegen lassen.", "Kiesel"),
     ],
+    "subject after a copula, then 'nicht' or an adverb of time": [
+        ("Beim Hausbesuch war Kiesel nicht anzutreffen.", "Kiesel"),
+    ],
+    "genitive of an unknown -e word inside a prepositional phrase": [
+        ("Nach Ohlendiekes Einschätzung reicht das Geld nicht.", "Ohlendiekes"),
+    ],
     "subject after 'VERB sich'": [
         ("Später zog sich Kiesel aus dem Vorstand zurück.", "Kiesel"),
     ],
@@ -99,6 +105,11 @@ NEGATIVES = {
         "Das Update von Sinfonie kommt am Wochenende.",
         "Der Zugang zu Lernraum ist beantragt.",
         "Die Lizenz für Kitaplus läuft im Dezember aus.",
+    ],
+    "predicate noun after a copula": [
+        "Das war Absicht und kein Versehen.",
+        "Sie ist Mitglied im Elternbeirat.",
+        "Das wird Thema der nächsten Sitzung.",
     ],
     "mass or abstract noun after 'VERB sich'": [
         "Später zeigte sich Besserung bei den Hausaufgaben.",
