@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from chat.core import messages as texts
 from chat.core.answer_check import DraftCheck, check_draft, cited_after
-from chat.core.answer_plan import Action, AnswerPlan, plan_answer
+from chat.core.answer_plan import Action, AnswerPlan, is_question, plan_answer
 from chat.core.answer_render import ask_back_markdown
 from chat.core.events import (AnswerDelta, AnswerDone, Event, EvidenceFound, Protected, Queued, Retrieved, Routed,
                               Source)
@@ -39,6 +39,8 @@ from knowledge.knowledge_base import KnowledgeBase
 
 log = logging.getLogger(__name__)
 _NO_EVIDENCE = Evidence(Grounding.NONE, reason="no_passages")
+# A follow-up question is searched together with the previous question when that is at most this long.
+_CONTEXT_QUESTION_CHARS = 400
 
 
 def _strip_unprintable(text: str) -> tuple[str, int]:
@@ -146,7 +148,7 @@ class Pipeline:
             raise UserInputError(texts.MESSAGE_TOO_LONG.format(length=len(cleaned), limit=limit))
         return cleaned
 
-    def _search(self, original: str, protected: str, query_class: DataClass
+    def _search(self, original: str, protected: str, query_class: DataClass, context: tuple[str, str] | None = None
                 ) -> tuple[tuple[Source, ...], str | None, Evidence]:
         """Sources for the user's question, the guideline sentences among them that answer it (issue 18) and,
         when it may not go to the embedder's location, the German note that it was searched by keyword only
@@ -156,14 +158,21 @@ class Pipeline:
         The search runs on the original words wherever nothing leaves this process — an in-process embedder with
         the embedded vector store, or the keyword index alone: a masked facility or place name ("Wohngruppe
         Lindenhof") is often exactly what finds the right guideline. Only a search that leaves the process
-        (remote embedder, Chroma server) gets the pseudonymised text."""
+        (remote embedder, Chroma server) gets the pseudonymised text.
+
+        ``context`` (the previous question: original and pseudonymised form) is added to what is searched for, never
+        to what the evidence must answer: a follow-up ("Welche Unterlagen braucht sie dafür?") finds the guideline
+        of the conversation, and its sentences still have to answer the follow-up itself."""
         assert self.knowledge is not None
         knowledge = self.settings.knowledge
         keyword_only = not self.settings.embedder_may_receive(query_class.value)
         in_process = not knowledge.embedder_is_remote and knowledge.chroma_mode == "embedded"
         query = original if keyword_only or in_process else protected
+        searched = query
+        if context is not None:
+            searched = f"{context[0] if keyword_only or in_process else context[1]}\n{query}"
         try:
-            passages = self.knowledge.search(query, mode="keyword" if keyword_only else "hybrid")
+            passages = self.knowledge.search(searched, mode="keyword" if keyword_only else "hybrid")
             # The same query the search used: a keyword-only search (the embedder may not see it) gets
             # evidence by keyword overlap alone.
             evidence = self.knowledge.evidence(query, passages, dense=not keyword_only)
@@ -172,6 +181,18 @@ class Pipeline:
             raise _KnowledgeDown from None
         note = texts.KEYWORD_SEARCH_ONLY if keyword_only else None
         return tuple(Source(number=i + 1, passage=p) for i, p in enumerate(passages)), note, evidence
+
+    @staticmethod
+    def _previous_question(conv: Conversation) -> tuple[str, str] | None:
+        """The conversation's last user message as (original, pseudonymised), if it is short enough to be a
+        question's context (a pasted text or a filled-in library prompt is not)."""
+        for turn in reversed(conv.history):
+            if turn.get("role") == "user":
+                kept = str(turn.get("content") or "")
+                if not kept or len(kept) > _CONTEXT_QUESTION_CHARS:
+                    return None
+                return conv.guard.restore(kept), kept
+        return None
 
     def _prepare(self, conv: Conversation, text: str, use_knowledge: bool, allowed_models: set[str] | None,
                  switch_model: bool) -> _Prepared:
@@ -194,6 +215,13 @@ class Pipeline:
         try:
             if use_knowledge and self.knowledge is not None:
                 sources, search_note, evidence = self._search(cleaned, protected.text, protected.data_class)
+                previous = self._previous_question(conv) if evidence.grounding is not Grounding.GROUNDED else None
+                if previous is not None and is_question(cleaned):
+                    # The search carries the earlier question: so does its class (it is part of what is searched).
+                    searched_class = DataClass.highest((protected.data_class, conv.data_class))
+                    in_context = self._search(cleaned, protected.text, searched_class, context=previous)
+                    if in_context[2].grounding is Grounding.GROUNDED:
+                        sources, search_note, evidence = in_context
             else:
                 sources = ()
             # Said first whenever no guideline clearly answers; the model (if asked) is told the same.

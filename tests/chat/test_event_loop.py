@@ -63,10 +63,13 @@ async def test_a_long_message_does_not_hold_up_a_short_one_in_another_chat(app):
 
     finished: list[str] = []
     gaps: list[float] = []
+    took: dict[str, float] = {}
 
     async def turn(name: str, text: str) -> AnswerDone:
         conv = pipeline.new_conversation()
+        began = time.perf_counter()
         events = [event async for event in pipeline.answer(conv, text)]
+        took[name] = time.perf_counter() - began
         finished.append(name)
         return events[-1]
 
@@ -90,5 +93,7 @@ async def test_a_long_message_does_not_hold_up_a_short_one_in_another_chat(app):
 
     assert isinstance(long_done, AnswerDone) and isinstance(short_done, AnswerDone)
     assert finished == ["short", "long"]
-    # The loop kept running while the long message was protected: no pause near the protection time.
-    assert max(gaps) < protect_seconds / 2, (max(gaps), protect_seconds)
+    # The loop kept running while the long message was protected. Protection is most of the long turn; had it run
+    # on the loop, the loop would have paused for about that long. Compared with the long turn of this same run
+    # (not with a fixed threshold or an earlier measurement: the cores are shared and the load varies).
+    assert protect_seconds > 0.05 and max(gaps) < took["long"] / 3, (max(gaps), took, protect_seconds)

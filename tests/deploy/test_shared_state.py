@@ -28,7 +28,8 @@ from tests.support.topology import start_topology
 pytestmark = pytest.mark.slow
 USER, PASSWORD = "fachkraft", "sicheres-passwort-123"
 FIRST = "Frau Aylin Demir braucht Hilfe beim Wohngeld. Was muss ich beachten?"
-SECOND = "Welche Unterlagen braucht Frau Demir noch für den Antrag?"
+# A text request: the model writes it (a rule question without a matching guideline is declined by SafeGPT itself).
+SECOND = "Formuliere eine Erinnerung: Welche Unterlagen braucht Frau Demir noch für den Antrag?"
 SURROGATE = re.compile(r"Frau (\w+) (\w+) braucht Hilfe")
 SURROGATE_LAST = re.compile(r"braucht Frau (\w+) noch")
 
