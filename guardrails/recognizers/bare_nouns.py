@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from guardrails.names import DETERMINERS, SUBJECT_VERBS, NameLexicon
-from guardrails.recognizers.person_tokens import OTHER, UNKNOWN, Token
+from guardrails.recognizers.person_tokens import AMBIGUOUS, OTHER, UNKNOWN, Token
 
 # Verb forms that are finite and let a subject follow; copulas and "werden" are not among them
 # ("ist Teil des Plans", "wurde Mitglied der Partei": a bare predicate noun).
@@ -135,7 +135,7 @@ class BareNounRules:
                 and not lex.is_place(word) and not lex.is_verb_or_adjective(word)
                 and self.probability(word) >= MADE_UP_COMPOUND_SCORE):
             return True  # "Lausecker": no lexicon lists it, only the splitter cuts it, and it looks like a name
-        if tok.kind != OTHER and not (tok.kind == "ambiguous"):
+        if tok.kind not in (OTHER, AMBIGUOUS):
             return False
         if not lex.is_singular_count_noun(word) or (lex.is_verb_or_adjective(word) and not tok.cap):
             return False
