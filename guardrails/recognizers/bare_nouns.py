@@ -12,7 +12,8 @@ Each rule looks only at positions where German grammar leaves no room for a bare
 - ``subject_after_finite_verb``: the subject right after the finite verb, with the clause going on
   with an article or (not after "haben") an adverb ("Abends saß Bine lange allein", "hat hutmacher
   den bescheid schon bekommen"). Copulas ("ist", "wurde") are left out: "ist Mitglied des Vereins".
-- ``subject_after_copula``: "war Rheder nicht anzutreffen" (a predicate noun takes no "nicht" right after).
+- ``subject_after_copula``: "war Rheder nicht anzutreffen / zu erreichen" (being reachable is said of
+  people; a predicate noun takes no "nicht" right after).
 - ``subject_after_reflexive``: "zog sich X aus der Politik zurück".
 - ``prepositional_object_before_verb``: "für/bei/von/gegenüber X" (and "gemeinsam/zusammen mit X")
   at the end of the first field, right before the finite verb ("Für Bohne wird …", "Der Antrag von
@@ -59,7 +60,8 @@ _ADVERBS_AFTER_SUBJECT = frozenset(
     erst gern gerne sofort endlich kaum selten ständig plötzlich auch bereits wirklich total mal
     zuerst zuletzt erneut nochmals""".split()
 )
-_ADVERBS_AFTER_COPULA_SUBJECT = frozenset("nicht nachts abends morgens gestern heute wieder schon noch erst lange".split())
+# "war X nicht anzutreffen / zu erreichen / zu sprechen": being reachable is said of people.
+_ZU_INFINITIVE = re.compile(r"(?:an|ab|auf|aus|ein|mit|vor|zurück)zu\w+en")
 _PREPOSITIONS_AFTER_SUBJECT = frozenset("aus für gegen mit von bei nach zu in an auf um über".split())
 _POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer".split())
 _PREPOSITIONS = frozenset("für bei von gegenüber".split())
@@ -124,7 +126,8 @@ class BareNounRules:
         if not tok.cap and not lower_mode:
             return False
         if (lex.is_function_word(word) or low in self.excluded or lex.is_plural_only(word)
-                or lex.is_non_person_name(word) or self.is_role_noun(tok) or low.endswith(_ABSTRACT_ENDINGS)):
+                or lex.is_non_person_name(word) or self.is_role_noun(tok) or lex.is_person_noun(word)
+                or low.endswith(_ABSTRACT_ENDINGS)):
             return False
         if tok.cap and tok.kind == UNKNOWN:
             return True
@@ -171,7 +174,10 @@ class BareNounRules:
             return False
         if text[verb.end : tok.start] != " " or text[tok.end : nxt.start] != " " or nxt.cap:
             return False
-        return nxt.text in _ADVERBS_AFTER_COPULA_SUBJECT and self.bare_count_noun(tok, lower_mode)
+        if lower_mode or nxt.text != "nicht" or i + 2 >= len(tokens) or not self.bare_count_noun(tok, lower_mode):
+            return False  # "gestern war bus wieder zu spät": chat drops articles of things too
+        after = tokens[i + 2].text
+        return after == "zu" or bool(_ZU_INFINITIVE.fullmatch(after))  # "nicht anzutreffen", "nicht zu erreichen"
 
     def subject_after_reflexive(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
         """"Später zog sich Armbruster aus der Politik zurück": the subject after "VERB sich", then a

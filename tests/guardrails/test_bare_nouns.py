@@ -106,6 +106,13 @@ NEGATIVES = {
         "Der Zugang zu Lernraum ist beantragt.",
         "Die Lizenz für Kitaplus läuft im Dezember aus.",
     ],
+    "thing in chat or without a reachability infinitive after a copula": [
+        "gestern war bus wieder zu spät",
+        "Heute war Bus nicht pünktlich.",
+    ],
+    "role noun typed in lower case": [
+        "heute hat chef den dienstplan geändert",
+    ],
     "predicate noun after a copula": [
         "Das war Absicht und kein Versehen.",
         "Sie ist Mitglied im Elternbeirat.",
