@@ -290,9 +290,10 @@ class NameLexicon:
     feminine_nouns: set[str] = field(default_factory=set)  # lemmas of feminine nouns, lower case
     # Genitive singular forms of common nouns that are no other form ("Baums", "Fischers"), lower case.
     genitive_nouns: set[str] = field(default_factory=set)
-    # Singular forms of nouns with a plural, lower case ("locke", "igel"): count nouns. Nouns with no
-    # plural in the lexicon ("Ruhe") and ``mass_nouns.txt`` ("Zucker", "Regen") stand without an article.
-    singular_count_nouns: set[str] = field(default_factory=set)
+    # Singular forms of nouns without any plural in the lexicon ("ruhe"), lower case: with
+    # ``mass_nouns.txt`` ("Zucker", "Regen") the nouns that stand without an article. Only this small
+    # set is kept; a count noun is any other singular noun form.
+    uncountable_nouns: set[str] = field(default_factory=set)
     mass_nouns: frozenset[str] = frozenset()
     # Forms of nouns declined like adjectives ("Alleinstehende", "Betroffener"), lower case: they stand
     # bare in the plural and after an adjective's rules, so they are never bare count nouns.
@@ -347,6 +348,8 @@ class NameLexicon:
         genitives: set[str] = set()
         other_cases: set[str] = set()
         lemmas: list[tuple[str, str, bool]] = []
+        countable: set[str] = set()
+        uncountable: set[str] = set()
         with open(CSV_FILE_PATH, encoding="utf-8") as fh:
             reader = csv.reader(fh)
             header = next(reader)
@@ -367,8 +370,7 @@ class NameLexicon:
                 row_singulars = [row[i] for i in singular_columns if i < len(row) and row[i]]
                 plurals.update(row_plurals)
                 singulars.update(row_singulars)
-                if row_plurals:
-                    self.singular_count_nouns.update(w.lower() for w in row_singulars if " " not in w)
+                (countable if row_plurals else uncountable).update(w.lower() for w in row_singulars if " " not in w)
                 if row[2] == "n":
                     neuter.add(row[0].lower())
                 elif row[2] == "m":
@@ -387,6 +389,7 @@ class NameLexicon:
         }
         self.plural_nouns = {form.lower() for form in plurals if " " not in form}
         self.plural_only_nouns = {form.lower() for form in plurals - singulars if " " not in form}
+        self.uncountable_nouns = uncountable - countable  # "Ruhe"; not a homonym with a plural
         self.neuter_nouns = neuter
         self.genitive_nouns = {g.lower() for g in genitives - other_cases if g and " " not in g}
         verbs = word_forms.verb_stems((lemma, genus) for lemma, genus, _ in lemmas)
@@ -467,7 +470,8 @@ class NameLexicon:
         """A singular form of a noun that has a plural and is no mass noun ("Locke", "Igel"; not "Ruhe",
         "Zucker"): in German it needs a determiner, unless it is used as a name."""
         low = word.lower()
-        return low in self.singular_count_nouns and low not in self.mass_nouns and low not in self.adjectival_nouns
+        return (low in self.common_nouns and low not in self.plural_only_nouns and low not in self.uncountable_nouns
+                and low not in self.mass_nouns and low not in self.adjectival_nouns)
 
     def is_genitive_noun(self, word: str) -> bool:
         """Only a genitive singular of a common noun ("Baums", "Fischers"), no other form."""
