@@ -237,6 +237,15 @@ def _language_names(data_dir: Path) -> frozenset[str]:
     return frozenset(words | {_strip_accents(w) for w in words})
 
 
+def _mass_nouns(data_dir: Path) -> frozenset[str]:
+    """Nouns that stand without an article in the singular (``mass_nouns.txt``)."""
+    words: set[str] = set()
+    for line in (data_dir / "mass_nouns.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.update(w.lower() for w in line.split())
+    return frozenset(words)
+
+
 def _strip_accents(word: str) -> str:
     # Greek and Romance names of languages move or drop their accents ("Κροάτικα"/"Κροατικά").
     return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
@@ -281,6 +290,14 @@ class NameLexicon:
     feminine_nouns: set[str] = field(default_factory=set)  # lemmas of feminine nouns, lower case
     # Genitive singular forms of common nouns that are no other form ("Baums", "Fischers"), lower case.
     genitive_nouns: set[str] = field(default_factory=set)
+    # Singular forms of nouns without any plural in the lexicon ("ruhe"), lower case: with
+    # ``mass_nouns.txt`` ("Zucker", "Regen") the nouns that stand without an article. Only this small
+    # set is kept; a count noun is any other singular noun form.
+    uncountable_nouns: set[str] = field(default_factory=set)
+    mass_nouns: frozenset[str] = frozenset()
+    # Forms of nouns declined like adjectives ("Alleinstehende", "Betroffener"), lower case: they stand
+    # bare in the plural and after an adjective's rules, so they are never bare count nouns.
+    adjectival_nouns: set[str] = field(default_factory=set)
     # Verb and adjective forms derived from the noun lexicon (``word_forms``), lower case.
     verb_forms: frozenset[str] = frozenset()
     adjective_forms: frozenset[str] = frozenset()
@@ -313,6 +330,7 @@ class NameLexicon:
             if line.strip() and not line.startswith("#"):
                 lex.homographs.update(_keys(line.strip()))
         lex.non_person_names = _non_person_names(data_dir)
+        lex.mass_nouns = _mass_nouns(data_dir)
         lex.language_names = _language_names(data_dir)
         lex._load_nouns()
         return lex
@@ -330,6 +348,8 @@ class NameLexicon:
         genitives: set[str] = set()
         other_cases: set[str] = set()
         lemmas: list[tuple[str, str, bool]] = []
+        countable: set[str] = set()
+        uncountable: set[str] = set()
         with open(CSV_FILE_PATH, encoding="utf-8") as fh:
             reader = csv.reader(fh)
             header = next(reader)
@@ -346,8 +366,11 @@ class NameLexicon:
                 # Column 0 is the lemma, columns from 7 on are inflected forms.
                 forms.update(row[7:])
                 forms.add(row[0])
-                plurals.update(row[i] for i in plural_columns if i < len(row) and row[i])
-                singulars.update(row[i] for i in singular_columns if i < len(row) and row[i])
+                row_plurals = [row[i] for i in plural_columns if i < len(row) and row[i]]
+                row_singulars = [row[i] for i in singular_columns if i < len(row) and row[i]]
+                plurals.update(row_plurals)
+                singulars.update(row_singulars)
+                (countable if row_plurals else uncountable).update(w.lower() for w in row_singulars if " " not in w)
                 if row[2] == "n":
                     neuter.add(row[0].lower())
                 elif row[2] == "m":
@@ -358,12 +381,15 @@ class NameLexicon:
                 other_cases.update(row[7:gen_from])
                 other_cases.update(row[gen_to:])
                 lemmas.append((row[0], row[2], "adjektivische Deklination" in tags))
+                if "adjektivische Deklination" in tags:
+                    self.adjectival_nouns.update(w.lower() for w in row[7:] + [row[0]] if w and " " not in w)
         # Nouns keep their umlauts: folding would make "Häuser" match "Hauser".
         self.common_nouns = {
             form.lower() for form in forms if form and " " not in form and not form.startswith("-")
         }
         self.plural_nouns = {form.lower() for form in plurals if " " not in form}
         self.plural_only_nouns = {form.lower() for form in plurals - singulars if " " not in form}
+        self.uncountable_nouns = uncountable - countable  # "Ruhe"; not a homonym with a plural
         self.neuter_nouns = neuter
         self.genitive_nouns = {g.lower() for g in genitives - other_cases if g and " " not in g}
         verbs = word_forms.verb_stems((lemma, genus) for lemma, genus, _ in lemmas)
@@ -439,6 +465,13 @@ class NameLexicon:
     def is_plural_only(self, word: str) -> bool:
         """A plural form of a common noun that is no singular form ("Unterlagen", "Kinder"; not "Winter")."""
         return word.lower() in self.plural_only_nouns
+
+    def is_singular_count_noun(self, word: str) -> bool:
+        """A singular form of a noun that has a plural and is no mass noun ("Locke", "Igel"; not "Ruhe",
+        "Zucker"): in German it needs a determiner, unless it is used as a name."""
+        low = word.lower()
+        return (low in self.common_nouns and low not in self.plural_only_nouns and low not in self.uncountable_nouns
+                and low not in self.mass_nouns and low not in self.adjectival_nouns)
 
     def is_genitive_noun(self, word: str) -> bool:
         """Only a genitive singular of a common noun ("Baums", "Fischers"), no other form."""

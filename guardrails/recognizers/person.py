@@ -116,6 +116,8 @@ _ANIMATE_VERBS = frozenset(
     weinte lachte spielte studierte studiert promovierte heiratete starb meinte betonte erklärte fragte
     antwortete widersprach kritisierte forderte lobte""".split()
 )
+# Finite verbs among the stop words: no adjective ending attaches to them.
+_FINITE_STOP_WORDS = frozenset("bin bist ist hat hast war kann muss soll will darf mag wird".split())
 _GREETINGS = frozenset("hallo hi hey liebe lieber liebes servus moin".split())
 _SIGN_OFFS = frozenset("grüße grüßen gruß grüsse grüssen danke".split())
 # Clause words after which a lower-case subject may start.
@@ -279,7 +281,9 @@ class PersonRecognizer(EntityRecognizer):
             and not low.endswith(_ADJECTIVE_ENDINGS)
             and not low.endswith(_INFLECTED_ADJECTIVE_ENDINGS)
             # inflected stop-word adjectives: "Leichte Sprache", "Ganzen", "Eigenes"
-            and not any(low.endswith(e) and lex.is_function_word(low[: -len(e)]) for e in ("e", "en", "er", "es", "em"))
+            # (not a finite verb before the ending: "Bine" is no "bin" + "-e")
+            and not any(low.endswith(e) and lex.is_function_word(low[: -len(e)]) and low[: -len(e)] not in _FINITE_STOP_WORDS
+                        for e in ("e", "en", "er", "es", "em"))
             and not low.endswith(_NOUN_ENDINGS)
             and not (len(low) >= 6 and low.startswith(_VERB_PREFIXES) and low.endswith("t"))
             # lower case: "holt", "mach"; capitalised only at a sentence start ("Mach …"), decided there
@@ -766,6 +770,34 @@ class PersonRecognizer(EntityRecognizer):
                 continue  # "Hoffstedts Antrag": a possessive found before its noun
             if self._surname_slot(text, a, b, lower_mode):
                 b.score = 0.65
+        if lower_mode:
+            surnames: set[int] = set()
+            for j, (a, b) in enumerate(zip(tokens, tokens[1:])):
+                if j not in surnames and self._lower_surname_after_given_name(text, a, b):
+                    b.score = 0.65
+                    surnames.add(j + 1)  # a surname is followed by no second one
+
+    def _lower_surname_after_given_name(self, text: str, given: _Token, nxt: _Token) -> bool:
+        """"mit edith oberem verschoben", "die mail von luann ingersleben": in chat typed in lower case,
+        the word after a found given name closing the phrase is the surname if it is no ordinary noun,
+        verb or plain adjective — a word no lexicon lists, a town, or an inflected adjective form (an
+        adjective inflects only before its noun, never after a name)."""
+        word, lex = nxt.text, self._lex
+        if not (given.score > 0 and not given.cap and not nxt.cap
+                and (lex.is_first_name(given.text) or not lex.is_last_name(given.text))
+                and nxt.score == 0 and nxt.cue is None and text[given.end : nxt.start] == " "
+                and len(word) >= 3 and word.isalpha()):
+            return False
+        if (lex.is_closed_class(word) or word in SUBJECT_VERBS or word in _PREDICATE_NOUNS or word in TIME_NOUNS
+                or word in LOWER_CASE_NON_NAMES or _is_form_of_address(word) or word in lex.verb_forms
+                # participles: "gesprochen", "verschoben"
+                or (word.startswith(("ge", "ver", "be", "er", "ent", "zer")) and word.endswith(("t", "en")) and len(word) >= 6)
+                or word.endswith(("iert", "ieren"))
+                or (lex.is_common_noun(word) and not lex.is_listed_name(word))
+                or (word in lex.adjective_forms and not word.endswith(("em", "en", "er", "es", "e")))):
+            return False
+        rest = text[nxt.end :]
+        return bool(re.match(r"[ \t]*(?:[,.;:?!)\n]|$)", rest) or re.match(r" (?:(?:ge|ver|be|er|ent|zer)\w+(?:t|en)|\w+iert)\b", rest))
 
     def _nouns_typed_lower(self, tokens: list[_Token]) -> bool:
         """Chat that writes its nouns in lower case ("kannst du Schulzes widerspruch kürzer machen"):
@@ -952,7 +984,11 @@ class PersonRecognizer(EntityRecognizer):
             if tok.text in SUBJECT_VERBS and prev is not None and text[prev.end : tok.start] == " ":
                 j = i - 1
                 chain = []
-                while j >= 0 and len(chain) < 3 and self._chain_word(tokens[j], lower_mode, nouns=False):
+                # "laureline kopp ruft …": in lower-case chat a surname that is also a word ("kopp") counts
+                # as the last part when a given name no lexicon knows starts the chain.
+                while j >= 0 and len(chain) < 3 and (self._chain_word(tokens[j], lower_mode, nouns=False) or (
+                        lower_mode and not chain and tokens[j].kind == AMBIGUOUS and not tokens[j].cap and j > 0
+                        and self._adjacent(text, tokens[j - 1], tokens[j]) and self._unknown_lower(tokens[j - 1]))):
                     chain.append(tokens[j])
                     if tokens[j].sentence_initial or j == 0 or not self._adjacent(text, tokens[j - 1], tokens[j]):
                         break

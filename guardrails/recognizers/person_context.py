@@ -35,6 +35,7 @@ from guardrails.names import (
     SUBJECT_VERBS,
     NameLexicon,
 )
+from guardrails.recognizers.bare_nouns import BareNounRules, object_of_product_noun
 from guardrails.recognizers.person_tokens import AMBIGUOUS, INITIAL, OTHER, STRONG, UNKNOWN, Token
 
 # Thresholds on the classifier's score by position. After a role noun a word no lexicon knows is a
@@ -138,13 +139,15 @@ ANIMATE_FORMS = frozenset(
     gefeiert lügt log gelogen haut gehauen schlägt schlug geschlagen beißt biss gebissen verweigert
     verweigerte verweigern weggelaufen abgehauen geklaut klaut telefoniert telefonierte telefonieren
     gestritten geweint vermisst vermisste kuschelt gekuschelt will wollte wollen möchte möchten mag mochte
-    darf durfte dürfen""".split()
+    darf durfte dürfen angerufen anrufen gefragt erkundigt""".split()
 )
 # Non-finite forms that close the verb bracket ("hat X geholfen", "konnte X nicht schlafen").
 _ANIMATE_NONFINITE = frozenset(w for w in ANIMATE_FORMS if w.startswith("ge") or w.endswith("en"))
 # Speaking with someone: "mit X wurde gesprochen", "wie spreche ich mit X über …".
 _SPEAKING_FORMS = frozenset(
-    "gesprochen spreche sprechen spricht sprach geredet rede reden redet telefoniert telefoniere telefonieren".split())
+    "gesprochen spreche sprechen spricht sprach geredet rede reden redet telefoniert telefoniere telefonieren"
+    # agreeing with someone: "Mit X wurde vereinbart, dass …"
+    " vereinbart abgesprochen verabredet ausgehandelt".split())
 _SINGULAR_FINITE = frozenset("will wollte möchte mag mochte darf durfte kann konnte soll sollte muss musste hat hatte ist war".split())
 _PRONOUNS = frozenset("ich du er sie es wir ihr man".split())
 _FINITE_BEFORE_SUBJECT = _FINITE_AUXILIARIES | _MODALS | frozenset("haben sind waren hatten wurde wurden".split())
@@ -165,6 +168,8 @@ TIME_NOUNS = FESTIVALS | frozenset(
     mittwoch donnerstag freitag samstag sonnabend sonntag frühling sommer herbst winter mittag abend morgen
     nacht gestern vorgestern heute übermorgen vormittag nachmittag""".split()
 )
+# Prepositions before a name's genitive and its noun ("nach Xs Tod", "laut Xs Ärztin").
+_GENITIVE_PREPOSITIONS = frozenset("nach laut wegen trotz zu mit von bei für über seit auf aus gegen ohne um unter vor".split())
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\n]")
 _END = re.compile(r"[ \t]*(?:[,.;:?!)\n]|$)")
 
@@ -183,6 +188,8 @@ class ContextNameFinder:
         self._lex = lexicon
         self._clf = classifier
         self._unknown_lower = unknown_lower
+        self._bare = BareNounRules(lexicon, self._is_role_noun, unknown_lower, TIME_NOUNS | _OBJECT_LIKE_NOUNS,
+                                   self.probability)
 
     def __repr__(self) -> str:
         return f"ContextNameFinder({self._clf!r})"
@@ -288,13 +295,15 @@ class ContextNameFinder:
             return False
         if i + 1 >= len(tokens) or text[tok.end : tokens[i + 1].start] != " ":
             return False
-        noun = tokens[i + 1]
+        noun = self._head_after_adjectives(text, tokens, i + 1)
         if noun.cap != tok.cap or noun.cue is not None or not (
                 lex.is_common_noun(noun.text) or lex.is_compound_noun(noun.text)):
             return False
         low = word.lower()
         if (lex.is_function_word(word) or lex.is_plural_only(word) or self._lex.is_non_person_name(low) or low in FOREIGN_COMMON_WORDS
-                or lex.is_place(word[:-1]) or lex.is_place(word)
+                # a town ("Berlins Bürgermeister"); a town that is also a noun ("Adler") is a name here:
+                # a noun's genitive would need an article
+                or (lex.is_place(word[:-1]) and not lex.is_common_noun(word[:-1])) or lex.is_place(word)
                 or lex.is_common_noun(low + noun.text.lower())):
             return False
         if low.endswith("es") and (low in lex.adjective_forms or (
@@ -308,7 +317,20 @@ class ContextNameFinder:
         # "Grotkes", "Kohles": nouns in "-e" take no genitive "-s" (feminine) or "-ns" (masculine).
         return (stem.lower().endswith("e") and not lex.is_common_word(word) and not lex.is_function_word(stem)
                 and not lex.is_verb_or_adjective(stem)
-                and (lex.is_common_noun(stem) or self.probability(stem) >= VETO_THRESHOLD))
+                and (lex.is_common_noun(stem) or self.probability(stem) >= VETO_THRESHOLD
+                     # after a preposition the genitive stands inside a phrase ("Nach Zschunkes Einschätzung"):
+                     # no adjective reading is left, so any word no lexicon knows
+                     or (i > 0 and not tok.sentence_initial and tokens[i - 1].text.lower() in _GENITIVE_PREPOSITIONS
+                         and not lex.is_common_word(stem) and not lex.is_place(stem))))
+
+    def _head_after_adjectives(self, text: str, tokens: list[Token], j: int) -> Token:
+        """The noun a genitive stands before, past up to two inflected adjectives ("Abts bekannteste
+        Schriften", "Rusch' neuer Roman"); the token at ``j`` itself if no noun follows them."""
+        k = j
+        while (k < len(tokens) - 1 and k - j < 2 and not tokens[k].cap and tokens[k].text.endswith(("e", "en", "er", "es", "em"))
+               and not self._lex.is_function_word(tokens[k].text) and text[tokens[k].end : tokens[k + 1].start] == " "):
+            k += 1
+        return tokens[k] if k > j and tokens[k].cap else tokens[j]
 
     def _apostrophe_possessive(self, text: str, tokens: list[Token], i: int) -> bool:
         """"Moos' Wunsch", "Grass’ Roman": only names form a possessive with an apostrophe."""
@@ -316,7 +338,7 @@ class ContextNameFinder:
         if (tok.score > 0 or tok.cue is not None or not tok.cap or tok.after_determiner or len(tok.text) < 3
                 or text[tok.end : tok.end + 2] not in ("' ", "’ ") or i + 1 >= len(tokens)):
             return False
-        noun = tokens[i + 1]
+        noun = self._head_after_adjectives(text, tokens, i + 1)
         return (tok.text[-1:] in "sxzß" and noun.cap and not self._lex.is_closed_class(tok.text)
                 and (self._lex.is_common_noun(noun.text) or self._lex.is_compound_noun(noun.text)))
 
@@ -362,7 +384,9 @@ class ContextNameFinder:
                 continue  # "frau ilvy kranichfeld": the surname after title and given name
             if not (lower_mode and not tok.cap) and not (tok.sentence_initial and tok.kind == UNKNOWN):
                 continue
-            if self.probability(tok.text) < VETO_THRESHOLD:
+            # The classifier learnt names in the nominative: "Juttes" scores by "Jutte" as well.
+            stem_p = self.probability(tok.text[:-1]) if tok.text.endswith("s") and len(tok.text) > 4 else 0.0
+            if max(self.probability(tok.text), stem_p) < VETO_THRESHOLD:
                 tok.score = 0.0
 
     def apply(self, text: str, tokens: list[Token], lower_mode: bool) -> None:
@@ -399,12 +423,23 @@ class ContextNameFinder:
                     or self._role_apposition(text, tokens, i) or self._sibilant_family(text, tokens, i)
                     or self._family_plural_s(text, tokens, i, lower_mode)
                     or self._addressee_after_ich(text, tokens, i, lower_mode)
-                    or self._bare_noun_person(text, tokens, i) or self._animate_subject(text, tokens, i, lower_mode)):
+                    or self._family_addressee_after_ich(text, tokens, i, lower_mode)
+                    or self._bare_noun_person(text, tokens, i) or self._animate_subject(text, tokens, i, lower_mode)
+                    or self._bare.subject_after_finite_verb(text, tokens, i, lower_mode)
+                    or self._bare.prepositional_object_before_verb(text, tokens, i, lower_mode)
+                    or self._bare.beneficiary_before_occasion(text, tokens, i, lower_mode)
+                    or self._bare.subject_with_possessive(text, tokens, i, lower_mode)
+                    or self._bare.subject_after_reflexive(text, tokens, i, lower_mode)
+                    or self._bare.subject_after_copula(text, tokens, i, lower_mode)):
                 tok.score = 0.6
                 continue
             p = self.candidate(tok, lower_mode) or self._after_title(tok, prev)
             if not p or prev_low in THING_PREPOSITIONS:
                 continue  # "in Careplus", "per Sdui": a place, a channel or a system, not a person
+            if object_of_product_noun(tokens, i):
+                continue  # "Das Update von Sinfonie", "der Zugang zu Edupage": a product
+            if prev_low in FESTIVALS and gap_before == " ":
+                continue  # "Eid Mubarak", "Ramadan Kareem": a greeting for the feast, as the list seeds skip it
             apostrophe = text[tok.end : tok.end + 2] in ("' ", "’ ")
             strength = self._position(text, tokens, i, prev, prev2, nxt, gap_before, gap_after, apostrophe)
             if tok.sentence_initial and strength < 2:
@@ -425,6 +460,27 @@ class ContextNameFinder:
                 tok.score = 0.6
         self._lists(text, tokens, lower_mode)
         self._pairs(text, tokens, lower_mode)
+        self._given_names_before_double_surnames(text, tokens)
+
+    def _given_names_before_double_surnames(self, text: str, tokens: list[Token]) -> None:
+        """"Gote Ohlson-Tandberg", "Wenjing-Na Yang-Loos": right before a found double surname, a
+        capitalised word no article introduces is its given name — unless it is a word that names a
+        role, a time, a place, an abstract thing or a compound ("Anruf", "Beratung Meier-Schulz")."""
+        lex = self._lex
+        for a, b in zip(tokens, tokens[1:]):
+            if not (b.score > 0 and "-" in b.text and b.cap and a.score == 0 and a.cap and a.cue is None
+                    and not a.after_determiner and text[a.end : b.start] == " " and len(a.text) >= 2):
+                continue
+            parts = a.text.split("-")
+            if not all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts):
+                continue
+            low = a.text.lower()
+            if (low in TIME_NOUNS or lex.is_place(a.text) or self._is_role_noun(a) or lex.is_non_person_name(low)
+                    or low.endswith(_ABSTRACT_ENDINGS) or lex.is_compound_noun(a.text) or lex.is_plural_only(a.text)
+                    or (len(parts) == 1 and lex.is_function_word(a.text))
+                    or (lex.is_common_noun(a.text) and self.probability(a.text) < MEDIUM_THRESHOLD * 5)):
+                continue
+            a.score = 0.6
 
     def _position(self, text: str, tokens: list[Token], i: int, prev: Token | None, prev2: Token | None,
                   nxt: Token | None, gap_before: str, gap_after: str, apostrophe: bool) -> int:
@@ -651,15 +707,19 @@ class ContextNameFinder:
         # Plural or singular-and-plural forms ("Fussel") only joined to a found name.
         joined = prev_low in _LIST_JOINERS and i >= 2 and tokens[i - 2].score > 0
         # "Brummer will …": a singular verb shows a form that is also a plural is meant as singular.
-        singular_verb = nxt is not None and (nxt.text in _SINGULAR_FINITE or (
+        singular_verb = (prev is not None and prev.text in _SINGULAR_FINITE) or nxt is not None and (nxt.text in _SINGULAR_FINITE or (
             nxt.text in ANIMATE_FORMS and nxt.text.endswith(("t", "te"))))
         if lex.is_plural_noun(word) and not lex.is_listed_name(word) and not joined and not singular_verb:
             return False
         if prev is not None and prev_low in _FINITE_BEFORE_SUBJECT and not prev.cap and i - 1 > clause_start:
             # "Beim Kochen hat Lakritz … geholfen": the subject after its finite verb, the verb bracket
             # closed by a form only people do (not "die Kinder haben Durst und weinen").
-            closing = [t for t in tokens[i + 1 : clause_end] if t.text.lower() in _LIST_JOINERS or t.text.lower() in _ANIMATE_NONFINITE]
-            return bool(closing) and closing[0].text.lower() in _ANIMATE_NONFINITE
+            # The bracket closes at the clause end; a participle with an inseparable prefix ("verweigert",
+            # "erzählt") is no "ge-" form but closes it all the same.
+            closing = [t for j, t in enumerate(tokens[i + 1 : clause_end], i + 1)
+                       if t.text.lower() in _LIST_JOINERS or t.text.lower() in _ANIMATE_NONFINITE
+                       or (j == clause_end - 1 and t.text.lower() in ANIMATE_FORMS and not t.cap)]
+            return bool(closing) and closing[0].text.lower() not in _LIST_JOINERS
         if prev is not None and i - 1 == clause_start and prev_low in _MODALS and nxt is not None and (
                 nxt.text.lower() in DETERMINERS or nxt.text.lower() in ("nicht", "sich", "auch", "heute", "schon", "noch")):
             return True  # "darf richter die akte einsehen?", "will Kiwi nicht mehr …": the subject of a question
@@ -733,6 +793,31 @@ class ContextNameFinder:
             return False
         return bool(re.match(r"\s*(?:[,?.!]|$|dass\b|zum\b|zur\b|über\b|wegen\b)", text[tok.end :]))
 
+    def _family_addressee_after_ich(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
+        """"wie schreibe ich den blumsteins, dass …", "was sag ich den perrons": the dative plural after
+        "VERB ich den" names the people a message goes to. A plural noun there is a role, a relation
+        or a group ("den Eltern", "den Kollegen", "den Teams"), a nominalised adjective ("den
+        Betroffenen") — anything else is a family."""
+        tok = tokens[i]
+        word, low, lex = tok.text, tok.text.lower(), self._lex
+        if i < 3 or tok.score > 0 or tok.cue is not None or len(word) < 2 or not word.isalpha():
+            return False
+        if (not tok.cap and not lower_mode) or (tok.cap and not word[1:].islower()):
+            return False
+        den, ich, verb = tokens[i - 1], tokens[i - 2], tokens[i - 3]
+        if den.text != "den" or ich.text != "ich" or any(
+                text[a.end : b.start] != " " for a, b in ((verb, ich), (ich, den), (den, tok))):
+            return False
+        if not (verb.text.lower() in SPEECH_VERBS or verb.text.lower() in _TELLING_VERBS):
+            return False
+        stem = low[:-1] if low.endswith(("s", "n")) else low
+        if (lex.is_function_word(word) or lex.is_plural_only(word) or lex.is_verb_or_adjective(word)
+                or low in FOREIGN_COMMON_WORDS or lex.is_non_person_name(low) or self._is_role_noun(tok)
+                or lex.is_person_noun(word) or lex.is_person_noun(stem) or stem in lex.mass_nouns
+                or low.endswith(("ten", "nen", "enden", "igen", "ischen", "lichen")) or low in TIME_NOUNS):
+            return False
+        return bool(re.match(r"\s*(?:[,?.!]|$|dass\b|daß\b|zum\b|zur\b|wegen\b)", text[tok.end :]))
+
     def _family_plural(self, tok: Token, prev_low: str, nxt: Token | None, gap_after: str) -> bool:
         """"bei den Richters", "die Ecksteins": a noun's genitive singular after a plural article.
 
@@ -771,7 +856,9 @@ class ContextNameFinder:
             return False
         if lex.is_listed_name(stem) or lex.is_common_noun(stem) or lex.is_verb_or_adjective(stem):
             return True
-        return not lex.is_common_word(stem) and self.probability(stem) >= 0.1
+        # German nouns form no plural in "-s" but loanwords, which the lexicon knows: the "-s" form of
+        # a word no lexicon knows after a plural article is a family, unless the classifier is sure it is none.
+        return not lex.is_common_word(stem) and self.probability(stem) >= STRONG_THRESHOLD
 
     def _after_found_name(self, text: str, a: Token, b: Token) -> float:
         """"Ørjan Berrefjord,": a name-like compound right after a found name, closing the phrase."""

@@ -94,6 +94,22 @@ RULES = {
         ("Wie erkläre ich Krümel, dass der Umzug kommt?", ["Krümel"]),
         ("was schreib ich wolke zum geburtstag", ["wolke"]),
     ],
+    "family addressed after 'VERB ich den'": [
+        ("wie schreibe ich den ohlendieks, dass der termin ausfällt", ["ohlendieks"]),
+        ("was sag ich den wachtels zum umzug", ["wachtels"]),
+    ],
+    "lower-case surname after a found given name, closing the phrase": [
+        ("die mail von wilja hasselbrinck kam heute", ["wilja hasselbrinck"]),
+        ("termin mit tasos ohlendiek verschoben", ["tasos ohlendiek"]),
+    ],
+    "after a given name in lower-case chat: an object noun, a participle, a plain adverb": [
+        ("mit wilja kaffee trinken gehen", ["wilja"]),
+        ("hab mit wilja ausführlich gesprochen", ["wilja"]),
+        ("hab mit wilja gesprochen", ["wilja"]),
+    ],
+    "lower-case given name no lexicon knows, then a surname that is a word, before the verb": [
+        ("wilja fuchs ruft ständig an", ["wilja fuchs"]),
+    ],
     "listed noun-surname at the start before a verb only people do": [
         ("Geiger bittet um Rückruf wegen der Miete.", ["Geiger"]),
     ],
@@ -133,6 +149,14 @@ CLEAN = [
     "hab heute mit dem vermieter gesprochen, er meinte die kaution kommt",
     "kurze frage: darf man die akte kopieren",
     "die kinder und die eltern streiten ständig, tipps?",
+    # a greeting for a feast after the feast's name
+    "Wir wünschen allen Familien Ramadan Kareem.",
+    "Danke für die Hilfe beim Fest und Diwali Mubarak!",
+    # the people a message goes to: roles, groups, nominalised adjectives
+    "wie schreibe ich den eltern, dass der termin ausfällt",
+    "was sag ich den kollegen zum dienstplan",
+    "wie erkläre ich den betroffenen, dass die frist läuft",
+    "wie schreibe ich den teams, dass die sitzung ausfällt",
     # second round: verbs and adjectives in lower-case chat, towns and adjectives before nouns
     "wer holt morgen die schlüssel beim hausmeister ab",
     "mach eine tagesordnung für die teamsitzung",

@@ -1,0 +1,266 @@
+"""Singular count nouns without a determiner where German needs one: nicknames and surnames that
+are words (issue 15 §4).
+
+A German singular count noun takes a determiner ("der Spatz", "ein Igel", "seine Locke"); mass
+nouns ("Zucker", "Regen"), nouns without a plural ("Ruhe"), abstract and action nouns ("Bedarf",
+"Anspruch", "Hilfe") and nouns of time do not. So where a *subject* or the *object of a preposition*
+stands, a bare singular count noun is a name: "Heute hat Locke das Frühstück verweigert", "Für
+Spatz wird ein Platz gesucht", "Der Antrag von Feld fand keine Mehrheit".
+
+Each rule looks only at positions where German grammar leaves no room for a bare count noun:
+
+- ``subject_after_finite_verb``: the subject right after the finite verb, with the clause going on
+  with an article or (not after "haben") an adverb ("Abends saß Bine lange allein", "hat hutmacher
+  den bescheid schon bekommen"). Copulas ("ist", "wurde") are left out: "ist Mitglied des Vereins".
+- ``subject_after_copula``: "war Rheder nicht anzutreffen / zu erreichen" (being reachable is said of
+  people; a predicate noun takes no "nicht" right after).
+- ``subject_after_reflexive``: "zog sich X aus der Politik zurück".
+- ``prepositional_object_before_verb``: "für/bei/von/gegenüber X" (and "gemeinsam/zusammen mit X")
+  at the end of the first field, right before the finite verb ("Für Bohne wird …", "Der Antrag von
+  Feld fand …"). Not "mit X" on its own ("mit Brille sieht er …") nor "ohne X" ("ohne Termin geht
+  nichts"): those take bare nouns of things.
+- ``subject_with_possessive``: a sentence-initial bare count noun before its verb in a clause with a
+  possessive ("bohne hat schon wieder sein handy verloren").
+- ``beneficiary_before_occasion``: "für X zum/zur …" ("schreib was nettes für igel zum abschied").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from guardrails.names import DETERMINERS, SUBJECT_VERBS, NameLexicon
+from guardrails.recognizers.person_tokens import AMBIGUOUS, OTHER, UNKNOWN, Token
+
+# Verb forms that are finite and let a subject follow; copulas and "werden" are not among them
+# ("ist Teil des Plans", "wurde Mitglied der Partei": a bare predicate noun).
+_COPULAS = frozenset("ist war sind waren wird wurde werden wurden bleibt blieb heißt hieß gilt galt".split())
+_HAVE = frozenset("hat hatte haben hatten".split())
+KNOWN_FINITE = (
+    frozenset(
+        """hat hatte haben hatten darf durfte kann konnte muss musste soll sollte will wollte möchte mag
+        mochte sagt sagte meint meinte schreibt schrieb ruft rief kommt kam geht ging bringt brachte
+        holt holte spielt spielte sitzt saß steht stand liegt lag schläft schlief isst aß weint weinte
+        lacht lachte erzählt erzählte fragt fragte braucht brauchte bekommt bekam macht machte""".split()
+    )
+    | SUBJECT_VERBS
+) - _COPULAS
+# Determiners that open the next phrase after a subject ("hat Locke das Frühstück …").
+_ARTICLES = frozenset(
+    """der die das den dem des ein eine einen einem einer eines sein seine seinen seinem seiner
+    ihr ihre ihren ihrem ihrer kein keine keinen keinem keiner""".split()
+)
+# An accusative of time after the article is an adverbial, not the start of an object ("hat Urlaub
+# die ganze Woche").
+_TIME_ADJECTIVES = ("ganz", "nächst", "letzt", "kommend", "vorig", "gesamt")
+# Adverbs that follow a subject right after its verb ("saß Bine lange allein", "kam Locke nicht").
+_ADVERBS_AFTER_SUBJECT = frozenset(
+    """nicht lange allein heute gestern schon wieder nachts abends morgens mittags oft immer nie noch
+    erst gern gerne sofort endlich kaum selten ständig plötzlich auch bereits wirklich total mal
+    zuerst zuletzt erneut nochmals""".split()
+)
+# "war X nicht anzutreffen / zu erreichen / zu sprechen": being reachable is said of people.
+_ZU_INFINITIVE = re.compile(r"(?:an|ab|auf|aus|ein|mit|vor|zurück)zu\w+en")
+_PREPOSITIONS_AFTER_SUBJECT = frozenset("aus für gegen mit von bei nach zu in an auf um über".split())
+_POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer".split())
+_PREPOSITIONS = frozenset("für bei von gegenüber".split())
+_PARTNER_ADVERBS = frozenset({"gemeinsam", "zusammen"})
+_OCCASION = frozenset({"zum", "zur"})
+# Prefixes of action nouns made from verbs ("Bedarf", "Anspruch", "Verlust", "Eintritt"): such nouns
+# stand bare in many fixed phrases ("bei Bedarf", "von Vorteil"); never taken for a name here.
+_VERB_PREFIXES = (
+    "be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "ab", "an", "auf", "aus", "ein", "nach", "vor",
+    "zu", "über", "unter", "um", "durch", "wider", "rück", "bei", "mit",
+)
+_ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "nis", "tum", "tät", "ion", "ismus", "ik", "enz", "anz")
+# A word the compound splitter cuts but no lexicon lists ("Laus|ecker", "Hilfeplan|gespräch") counts as a
+# bare noun only if the classifier finds it this name-like (productive German compounds score ~0).
+MADE_UP_COMPOUND_SCORE = 0.02
+_CLAUSE_BREAK = re.compile(r"[,.;:!?()\n–—\"„“”]")
+
+
+# Nouns of software and access whose prepositional object is a product, not a person ("Das Update von
+# Sinfonie", "der Zugang zu Edupage", "die Lizenz für Careplus"): products are proper names without an
+# article, like people.
+PRODUCT_HEADS = (
+    "update", "updates", "upgrade", "version", "app", "lizenz", "lizenzen", "zugang", "zugangs", "login",
+    "konto", "account", "server", "software", "plattform", "installation", "schnittstelle", "datenbank",
+    "zugangsdaten", "passwort", "download", "abo", "abonnement", "anbindung", "wartung", "nutzung",
+    "einführung", "umstellung", "migration", "support", "hotline", "newsletter", "störung", "ausfall",
+)
+
+
+def object_of_product_noun(tokens: list[Token], i: int) -> bool:
+    """``tokens[i]`` is the object of a preposition after a noun of software or access."""
+    if i < 2 or tokens[i].sentence_initial or tokens[i - 1].sentence_initial:
+        return False
+    head = tokens[i - 2].text.lower()
+    return tokens[i - 2].cap and tokens[i - 1].text.lower() in ("von", "zu", "für", "bei", "über", "mit") and (
+        head in PRODUCT_HEADS or (len(head) > 8 and head.endswith(PRODUCT_HEADS)))
+
+
+@dataclass(frozen=True)
+class BareNounRules:
+    """Decides whether a token is a bare singular count noun in a position only a name can fill.
+
+    ``is_role_noun`` (a role or relation: "Mutter", "Hausmeister") and ``unknown_lower`` (a
+    lower-case word no lexicon knows) come from the person recognizer; ``excluded`` holds its
+    other word classes that never count (time nouns, predicate nouns).
+    """
+
+    lexicon: NameLexicon
+    is_role_noun: Callable[[Token], bool]
+    unknown_lower: Callable[[Token], bool]
+    excluded: frozenset[str] = frozenset()
+    # name score of the classifier; a word only the compound splitter cuts ("Laus|ecker") needs it
+    probability: Callable[[str], float] = lambda word: 0.0
+
+    def bare_count_noun(self, tok: Token, lower_mode: bool) -> bool:
+        """A singular count noun (or a word no lexicon knows) with no determiner before it."""
+        word, low, lex = tok.text, tok.text.lower(), self.lexicon
+        if tok.score > 0 or tok.cue is not None or tok.after_determiner or len(word) < 3 or not word.isalpha():
+            return False
+        if tok.cap and not word[1:].islower():
+            return False
+        if not tok.cap and not lower_mode:
+            return False
+        if (lex.is_function_word(word) or low in self.excluded or lex.is_plural_only(word)
+                or lex.is_non_person_name(word) or self.is_role_noun(tok) or lex.is_person_noun(word)
+                or low.endswith(_ABSTRACT_ENDINGS)):
+            return False
+        if tok.cap and tok.kind == UNKNOWN:
+            return True
+        if not tok.cap and (self.unknown_lower(tok) or (
+                not lex.is_common_word(word) and not lex.is_verb_or_adjective(word) and not lex.is_place(word))):
+            return True  # in chat typed in lower case, a "compound" no lexicon lists ("latulippe") too
+        if (tok.cap and tok.kind == OTHER and not lex.is_common_word(word) and lex.is_compound_noun(word)
+                and not lex.is_place(word) and not lex.is_verb_or_adjective(word)
+                and self.probability(word) >= MADE_UP_COMPOUND_SCORE):
+            return True  # "Lausecker": no lexicon lists it, only the splitter cuts it, and it looks like a name
+        if tok.kind not in (OTHER, AMBIGUOUS):
+            return False
+        if not lex.is_singular_count_noun(word) or (lex.is_verb_or_adjective(word) and not tok.cap):
+            return False
+        if lex.is_compound_noun(word) and not low.endswith(("chen", "lein")):
+            return False  # "Frühstück", "Tagesgruppe": a compound is a thing
+        return not any(low.startswith(p) and len(low) > len(p) + 2 for p in _VERB_PREFIXES)
+
+    # -- positions -----------------------------------------------------------------------------
+
+    def subject_after_finite_verb(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
+        """"Heute Morgen hat Locke das Frühstück verweigert", "Abends saß Bine lange allein"."""
+        if i == 0 or tokens[i].sentence_initial or i + 1 >= len(tokens) or tokens[i + 1].sentence_initial:
+            return False
+        tok, verb, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
+        if text[verb.end : tok.start] != " " or text[tok.end : nxt.start] != " " or verb.cap and not lower_mode:
+            return False
+        if not self._finite(text, tokens, i - 1, lower_mode) or not self.bare_count_noun(tok, lower_mode):
+            return False
+        nxt_low = nxt.text.lower()
+        if nxt_low in _ARTICLES and not nxt.cap:
+            after = tokens[i + 2].text.lower() if i + 2 < len(tokens) else ""
+            return not after.startswith(_TIME_ADJECTIVES)
+        return nxt_low in _ADVERBS_AFTER_SUBJECT and not nxt.cap and verb.text.lower() not in _HAVE
+
+    def subject_after_copula(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
+        """"Beim Hausbesuch war Rheder nicht anzutreffen": after a copula a bare noun is a predicate
+        ("ist Teil des Plans", "wurde Mitglied der Partei") — which an article, a genitive or a
+        preposition follows, never "nicht" or an adverb of time right away."""
+        if i < 2 or tokens[i].sentence_initial or i + 1 >= len(tokens) or tokens[i + 1].sentence_initial:
+            return False
+        tok, verb, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
+        if verb.text not in _COPULAS or verb.sentence_initial or tokens[i - 2].sentence_initial and tokens[i - 2].text.lower() in ("es", "das", "dies"):
+            return False
+        if text[verb.end : tok.start] != " " or text[tok.end : nxt.start] != " " or nxt.cap:
+            return False
+        if lower_mode or nxt.text != "nicht" or i + 2 >= len(tokens) or not self.bare_count_noun(tok, lower_mode):
+            return False  # "gestern war bus wieder zu spät": chat drops articles of things too
+        after = tokens[i + 2].text
+        return after == "zu" or bool(_ZU_INFINITIVE.fullmatch(after))  # "nicht anzutreffen", "nicht zu erreichen"
+
+    def subject_after_reflexive(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
+        """"Später zog sich Armbruster aus der Politik zurück": the subject after "VERB sich", then a
+        preposition, an article or an adverb. What stands there bare is otherwise a mass or abstract
+        noun ("zeigte sich Besserung", "bildete sich Schimmel")."""
+        if i < 2 or tokens[i].sentence_initial or i + 1 >= len(tokens) or tokens[i + 1].sentence_initial:
+            return False
+        tok, sich, verb, nxt = tokens[i], tokens[i - 1], tokens[i - 2], tokens[i + 1]
+        if sich.text != "sich" or any(text[a.end : b.start] != " " for a, b in ((verb, sich), (sich, tok), (tok, nxt))):
+            return False
+        if not self._finite(text, tokens, i - 2, lower_mode) and not (self._content_word(verb) and not verb.sentence_initial):
+            return False
+        if nxt.cap or not self.bare_count_noun(tok, lower_mode):
+            return False
+        nxt_low = nxt.text.lower()
+        return nxt_low in _ARTICLES or nxt_low in _ADVERBS_AFTER_SUBJECT or nxt_low in _PREPOSITIONS_AFTER_SUBJECT
+
+    def prepositional_object_before_verb(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
+        """"Für Spatz wird ein Platz gesucht", "Der Antrag von Feld fand keine Mehrheit",
+        "Gemeinsam mit Rusch veröffentlichte sie …": the prepositional object closes the first field."""
+        if i == 0 or tokens[i].sentence_initial or i + 1 >= len(tokens) or tokens[i + 1].sentence_initial:
+            return False
+        tok, prep, verb = tokens[i], tokens[i - 1], tokens[i + 1]
+        if text[prep.end : tok.start] != " " or text[tok.end : verb.start] != " ":
+            return False
+        prep_low = prep.text.lower()
+        partner = prep_low == "mit" and i >= 2 and tokens[i - 2].text.lower() in _PARTNER_ADVERBS
+        if prep_low not in _PREPOSITIONS and not partner:
+            return False
+        if verb.cap and not lower_mode or not self.bare_count_noun(tok, lower_mode) or object_of_product_noun(tokens, i):
+            return False
+        if not (verb.text in KNOWN_FINITE or verb.text in _COPULAS or self._content_word(verb)):
+            return False
+        # Only capitalised words and function words before the preposition: the verb after the
+        # object is the finite verb in second position, not the end of a longer clause.
+        start = i - 1
+        while start > 0 and not tokens[start].sentence_initial:
+            start -= 1
+        if any(_CLAUSE_BREAK.search(text[a.end : b.start]) for a, b in zip(tokens[start : i], tokens[start + 1 : i + 1])):
+            return False
+        return all(t.cap or self.lexicon.is_function_word(t.text) for t in tokens[start : i - 1])
+
+    def subject_with_possessive(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
+        """"bohne hat schon wieder sein handy verloren": a sentence-initial bare count noun before its
+        finite verb, in a clause that uses a possessive ("sein", "ihre") — the writer uses determiners,
+        so the subject without one is a name. Telegraphic notes ("Termin wurde verschoben") have no
+        possessive and copulas are left out."""
+        tok = tokens[i]
+        if not tok.sentence_initial or i + 1 >= len(tokens) or text[tok.end : tokens[i + 1].start] != " ":
+            return False
+        verb = tokens[i + 1]
+        if verb.text not in KNOWN_FINITE or verb.cap or not self.bare_count_noun(tok, lower_mode):
+            return False
+        for a, b in zip(tokens[i + 1 :], tokens[i + 2 :]):
+            if b.sentence_initial or _CLAUSE_BREAK.search(text[a.end : b.start]):
+                return False
+            if b.text.lower() in _POSSESSIVES and not b.cap:
+                return True
+        return False
+
+    def beneficiary_before_occasion(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
+        """"schreib bitte was nettes für bohne zum abschied": "für X zum/zur …"."""
+        if i == 0 or i + 1 >= len(tokens):
+            return False
+        tok, prep, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
+        return (prep.text.lower() == "für" and nxt.text.lower() in _OCCASION and text[prep.end : tok.start] == " "
+                and text[tok.end : nxt.start] == " " and self.bare_count_noun(tok, lower_mode))
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _content_word(self, tok: Token) -> bool:
+        return (not tok.cap and len(tok.text) >= 3 and tok.text.isalpha()
+                and not self.lexicon.is_function_word(tok.text) and tok.text not in _PREPOSITIONS)
+
+    def _finite(self, text: str, tokens: list[Token], j: int, lower_mode: bool) -> bool:
+        """The token at ``j`` is a finite verb: a known form, or (in normal typing) the lower-case word
+        right after a one-word first field ("Abends saß …")."""
+        verb = tokens[j]
+        low = verb.text.lower()
+        if low in _COPULAS or (verb.cap and not lower_mode):
+            return False
+        if low in KNOWN_FINITE:
+            return True
+        return (not lower_mode and j >= 1 and tokens[j - 1].sentence_initial and tokens[j - 1].cap
+                and text[tokens[j - 1].end : verb.start] == " " and self._content_word(verb)
+                and not self.lexicon.is_common_noun(verb.text))
