@@ -87,7 +87,7 @@ def test_health_and_readiness(server):
 
     assert httpx.get(server.base_url + "/healthz").json() == {"status": "ok"}
     ready = httpx.get(server.base_url + "/readyz").json()
-    assert ready["ready"] is True and ready["checks"]["database"] is True
+    assert ready["ready"] is True and ready["checks"]["database"] is True and ready["checks"]["warmed_up"] is True
     html = httpx.get(server.base_url + "/chat/").text
     assert "fonts.googleapis" not in html and "jsdelivr" not in html
 

@@ -94,9 +94,12 @@ def start_server(settings: dict, tmp: Path, port: int | None = None, env: dict |
         if process.poll() is not None:
             raise AssertionError(f"server exited ({process.returncode}):\n{log.read_text()[-3000:]}")
         try:
-            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+            # Up and warmed up (models, guardrail, knowledge base loaded), as a load balancer would wait for: a
+            # test's first login must not compete with the warm-up. Other readiness checks may fail on purpose.
+            ready = httpx.get(base + "/readyz", timeout=10)
+            if ready.status_code in (200, 503) and ready.json().get("checks", {}).get("warmed_up"):
                 return RunningServer(process, base, config, log, Path(settings["data_dir"]))
-        except httpx.HTTPError:
+        except (httpx.HTTPError, ValueError):
             pass
         time.sleep(0.3)
     process.kill()
