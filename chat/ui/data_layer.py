@@ -434,14 +434,14 @@ class EncryptedHistory(BaseDataLayer):
     async def update_thread(self, thread_id: str, name: str | None = None, user_id: str | None = None,
                             metadata: dict | None = None, tags: list[str] | None = None) -> None:
         author = user_id or _current_author()
-        opens_chat = name != ONBOARDING_ACTION
-        if not opens_chat:
-            name = None
+        if name == ONBOARDING_ACTION:
+            # Nothing to write, and no await: Chainlit flushes its queue right after this call, and any await here
+            # would let the acknowledgement's own messages join the queue first and open a nameless chat.
             _forget_queued_writes()
+            return
 
         def run():
-            if opens_chat:
-                self._ensure_thread(thread_id, author)
+            self._ensure_thread(thread_id, author)
             with self.engine.begin() as conn:
                 row = conn.execute(select(chat_threads).where(chat_threads.c.id == thread_id)).first()
                 if row is None:

@@ -65,7 +65,8 @@ def _chat(browser, base_url: str):
 def test_everything_is_ready_through_nginx(topology):
     ready = httpx.get(topology.base_url + "/readyz", timeout=10).json()
     assert ready["ready"] is True
-    assert ready["checks"] == {"database": True, "knowledge": True, "models": {"lokal-server": "ok"}}
+    assert ready["checks"] == {"database": True, "knowledge": True, "models": {"lokal-server": "ok"},
+                               "warmed_up": True}
     for service in topology.safegpt:
         assert httpx.get(service.url + "/readyz", timeout=10).status_code == 200
 
