@@ -18,7 +18,7 @@ def make_privacy_group(open_settings: Callable[[], Settings]) -> click.Group:
     @privacy.command("report", help="Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO) ausgeben.")
     @click.option("--json", "as_json", is_flag=True, help="Maschinenlesbar (wie /transparenz.json).")
     def report(as_json: bool) -> None:
-        from chat.inventory import build_inventory
+        from chat.web.inventory import build_inventory
         from privacy import processing_record, render_text
 
         record = processing_record(build_inventory(open_settings()))

@@ -39,7 +39,7 @@ def migrated_columns(url: str) -> dict[str, set[str]]:
 
 @pytest.mark.parametrize("history", [True, False])
 def test_every_migrated_table_and_column_is_declared_and_nothing_more(settings, database_url, history):
-    from chat.inventory import build_inventory
+    from chat.web.inventory import build_inventory
 
     settings.history.enabled = history
     declared: dict[str, set[str]] = {}
@@ -50,7 +50,7 @@ def test_every_migrated_table_and_column_is_declared_and_nothing_more(settings, 
 
 
 def test_tables_shared_by_two_records_are_told_apart_by_their_rows(settings):
-    from chat.inventory import build_inventory
+    from chat.web.inventory import build_inventory
 
     inventory = build_inventory(settings)
     answer = {"kind": "answer", "model": "extern"}
@@ -62,7 +62,7 @@ def test_tables_shared_by_two_records_are_told_apart_by_their_rows(settings):
 
 
 def test_switched_off_areas_say_so_and_name_their_setting(settings):
-    from chat.inventory import build_inventory
+    from chat.web.inventory import build_inventory
 
     settings.history.enabled = False
     settings.usage.enabled = False
@@ -87,7 +87,7 @@ def test_a_record_that_can_be_switched_off_must_say_what_happens_then():
 
 
 def test_history_record_follows_the_settings(settings, monkeypatch):
-    from chat.inventory import build_inventory
+    from chat.web.inventory import build_inventory
 
     settings.history.retention_days = 7
     history = build_inventory(settings).record("history")
@@ -111,7 +111,7 @@ def test_recipients_in_german_words_and_unknown_locations_flagged():
 
 
 def test_art30_record_has_every_field_and_says_what_is_missing(settings):
-    from chat.inventory import build_inventory
+    from chat.web.inventory import build_inventory
 
     record = processing_record(build_inventory(settings))
     for field in ("controller", "purposes", "data_subjects", "personal_data", "recipients",
@@ -132,7 +132,7 @@ def test_art30_record_has_every_field_and_says_what_is_missing(settings):
 
 def test_privacy_report_command_prints_the_same_record(settings, tmp_path, provider):
     from chat.cli.main import cli
-    from chat.inventory import build_inventory
+    from chat.web.inventory import build_inventory
     from tests.support.server import write_toml
 
     config = write_toml(tmp_path / "safegpt.toml", {**settings_dict(tmp_path / "data", provider),
@@ -151,7 +151,7 @@ def test_privacy_report_command_prints_the_same_record(settings, tmp_path, provi
 
 
 def test_a_remote_embedder_is_a_recipient_with_what_its_location_may_receive(tmp_path, provider):
-    from chat.inventory import build_inventory
+    from chat.web.inventory import build_inventory
     from chat.settings import load_settings
 
     settings = settings_dict(tmp_path / "data", provider)
@@ -179,7 +179,7 @@ def _operations_section(title: str) -> str:
 def test_backup_record_follows_operations_and_the_settings(settings, monkeypatch, history, key_from_env):
     """The page's backup record says what docs/OPERATIONS.md tells the operator to back up, and who can read the
     chat history in a copy given where the key lives (a copy of the whole data directory carries the key file)."""
-    from chat.inventory import build_inventory
+    from chat.web.inventory import build_inventory
 
     section = _operations_section("4. Backup and restore")
     told = {"database": "Datenbank", "knowledge base": "Wissensbasis", "secrets": "Schlüssel"}

@@ -6,7 +6,7 @@ prompt, rate a consultation prompt, give feedback, propose a prompt; an admin op
 uploads a guideline; a system calls ``/v1`` with a key; one chat is deleted from the sidebar, another person
 deletes all their chats on "Meine Chats". Then everything the instance wrote is enumerated from outside —
 every table, column and row, every file below the data directory, every server log line — and held against
-the inventory the page is generated from (``chat.inventory.build_inventory``):
+the inventory the page is generated from (``chat.web.inventory.build_inventory``):
 
 * everything written is declared by a record (table + column + row kind, file pattern, logger);
 * no record claims what the instance contradicts: nothing of a switched-off record exists, every stored
@@ -265,7 +265,7 @@ def prepare_instance(settings: dict, tmp: Path) -> str:
 
 @pytest.fixture(scope="module", params=COMBINATIONS)
 def day(request, tmp_path_factory):
-    from chat.inventory import build_inventory
+    from chat.web.inventory import build_inventory
     from chat.settings import load_settings
 
     database, history, usage = request.param

@@ -9,7 +9,7 @@ from chat.store.accounts import AccountError, Role, generate_password
 from chat.web.admin import SessionUser, render, require_roles, verify_csrf
 from chat.web.admin.auth import session_user
 from chat.web.admin.pages import TRANSPARENCY_PAGE, add_navigation
-from chat.inventory import build_inventory
+from chat.web.inventory import build_inventory
 from privacy import processing_record
 from chat.wiring import SafeGPT
 
