@@ -9,7 +9,6 @@ import os
 import re
 import shutil
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -114,9 +113,7 @@ def create_app(app: SafeGPT) -> FastAPI:
 
     if app.history is not None:
         cl.data_layer(lambda: app.history)
-    warm_up = WarmUp()
-    api = FastAPI(title="SafeGPT", docs_url=None, redoc_url=None, openapi_url=None,
-                  lifespan=_lifespan(app, root, warm_up))
+    api = FastAPI(title="SafeGPT", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan(app, root))
     # What the admin routes need, handed to them through the request (chat/web/admin/auth.py), not a global.
     api.state.safegpt = app
     api.state.auth_secret = os.environ["CHAINLIT_AUTH_SECRET"]
@@ -135,9 +132,12 @@ def create_app(app: SafeGPT) -> FastAPI:
         from chat.web.readiness import readiness
 
         result = await readiness(app)
-        # Until the warm-up has run, the first users would wait for models to load: not ready yet.
-        result["checks"]["warmed_up"] = warm_up.done
-        result["ready"] = result["ready"] and warm_up.done
+        # Until the warm-up has run (or failed: the checks then say what is down), the first users would wait for
+        # models to load: not ready yet.
+        warm_up = getattr(api.state, "warm_up", None)
+        warmed_up = warm_up is not None and warm_up.done()
+        result["checks"]["warmed_up"] = warmed_up
+        result["ready"] = result["ready"] and warmed_up
         return JSONResponse(result, status_code=200 if result["ready"] else 503)
 
     from chat.web.api.routes import make_api_router
@@ -187,21 +187,15 @@ def _live_session_ids() -> list[str]:
     return list(ws_sessions_id)
 
 
-@dataclass
-class WarmUp:
-    """Whether the start's warm-up has run (also when it failed: the checks of /readyz then say what is down)."""
-
-    done: bool = False
-
-
-def _lifespan(app: SafeGPT, chainlit_root: Path, warm_up: WarmUp):
+def _lifespan(app: SafeGPT, chainlit_root: Path):
     """Background work of a running server: warm-up, retention (old chats, left-behind session files) and history
     upkeep, stopped when the server stops."""
 
     @contextlib.asynccontextmanager
     async def lifespan(api: FastAPI):
         # Guardrail, embedding model, LiteLLM and in-process models load now, not in the first answer.
-        tasks = [asyncio.create_task(_warm_up(app, warm_up)),
+        api.state.warm_up = asyncio.create_task(_warm_up(app))  # /readyz waits for it
+        tasks = [api.state.warm_up,
                  asyncio.create_task(_apply_retention_regularly(app, chainlit_root))]
         from chat.web.upload_sweep import sweep_regularly
 
@@ -220,7 +214,7 @@ def _lifespan(app: SafeGPT, chainlit_root: Path, warm_up: WarmUp):
     return lifespan
 
 
-async def _warm_up(app: SafeGPT, state: WarmUp) -> None:
+async def _warm_up(app: SafeGPT) -> None:
     """Build the answering path and pay its first-use costs (chat/core/pipeline.py ``Pipeline.warm_up``)."""
     try:
         pipeline = await asyncio.to_thread(lambda: app.pipeline)
@@ -229,8 +223,6 @@ async def _warm_up(app: SafeGPT, state: WarmUp) -> None:
         import logging
 
         logging.getLogger(__name__).warning("warm-up failed: %s", type(exc).__name__)
-    finally:
-        state.done = True
 
 
 def remove_stale_session_files(chainlit_root: Path, older_than_seconds: float, now: float | None = None) -> int:
