@@ -110,10 +110,11 @@ def _holds_a_message(queues: dict) -> bool:
     return False
 
 
-def _forget_queued_writes() -> None:
+def forget_onboarding_writes() -> None:
     """Chainlit calls ``update_thread`` with the first interaction's name and only then flushes the writes queued
-    so far. For the acknowledgement of the rules those are the onboarding's messages: drop them here, whichever of
-    Chainlit's tasks runs first, and wait for the next interaction again (the onboarding is no chat)."""
+    so far. For the acknowledgement of the rules those are the onboarding's messages: drop them, and wait for the next
+    interaction again (the onboarding is no chat). Called from ``update_thread`` and by the acknowledgement itself
+    (chat/ui/onboarding_ui.py), whichever of Chainlit's tasks runs first; a queued user message keeps the queue."""
     from chainlit.context import ChainlitContextException, context
 
     try:
@@ -437,7 +438,7 @@ class EncryptedHistory(BaseDataLayer):
         if name == ONBOARDING_ACTION:
             # Nothing to write, and no await: Chainlit flushes its queue right after this call, and any await here
             # would let the acknowledgement's own messages join the queue first and open a nameless chat.
-            _forget_queued_writes()
+            forget_onboarding_writes()
             return
 
         def run():

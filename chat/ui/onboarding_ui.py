@@ -14,7 +14,7 @@ from chat.core import messages as core_texts
 from chat.core.pipeline import Conversation
 from chat.runtime import get_app
 from chat.ui.guarded import action_callback
-from chat.ui.data_layer import ONBOARDING_ACTION
+from chat.ui.data_layer import ONBOARDING_ACTION, forget_onboarding_writes
 from chat.ui.interaction import EXPLAIN_ACTION, current_username, ends_task
 from chat.ui.reflow import join_wrapped_lines
 from onboarding import chat_messages as texts
@@ -73,16 +73,6 @@ async def show_onboarding() -> None:
     await send_ack_request()
 
 
-def _start_history_afresh() -> None:
-    """The onboarding is not a chat. The click on the acknowledgement is the session's first interaction for
-    Chainlit, which now opens a chat in the history with the writes queued so far (the onboarding's messages).
-    Called before the callback's first ``await`` — before that opening runs —, this drops the queued writes and
-    lets the first real message open (and name) the chat; the click's own name opens none (data_layer)."""
-    session = cl.context.session
-    session.thread_queues.clear()
-    session.has_first_interaction = False
-
-
 async def send_ack_request(prefix: str = "") -> None:
     version = get_app().onboarding.rules.version
     await cl.Message(content=prefix + texts.ACK_PROMPT, author="SafeGPT", actions=[_ack_action(version)]).send()
@@ -98,7 +88,9 @@ async def gate() -> bool:
 
 async def acknowledge(action: cl.Action) -> int | None:
     """Store the acknowledgement of the rules shown now; the version stored, or None without a user."""
-    _start_history_afresh()  # first, before any await
+    # The onboarding is no chat: drop its queued history writes (the data layer's rule, also applied when Chainlit
+    # names the chat after this click) — first, before any await.
+    forget_onboarding_writes()
     area = get_app().onboarding
     username = current_username()
     if username is None:
