@@ -163,20 +163,34 @@ def pytest_runtest_makereport(item, call):
     server_logs = [getattr(v, "log", None) for v in funcargs.values()]
     server_logs = [p for p in server_logs if hasattr(p, "is_file") and p.is_file()]
     if report.when == "call" and report.failed and (page is not None or server_logs):
-        import os
         import shutil
-        from pathlib import Path
 
-        folder = Path(os.environ.get("SAFEGPT_TEST_ARTIFACTS", "/tmp/safegpt-test-artifacts"))
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = artifacts_folder()
         for number, log in enumerate(server_logs):
             shutil.copyfile(log, folder / f"{item.name}.server{number or ''}.log")
         if page is not None:
-            try:
-                page.screenshot(path=str(folder / f"{item.name}.png"), full_page=True)
-                (folder / f"{item.name}.txt").write_text(page.inner_text("body"))
-            except Exception:
-                pass
+            keep_page(page, item.name)
+
+
+def artifacts_folder():
+    """Where failed tests leave screenshots, page texts and server logs (pytest keeps only three tmp folders)."""
+    import os
+    from pathlib import Path
+
+    folder = Path(os.environ.get("SAFEGPT_TEST_ARTIFACTS", "/tmp/safegpt-test-artifacts"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def keep_page(page, name: str) -> str:
+    """Screenshot and text of ``page`` in the artifacts folder; returns the text ("" when the page is gone)."""
+    try:
+        text = page.inner_text("body")
+        page.screenshot(path=str(artifacts_folder() / f"{name}.png"), full_page=True)
+        (artifacts_folder() / f"{name}.txt").write_text(text)
+        return text
+    except Exception:
+        return ""
 
 
 def pytest_collection_modifyitems(config, items):

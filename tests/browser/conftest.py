@@ -36,22 +36,12 @@ def login(page, base_url: str, username: str, password: str, *, acknowledge: boo
     try:
         welcome.wait_for(timeout=60_000)
     except Exception as exc:  # say what the chat showed instead (the test data is fictional)
-        raise AssertionError(f"no welcome message; the page shows: {_page_tail(page)!r}") from exc
+        import time
 
+        from tests.conftest import keep_page
 
-def _page_tail(page, chars: int = 1500) -> str:
-    """The end of the page's text and a screenshot in the artifacts folder, for a failure in a helper."""
-    import os
-    import time
-    from pathlib import Path
-
-    try:
-        folder = Path(os.environ.get("SAFEGPT_TEST_ARTIFACTS", "/tmp/safegpt-test-artifacts"))
-        folder.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(folder / f"login-{time.strftime('%H%M%S')}.png"), full_page=True)
-        return page.inner_text("body")[-chars:]
-    except Exception as exc:  # the page itself is gone
-        return f"({type(exc).__name__})"
+        shown = keep_page(page, f"login-{time.strftime('%H%M%S')}")[-1500:]
+        raise AssertionError(f"no welcome message; the page shows: {shown!r}") from exc
 
 
 def send(page, text: str) -> None:
