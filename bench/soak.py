@@ -47,7 +47,7 @@ import httpx  # noqa: E402
 from tests.conftest import settings_dict  # noqa: E402
 from tests.support.chat_session import ChatSession, history_texts  # noqa: E402
 from tests.support.http_login import logged_in_client  # noqa: E402
-from tests.support.openai_stub import free_port  # noqa: E402
+from tests.support.ports import free_port  # noqa: E402
 from tests.support.server import start_server  # noqa: E402
 from tests.support.topology import Service, start_chroma, stop_process  # noqa: E402
 

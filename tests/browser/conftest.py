@@ -32,16 +32,29 @@ def login(page, base_url: str, username: str, password: str, *, acknowledge: boo
     if ack.is_visible():
         if not acknowledge:
             return
-        ack.click()
+        # The button is answered by Chainlit's POST /project/action: a failure says whether the click sent it
+        # and what the server answered (an intermittent "click without effect" once left no trace).
+        try:
+            with page.expect_response(lambda r: r.url.endswith("/project/action"), timeout=60_000) as answered:
+                ack.click()
+        except Exception as exc:
+            _page_failed(page, "the acknowledgement button sent no request", exc)
+        if answered.value.status != 200:
+            _page_failed(page, f"the acknowledgement was answered with {answered.value.status} "
+                               f"{answered.value.text()[:300]}", None)
     try:
         welcome.wait_for(timeout=60_000)
     except Exception as exc:  # say what the chat showed instead (the test data is fictional)
-        import time
+        _page_failed(page, "no welcome message", exc)
 
-        from tests.conftest import keep_page
 
-        shown = keep_page(page, f"login-{time.strftime('%H%M%S')}")[-1500:]
-        raise AssertionError(f"no welcome message; the page shows: {shown!r}") from exc
+def _page_failed(page, what: str, cause: Exception | None) -> None:
+    import time
+
+    from tests.conftest import keep_page
+
+    shown = keep_page(page, f"login-{time.strftime('%H%M%S')}")[-1500:]
+    raise AssertionError(f"{what}; the page shows: {shown!r}") from cause
 
 
 def send(page, text: str) -> None:

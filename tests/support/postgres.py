@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.support.openai_stub import free_port
+from tests.support.ports import free_port
 
 SUPERUSER = "safegpt"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.support.openai_stub import free_port
+from tests.support.ports import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 SAFEGPT = [sys.executable, "-m", "chat.cli"]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.support.openai_stub import free_port
+from tests.support.ports import free_port
 from tests.support.postgres import PostgresServer, start_postgres
 from tests.support.server import REPO, SAFEGPT, write_toml
 
@@ -140,7 +140,8 @@ def start_nginx(root: Path, upstreams: list[int], port: int | None = None, proxy
     process = subprocess.Popen([nginx, "-p", str(root), "-c", str(conf), "-e", str(root / "nginx-error.log")],
                                stdout=log.open("w"), stderr=subprocess.STDOUT)
     wait_http(f"http://127.0.0.1:{port}/healthz", process, root / "nginx-error.log", timeout=60,
-              ok=lambda r: r.status_code in (200, 502, 503))
+              # nginx's own answer: another server on this port would make a test talk to the wrong process
+              ok=lambda r: r.status_code in (200, 502, 503) and r.headers.get("server", "").startswith("nginx"))
     return Service("nginx", process, port, log)
 
 
