@@ -49,6 +49,9 @@ _SURNAME_HEADS = frozenset(
 
 
 # Everyday short heads of compounds not in the lexicon.
+# Endings of family names built from an agent or origin noun ("Steiner", "Hausmann").
+_SURNAME_SHAPED_HEAD_ENDINGS = ("er", "mann")
+
 _SHORT_HEADS = frozenset(
     "geld zeit plan haus arzt raum satz lohn kurs büro amt amts kind frau mann kauf werk gang bild recht "
     "wort ziel buch teil fall form team tage jahr tag".split()
@@ -432,11 +435,17 @@ class NameLexicon:
         count after a German-looking first part of four or more letters; short
         heads only from a list of everyday heads ("Hilfe|plan", "Pflege|geld").
         Heads that end many family names ("-stein", "-bach") never count, and
-        foreign-looking first parts ("Przy|stupa") do not either.
+        foreign-looking first parts ("Przy|stupa") do not either. An unknown word
+        whose first part is no noun and whose head has the shape of a German family
+        name — an agent or origin noun in "-er", or "-mann" ("Pimgrong|eimer",
+        "Vosgört|einer", "Trikarsc|hausmann") — is more likely a surname: most German
+        surnames are built that way, while compounds of that shape have a noun (or
+        are listed) as first part ("Schuldner|berater", "Haus|meister").
         """
         key = word.lower()
         if len(key) < 7:
             return False
+        unlisted = key not in self.common_nouns
         for cut in range(3, len(key) - 2):
             head = key[cut:]
             if head not in self.common_nouns or head in _SURNAME_HEADS:
@@ -448,7 +457,10 @@ class NameLexicon:
                 modifier.endswith(link) and modifier[: len(modifier) - len(link)] in self.common_nouns
                 for link in ("", "s", "n", "es", "en", "er")
             )
-            if modifier_is_noun or (len(modifier) >= 4 and _GERMAN_LOOKING.fullmatch(modifier)):
+            if modifier_is_noun:
+                return True
+            if len(modifier) >= 4 and _GERMAN_LOOKING.fullmatch(modifier) and not (
+                    unlisted and head.endswith(_SURNAME_SHAPED_HEAD_ENDINGS)):
                 return True
         return False
 

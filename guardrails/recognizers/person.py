@@ -82,6 +82,13 @@ _INFLECTED_ADJECTIVE_ENDINGS = tuple(
 # "Mitarbeitende") and prefixes of participles ("Gespeichert", "Vereinbart").
 _NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "nis", "tum", "tät", "ismus", "ende", "enden", "ender", "iert")
 _VERB_PREFIXES = ("ge", "ver", "er", "be", "ent", "zer")
+_STEM_VOWELS = frozenset("aeiouäöü")
+
+
+def _has_noun_ending(low: str, endings: tuple[str, ...] = _NOUN_ENDINGS) -> bool:
+    """Ends like a derived German noun ("Lösung", "Freiheit"): the ending after a stem with a vowel — a
+    German derivation needs one ("Üb|ung"), so "Trung", "Dung", "Phung" are no "-ung" nouns but names."""
+    return any(low.endswith(e) and _STEM_VOWELS.intersection(low[: -len(e)]) for e in endings)
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "O'", "O’")
 # Pronouns after a sentence-initial word make it a verb: "Fügen Sie …".
 _PRONOUNS_AFTER_VERB = frozenset({"Sie", "du", "wir", "ihr", "man", "es"})
@@ -284,7 +291,7 @@ class PersonRecognizer(EntityRecognizer):
             # (not a finite verb before the ending: "Bine" is no "bin" + "-e")
             and not any(low.endswith(e) and lex.is_function_word(low[: -len(e)]) and low[: -len(e)] not in _FINITE_STOP_WORDS
                         for e in ("e", "en", "er", "es", "em"))
-            and not low.endswith(_NOUN_ENDINGS)
+            and not _has_noun_ending(low)
             and not (len(low) >= 6 and low.startswith(_VERB_PREFIXES) and low.endswith("t"))
             # lower case: "holt", "mach"; capitalised only at a sentence start ("Mach …"), decided there
             and not (word.islower() and lex.is_verb_or_adjective(word))
@@ -396,7 +403,7 @@ class PersonRecognizer(EntityRecognizer):
             and not self._lex.is_closed_class(word)
             and not _is_form_of_address(word)
             and low not in FOREIGN_COMMON_WORDS
-            and not low.endswith(_NOUN_ENDINGS + ("ion", "tion"))
+            and not _has_noun_ending(low, _NOUN_ENDINGS + ("ion", "tion"))
             and low not in _PREDICATE_NOUNS
             and (compounds or not (self._lex.is_compound_noun(word) and not self._lex.is_listed_name(word)))
         )
@@ -502,7 +509,7 @@ class PersonRecognizer(EntityRecognizer):
         if (
             not word.replace("-", "").isalpha() or len(word) < 2 or word.isupper()
             or self._lex.is_closed_class(word) or _is_form_of_address(word) or low in _PREDICATE_NOUNS
-            or (low.endswith(_NOUN_ENDINGS + ("ion",)) and not self._lex.is_place(word) and not self._lex.is_listed_name(word))
+            or (_has_noun_ending(low, _NOUN_ENDINGS + ("ion",)) and not self._lex.is_place(word) and not self._lex.is_listed_name(word))
             or low in SUBJECT_VERBS
             or (self._lex.is_compound_noun(word) and not self._lex.is_place(word) and not self._lex.is_listed_name(word))
             or (self._lex.is_plural_only(word) and not self._lex.is_listed_name(word))

@@ -199,7 +199,10 @@ def test_without_the_setting_only_lists_and_cues_count():
     from guardrails.guardrail import Guardrail
 
     plain = Guardrail(GuardrailSettings(unfamiliar_names=False))
-    assert found(plain, "„Das reicht nicht“, sagte Brunnhuber am Abend.", "PERSON") == []
+    # "widersprach" is no cue word of the list rules; only the context layer takes the word after it for a name.
+    text = "„Das reicht nicht“, widersprach Brunnhuber am Abend."
+    assert found(plain, text, "PERSON") == []
+    assert found(Guardrail(GuardrailSettings()), text, "PERSON") == ["Brunnhuber"]
 
 
 @pytest.mark.parametrize("text,name", [
@@ -225,3 +228,47 @@ def test_model_genitive_of_unfamiliar_name_restores_in_german_spelling(guardrail
     placeholder = protected.replacements[0]
     pseudonym = protected.text[placeholder.start : placeholder.end]
     assert conv.restore(f"{pseudonym}s Antrag") == genitive("Papadakis", "s") + " Antrag"
+
+
+# Surnames made of random syllables (tests/privacy/fictional.py, nothing the detector's lists or classifier knows).
+# Cut at a noun they happen to end in ("Pimgrong|eimer", "Vosgört|einer") they looked like compounds, and after
+# "Familie", or as the surname after a given name, a compound is no name: one in twenty passed in clear — found by
+# the storage-inventory test ("Schreibe einen Brief an Familie Geinbrückbreimer").
+FICTIONAL_CONTEXTS = [
+    "Schreibe einen Brief an Familie {last} zum Anlass.",
+    "Wir haben mit der Familie {last} gesprochen.",
+    "Frau {first} {last} kommt morgen.",
+    "Brief an {last}",
+]
+
+
+def test_surnames_no_lexicon_knows_are_found_even_where_a_noun_ends_them(guardrail):
+    import random
+
+    from tests.privacy.fictional import make_client
+
+    rng = random.Random(20261206)
+    clients = [make_client(rng) for _ in range(300)]
+    for context in FICTIONAL_CONTEXTS:
+        missed = [c.last for c in clients
+                  if not any(c.last in f for f in found(guardrail, context.format(first=c.first, last=c.last), "PERSON"))]
+        assert len(missed) <= 3, (context, missed)  # ≤ 1 %; it was 5 % for the first three
+
+
+@pytest.mark.parametrize("text", [
+    "Wir beantragen für die Familie Wohngeld.",
+    "Sie hat für die Familie Schulbegleitung beantragt.",
+    "Für die Familie Eingliederungshilfe beantragen.",
+    "Gespräch mit dem Schulleiter am Montag.",
+    "Termin beim Ortsvorsteher.",
+    "Die Schuldnerberater helfen.",
+])
+def test_compound_nouns_after_family_or_an_article_stay(guardrail, text):
+    assert found(guardrail, text, "PERSON") == []
+
+
+@pytest.mark.parametrize("given", ["Kyung", "Hyung", "Tsung", "Shung"])
+def test_a_short_given_name_in_ung_is_no_derived_noun(guardrail, given):
+    # A German "-ung" noun has a vowel before the ending ("Üb|ung"); "Kyung" has none: a name, with its surname.
+    text = f"Heute kam {given} Bronosdrölow vorbei."
+    assert found(guardrail, text, "PERSON") == [f"{given} Bronosdrölow"]
