@@ -18,6 +18,7 @@ import pytest
 
 from tests.browser.conftest import ACK_BUTTON, login, send
 from tests.conftest import settings_dict
+from tests.support.chat_session import WELCOME_MARK
 from tests.support.server import start_server_with_users
 
 pytestmark = pytest.mark.browser
@@ -98,10 +99,12 @@ def test_dropped_websocket_reconnects_to_the_same_conversation(server, provider)
     cookie = "; ".join(f"{k}={v}" for k, v in client.cookies.items())
     session_id = str(uuid.uuid4())
     rules: list[dict] = []
+    welcomed: list[bool] = []
 
     def connect() -> socketio.Client:
         sio = socketio.Client(reconnection=False)
         sio.on("action", lambda data: rules.append(data) if data.get("label") == ACK_BUTTON else None)
+        sio.on("new_message", lambda data: welcomed.append(True) if WELCOME_MARK in (data.get("output") or "") else None)
         sio.connect(server.base_url, socketio_path="/chat/ws/socket.io", transports=["websocket"],
                     headers={"Cookie": cookie}, wait_timeout=30,
                     auth={"clientType": "webapp", "sessionId": session_id, "threadId": None, "userEnv": "{}",
@@ -116,7 +119,10 @@ def test_dropped_websocket_reconnects_to_the_same_conversation(server, provider)
         wait_for_requests(provider, count)
 
     sio = connect()
-    time.sleep(3)  # the welcome or the rules of use (on_chat_start) have been sent
+    deadline = time.monotonic() + 60  # on_chat_start has sent the welcome, or the rules of use (first login)
+    while not (rules or welcomed):
+        assert time.monotonic() < deadline, "neither the welcome nor the rules of use arrived"
+        time.sleep(0.1)
     if rules:  # first login of this user: acknowledge the rules of use as the button does
         client.post("/chat/project/action", json={"sessionId": session_id, "action": rules[-1]}).raise_for_status()
     ask(sio, FIRST, 1)

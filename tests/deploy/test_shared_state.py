@@ -20,7 +20,7 @@ import pytest
 import socketio
 
 from onboarding.chat_messages import ACK_BUTTON
-from tests.support.chat_session import SOCKET_PATH
+from tests.support.chat_session import SOCKET_PATH, WELCOME_MARK
 from tests.support.http_login import logged_in_client
 from tests.support.openai_stub import RecordingProvider
 from tests.support.topology import start_topology
@@ -83,10 +83,12 @@ async def test_a_dropped_websocket_reconnects_through_nginx_to_its_process_and_p
     cookie = "; ".join(f"{k}={v}" for k, v in client.cookies.items())
     session_id = str(uuid.uuid4())
     rules: list[dict] = []
+    welcomed: list[bool] = []
 
     async def connect() -> socketio.AsyncClient:
         sio = socketio.AsyncClient(reconnection=False)
         sio.on("action", lambda data: rules.append(data) if data.get("label") == ACK_BUTTON else None)
+        sio.on("new_message", lambda data: welcomed.append(True) if WELCOME_MARK in (data.get("output") or "") else None)
         await sio.connect(topology.base_url, socketio_path=SOCKET_PATH, transports=["websocket"],
                           headers={"Cookie": cookie}, wait_timeout=30,
                           auth={"clientType": "webapp", "sessionId": session_id, "threadId": None, "userEnv": "{}",
@@ -106,7 +108,10 @@ async def test_a_dropped_websocket_reconnects_through_nginx_to_its_process_and_p
 
     provider.requests.clear()
     sio = await connect()
-    await asyncio.sleep(3)  # rules of use (first login) or welcome
+    deadline = time.monotonic() + 60  # on_chat_start has sent the welcome, or the rules of use (first login)
+    while not (rules or welcomed):
+        assert time.monotonic() < deadline, "neither the welcome nor the rules of use arrived"
+        await asyncio.sleep(0.1)
     if rules:
         answer = await asyncio.to_thread(client.post, "/chat/project/action",
                                          json={"sessionId": session_id, "action": rules[-1]})
