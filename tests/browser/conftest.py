@@ -34,11 +34,15 @@ def login(page, base_url: str, username: str, password: str, *, acknowledge: boo
             return
         # The button is answered by Chainlit's POST /project/action: a failure says whether the click sent it
         # and what the server answered (an intermittent "click without effect" once left no trace).
+        seen: list[str] = []  # what became of the button's request, and the page's errors, for the failure message
+        page.on("request", lambda r: seen.append(f"request {r.method} {r.url}") if "/project/action" in r.url else None)
+        page.on("requestfailed", lambda r: seen.append(f"failed {r.url}: {r.failure}"))
+        page.on("console", lambda m: seen.append(f"console {m.type}: {m.text[:200]}") if m.type == "error" else None)
         try:
             with page.expect_response(lambda r: r.url.endswith("/project/action"), timeout=60_000) as answered:
                 ack.click()
         except Exception as exc:
-            _page_failed(page, "the acknowledgement button sent no request", exc)
+            _page_failed(page, f"the acknowledgement got no answer ({'; '.join(seen) or 'no request sent'})", exc)
         if answered.value.status != 200:
             _page_failed(page, f"the acknowledgement was answered with {answered.value.status} "
                                f"{answered.value.text()[:300]}", None)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 
+from tests.support import forked
 from tests.support.ports import free_port
 
 REPO = Path(__file__).resolve().parents[2]
@@ -70,8 +71,7 @@ class RunningServer:
 
 def run_cli(config: Path, *args: str, input: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
     env = {**os.environ, "SAFEGPT_CONFIG": str(config)}
-    result = subprocess.run([*SAFEGPT, *args], input=input, capture_output=True, text=True, env=env, cwd=REPO,
-                            timeout=600)
+    result = forked.run(list(args), input=input, env=env, cwd=REPO, timeout=600)
     if check and result.returncode != 0:
         raise AssertionError(f"safegpt {' '.join(args)} failed ({result.returncode}):\n{result.stderr[-3000:]}")
     return result
@@ -84,8 +84,8 @@ def start_server(settings: dict, tmp: Path, port: int | None = None, env: dict |
     config = write_toml(tmp / "safegpt-test.toml", settings)
     log = tmp / "server.log"
     env = {**os.environ, **(env or {}), "SAFEGPT_CONFIG": str(config)}
-    process = subprocess.Popen([*SAFEGPT, "serve"], stdout=log.open("w"), stderr=subprocess.STDOUT, env=env,
-                               cwd=REPO)
+    log.write_text("")
+    process = forked.popen(["serve"], env=env, cwd=REPO, log=log)
     base = f"http://127.0.0.1:{port}"
     # On a machine shared by many runs a start can take longer than the usual 5 minutes; the wait is raised
     # per run, never by lowering what the server must do.

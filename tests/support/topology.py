@@ -21,9 +21,10 @@ from pathlib import Path
 
 import httpx
 
+from tests.support import forked
 from tests.support.ports import free_port
 from tests.support.postgres import PostgresServer, start_postgres
-from tests.support.server import REPO, SAFEGPT, write_toml
+from tests.support.server import REPO, write_toml
 
 BIN = Path(sys.executable).parent
 PROXY_SNIPPET = REPO / "deploy" / "nginx" / "safegpt-proxy.conf"
@@ -168,8 +169,7 @@ class Topology:
         return {**os.environ, "SAFEGPT_CONFIG": str(self.config), "SAFEGPT_DATABASE_URL": self.database_url}
 
     def cli(self, *args: str, input: str | None = None) -> subprocess.CompletedProcess:
-        result = subprocess.run([*SAFEGPT, *args], input=input, capture_output=True, text=True, env=self.env,
-                                cwd=REPO, timeout=900)
+        result = forked.run(list(args), input=input, env=self.env, cwd=REPO, timeout=900)
         if result.returncode != 0:
             raise AssertionError(f"safegpt {' '.join(args)} failed:\n{result.stderr[-3000:]}")
         return result
@@ -180,8 +180,8 @@ class Topology:
         for port in ports:
             index = len(self.safegpt) + len(services)
             log = self.root / f"safegpt-{index}.log"
-            process = subprocess.Popen([*SAFEGPT, "serve", "--host", "127.0.0.1", "--port", str(port)],
-                                       stdout=log.open("a"), stderr=subprocess.STDOUT, env=self.env, cwd=REPO)
+            process = forked.popen(["serve", "--host", "127.0.0.1", "--port", str(port)], env=self.env, cwd=REPO,
+                                   log=log)
             services.append(Service(f"safegpt-{index}", process, port, log))
         self.safegpt += services
         for service in services:
