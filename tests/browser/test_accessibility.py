@@ -59,9 +59,21 @@ def themed_page(browser, theme: str, **context_args):
     return context.new_page()
 
 
+# Resolves once the page has not changed for 300 ms (at most after 10 s): the page script repairs 30 ms after each
+# change, and its own repairs count as changes, so its work on what is shown is done. A fixed 400 ms wait was too
+# short on a loaded machine (a feedback button checked before its German name was set).
+QUIET_PAGE = """() => new Promise(resolve => {
+  const done = () => { observer.disconnect(); clearTimeout(cap); resolve(true); };
+  let timer = setTimeout(done, 300);
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, 300); });
+  const cap = setTimeout(done, 10000);
+  observer.observe(document.body, {childList: true, subtree: true, characterData: true, attributes: true});
+})"""
+
+
 def check(page, axe, view: str, theme: str = "") -> list[dict]:
     """Run axe on what the page shows now; fail on serious/critical findings; remember the rest."""
-    page.wait_for_timeout(400)  # the page script repairs 30 ms after each change
+    page.evaluate(QUIET_PAGE)
     violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
     FINDINGS.setdefault(view, set()).update(v["id"] for v in violations)
     blocking = [f"{v['impact']} {v['id']} ({v['help']}): " + " | ".join(n["html"][:200] for n in v["nodes"][:3])
