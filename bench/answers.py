@@ -157,58 +157,34 @@ async def run_old(app, model: str, q: Question, max_tokens: int) -> Record:
 
 
 async def run_new(app, model: str, q: Question, max_tokens: int) -> Record:
-    """The new answer path, composed from the modules the pipeline will call (phase 1, until the pipeline
-    itself is wired): pseudonymise → search → evidence → plan → (model | own answer) → restore → check."""
-    from chat.core import messages as texts
-    from chat.core.answer_check import check_draft, cited_after
-    from chat.core.answer_plan import Action, plan_answer
-    from chat.core.prompting import PromptSource, grounded_messages, instruction_texts, open_messages
-    from chat.core.answer_render import ask_back_markdown, evidence_markdown, marked_draft
+    """The product's answer path itself: ``Pipeline.answer`` in a new conversation (the chat, ``safegpt ask`` and
+    ``/v1`` call it), shown as the chat and ``ask`` render it (``answer_markdown``)."""
+    from chat.core.answer_render import answer_markdown
+    from chat.core.events import AnswerDone, Retrieved
+    from chat.core.prompting import instruction_texts
 
     started = time.perf_counter()
-    guard = app.guardrail.conversation()
-    protected = guard.protect(q.q)
-    passages = await asyncio.to_thread(app.knowledge.search, protected.text)
-    evidence = await asyncio.to_thread(app.knowledge.evidence, protected.text, passages)
-    plan = plan_answer(protected.text, evidence)
-    draft, shown_parts, cited, check, sources = "", [], [], None, {}
-    if plan.action is Action.GROUNDED:
-        excerpts = list(evidence.excerpts)
-        prompt_sources = [PromptSource(i + 1, guard.protect(e.passage.title).text,
-                                       guard.protect(e.passage.section).text if e.passage.section else None,
-                                       e.passage.page, guard.protect(e.text).text) for i, e in enumerate(excerpts)]
-        messages = grounded_messages(protected.text, [], prompt_sources, app.settings.chat.history_turns)
-        sources = {i + 1: " ".join(x for x in (e.passage.title, e.passage.section or "", e.passage.text) if x)
-                   for i, e in enumerate(excerpts)}
-        shown_parts.append(evidence_markdown(evidence))
-    elif plan.action is Action.OPEN:
-        messages = open_messages(protected.text, [], app.settings.chat.history_turns)
-        shown_parts.append(texts.NO_SOURCES_NOTE)
-    if plan.calls_model:
-        restorer = guard.restorer()
-        pieces = []
-        async for piece in app.router.stream(model, messages, max_tokens=max_tokens):
-            if piece.text:
-                pieces.append(restorer.feed(piece.text))
-        pieces.append(restorer.flush())
-        draft = "".join(pieces)
-        check = check_draft(draft, sources, question=q.q, instructions=instruction_texts(),
-                            evidence=[s.quoted for s in evidence.sentences])
-        if plan.action is Action.GROUNDED:
-            shown_parts.append(texts.DRAFT_LABEL)
-            cited = [excerpts[n - 1].passage for n in cited_after(check, draft, len(excerpts))]
-        shown_parts.append(marked_draft(draft, check))
-    elif plan.action is Action.ASK_BACK:
-        shown_parts.append(ask_back_markdown(evidence))
-    else:
-        shown_parts.append(texts.DECLINE)
+    conversation = app.pipeline.new_conversation(model)
+    passages, done = [], None
+    async for event in app.pipeline.answer(conversation, q.q, max_tokens=max_tokens):
+        if isinstance(event, Retrieved):
+            passages = [s.passage for s in event.sources]
+        elif isinstance(event, AnswerDone):
+            done = event
+    assert done is not None, "the pipeline ended without an answer"
     seconds = time.perf_counter() - started
-    shown = "\n\n".join(shown_parts)
-    rec = Record("new", model, q.id, q.split, q.answerable, q.kind, seconds, draft, shown, outcome=plan.action.value)
-    quoted = [s.passage for s in evidence.sentences] if plan.action in (Action.GROUNDED, Action.ASK_BACK) else []
+    asked_model = bool(done.model_name)
+    rec = Record("new", model, q.id, q.split, q.answerable, q.kind, seconds, done.text if asked_model else "",
+                 answer_markdown(done), outcome=done.action or "plain")
+    evidence = done.evidence
+    quoted = ([s.passage for s in evidence.sentences]
+              if evidence is not None and done.action in ("grounded", "ask_back") else [])
+    cited = [done.sources[n - 1].passage for n in done.cited if asked_model and 0 < n <= len(done.sources)]
     marked: set[str] = set()
-    if check is not None:
-        marked = numbers(" ".join([u.text for u in check.unsupported] + [draft[e.start:e.end] for e in check.echoes]))
+    if done.check is not None:
+        check = done.check
+        marked = numbers(" ".join([u.text for u in check.unsupported]
+                                  + [done.text[e.start:e.end] for e in check.echoes]))
         rec.echoes_hidden = len(check.echoes)
         rec.conflict = check.conflict
     score(rec, q, passages, quoted + cited, instruction_texts(), marked)
