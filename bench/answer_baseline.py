@@ -78,8 +78,8 @@ async def old_answer(app, model_name: str, question: str, max_tokens: int) -> Ol
     restorer = guard.restorer()
     sent: list[str] = []
     shown: list[str] = []
-    async for piece in app.router.stream(model_name, messages, max_tokens=max_tokens):
-        if piece.text:
+    async for piece in app.router.stream(app.router.entry(model_name), messages, max_tokens=max_tokens):
+        if getattr(piece, "text", None):  # a QueuePlace carries none
             sent.append(piece.text)
             shown.append(restorer.feed(piece.text))
     shown.append(restorer.flush())
