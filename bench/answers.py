@@ -203,6 +203,10 @@ def summarise(records: list[Record]) -> dict[str, str]:
     p90 = seconds[min(len(seconds) - 1, int(round(0.9 * (len(seconds) - 1))))] if seconds else 0.0
     return {
         "questions (answerable / not)": f"{len(answerable)} / {len(unanswerable)}",
+        # An ask-back quotes what might apply and counts as "declined" for unanswerable questions; for answerable
+        # ones it is no answer: this row keeps asking back everywhere from looking good.
+        "answerable answered with a draft": (f"{sum(r.outcome == 'grounded' for r in answerable) / len(answerable):.2f}"
+                                             if answerable and answerable[0].path == "new" else "–"),
         "key fact shown (evidence or draft)": _share(answerable, "fact_shown"),
         "  key fact in the draft alone": _share(answerable, "fact_in_draft"),
         "  key fact in a retrieved passage": _share(answerable, "fact_retrieved"),
