@@ -15,7 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from chat.web.accessibility.statement import CHECKED_VIEWS, known_issues
-from tests.browser.conftest import ACK_BUTTON, login, send
+from tests.browser.conftest import ACK_BUTTON, click_action, login, send
 from tests.conftest import settings_dict
 from tests.support.openai_stub import RecordingProvider
 from tests.support.server import start_server_with_users
@@ -365,7 +365,7 @@ def test_narrow_window_and_zoom_need_no_horizontal_scrolling(server, browser, si
     login(page, server.base_url, user, PASSWORD, acknowledge=False)
     page.get_by_role("button", name=ACK_BUTTON).last.wait_for(timeout=60_000)
     no_horizontal_scrolling(page, "onboarding")
-    page.get_by_role("button", name=ACK_BUTTON).last.click()
+    click_action(page, page.get_by_role("button", name=ACK_BUTTON).last, "the rules' acknowledgement")
     page.get_by_text("Willkommen bei").first.wait_for(timeout=60_000)
     send(page, QUESTION)
     answer = page.locator(".step").filter(has_text=ANSWER_MARK).last

@@ -11,7 +11,7 @@ import subprocess
 import pytest
 
 from onboarding import BUILTIN_RULES_PATH
-from tests.browser.conftest import ACK_BUTTON, login, send
+from tests.browser.conftest import ACK_BUTTON, click_action, login, send
 from tests.conftest import settings_dict
 from tests.support.openai_stub import RecordingProvider
 from tests.support.server import REPO, SAFEGPT, run_cli, start_server, write_toml
@@ -75,7 +75,7 @@ def test_first_login_acknowledge_explain_and_new_rules_version(env, browser):
         page.get_by_text("Ihre Nachricht wurde").first.wait_for(timeout=30_000)
         assert provider.requests == []
 
-        page.get_by_role("button", name=ACK_BUTTON).last.click()
+        click_action(page, page.get_by_role("button", name=ACK_BUTTON).last, "the rules' acknowledgement")
         page.get_by_text("Willkommen bei").first.wait_for(timeout=30_000)
         assert acknowledged(server.data_dir) == [("neu", 1)]
 
@@ -108,7 +108,7 @@ def test_first_login_acknowledge_explain_and_new_rules_version(env, browser):
         login(page, server.base_url, "neu", PASSWORD, acknowledge=False)
         page.get_by_text("Die Nutzungsregeln wurden aktualisiert").first.wait_for(timeout=30_000)
         assert "Nutzungsregeln, Version 2" in page.locator("body").inner_text()
-        page.get_by_role("button", name=ACK_BUTTON).last.click()
+        click_action(page, page.get_by_role("button", name=ACK_BUTTON).last, "the new rules' acknowledgement")
         page.get_by_text("Willkommen bei").first.wait_for(timeout=30_000)
         assert acknowledged(server.data_dir) == [("neu", 1), ("neu", 2)]
         page.close()

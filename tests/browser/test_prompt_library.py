@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tests.browser.conftest import login, send
+from tests.browser.conftest import click_action, login, send
 from tests.browser.test_onboarding import assert_answered_by_ai
 from tests.conftest import settings_dict
 from tests.support.openai_stub import RecordingProvider
@@ -151,7 +151,7 @@ def test_consultation_session_rating(server, staff, admin):
     new_chat(staff, server)
     session = staff.locator(".step").filter(has_text="KI-Sprechstunde: Leichte Sprache im Team").last
     session.wait_for(timeout=30_000)
-    session.get_by_role("button", name="Fachtext vereinfachen").click()
+    click_action(staff, session.get_by_role("button", name="Fachtext vereinfachen"), "a consultation prompt")
     answer(staff, "Welchen Text möchten Sie vereinfachen", "Der Antrag ist bei der Wohngeldbehörde einzureichen.")
     answer(staff, "Für wen ist die vereinfachte Fassung", "Eltern")
     staff.get_by_text("War das Ergebnis von").last.wait_for(timeout=120_000)
