@@ -88,7 +88,7 @@ _STEM_VOWELS = frozenset("aeiouäöü")
 def _has_noun_ending(low: str, endings: tuple[str, ...] = _NOUN_ENDINGS) -> bool:
     """Ends like a derived German noun ("Lösung", "Freiheit"): the ending after a stem with a vowel — a
     German derivation needs one ("Üb|ung"), so "Trung", "Dung", "Phung" are no "-ung" nouns but names."""
-    return any(low.endswith(e) and _STEM_VOWELS.intersection(low[: -len(e)]) for e in endings)
+    return low.endswith(endings) and any(low.endswith(e) and _STEM_VOWELS.intersection(low[: -len(e)]) for e in endings)
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "O'", "O’")
 # Pronouns after a sentence-initial word make it a verb: "Fügen Sie …".
 _PRONOUNS_AFTER_VERB = frozenset({"Sie", "du", "wir", "ihr", "man", "es"})

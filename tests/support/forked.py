@@ -27,6 +27,9 @@ PRELOAD = ["chat.llm.litellm_env", "chromadb", "presidio_analyzer", "spacy", "ll
            "fastapi", "uvicorn", "httpx", "pydantic", "pydantic_settings", "argon2", "click", "german_nouns.config",
            "snowballstemmer", "docx", "pypdf", "psycopg"]
 
+# The command every test process runs; in a fresh interpreter it is exactly this.
+COMMAND = [sys.executable, "-m", "chat.cli"]
+
 _context = None
 
 
@@ -117,7 +120,7 @@ def popen(args: list[str], *, env: dict[str, str], cwd: Path, log: Path):
     """``safegpt <args>`` in the background, stdout and stderr appended to ``log`` (like ``Popen(…, stdout=log,
     stderr=STDOUT)``); a real ``subprocess.Popen`` when the fork server is off."""
     if not enabled(env):
-        return subprocess.Popen([sys.executable, "-m", "chat.cli", *args], stdout=log.open("a"),
+        return subprocess.Popen([*COMMAND, *args], stdout=log.open("a"),
                                 stderr=subprocess.STDOUT, env=env, cwd=cwd)
     process = _fork_context().Process(target=_run_main, args=(args, dict(env), str(cwd), os.devnull, str(log), None),
                                       daemon=True)  # ended with the test process, as a leftover must not block its exit
@@ -130,7 +133,7 @@ def run(args: list[str], *, env: dict[str, str], cwd: Path, input: str | None = 
     """``safegpt <args>`` to completion with its output captured, like ``subprocess.run(…, capture_output=True,
     text=True)``; raises ``subprocess.TimeoutExpired`` after ``timeout`` s."""
     if not enabled(env):
-        return subprocess.run([sys.executable, "-m", "chat.cli", *args], input=input, capture_output=True, text=True,
+        return subprocess.run([*COMMAND, *args], input=input, capture_output=True, text=True,
                               env=env, cwd=cwd, timeout=timeout)
     with tempfile.TemporaryDirectory(prefix="safegpt-cli-") as tmp:
         stdin, stdout, stderr = Path(tmp, "in"), Path(tmp, "out"), Path(tmp, "err")

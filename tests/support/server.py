@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,7 @@ from tests.support import forked
 from tests.support.ports import free_port
 
 REPO = Path(__file__).resolve().parents[2]
-SAFEGPT = [sys.executable, "-m", "chat.cli"]
+SAFEGPT = forked.COMMAND
 
 
 def toml_value(value) -> str:
