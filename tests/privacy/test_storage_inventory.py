@@ -167,7 +167,7 @@ async def live_a_day(day: Day, provider: RecordingProvider, tmp: Path, api_secre
                                                            "comment": f"passt für {a.last}"}})
             assert feedback.status_code == 200, feedback.text
         else:
-            await chat.click(ui_texts.FEEDBACK_HELPFUL, timeout=TURN)
+            await chat.click(ui_texts.FEEDBACK_HELPFUL, timeout=TURN, ends_task=False)
         note = tmp / "notiz.txt"
         note.write_text(f"Gesprächsnotiz: Herr Kurt {a.last} hat die IBAN {a.iban} genannt.", encoding="utf-8")
         shown = await chat.attach("Bitte fasse die Notiz zusammen.", [note], timeout=TURN)

@@ -117,9 +117,13 @@ class ChatSession:
             references.append({"id": response.json()["id"]})
         return await self.ask(text, timeout, file_references=references)
 
-    async def click(self, label: str, timeout: float = 120, where=lambda action: True) -> list[str]:
+    async def click(self, label: str, timeout: float = 120, where=lambda action: True,
+                    ends_task: bool = True) -> list[str]:
         """Press the newest button labelled ``label`` (and matching ``where``); return what SafeGPT showed until
-        the callback ended. Questions it asks on the way are answered from :attr:`replies`."""
+        the callback ended. Questions it asks on the way are answered from :attr:`replies`.
+
+        ``ends_task=False`` for callbacks that send no ``task_end`` (they ask nothing, so they never mark the chat
+        busy — e.g. the feedback buttons): then only the events' quiet end is awaited, not 30 s for a task_end."""
         deadline = time.monotonic() + 30
         while (action := next((a for a in reversed(self.actions) if a.get("label") == label and where(a)),
                               None)) is None:
@@ -135,7 +139,7 @@ class ChatSession:
         # The HTTP answer can overtake the websocket events of the callback's end: wait for its task_end and
         # for the events to stop.
         deadline = time.monotonic() + 30
-        while self._task_ends == ends_before or time.monotonic() - self._last_event < 0.5:
+        while (ends_task and self._task_ends == ends_before) or time.monotonic() - self._last_event < 0.5:
             if time.monotonic() > deadline:
                 break
             await asyncio.sleep(0.1)
