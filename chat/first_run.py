@@ -5,10 +5,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chat.store.accounts import Role, generate_password
 from chat.store.secret_files import secrets_dir, write_secret
 from chat.wiring import SafeGPT
+
+if TYPE_CHECKING:
+    from knowledge.knowledge_base import KnowledgeBase
 
 log = logging.getLogger(__name__)
 SAMPLE_SUFFIXES = {".md", ".txt", ".html", ".htm", ".pdf", ".docx"}
@@ -60,9 +64,14 @@ def index_samples(app: SafeGPT, progress: bool = True) -> int:
     folder = app.settings.samples_dir
     if folder is None or not folder.is_dir() or app.knowledge.list_documents():
         return 0
+    return index_sample_folder(app.knowledge, folder, progress=progress)
+
+
+def index_sample_folder(knowledge: KnowledgeBase, folder: Path, progress: bool = True) -> int:
+    """Add every guideline file of ``folder`` (not its README) to ``knowledge``, in name order."""
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SAMPLE_SUFFIXES and p.name != "README.md")
     for path in files:
-        app.knowledge.add(path, progress=progress)
+        knowledge.add(path, progress=progress)
     return len(files)
 
 

@@ -78,7 +78,10 @@ def open_app(values: dict, *, index_samples: bool = False):
     from chat.first_run import index_samples as index
     from chat.settings import load_settings
     from chat.wiring import SafeGPT
+    from tests.support.sample_knowledge import seed_sample_knowledge
 
+    if index_samples:
+        seed_sample_knowledge(values)  # indexed once per worker, copied (tests/support/sample_knowledge.py)
     application = SafeGPT(load_settings(use_file=False, **values))
     if index_samples:
         index(application, progress=False)

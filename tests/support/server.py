@@ -13,6 +13,7 @@ import httpx
 
 from tests.support import forked
 from tests.support.ports import free_port
+from tests.support.sample_knowledge import seed_sample_knowledge
 
 REPO = Path(__file__).resolve().parents[2]
 SAFEGPT = forked.COMMAND
@@ -80,6 +81,7 @@ def start_server(settings: dict, tmp: Path, port: int | None = None, env: dict |
     port = port or free_port()
     settings = {**settings, "server": {**settings.get("server", {}), "host": "127.0.0.1", "port": port,
                                        "allowed_origins": [f"http://127.0.0.1:{port}"]}}
+    seed_sample_knowledge(settings, env)  # the samples indexed once per worker, not at every start
     config = write_toml(tmp / "safegpt-test.toml", settings)
     log = tmp / "server.log"
     env = {**os.environ, **(env or {}), "SAFEGPT_CONFIG": str(config)}
