@@ -11,8 +11,9 @@ The grounding verdict says what an answer may do with the evidence:
 
 * ``grounded`` — a unit answers the question; quote it, let the model explain it;
 * ``uncertain`` — something fits, but not clearly: the question asks for a number, amount or deadline and
-  the evidence names none, or the best unit is only weakly similar. Say which guideline might apply and ask
-  back instead of guessing;
+  the evidence names none, or names one but its passages never mention a noun the question is about
+  ("Motorrad" against the car rate; see :mod:`knowledge.topic_terms`), or the best unit is only weakly
+  similar. Say which guideline might apply and ask back instead of guessing;
 * ``none`` — nothing relevant was found.
 """
 
@@ -28,6 +29,7 @@ import numpy as np
 
 from .german_analyzer import STOPWORDS
 from .models import Passage
+from .topic_terms import TopicTerm, unmatched
 
 
 def pack_vector(vector: Sequence[float]) -> bytes:
@@ -78,8 +80,9 @@ class Evidence:
 
     grounding: Grounding
     sentences: tuple[EvidenceSentence, ...] = ()  # best first
-    reason: str = ""  # why not grounded: no_passages | no_quantity | weak (for logs and tests)
+    reason: str = ""  # why not grounded: no_passages | no_quantity | weak | off_topic (for logs and tests)
     excerpts: tuple[Excerpt, ...] = ()  # the passages holding the evidence (and the best one), trimmed
+    unmatched: tuple[str, ...] = field(default=(), repr=False)  # off_topic: the question's nouns no passage has
 
     @property
     def documents(self) -> tuple[Passage, ...]:
@@ -137,9 +140,12 @@ DEFAULT_EVIDENCE_MIN_SCORE = 1.0
 def evidence_min_score(embedder_name: str) -> float:
     return EVIDENCE_MIN_SCORE.get(embedder_name, DEFAULT_EVIDENCE_MIN_SCORE)
 
+_QUANTITY_NOUNS = r"(?:frist|betrag|summe|höhe|pauschale|grenze|alter|prozentsatz|formularnummer|nummer)"
+# The noun of "Welche Frist …" in its forms: it asks for the number, it is not what the question is about.
+_QUANTITY_NOUN = re.compile(_QUANTITY_NOUNS + r"(?:en|n|e|s)?")
 _QUANTITY_QUESTION = re.compile(
     r"\b(?:wie\s+(?:viel|viele|hoch|lange?|oft|früh|schnell|groß|alt)|wieviel\w*|bis\s+wann|ab\s+wann|"
-    r"welche[rsnm]?\s+(?:frist|betrag|summe|höhe|pauschale|alter|prozentsatz|formularnummer|nummer)|"
+    r"welche[rsnm]?\s+\w*" + _QUANTITY_NOUNS + r"|was\s+kostet|wie\s+teuer|"
     r"ab\s+welche[mrn]?|in\s+welche[rm]?\s+frist|innerhalb\s+welche[rm]?)\b", re.IGNORECASE)
 _TIME_UNIT = r"(?:tag|tage|tagen|woche|wochen|monat|monats|monate|monaten|jahr|jahres|jahre|jahren|stunde|stunden)"
 _QUANTITY = re.compile(
@@ -147,6 +153,9 @@ _QUANTITY = re.compile(
     r"halbe[nms]?|doppelte?|sofort|unverzüglich|umgehend|jederzeit|spätestens|innerhalb|monatsende|"
     r"jahresende|wöchentlich|monatlich|jährlich|täglich|quartal\w*)\b|"
     r"\b(?:ein|eine|einen|einem|einer|eines)\s+" + _TIME_UNIT + r"\b|\bselben\s+(?:tag|arbeitstag)", re.IGNORECASE)
+_LEGAL_REFERENCE = re.compile(
+    r"§§?\s*\d+\s?[a-z]?\b(?:\s*(?:abs\.|absatz|satz|nr\.|nummer)\s*\d+\b)*|"
+    r"\b(?:art\.|artikel|abs\.|absatz)\s*\d+\s?[a-z]?\b(?:\s*(?:abs\.|absatz|satz|nr\.)\s*\d+\b)*", re.IGNORECASE)
 _WORD = re.compile(r"[a-zäöüß0-9]+")
 _WHO_QUESTION = re.compile(r"\b(?:wer|wen|wem|wessen|an\s+wen|bei\s+wem|zuständig\w*|ansprech\w*|kontakt\w*|"
                            r"erreich\w*|telefon\w*|e-?mail|postfach|melde\s+ich|wende\s+ich)\b", re.IGNORECASE)
@@ -160,8 +169,10 @@ def asks_for_quantity(question: str) -> bool:
 
 
 def names_quantity(text: str) -> bool:
-    """The text names a number, amount, duration or deadline (digits, number words, "sofort", "innerhalb" …)."""
-    return bool(_QUANTITY.search(text))
+    """The text names a number, amount, duration or deadline (digits, number words, "sofort", "innerhalb" …).
+    A reference to a law ("§ 203 StGB", "Art. 33 DSGVO", "Abs. 4") names none: it says where a rule stands, not
+    how much or until when."""
+    return bool(_QUANTITY.search(_LEGAL_REFERENCE.sub(" ", text)))
 
 
 def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
@@ -185,10 +196,13 @@ def calibrate_sentence(embedder_name: str, cosine: float) -> float:
 
 def select_evidence(question: str, query_vector: Sequence[float] | None, passages: list[Passage],
                     candidates: list[Candidate], embedder_name: str, stopwords: frozenset[str] = STOPWORDS,
-                    limit: int = MAX_SENTENCES, min_score: float | None = None) -> Evidence:
+                    limit: int = MAX_SENTENCES, min_score: float | None = None,
+                    topics: Sequence[TopicTerm] = (), passage_tokens: Sequence[Sequence[str]] = ()) -> Evidence:
     """Pick the units that answer ``question`` among ``candidates`` (units of ``passages``) and judge how
     clearly they do. ``query_vector`` is the question's embedding (None: keyword overlap alone);
-    ``min_score`` defaults to the embedder's :data:`EVIDENCE_MIN_SCORE`."""
+    ``min_score`` defaults to the embedder's :data:`EVIDENCE_MIN_SCORE`. ``topics`` are the question's nouns
+    (:func:`knowledge.topic_terms.topic_terms`) and ``passage_tokens`` the index tokens of each passage (see
+    :func:`off_topic`)."""
     if min_score is None:
         min_score = evidence_min_score(embedder_name)
     if not passages:
@@ -211,9 +225,28 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
     excerpts = _excerpts(passages, candidates, scores, chosen)
     if best < min_score:
         return Evidence(Grounding.UNCERTAIN, tuple(chosen), "weak", excerpts)
-    if asks_for_quantity(question) and not any(names_quantity(s.quoted) for s in chosen):
+    quantity = asks_for_quantity(question)
+    if quantity and not any(names_quantity(s.quoted) for s in chosen):
         return Evidence(Grounding.UNCERTAIN, tuple(chosen), "no_quantity", excerpts)
+    missing = off_topic(topics, chosen, passages, passage_tokens) if quantity else []
+    if missing:
+        return Evidence(Grounding.UNCERTAIN, tuple(chosen), "off_topic", excerpts, tuple(missing))
     return Evidence(Grounding.GROUNDED, tuple(chosen), "", excerpts)
+
+
+def off_topic(topics: Sequence[TopicTerm], chosen: Sequence[EvidenceSentence], passages: list[Passage],
+              passage_tokens: Sequence[Sequence[str]]) -> list[str]:
+    """The topic words of a question that the passages the evidence is quoted from do not mention.
+
+    Checked for questions asking for a number only: there a near miss does harm — the evidence names *a*
+    number (the car rate, the domestic allowance), and an answer would give it for the motorbike or for
+    Austria. Words that ask for the number ("Frist", "Betrag") are no topic: "innerhalb von 72 Stunden"
+    answers "Welche Frist …" without the word."""
+    if not topics or not passage_tokens:
+        return []
+    used = {passages.index(s.passage) for s in chosen}
+    tokens = (token for i, tokens in enumerate(passage_tokens) if i in used for token in tokens)
+    return unmatched([t for t in topics if not _QUANTITY_NOUN.fullmatch(t.word)], tokens)
 
 
 def _excerpts(passages: list[Passage], candidates: list[Candidate], scores: list[float],

@@ -113,6 +113,16 @@ class KeywordIndex:
             f"WHERE chunks.id IN ({marks})", rowids)}
         return [found[rowid] for rowid in rowids if rowid in found]
 
+    def chunk_tokens(self, chunk_ids: list[str]) -> dict[str, list[str]]:
+        """The index tokens of each chunk (header and text, as they were indexed)."""
+        if not chunk_ids:
+            return {}
+        marks = ",".join("?" * len(chunk_ids))
+        rows = self._db.execute(
+            "SELECT chunks.chunk_id, chunk_fts.tokens FROM chunks JOIN chunk_fts ON chunk_fts.rowid = chunks.id "
+            f"WHERE chunks.chunk_id IN ({marks})", chunk_ids)
+        return {chunk_id: tokens.split() for chunk_id, tokens in rows}
+
     # --- coverage ------------------------------------------------------------------------------
     def coverage(self, terms: list[KeywordTerm] | list[QueryTerm], chunk_ids: list[str]) -> dict[str, float]:
         """For each chunk, the idf-weighted share of query terms it contains (0–1).

@@ -10,7 +10,7 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -25,7 +25,7 @@ from .german_analyzer import GermanAnalyzer
 from .keyword_index import KeywordIndex
 from .models import Chunk, DocumentInfo, DocumentPreview, Passage, PreviewChunk
 from .parsers import parse_file
-from .query_expansion import make_expander
+from .query_expansion import KeywordTerm, make_expander
 from .parsers.metadata import normalise_date
 from .paths import FILES_DIR, REGISTRY_FILE
 from .registry import ChunkRecord, DocumentRecord, Registry, SentenceRecord
@@ -33,6 +33,7 @@ from .retrieval import fuse
 from .sentences import chunk_units, split_units
 from .settings import KnowledgeSettings
 from .store import VectorStore
+from .topic_terms import topic_terms
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -285,19 +286,23 @@ class KnowledgeBase:
                     break
             return passages
 
-    def evidence(self, query: str, passages: list[Passage], limit: int = 3, *, dense: bool = True) -> Evidence:
+    def evidence(self, query: str, passages: list[Passage], limit: int = 3, *, dense: bool = True,
+                 names: Iterable[str] = ()) -> Evidence:
         """The one to ``limit`` units of ``passages`` (a :meth:`search` result for ``query``) that answer the
         question, quoted verbatim, and whether they do so clearly (see :mod:`knowledge.evidence`).
 
         Uses the unit vectors stored at ingestion; passages indexed before those existed are split and
         embedded now (slower; ``reindex`` stores them). ``dense=False`` never hands the query to the embedder
-        (for a question that may not go where the embedder runs): keyword overlap alone."""
+        (for a question that may not go where the embedder runs): keyword overlap alone. ``names``: what the
+        pseudonymisation replaced in ``query`` (a client's name is not what the question is about)."""
         if not passages:
             return Evidence(Grounding.NONE, reason="no_passages")
         query_vector = self._embed_query(query) if dense else None
         with self._lock:
             self._refresh()
             stored = self._registry.sentences_of([p.chunk_id for p in passages])
+            tokens = self._keywords.chunk_tokens([p.chunk_id for p in passages])
+            topics = topic_terms(query, self._keywords.query_terms(query), names, self._compound_head_terms)
         missing = [p for p in passages if p.chunk_id not in stored]
         if missing:
             stored.update(self._units_on_the_fly(missing))
@@ -307,7 +312,13 @@ class KnowledgeBase:
             for index, passage in enumerate(passages) for unit in stored.get(passage.chunk_id, [])
         ]
         return select_evidence(query, query_vector, passages, candidates, self.embedder.name, limit=limit,
-                               min_score=self.settings.evidence_min_score)
+                               min_score=self.settings.evidence_min_score, topics=topics,
+                               passage_tokens=[tokens.get(p.chunk_id, []) for p in passages])
+
+    def _compound_head_terms(self, word: str) -> list[KeywordTerm]:
+        """The keyword terms (with synonyms and near spellings) of a compound's last part."""
+        leaves = self._keywords.analyzer.compound_leaves(word)
+        return self._keywords.query_terms(leaves[-1]) if leaves else []
 
     def _units_on_the_fly(self, passages: list[Passage]) -> dict[str, list[SentenceRecord]]:
         log.info("knowledge: %d passages without stored sentences; run reindex", len(passages))

@@ -148,8 +148,8 @@ class Pipeline:
             raise UserInputError(texts.MESSAGE_TOO_LONG.format(length=len(cleaned), limit=limit))
         return cleaned
 
-    def _search(self, original: str, protected: str, query_class: DataClass, context: tuple[str, str] | None = None
-                ) -> tuple[tuple[Source, ...], str | None, Evidence]:
+    def _search(self, original: str, protected: str, query_class: DataClass, context: tuple[str, str] | None = None,
+                names: tuple[str, ...] = ()) -> tuple[tuple[Source, ...], str | None, Evidence]:
         """Sources for the user's question, the guideline sentences among them that answer it (issue 18) and,
         when it may not go to the embedder's location, the German note that it was searched by keyword only
         (nothing of it left the house for the search). Raises :class:`_KnowledgeDown` when Chroma or the
@@ -162,7 +162,10 @@ class Pipeline:
 
         ``context`` (the previous question: original and pseudonymised form) is added to what is searched for, never
         to what the evidence must answer: a follow-up ("Welche Unterlagen braucht sie dafür?") finds the guideline
-        of the conversation, and its sentences still have to answer the follow-up itself."""
+        of the conversation, and its sentences still have to answer the follow-up itself.
+
+        ``names``: the client names the pseudonymisation replaced and their pseudonyms, so that neither counts as
+        a topic of the question that the guidelines must mention."""
         assert self.knowledge is not None
         knowledge = self.settings.knowledge
         keyword_only = not self.settings.embedder_may_receive(query_class.value)
@@ -175,7 +178,7 @@ class Pipeline:
             passages = self.knowledge.search(searched, mode="keyword" if keyword_only else "hybrid")
             # The same query the search used: a keyword-only search (the embedder may not see it) gets
             # evidence by keyword overlap alone.
-            evidence = self.knowledge.evidence(query, passages, dense=not keyword_only)
+            evidence = self.knowledge.evidence(query, passages, dense=not keyword_only, names=names)
         except Exception as exc:  # Chroma or the embedding model down: answer ungrounded, say so
             log.warning("knowledge search failed: %s", type(exc).__name__)
             raise _KnowledgeDown from None
@@ -214,12 +217,15 @@ class Pipeline:
         evidence = _NO_EVIDENCE
         try:
             if use_knowledge and self.knowledge is not None:
-                sources, search_note, evidence = self._search(cleaned, protected.text, protected.data_class)
+                names = tuple(r.original for r in protected.replacements) + tuple(
+                    protected.text[r.start:r.end] for r in protected.replacements)
+                sources, search_note, evidence = self._search(cleaned, protected.text, protected.data_class,
+                                                              names=names)
                 previous = self._previous_question(conv) if evidence.grounding is not Grounding.GROUNDED else None
                 if previous is not None and is_question(cleaned):
                     # The search carries the earlier question: so does its class (it is part of what is searched).
                     searched_class = DataClass.highest((protected.data_class, conv.data_class))
-                    in_context = self._search(cleaned, protected.text, searched_class, context=previous)
+                    in_context = self._search(cleaned, protected.text, searched_class, context=previous, names=names)
                     if in_context[2].grounding is Grounding.GROUNDED:
                         sources, search_note, evidence = in_context
             else:

@@ -229,3 +229,15 @@ async def test_a_follow_up_question_is_searched_with_the_question_before_it(app,
     assert not any("Wohngeld" in s.passage.title for s in other.evidence.sentences)
     # The Wohngeld question was searched in clear only inside the process; the model saw the pseudonyms.
     assert "Demir" not in provider.received_text()
+
+
+async def test_a_client_name_in_a_number_question_is_not_a_topic_the_guideline_must_name(app, provider):
+    """A number question's nouns must appear in the evidence's passage (knowledge.topic_terms), but the client's
+    name is no topic: the pipeline hands the names the pseudonymisation found to the evidence check. The same
+    question handed to the knowledge base without them comes back off topic, for the name alone."""
+    question = "Wie viel Kilometergeld bekommt Herr Yilmaz für den privaten Pkw?"
+    bare = app.knowledge.evidence(question, app.knowledge.search(question))
+    assert bare.reason == "off_topic" and set(bare.unmatched) <= {"herr", "yilmaz"}
+    found = next(e for e in await run(app, question) if isinstance(e, EvidenceFound))
+    assert found.action == "grounded" and found.evidence.unmatched == ()
+    assert "Yilmaz" not in provider.received_text()

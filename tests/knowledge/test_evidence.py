@@ -14,6 +14,9 @@ import pytest
 from knowledge import Passage
 from knowledge.evidence import (Candidate, Grounding, asks_for_quantity, names_quantity, pack_vector, select_evidence,
                                 unpack_vector)
+from knowledge.german_analyzer import GermanAnalyzer
+from knowledge.query_expansion import KeywordTerm
+from knowledge.topic_terms import topic_terms
 
 from . import fixture_files as f
 from .conftest import OpenKB
@@ -36,7 +39,10 @@ QUERY = [1.0, 0.0]
 @pytest.mark.parametrize("question, expected", [
     ("Wie viel Kilometergeld gibt es?", True), ("Bis wann muss ich melden?", True),
     ("Welche Frist gilt?", True), ("Ab welchem Alter?", True), ("Wie lange wird aufbewahrt?", True),
+    ("Welche Einkommensgrenze gilt?", True), ("Welche Widerspruchsfrist gilt?", True),  # compounds of the nouns
+    ("Was kostet die Prüfung?", True), ("Wie teuer ist das Hotel?", True),
     ("Wer genehmigt das?", False), ("Darf ich das?", False), ("Wann muss das Jugendamt informiert werden?", False),
+    ("Welche Kosten werden erstattet?", False), ("Welche Grenzen hat die Schweigepflicht?", False),
 ])
 def test_quantity_questions(question, expected):
     assert asks_for_quantity(question) is expected
@@ -45,6 +51,9 @@ def test_quantity_questions(question, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Es gibt 0,30 Euro.", True), ("innerhalb eines Monats", True), ("drei Wochen", True), ("am selben Arbeitstag", True),
     ("sofort melden", True), ("Er erhält eine Einspringprämie.", False), ("nach der Betriebsvereinbarung", False),
+    # Where a rule stands is no amount or deadline; a quantity beside it still counts.
+    ("strafbar nach § 203 StGB", False), ("nach Art. 33 DSGVO", False), ("nach § 8a Abs. 4 SGB VIII", False),
+    ("nach § 8a Abs. 4 SGB VIII innerhalb von drei Tagen", True), ("Formular F-12", True),
 ])
 def test_quantity_in_text(text, expected):
     assert names_quantity(text) is expected
@@ -90,6 +99,40 @@ def test_quantity_question_prefers_the_unit_naming_one_and_is_uncertain_without(
                               "usem3")
     assert unclear.grounding is Grounding.UNCERTAIN and unclear.reason == "no_quantity"
     assert unclear.sentences  # still says which guideline might apply
+
+
+KILOMETERGELD = "Kilometergeld: Für Fahrten mit dem privaten Pkw werden 0,30 Euro je Kilometer gezahlt."
+
+
+@pytest.mark.parametrize("question, other_passage, expected", [
+    # A question asking for a number whose noun the evidence's passage never names: the number is for something else.
+    ("Wie viel Kilometergeld gibt es für mein Motorrad?", "", "off_topic"),
+    # ... even when another retrieved passage names it: the evidence is quoted from the Pkw passage.
+    ("Wie viel Kilometergeld gibt es für mein Motorrad?", "Motorräder dürfen auf dem Hof parken.", "off_topic"),
+    # The noun is named: grounded.
+    ("Wie viel Kilometergeld gibt es für den Pkw?", "", ""),
+    # Not a question for a number: a near miss still informs; asked back only for other reasons.
+    ("Gibt es Kilometergeld für mein Motorrad?", "", ""),
+    # The word that asks for the number is no topic: "je Kilometer" answers "welchen Betrag" without the word.
+    ("Welchen Betrag gibt es als Kilometergeld?", "", ""),
+    # A client's name is not what the question is about.
+    ("Wie viel Kilometergeld bekommt Herr Kaya für den Pkw?", "", ""),
+])
+def test_a_number_question_whose_noun_the_evidence_passage_never_names_is_off_topic(question, other_passage, expected):
+    analyzer = GermanAnalyzer()
+    passages = [passage("reisekosten", "5. Fahrtkosten", text=KILOMETERGELD)]
+    candidates = [unit(0, KILOMETERGELD, 0.1)]
+    if other_passage:
+        passages.append(passage("hausordnung", "2. Parken", score=0.5, text=other_passage))
+        candidates.append(unit(1, other_passage, 1.2))
+    topics = topic_terms(question, [KeywordTerm(t) for t in analyzer.query_terms(question)], names=("Kaya",))
+    tokens = [analyzer.tokens(" ".join((p.title, p.section or "", p.text))) for p in passages]
+    evidence = select_evidence(question, QUERY, passages, candidates, "usem3", topics=topics, passage_tokens=tokens)
+    assert evidence.reason == expected
+    assert evidence.grounding is (Grounding.UNCERTAIN if expected else Grounding.GROUNDED)
+    if expected:
+        assert evidence.unmatched == ("motorrad",) and evidence.sentences  # still says which guideline might apply
+        assert "motorrad" not in repr(evidence)  # the user's words stay out of logs
 
 
 def test_weak_match_is_uncertain_and_no_passages_is_none():
