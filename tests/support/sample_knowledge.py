@@ -42,6 +42,8 @@ def _template_root() -> Path:
 def _applies(values: dict, env: dict | None) -> bool:
     if os.environ.get("SAFEGPT_TEST_SEED_SAMPLES", "1") == "0" or not values.get("samples_dir"):
         return False
+    if not Path(values["samples_dir"]).is_dir():  # a start indexes nothing either
+        return False
     if any(key.startswith(_OVERRIDES) for key in {**os.environ, **(env or {})}):
         return False
     knowledge = values.get("knowledge", {})
