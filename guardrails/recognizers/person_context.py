@@ -344,14 +344,18 @@ class ContextNameFinder:
             k += 1
         return tokens[k] if k > j and tokens[k].cap else tokens[j]
 
-    def _apostrophe_possessive(self, text: str, tokens: list[Token], i: int) -> bool:
-        """"Moos' Wunsch", "Grass’ Roman": only names form a possessive with an apostrophe."""
+    def _apostrophe_possessive(self, text: str, tokens: list[Token], i: int, lower_mode: bool = False) -> bool:
+        """"Moos' Wunsch", "Grass’ Roman": only names form a possessive with an apostrophe; in chat
+        typed in lower case both words are lower case ("moos' antrag")."""
         tok = tokens[i]
-        if (tok.score > 0 or tok.cue is not None or not tok.cap or tok.after_determiner or len(tok.text) < 3
+        if (tok.score > 0 or tok.cue is not None or not (tok.cap or lower_mode) or tok.after_determiner or len(tok.text) < 3
                 or text[tok.end : tok.end + 2] not in ("' ", "’ ") or i + 1 >= len(tokens)):
             return False
         noun = self._head_after_adjectives(text, tokens, i + 1)
-        return (tok.text[-1:] in "sxzß" and noun.cap and not self._lex.is_closed_class(tok.text)
+        if not tok.cap and (noun.cap or self._lex.is_verb_or_adjective(noun.text)
+                            or self._lex.is_common_word(tok.text) and not self._lex.is_listed_name(tok.text)):
+            return False  # "kurs' ende": typed in lower case, a word is a word
+        return (tok.text[-1:] in "sxzß" and (noun.cap or not tok.cap) and not self._lex.is_closed_class(tok.text)
                 and (self._lex.is_common_noun(noun.text) or self._lex.is_compound_noun(noun.text)))
 
     # -- positions ---------------------------------------------------------------------------
@@ -415,16 +419,23 @@ class ContextNameFinder:
             prev_low = prev.text.lower() if prev is not None else ""
             lower_word = lower_mode and not tok.cap
 
-            if self._prenominal_genitive(text, tokens, i, lower_mode) or self._apostrophe_possessive(text, tokens, i):
+            if self._prenominal_genitive(text, tokens, i, lower_mode) or self._apostrophe_possessive(text, tokens, i, lower_mode):
                 tok.score = 0.6
                 continue
             # Possessive and plural forms: "Hoffstedts Antrag", "die Petrovs", "bei den Xs".
             suffixed = self._suffixed(tok, lower_mode)
             # A capitalised unknown "-s" word before a noun or after a plural article has hardly
             # another reading (the lexicon knows the German and English plurals): almost any score.
-            if suffixed >= (LOWER_CASE_THRESHOLDS[2] if lower_word else SUFFIX_THRESHOLD):
-                before_noun = nxt is not None and gap_after == " " and nxt.cap and (
-                    self._lex.is_common_noun(nxt.text) or self._lex.is_compound_noun(nxt.text))
+            # In chat typed in lower case the noun is lower case too ("xs antrag ist durch"); before
+            # a noun the "-s" word is a genitive there as well, so the same low score suffices.
+            lower_noun = lower_word and nxt is not None and not nxt.cap and not (
+                self._lex.is_verb_or_adjective(nxt.text) or self._lex.is_function_word(nxt.text))
+            before_noun = suffixed > 0 and nxt is not None and gap_after == " " and (nxt.cap or lower_noun) and (
+                self._lex.is_common_noun(nxt.text) or self._lex.is_compound_noun(nxt.text))
+            need = LOWER_CASE_THRESHOLDS[2] if lower_word and not before_noun else SUFFIX_THRESHOLD
+            if before_noun and not self._lex.is_compound_noun(tok.text[:-1]):
+                need = _TINY  # a stem no lexicon knows, as a genitive before its noun: long made-up names score ~0
+            if suffixed >= need:
                 plural = prev_low in _PLURAL_ARTICLES and not before_noun
                 # "Frohes Fest", "Gutes Neues": an "-es" adjective before a neuter noun, no genitive.
                 adjective = before_noun and tok.text.lower().endswith("es") and self._lex.is_neuter_noun(nxt.text)
