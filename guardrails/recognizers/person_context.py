@@ -16,6 +16,10 @@ candidate is taken for a name when the name classifier's score reaches the thres
   subject before its verb ("X widersprach"), two name-like words in a row;
 - anywhere else inside a sentence, not after an article: only very name-like words
   (``PLAIN_THRESHOLD``).
+
+The subject of a verb of saying ("erklärte X,", "Wie X betonte", "Da X sich …") is a person: there a
+word no lexicon knows counts whatever its score, and a bare singular count noun ("Klempner",
+"Kessel") is a surname, since the noun would need an article.
 """
 
 from __future__ import annotations
@@ -72,6 +76,14 @@ SPEECH_VERBS = frozenset(
     antwortet schrieb schreibt widersprach widerspricht räumte lobte lobt kündigte sprach spricht
     erzählte erzählt bestätigte bestätigt verteidigte verteidigt entgegnete erwiderte versicherte
     mahnte unterstrich bekräftigte zufolge so laut""".split()
+)
+# Verbs of saying that take a clause, not an object: the bare word next to them is their subject
+# ("erklärte Klempner, man habe …", "Wie Kessel betonte, …"). Not "laut", "so", "zufolge"
+# ("laut Gutachter": notes drop the article) nor "lobte"/"forderte" (an object may follow bare).
+CLAUSE_SPEECH_VERBS = frozenset(
+    """sagte sagt meinte meint betonte betont erklärte erklärt berichtete berichtet ergänzte ergänzt
+    antwortete antwortet entgegnete entgegnet erwiderte erwidert versicherte versichert unterstrich
+    bekräftigte bekräftigt widersprach widerspricht""".split()
 )
 # Prepositions before a person at the end of a phrase ("Anruf von X.", "gegenüber X betonte").
 PREPOSITIONS = PREPOSITIONS_BEFORE_NAMES | frozenset("gegenüber laut neben hinter seitens mitsamt samt".split())
@@ -332,14 +344,18 @@ class ContextNameFinder:
             k += 1
         return tokens[k] if k > j and tokens[k].cap else tokens[j]
 
-    def _apostrophe_possessive(self, text: str, tokens: list[Token], i: int) -> bool:
-        """"Moos' Wunsch", "Grass’ Roman": only names form a possessive with an apostrophe."""
+    def _apostrophe_possessive(self, text: str, tokens: list[Token], i: int, lower_mode: bool = False) -> bool:
+        """"Moos' Wunsch", "Grass’ Roman": only names form a possessive with an apostrophe; in chat
+        typed in lower case both words are lower case ("moos' antrag")."""
         tok = tokens[i]
-        if (tok.score > 0 or tok.cue is not None or not tok.cap or tok.after_determiner or len(tok.text) < 3
+        if (tok.score > 0 or tok.cue is not None or not (tok.cap or lower_mode) or tok.after_determiner or len(tok.text) < 3
                 or text[tok.end : tok.end + 2] not in ("' ", "’ ") or i + 1 >= len(tokens)):
             return False
         noun = self._head_after_adjectives(text, tokens, i + 1)
-        return (tok.text[-1:] in "sxzß" and noun.cap and not self._lex.is_closed_class(tok.text)
+        if not tok.cap and (noun.cap or self._lex.is_verb_or_adjective(noun.text)
+                            or self._lex.is_common_word(tok.text) and not self._lex.is_listed_name(tok.text)):
+            return False  # "kurs' ende": typed in lower case, a word is a word
+        return (tok.text[-1:] in "sxzß" and (noun.cap or not tok.cap) and not self._lex.is_closed_class(tok.text)
                 and (self._lex.is_common_noun(noun.text) or self._lex.is_compound_noun(noun.text)))
 
     # -- positions ---------------------------------------------------------------------------
@@ -403,16 +419,23 @@ class ContextNameFinder:
             prev_low = prev.text.lower() if prev is not None else ""
             lower_word = lower_mode and not tok.cap
 
-            if self._prenominal_genitive(text, tokens, i, lower_mode) or self._apostrophe_possessive(text, tokens, i):
+            if self._prenominal_genitive(text, tokens, i, lower_mode) or self._apostrophe_possessive(text, tokens, i, lower_mode):
                 tok.score = 0.6
                 continue
             # Possessive and plural forms: "Hoffstedts Antrag", "die Petrovs", "bei den Xs".
             suffixed = self._suffixed(tok, lower_mode)
             # A capitalised unknown "-s" word before a noun or after a plural article has hardly
             # another reading (the lexicon knows the German and English plurals): almost any score.
-            if suffixed >= (LOWER_CASE_THRESHOLDS[2] if lower_word else SUFFIX_THRESHOLD):
-                before_noun = nxt is not None and gap_after == " " and nxt.cap and (
-                    self._lex.is_common_noun(nxt.text) or self._lex.is_compound_noun(nxt.text))
+            # In chat typed in lower case the noun is lower case too ("xs antrag ist durch"); before
+            # a noun the "-s" word is a genitive there as well, so the same low score suffices.
+            lower_noun = lower_word and nxt is not None and not nxt.cap and not (
+                self._lex.is_verb_or_adjective(nxt.text) or self._lex.is_function_word(nxt.text))
+            before_noun = suffixed > 0 and nxt is not None and gap_after == " " and (nxt.cap or lower_noun) and (
+                self._lex.is_common_noun(nxt.text) or self._lex.is_compound_noun(nxt.text))
+            need = LOWER_CASE_THRESHOLDS[2] if lower_word and not before_noun else SUFFIX_THRESHOLD
+            if before_noun and not self._lex.is_compound_noun(tok.text[:-1]):
+                need = _TINY  # a stem no lexicon knows, as a genitive before its noun: long made-up names score ~0
+            if suffixed >= need:
                 plural = prev_low in _PLURAL_ARTICLES and not before_noun
                 # "Frohes Fest", "Gutes Neues": an "-es" adjective before a neuter noun, no genitive.
                 adjective = before_noun and tok.text.lower().endswith("es") and self._lex.is_neuter_noun(nxt.text)
@@ -425,6 +448,7 @@ class ContextNameFinder:
                     or self._addressee_after_ich(text, tokens, i, lower_mode)
                     or self._family_addressee_after_ich(text, tokens, i, lower_mode)
                     or self._bare_noun_person(text, tokens, i) or self._animate_subject(text, tokens, i, lower_mode)
+                    or self._bare_noun_beside_speech_verb(text, tokens, i, lower_mode)
                     or self._bare.subject_after_finite_verb(text, tokens, i, lower_mode)
                     or self._bare.prepositional_object_before_verb(text, tokens, i, lower_mode)
                     or self._bare.beneficiary_before_occasion(text, tokens, i, lower_mode)
@@ -454,6 +478,12 @@ class ContextNameFinder:
                 continue
             if lower_word:
                 need = LOWER_CASE_THRESHOLDS.get(strength, 2.0)
+            elif strength == 2 and tok.kind == UNKNOWN and self._subject_of_saying(tok, prev, nxt, gap_before, gap_after):
+                # A capitalised word no lexicon knows (no noun, compound, place, brand) as the subject
+                # of a verb of saying or before "sich" after a conjunction has no other reading left;
+                # rare surnames score near 0. Not after a preposition: products
+                # stand there too ("Ohne Sozplaner können wir …").
+                need = _TINY
             else:
                 need = {3: ROLE_THRESHOLD, 2: STRONG_THRESHOLD, 1: MEDIUM_THRESHOLD, 0: PLAIN_THRESHOLD}[strength]
             if p >= need:
@@ -734,6 +764,52 @@ class ContextNameFinder:
         if prev is None and nxt is not None and nxt.text.lower() in _LIST_JOINERS and i + 2 < clause_end:
             return self._animate_subject(text, tokens, i + 2, lower_mode) or tokens[i + 2].score > 0
         return False
+
+    @staticmethod
+    def _subject_of_saying(tok: Token, prev: Token | None, nxt: Token | None, gap_before: str, gap_after: str) -> bool:
+        """"erklärte X,", "X widersprach", "Da X sich …": a subject slot only a person fills."""
+        if tok.sentence_initial:
+            return False
+        if prev is not None and gap_before == " " and prev.text in CLAUSE_SPEECH_VERBS:
+            return True
+        if nxt is not None and gap_after == " " and nxt.text in CLAUSE_SPEECH_VERBS:
+            return True
+        return (prev is not None and nxt is not None and gap_before == " " and gap_after == " "
+                and prev.text.lower() in _SUBORDINATORS | {"wie"} and nxt.text == "sich")
+
+    def _bare_noun_beside_speech_verb(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
+        """"Gegenüber der Zeitung erklärte Klempner, …", "sagte Hobel am Abend", "Wie Kessel
+        betonte, …": a singular count noun as the subject of a verb of saying needs an article; bare
+        it is a surname that is also a noun — a person noun too ("Klempner", "Pförtner"). Not when a
+        capitalised word follows (the role before a name: "sagte Sprecher Ohm"), not at a sentence
+        start, not in text typed in lower case (chat drops articles)."""
+        tok = tokens[i]
+        word, lex = tok.text, self._lex
+        if (lower_mode or not tok.cap or tok.sentence_initial or tok.after_determiner or tok.score > 0
+                or tok.cue is not None or len(word) < 3 or not word.isalpha() or not word[1:].islower()):
+            return False
+        prev = tokens[i - 1] if i > 0 else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].sentence_initial else None
+        if prev is None:
+            return False
+        gap_before = text[prev.end : tok.start]
+        gap_after = text[tok.end : nxt.start] if nxt is not None else ""
+        if nxt is not None and gap_after == " " and nxt.cap:
+            return False
+        if not self._subject_of_saying(tok, prev, nxt, gap_before, gap_after):
+            return False
+        if i + 2 < len(tokens) and tokens[i + 2].text == word:
+            return False  # "erklärte Schritt für Schritt", "Wort für Wort": an adverbial pair
+        low = word.lower()
+        if (lex.is_function_word(word) or low in TIME_NOUNS or low in _OBJECT_LIKE_NOUNS or lex.is_plural_only(word)
+                or lex.is_non_person_name(low) or low.endswith(_ABSTRACT_ENDINGS)
+                or (lex.is_place(word) and not lex.is_common_noun(word))):
+            return False
+        if tok.kind == AMBIGUOUS:
+            return True  # a listed name that is also a word ("Schlosser")
+        if not lex.is_common_word(word) and lex.is_compound_noun(word):
+            return True  # only the splitter cuts it ("Fenster|hauer"): a made-up compound stands bare as a name
+        return lex.is_common_noun(word) and lex.is_singular_count_noun(word)
 
     def _bare_noun_person(self, text: str, tokens: list[Token], i: int) -> bool:
         """A singular noun without article where only a person stands: a nickname or a surname that
