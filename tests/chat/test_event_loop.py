@@ -15,7 +15,6 @@ from mimesis import Address, Person, Text
 from mimesis.locales import Locale
 
 from chat.core.events import AnswerDone
-from chat.wiring import SafeGPT
 
 SHORT = "Welche Unterlagen braucht man für den Wohngeldantrag?"
 
@@ -37,16 +36,13 @@ def long_case_note(limit: int, seed: int = 20) -> str:
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory, module_provider):
-    from chat.first_run import index_samples
-    from chat.settings import load_settings
-    from tests.conftest import ALL_CLASSES, settings_dict
+    from tests.conftest import ALL_CLASSES, open_app, settings_dict
 
     values = settings_dict(tmp_path_factory.mktemp("event-loop") / "data", module_provider, samples=True)
     # The pasted sentences may touch an Art. 9 term; routing is not what this test is about.
     values["model_list"][0]["safegpt"] = {"location": "local", "display_name": "Testmodell",
                                           "data_classes": ALL_CLASSES}
-    application = SafeGPT(load_settings(use_file=False, **values))
-    index_samples(application, progress=False)
+    application = open_app(values, index_samples=True)
     yield application
     application.close()
 

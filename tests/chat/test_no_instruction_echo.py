@@ -58,10 +58,8 @@ def prompt_sentences() -> list[str]:
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    from chat.first_run import index_samples
     from chat.settings import load_settings
-    from chat.wiring import SafeGPT
-    from tests.conftest import ALL_CLASSES, settings_dict
+    from tests.conftest import ALL_CLASSES, open_app, settings_dict
 
     values = settings_dict(tmp_path_factory.mktemp("echo") / "data", samples=True, local=True)
     default = load_settings(REPO / "safegpt.toml")
@@ -74,8 +72,7 @@ def app(tmp_path_factory):
                                                  "data_classes": ALL_CLASSES}}]
             values["chat"] = {"default_model": "lokal"}
             break
-    application = SafeGPT(load_settings(use_file=False, **values))
-    index_samples(application, progress=False)
+    application = open_app(values, index_samples=True)
     yield application
     application.close()
 
