@@ -772,10 +772,11 @@ class ContextNameFinder:
             return False
         if prev is not None and gap_before == " " and prev.text in CLAUSE_SPEECH_VERBS:
             return True
-        if nxt is not None and gap_after == " " and nxt.text in CLAUSE_SPEECH_VERBS:
-            return True
-        return (prev is not None and nxt is not None and gap_before == " " and gap_after == " "
-                and prev.text.lower() in _SUBORDINATORS | {"wie"} and nxt.text == "sich")
+        # Before the verb only right after the conjunction of a verb-final clause ("Wie X betonte", "als X
+        # erklärte"): elsewhere the word before a participle is an adverbial ("bis Monatsende ergänzt werden").
+        after_conjunction = prev is not None and gap_before == " " and prev.text.lower() in _SUBORDINATORS | {"wie"}
+        return (after_conjunction and nxt is not None and gap_after == " "
+                and (nxt.text in CLAUSE_SPEECH_VERBS or nxt.text == "sich"))
 
     def _bare_noun_beside_speech_verb(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
         """"Gegenüber der Zeitung erklärte Klempner, …", "sagte Hobel am Abend", "Wie Kessel

@@ -54,6 +54,10 @@ ORDINARY_WORDS = {
     "a noun with its article": "Wie der Kessel zeigte, war der Druck zu hoch.",
     "a product after a preposition, not a subject of saying": "Ohne Sozplaner können wir die Abrechnung nicht machen.",
     "an abstract noun between 'wie' and the verb": "Wie Erfahrung zeigt, hilft ein Anruf.",
+    "a time noun after 'bis' before a participle of saying": (
+        "Der Antrag wurde vom Jobcenter nachgefordert und muss bis Monatsende ergänzt werden."),
+    "a noun after a preposition before a participle of saying": "Das Verfahren wird zu Beginn erklärt.",
+    "a bare noun before a passive participle": "Die Fristen werden in Abschnitt 4 ausführlich erklärt.",
 }
 
 
