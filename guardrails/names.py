@@ -233,10 +233,17 @@ def _umlaut_variants(word: str, remove: bool = False) -> set[str]:
     return out
 
 
-def _language_names(data_dir: Path) -> frozenset[str]:
-    """Words of names of languages and scripts (``language_names.txt``), lower case."""
-    lines = (data_dir / "language_names.txt").read_text(encoding="utf-8").splitlines()
-    words = {w.lower() for line in lines if not line.startswith("#") for w in line.split()}
+def _language_names(data_dir: Path, whole_only: bool = False) -> frozenset[str]:
+    """Words of names of languages and scripts (``language_names.txt``), lower case. ``whole_only``: only
+    words that are a language's name on their own ("Türkçe"), not those that occur only inside a longer name
+    ("Trung" of "Tiếng Trung", "Anh" of "Tiếng Anh" — on their own Vietnamese given names)."""
+    words: set[str] = set()
+    for line in (data_dir / "language_names.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        word, _, mark = line.partition("\t")
+        if not (whole_only and mark.strip() == "part"):
+            words.add(word.strip().lower())
     return frozenset(words | {_strip_accents(w) for w in words})
 
 
@@ -262,7 +269,7 @@ def _non_person_names(data_dir: Path) -> frozenset[str]:
     for line in (data_dir / "brands.txt").read_text(encoding="utf-8").splitlines():
         if not line.startswith("#"):
             words.update(w.lower() for w in line.split())
-    words |= _language_names(data_dir)
+    words |= _language_names(data_dir, whole_only=True)
     for line in (data_dir / "institution_words.tsv").read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) >= 2 and parts[1] == "national" and " " not in parts[0]:

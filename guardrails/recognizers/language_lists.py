@@ -53,4 +53,23 @@ def language_list_members(text: str, tokens: Sequence[Token], lex: NameLexicon) 
                 out.update(j for j in group if not (j > 0 and tokens[j - 1].cue == "title" and j - 1 not in group
                                                     and text[tokens[j - 1].end : tokens[j].start].strip(" .:") == ""))
         i = group[-1] + 1
+    return out | _long_language_names(text, tokens, lex)
+
+
+def _long_language_names(text: str, tokens: Sequence[Token], lex: NameLexicon) -> set[int]:
+    """Names of languages of several words ("Tiếng Việt", "Tiếng Trung"): adjacent words of language names, one
+    of them a language's name on its own ("Tiếng"). Their other words ("Trung", "Anh") are given names when they
+    stand alone — and two such words together ("Lan Anh") are a person, not a language."""
+    out: set[int] = set()
+    i, n = 0, len(tokens)
+    while i < n:
+        j = i
+        while (j + 1 < n and lex.is_language_name(tokens[j + 1].text) and lex.is_language_name(tokens[i].text)
+               and text[tokens[j].end : tokens[j + 1].start] == " "):
+            j += 1
+        run = range(i, j + 1)
+        if j > i and any(lex.is_non_person_name(tokens[k].text) and lex.is_language_name(tokens[k].text)
+                         and not lex.is_first_name(tokens[k].text) for k in run):
+            out.update(run)
+        i = j + 1
     return out

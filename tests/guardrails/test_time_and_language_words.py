@@ -139,3 +139,29 @@ CASELESS_NAMES = [
 @pytest.mark.parametrize(("text", "expected"), CASELESS_NAMES)
 def test_names_in_scripts_without_capitals_are_found(guardrail, text, expected):
     assert found(guardrail, text, "PERSON") == expected
+
+
+# Words that occur only inside a longer name of a language ("Tiếng Trung", "Tiếng Anh") are Vietnamese given
+# names on their own; they mark a list of languages, but they are no veto against a name elsewhere.
+PART_WORDS_AS_NAMES = {
+    "a given name alone after 'mit'": ("Gespräch mit Trung über die Wohnung.", ["Trung"]),
+    "given name and surname": ("Ich hatte heute ein Gespräch mit Trung Nguyen über die Wohnung.", ["Trung Nguyen"]),
+    "a given name as subject": ("Anh kommt morgen zur Beratung.", ["Anh"]),
+    "after a title": ("Frau Nga Tran hat angerufen.", ["Nga Tran"]),
+    "two such words together are a person, not a language": ("Termin mit Lan Anh am Montag.", ["Lan Anh"]),
+}
+
+
+@pytest.mark.parametrize("text,expected", PART_WORDS_AS_NAMES.values(), ids=PART_WORDS_AS_NAMES.keys())
+def test_words_only_inside_a_language_name_are_names_on_their_own(guardrail, text, expected):
+    assert [f.removeprefix("Frau ") for f in found(guardrail, text, "PERSON")] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sprachen: Deutsch, Tiếng Việt, Türkçe, English",
+    "Sie spricht Tiếng Việt und Deutsch.",
+    "Übersetzung ins Tiếng Trung und ins Tiếng Anh ist bestellt.",
+    "Der Brief wird ins Tiếng Việt übersetzt.",
+])
+def test_the_long_language_names_themselves_stay(guardrail, text):
+    assert found(guardrail, text, "PERSON") == []
