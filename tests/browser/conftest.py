@@ -75,9 +75,20 @@ def _page_failed(page, what: str, cause: Exception | None) -> None:
 
 def send(page, text: str) -> None:
     box = page.locator("#chat-input")
-    box.click()
-    # Typed like a person: React's state only follows real key events, not a programmatic fill.
-    box.press_sequentially(text)
+    # Typed like a person: React's state only follows real key events, not a programmatic fill. Keys typed
+    # while the composer re-renders can be lost (seen once: "Bitte kürzer." arrived as "ürzer." right after an
+    # answer); what the box holds is checked, and typed once more (printed as LOST KEYS) if it differs.
+    for attempt in range(2):
+        box.click()
+        box.press_sequentially(text)
+        held = box.evaluate("el => (el.value ?? el.innerText).trim()")
+        if held == text.strip():
+            break
+        print(f"LOST KEYS: the chat input held {len(held)} of {len(text)} characters", flush=True)
+        if attempt:
+            raise AssertionError(f"the chat input lost typed characters twice: {held!r}")
+        box.press("Control+a")
+        box.press("Backspace")
     page.wait_for_function("() => { const b = document.querySelector('#chat-submit'); return b && !b.disabled; }",
                            timeout=60_000)
     page.locator("#chat-submit").click()
