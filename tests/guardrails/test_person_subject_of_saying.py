@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from tests.guardrails.conftest import found
+from tests.guardrails.conftest import found, missed_names
 from tests.privacy.fictional import make_client
 
 # Random-syllable surnames (tests/privacy/fictional.py): nothing the detector's lists or classifier knows.
@@ -23,8 +23,7 @@ SAYING_CONTEXTS = [
 def test_made_up_surnames_as_subject_of_saying(guardrail, context):
     rng = random.Random(20261207)
     clients = [make_client(rng) for _ in range(200)]
-    missed = [c.last for c in clients
-              if not any(c.last in f for f in found(guardrail, context.format(last=c.last), "PERSON"))]
+    missed = missed_names(guardrail, ((c.last, context.format(last=c.last)) for c in clients))
     assert len(missed) <= 2, missed  # ≤ 1 %
 
 
