@@ -61,19 +61,19 @@ system-test-deps:
 # Parallel workers (pytest-xdist): many tests wait on a server, a model or a browser rather than on the CPU, so
 # one worker more than the machine's 2 cores (override: `make test TEST_WORKERS=2`). --dist loadfile keeps each
 # test file on one worker: a file's module-scoped servers, Chroma and llama.cpp models start once; session
-# fixtures (PostgreSQL, Chromium) once per worker. Every test takes free ports and tmp data dirs.
+# fixtures (PostgreSQL) once per worker. Every test takes free ports and tmp data dirs. --no-loadscope-reorder
+# keeps the order tests/conftest.py gives: the longest files first (tests/support/schedule.py), so the workers
+# end together. Browser and other tests run in one session: Chromium stops before a test that is not a browser
+# test (tests/conftest.py), since Playwright's sync API and asyncio cannot share a process at the same time.
 TEST_WORKERS ?= 3
 PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider --durations=20
-PARALLEL := -n $(TEST_WORKERS) --dist loadfile
+PARALLEL := -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 test: deps models-test system-test-deps
-	@# Two processes: Playwright's sync API keeps an event loop in the main thread for the whole session,
-	@# which asyncio tests after it cannot share. Both always run; either failing fails the target.
 	@# The project's own modules compiled once too (the servers and CLI calls the tests start import them).
 	@$(BIN)/python -m compileall -q -j 0 -x '/(\.venv|node_modules|build)/' . >/dev/null
 	@status=0; \
-	$(PYTEST) $(PARALLEL) -m "not browser" || status=$$?; \
-	$(PYTEST) $(PARALLEL) -m browser || status=$$((status ? status : $$?)); \
+	$(PYTEST) $(PARALLEL) || status=$$?; \
 	$(BIN)/python deploy/dependency_audit.py --allow-unreachable || status=$$((status ? status : $$?)); \
 	exit $$status
 

@@ -119,22 +119,55 @@ def database_url(request, tmp_path):
     return request.getfixturevalue("postgres_server").create_database()
 
 
-# --- Browser fixtures: one Playwright (sync API) for the whole session, defined here only once. ---------------
-# A second sync Playwright in the same process, or an asyncio test after the first one started, fails; so
-# every test that uses them is marked "browser" and `make test` runs those in a separate pytest process.
+# --- Browser fixtures: one Playwright (sync API) and Chromium per worker, shared by consecutive browser tests. ---
+# The sync API keeps its event loop marked as running in the main thread while it is started: an asyncio test
+# (or asyncio.run) in the same process fails then. So Chromium starts on the first browser test and stops before
+# the next test that is not one; every test using `browser` or `page` is marked "browser" (see below).
 from urllib.parse import urlparse  # noqa: E402
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
+class _SharedBrowser:
+    """Playwright with one Chromium, started when a browser test needs it and stopped when another test comes."""
 
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
+    def __init__(self) -> None:
+        self._playwright = None
+        self._browser = None
+
+    def get(self):
+        if self._browser is None:
+            from playwright.sync_api import sync_playwright
+
+            self._playwright = sync_playwright().start()
+            self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                                             headless=True)
+        return self._browser
+
+    def stop(self) -> None:
+        if self._browser is not None:
+            browser, playwright, self._browser, self._playwright = self._browser, self._playwright, None, None
+            try:
+                browser.close()
+            finally:
+                playwright.stop()
+
+
+_SHARED_BROWSER = _SharedBrowser()
+
+
+@pytest.fixture
+def browser():
+    return _SHARED_BROWSER.get()
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("browser") is None:
+        _SHARED_BROWSER.stop()
+
+
+def pytest_sessionfinish(session):
+    _SHARED_BROWSER.stop()
 
 
 class RequestLog:
@@ -200,7 +233,19 @@ def keep_page(page, name: str) -> str:
 
 
 def pytest_collection_modifyitems(config, items):
-    """Any test using the browser is a browser test, whatever its module says."""
+    """Any test using the browser is a browser test, whatever its module says (a parameter that is merely named
+    ``page`` — a PDF page — is none); then the heaviest files first (tests/support/schedule.py)."""
+    from tests.support.schedule import heavy_first, read_seconds
+
     for item in items:
-        if {"browser", "page"} & set(getattr(item, "fixturenames", ())):
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if {name for name in ("browser", "page") if name not in params} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+    items[:] = heavy_first(items, read_seconds())
+
+
+def pytest_configure(config):
+    from tests.support.schedule import TIMES_ENV, FileTimes
+
+    if os.environ.get(TIMES_ENV):
+        config.pluginmanager.register(FileTimes(Path(os.environ[TIMES_ENV])), "safegpt-file-times")
