@@ -81,3 +81,16 @@ ERR_BAD_CASE_PATTERN = (
     "ist kein gültiger regulärer Ausdruck."
 )
 ERR_TERMS_FILE = "Die Datei mit Art.-9-Begriffen \"{path}\" konnte nicht gelesen werden."
+
+# Strict mode (issue 15 §4): what the local model is asked about an already pseudonymised text. The
+# answer is only a list of candidates: every entry is checked against the text before anything is masked.
+NAME_LIST_INSTRUCTION = (
+    "Sie prüfen einen bereits pseudonymisierten deutschen Text auf übrig gebliebene Personennamen "
+    "(Vor- und Nachnamen echter Menschen). Platzhalter in eckigen Klammern wie [Person 1] sind bereits "
+    "geschützt und zählen nicht. Antworten Sie nur mit den Namen, die noch im Text stehen, genau so "
+    "geschrieben wie im Text, einen pro Zeile, ohne Erklärung. Steht kein Name mehr im Text, antworten Sie: "
+    "KEINE\n"
+    "(List every person name still present in the text, exactly as written, one per line; "
+    "answer KEINE if there is none.)"
+)
+NAME_LIST_TEXT_LABEL = "Text"
