@@ -307,8 +307,11 @@ class Pipeline:
         if self.name_check is not None and leaves_the_house(entry):
             # Raises NameCheckFailed (nothing sent, the conversation unchanged) when the local model fails.
             protected, checked = await self._check_names(conv, prepared, protected)
-            if checked.names:  # the request now carries pseudonymised names: route again by its class
-                entry, notice, request_class = self._route(conv, prepared.requested, protected.data_class,
+            if checked.names:
+                # The request now carries pseudonymised names (in the message, the history or an excerpt):
+                # route again by that class.
+                masked_class = DataClass.highest((protected.data_class, DataClass.PSEUDONYMISED))
+                entry, notice, request_class = self._route(conv, prepared.requested, masked_class,
                                                            prepared.passage_classes, allowed_models, switch_model)
         if plan is None:
             prompt = plain_messages(protected.text, conv.history, history_turns)

