@@ -198,8 +198,9 @@ async def test_with_the_real_small_model_only_words_of_the_message_reach_the_clo
         model_list=[entry("extern", cloud, "eu-cloud", CLOUD_ONLY),
                     {"model_name": "lokal", "litellm_params": {"model": "safegpt-local/smollm2"},
                      "safegpt": {"location": "local", "data_classes": ALL_CLASSES}}],
+        # One thread, as tests/conftest.py: llama.cpp's waiting threads spin on shared cores.
         local_models={"smollm2": {"path": str(smollm2_path()), "n_ctx": 2048, "max_tokens": 48,
-                                  "temperature": 0.0}},
+                                  "temperature": 0.0, "n_threads": 1}},
         guardrails={"strict_names": True, "strict_names_model": "lokal", "strict_names_timeout_seconds": 120})
     app = SafeGPT(settings)
     try:
