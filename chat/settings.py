@@ -169,6 +169,15 @@ class Settings(BaseSettings):
                 f"knowledge.embedding_location '{self.knowledge.embedder_location}' fehlt in [policy] "
                 f"(bekannt: {sorted(self.policy)})"
             )
+        strict = self.guardrails
+        if strict.strict_names:
+            checker = by_name.get(strict.strict_names_model)
+            if checker is None:
+                raise ValueError(f"guardrails.strict_names_model '{strict.strict_names_model}' steht nicht in "
+                                 f"model_list {names}")
+            if checker.safegpt.location != "local":
+                raise ValueError(f"guardrails.strict_names_model '{strict.strict_names_model}' muss ein lokales "
+                                 f"Modell sein (location = \"local\"), nicht '{checker.safegpt.location}'")
         for entry in self.model_list:
             if entry.safegpt.location not in self.policy:
                 raise ValueError(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
+from collections.abc import Sequence
 
 import regex
 
@@ -14,6 +16,7 @@ from guardrails.names import DETERMINERS
 from guardrails.overlap import resolve_overlaps
 from guardrails.restore import CUE_BEFORE, Restorer, StreamRestorer, label_key
 from guardrails.results import DataClass, DetectedSpan, Finding, ProtectedText, Replacement
+from guardrails.strict_names import accepted_names, occurrences
 from guardrails.surrogates import SurrogateFactory
 from guardrails.vault import Person, Vault
 
@@ -250,6 +253,78 @@ class ConversationGuard:
             # known "Demir") must merge with it, not be dropped.
             spans.append(DetectedSpan(m.start(), m.end(), entity_type, 0.9))
         return spans
+
+    # -- strict mode: names a local model listed (issue 15 §4) ---------------------
+
+    def pseudonym_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where ``text`` (already pseudonymised) holds a placeholder or a surrogate this chat issued."""
+        with self._lock:
+            spans = [(s.start, s.end) for s in placeholder_shapes(text)]
+            return spans + [(s.start, s.end) for s in self._typed_surrogate_spans(text)]
+
+    def accept_names(self, candidates: Sequence[str], texts: Sequence[str]) -> list[str]:
+        """The listed ``candidates`` that may be masked in the pseudonymised ``texts``
+        (:func:`guardrails.strict_names.accepted_names`): in a text verbatim, outside every pseudonym, no word
+        the lexicon vetoes."""
+        with self._lock:
+            return accepted_names(candidates, [(t, self.pseudonym_spans(t)) for t in texts],
+                                  self._guardrail.lexicon)
+
+    def mask_names(self, protected: ProtectedText, names: Sequence[str]) -> ProtectedText:
+        """``protected`` with every whole-word occurrence of ``names`` (accepted by :meth:`accept_names`)
+        outside its pseudonyms masked as a person of this conversation: the same pseudonym as in earlier and
+        later turns, restored like any other. Works on any pseudonymised text (history, passages):
+        :meth:`mask_names_in`."""
+        with self._lock:
+            text = protected.text
+            reserved = self.pseudonym_spans(text) + [(r.start, r.end) for r in protected.replacements
+                                                     + protected.inert]
+            spans: list[tuple[int, int, str]] = []
+            for name in names:  # longest first (accept_names): a full name before its parts
+                taken = reserved + [(a, b) for a, b, _ in spans]
+                spans += [(a, b, name) for a, b in occurrences(text, name, taken)]
+            if not spans:
+                return protected
+            spans.sort()
+            out: list[str] = []
+            added: list[Replacement] = []
+            findings = list(protected.findings)
+            shifts: list[tuple[int, int]] = []  # (old end, change of length up to there)
+            pos = delta = 0
+            for start, end, name in spans:
+                person, form = self._vault.person_for(name, self._gender_hint(text, start),
+                                                      self._relation(text, start))
+                pseudonym = self._person_pseudonym(person, form)
+                out += [text[pos:start], pseudonym]
+                added.append(Replacement(start + delta, start + delta + len(pseudonym), "PERSON", name))
+                finding = Finding("PERSON", name, pseudonym)
+                if finding not in findings:
+                    findings.append(finding)
+                delta += len(pseudonym) - (end - start)
+                shifts.append((end, delta))
+                pos = end
+            out.append(text[pos:])
+            self._restorer = None
+
+            def moved(r: Replacement) -> Replacement:
+                shift = 0
+                for end, change in shifts:
+                    if end <= r.start:
+                        shift = change
+                return dataclasses.replace(r, start=r.start + shift, end=r.end + shift)
+
+            data_class = DataClass.highest((protected.data_class, DataClass.PSEUDONYMISED))
+            return dataclasses.replace(
+                protected, text="".join(out), findings=tuple(findings), data_class=data_class,
+                document_class=DataClass.highest((protected.document_class or data_class, DataClass.PSEUDONYMISED)),
+                replacements=tuple(sorted([moved(r) for r in protected.replacements] + added,
+                                          key=lambda r: r.start)),
+                inert=tuple(moved(r) for r in protected.inert))
+
+    def mask_names_in(self, text: str, names: Sequence[str]) -> str:
+        """:meth:`mask_names` for a pseudonymised text without its :class:`ProtectedText` (a history turn)."""
+        plain = ProtectedText(text=text, findings=(), data_class=DataClass.NONE, special_categories=())
+        return self.mask_names(plain, names).text
 
     # -- user corrections ---------------------------------------------------------
 

@@ -81,3 +81,18 @@ ERR_BAD_CASE_PATTERN = (
     "ist kein gültiger regulärer Ausdruck."
 )
 ERR_TERMS_FILE = "Die Datei mit Art.-9-Begriffen \"{path}\" konnte nicht gelesen werden."
+
+# Strict mode (issue 15 §4): what the local model is asked about an already pseudonymised text. The
+# answer is only a list of candidates: every entry is checked against the text before anything is masked.
+NAME_LIST_INSTRUCTION = (
+    "Sie prüfen einen bereits pseudonymisierten deutschen Text auf übrig gebliebene Personennamen (Vornamen, "
+    "Nachnamen, Spitznamen echter Menschen). Platzhalter in eckigen Klammern wie [Person 1] sind bereits "
+    "geschützt und zählen nicht. Nennen Sie jeden Namen eines Menschen, der noch im Text steht, genau so "
+    "geschrieben wie im Text, einen pro Zeile, ohne Erklärung. Steht kein Name mehr im Text, antworten Sie: "
+    "KEINE\n"
+    "(List every person name still in the text, exactly as written, one per line; KEINE if there is none.)\n\n"
+    # Two examples: without them the 1.5B model answered KEINE for most names it could have seen (bench).
+    "Beispiel 1\nText: Gestern rief [Person 1] an, danach kam Lindqvist vorbei.\nAntwort:\nLindqvist\n\n"
+    "Beispiel 2\nText: Bitte den Antrag beim Jobcenter bis Freitag einreichen.\nAntwort:\nKEINE"
+)
+NAME_LIST_TEXT_LABEL = "Text"

@@ -24,6 +24,11 @@ class GuardrailSettings(pydantic.BaseModel):
     ``special_category_terms_file``: extra Art. 9 terms, lines ``category<TAB>term``.
     ``unfamiliar_names``: also find names no list knows by their position in the sentence
     and the shipped name classifier ("sagte Lindqvist", "die Petrovs").
+    ``strict_names`` (issue 15 §4, off by default): before a request leaves the house (a model whose
+    location is not ``local``), the local model ``strict_names_model`` lists the person names still
+    present in the already pseudonymised text; each one that really stands in the text and passes the
+    guardrail's own word checks is masked as a person too. If that model fails or takes longer than
+    ``strict_names_timeout_seconds``, the request is not sent.
     """
 
     model_config = pydantic.ConfigDict(extra="forbid")
@@ -35,3 +40,6 @@ class GuardrailSettings(pydantic.BaseModel):
     ner_backend: str | None = None
     special_category_terms_file: Path | None = None
     unfamiliar_names: bool = True
+    strict_names: bool = False
+    strict_names_model: str = "lokal"
+    strict_names_timeout_seconds: float = pydantic.Field(default=60.0, gt=0)

@@ -58,6 +58,10 @@ class Routed:
     notice: str | None  # German text when the request went to another model than chosen
     # The data class of everything this request sends (system text, passages, history, message).
     data_class: DataClass = DataClass.NONE
+    # Strict mode (guardrails.strict_names): seconds the local model's name check took (None: not run) and
+    # how many names it found that the rules had let through (masked before sending).
+    name_check_seconds: float | None = None
+    names_masked: int = 0
 
 
 @dataclass(frozen=True)

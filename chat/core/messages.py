@@ -94,3 +94,9 @@ FEEDBACK_REASONS = {
     "too_long": "Zu lang",
     "unclear": "Unverständlich",
 }
+# Strict mode (guardrails.strict_names): the local model could not list the names left in the request in time.
+NAME_CHECK_FAILED = (
+    "Die zusätzliche Namensprüfung (strenger Modus) konnte gerade nicht abgeschlossen werden. Ihre Nachricht "
+    "wurde deshalb nicht an das externe Modell gesendet und ist nicht verloren – bitte senden Sie sie in einem "
+    "Moment erneut oder wählen Sie das lokale Modell."
+)

@@ -9,6 +9,8 @@ A plain async function over plain objects; it knows nothing of Chainlit. The Cha
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import hashlib
 import logging
 import time
 import unicodedata
@@ -20,6 +22,7 @@ from chat.core import messages as texts
 from chat.core.answer_check import DraftCheck, check_draft, cited_after
 from chat.core.answer_plan import Action, AnswerPlan, is_question, plan_answer
 from chat.core.answer_render import ask_back_markdown
+from chat.core.name_check import NameCheck, NameCheckResult, leaves_the_house
 from chat.core.events import (AnswerDelta, AnswerDone, Event, EvidenceFound, Protected, Queued, Retrieved, Routed,
                               Source)
 from chat.core.prompting import (PromptSource, grounded_messages, instruction_texts, open_messages,
@@ -75,6 +78,9 @@ class Conversation:
     # The most sensitive data class of anything this conversation has sent or keeps in ``history``. It only
     # rises: every later request carries that history, so it may go only where this class may go.
     data_class: DataClass = DataClass.NONE
+    # Strict mode: digests of the pseudonymised texts the local model already checked for names (the history
+    # is not checked again with every turn).
+    name_checked: set[str] = field(default_factory=set, repr=False)
 
     def raise_class(self, data_class: DataClass) -> None:
         self.data_class = DataClass.highest((self.data_class, data_class))
@@ -116,11 +122,13 @@ class Trace:
 
 class Pipeline:
     def __init__(self, settings: Settings, guardrail: Guardrail, knowledge: KnowledgeBase | None,
-                 router: ModelRouter) -> None:
+                 router: ModelRouter, name_check: NameCheck | None = None) -> None:
         self.settings = settings
         self.guardrail = guardrail
         self.knowledge = knowledge
         self.router = router
+        # Strict mode (``[guardrails] strict_names``): None when off. Injected by tests.
+        self.name_check = name_check or NameCheck.from_settings(settings.guardrails, router)
 
     def new_conversation(self, model_name: str | None = None) -> Conversation:
         name = model_name or self.settings.chat.default_model
@@ -293,16 +301,28 @@ class Pipeline:
                 return
 
         history_turns = self.settings.chat.history_turns
+        entry, notice, request_class = self._route(conv, prepared.requested, protected.data_class,
+                                                   prepared.passage_classes, allowed_models, switch_model)
+        checked: NameCheckResult | None = None
+        if self.name_check is not None and leaves_the_house(entry):
+            # Raises NameCheckFailed (nothing sent, the conversation unchanged) when the local model fails.
+            protected, checked = await self._check_names(conv, prepared, protected)
+            if checked.names:
+                # The request now carries pseudonymised names (in the message, the history or an excerpt):
+                # route again by that class.
+                masked_class = DataClass.highest((protected.data_class, DataClass.PSEUDONYMISED))
+                entry, notice, request_class = self._route(conv, prepared.requested, masked_class,
+                                                           prepared.passage_classes, allowed_models, switch_model)
         if plan is None:
             prompt = plain_messages(protected.text, conv.history, history_turns)
         elif plan.action is Action.GROUNDED:
             prompt = grounded_messages(protected.text, conv.history, prepared.numbered, history_turns)
         else:
             prompt = open_messages(protected.text, conv.history, history_turns)
-        entry, notice, request_class = self._route(conv, prepared.requested, protected.data_class,
-                                                   prepared.passage_classes, allowed_models, switch_model)
         model_name = entry.model_name
-        yield Routed(model_name, entry.display_name, notice, request_class)
+        yield Routed(model_name, entry.display_name, notice, request_class,
+                     name_check_seconds=checked.seconds if checked else None,
+                     names_masked=len(checked.names) if checked else 0)
 
         restorer = conv.guard.restorer()
         sent_parts: list[str] = []
@@ -327,6 +347,8 @@ class Pipeline:
 
         raw_answer = "".join(sent_parts)
         shown = "".join(shown_parts)
+        if checked is not None:  # written by a model that saw only the checked request
+            conv.name_checked.add(_digest(raw_answer))
         conv.history.extend([{"role": "user", "content": protected.text},
                              {"role": "assistant", "content": raw_answer}])
         # The answer joins the history that later requests carry: what it says counts as well.
@@ -376,6 +398,35 @@ class Pipeline:
                          seconds=time.perf_counter() - started, notice=None if sources else prepared.no_sources,
                          evidence=prepared.evidence, action=prepared.plan.action.value, check=None)
 
+    async def _check_names(self, conv: Conversation, prepared: _Prepared, protected: ProtectedText
+                           ) -> tuple[ProtectedText, NameCheckResult]:
+        """Strict mode: the local model lists the names left in everything this request sends that it has not
+        checked before (message, history, passages); each accepted name is masked there as a person of this
+        conversation. Returns the message as it will be sent and the check's result; raises
+        :class:`chat.core.name_check.NameCheckFailed`."""
+        assert self.name_check is not None
+        history = [turn for turn in conv.history if turn.get("role") != "system"]
+        sources = [(s.title, s.section or "", s.text) for s in prepared.numbered]
+        parts = [protected.text, *(str(t.get("content") or "") for t in history), *(p for s in sources for p in s)]
+        unchecked = [p for p in dict.fromkeys(parts) if p.strip() and _digest(p) not in conv.name_checked]
+        if not unchecked:
+            return protected, NameCheckResult((), 0, 0.0)
+        result = await self.name_check.run(conv.guard, unchecked)
+        names = result.names
+        if names:
+            guard = conv.guard
+            protected = guard.mask_names(protected, names)
+            for turn in history:
+                turn["content"] = guard.mask_names_in(str(turn.get("content") or ""), names)
+            prepared.numbered = [dataclasses.replace(
+                s, title=guard.mask_names_in(s.title, names),
+                section=guard.mask_names_in(s.section, names) if s.section else s.section,
+                text=guard.mask_names_in(s.text, names)) for s in prepared.numbered]
+            parts = [protected.text, *(str(t.get("content") or "") for t in history),
+                     *(p for s in prepared.numbered for p in (s.title, s.section or "", s.text))]
+        conv.name_checked.update(_digest(p) for p in parts)
+        return protected, result
+
     def _route(self, conv: Conversation, requested: ModelEntry, message_class: DataClass,
                passage_classes: list[DataClass], allowed_models: set[str] | None, switch: bool
                ) -> tuple[ModelEntry, str | None, DataClass]:
@@ -401,6 +452,10 @@ class Pipeline:
         # Name the part that makes it this sensitive; the user's own message first, it is what they just wrote.
         carried_by = next(k for k in ("message", "conversation", "passages") if parts[k] == request_class)
         return request_class, carried_by
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _source_text(passage: Passage) -> str:
