@@ -11,7 +11,8 @@ The grounding verdict says what an answer may do with the evidence:
 
 * ``grounded`` — a unit answers the question; quote it, let the model explain it;
 * ``uncertain`` — something fits, but not clearly: the question asks for a number, amount or deadline and
-  the evidence names none, or names one but its passages never mention a noun the question is about
+  the evidence names none, or names only quantities of another kind (a duration for "Was kostet …?"; see
+  :mod:`knowledge.quantity_kinds`), or names one but its passages never mention a noun the question is about
   ("Motorrad" against the car rate; see :mod:`knowledge.topic_terms`), or the best unit is only weakly
   similar. Say which guideline might apply and ask back instead of guessing;
 * ``none`` — nothing relevant was found.
@@ -29,6 +30,7 @@ import numpy as np
 
 from .german_analyzer import STOPWORDS
 from .models import Passage
+from .quantity_kinds import answers_kind, asked_cues, unanswered
 from .topic_terms import TopicTerm, unmatched
 
 
@@ -80,9 +82,12 @@ class Evidence:
 
     grounding: Grounding
     sentences: tuple[EvidenceSentence, ...] = ()  # best first
-    reason: str = ""  # why not grounded: no_passages | no_quantity | weak | off_topic (for logs and tests)
+    # why not grounded: no_passages | no_quantity | other_quantity | weak | off_topic (for logs and tests)
+    reason: str = ""
     excerpts: tuple[Excerpt, ...] = ()  # the passages holding the evidence (and the best one), trimmed
     unmatched: tuple[str, ...] = field(default=(), repr=False)  # off_topic: the question's nouns no passage has
+    # other_quantity: the kinds of quantity the question asks for that no evidence unit names ("money", "time" …)
+    kinds_missing: tuple[str, ...] = ()
 
     @property
     def documents(self) -> tuple[Passage, ...]:
@@ -106,8 +111,8 @@ class Candidate:
 
 
 # Unit score = DENSE_WEIGHT × calibrated cosine + KEYWORD_WEIGHT × keyword overlap + QUANTITY_BONUS (a
-# "how much / until when" question and a unit naming a number or deadline) + PASSAGE_WEIGHT × the passage's
-# relevance. Chosen on the tuned part of bench/data/answers (the best sentence contains the key fact for
+# "how much / until when" question and a unit naming a number or deadline — of the kind asked for, when the
+# question asks for one: see knowledge.quantity_kinds) + PASSAGE_WEIGHT × the passage's relevance. Chosen on the tuned part of bench/data/answers (the best sentence contains the key fact for
 # 0.81 of the questions, one of the best three for 0.89; the passages hold it for 0.95); the weights are
 # flat around this point.
 DENSE_WEIGHT = 1.0
@@ -228,6 +233,9 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
     quantity = asks_for_quantity(question)
     if quantity and not any(names_quantity(s.quoted) for s in chosen):
         return Evidence(Grounding.UNCERTAIN, tuple(chosen), "no_quantity", excerpts)
+    other = unanswered(question, [s.quoted for s in chosen])
+    if other:
+        return Evidence(Grounding.UNCERTAIN, tuple(chosen), "other_quantity", excerpts, kinds_missing=tuple(other))
     missing = off_topic(topics, chosen, passages, passage_tokens) if quantity else []
     if missing:
         return Evidence(Grounding.UNCERTAIN, tuple(chosen), "off_topic", excerpts, tuple(missing))
@@ -315,12 +323,16 @@ def score_units(question: str, query_vector: Sequence[float] | None, passages: l
         q = np.asarray(query_vector, dtype=np.float32)
         q = q / (float(np.linalg.norm(q)) or 1.0)
     quantity = asks_for_quantity(question)
+    kinds = bool(asked_cues(question))
     who = bool(_WHO_QUESTION.search(question))
     out = []
     for c, ctx in zip(candidates, contexts):
         dense = calibrate_sentence(embedder_name, float(np.dot(q, c.vector))) if q is not None and c.vector is not None else 0.0
         overlap = sum(wt for word, wt in zip(query_words, weights) if _matches(word, ctx)) / total
-        bonus = QUANTITY_BONUS if quantity and names_quantity(c.text) else 0.0
+        if kinds:
+            bonus = QUANTITY_BONUS if answers_kind(question, c.lead + " … " + c.text if c.lead else c.text) else 0.0
+        else:
+            bonus = QUANTITY_BONUS if quantity and names_quantity(c.text) else 0.0
         section = passages[c.passage_index].section or ""
         if not who and (_CONTACT.search(c.text) or _CONTACT.search(section)):
             bonus -= CONTACT_PENALTY

@@ -1,0 +1,234 @@
+"""The kind of quantity a question asks for, and the kinds of quantity a guideline sentence names (issue 18:
+"no source, no rule").
+
+Evidence that names *a* number does not answer every question asking for one: "Was kostet die Prüfung?"
+against "Vorlauf etwa drei Wochen", "Ab welchem Alter …?" against "innerhalb von 72 Stunden". A question
+asking for a kind of quantity is answered only by evidence naming a quantity of a kind that answers it;
+:func:`knowledge.evidence.select_evidence` asks back otherwise (reason ``other_quantity``).
+
+Kinds:
+
+* ``money`` — "30 €", "0,30 Euro", "kostenlos";
+* ``time`` — a duration or deadline: "72 Stunden", "innerhalb eines Monats", "drei Werktage vorher", "sofort";
+* ``date`` — a point in time: "bis zum 15.", "10. des Vormonats", "6:00 Uhr", "am selben Tag", "Monatsende";
+* ``frequency`` — a rhythm or rate: "alle zwei Jahre", "monatlich", "zweimal", "pro Tag";
+* ``count`` — "drei Termine", "höchstens 12 Kinder", or an enumeration of three or more items (the answer to
+  "In wie vielen Stufen …?" may be the stages themselves);
+* ``share`` — "12,5 Prozent", "50 %", "die Hälfte";
+* ``age`` — "ab 18 Jahren", "vollendeten 16. Lebensjahr", "volljährig".
+
+A question's kind is read only from words that ask for one (:data:`QUESTION_CUES`: "was kostet", "wie lange",
+"bis wann", "wie viele Stunden", "ab welchem Alter" …); a question without such words ("Welche Unterlagen
+brauche ich?", "Wie viel Urlaub …?") asks for no particular kind and is never judged by this rule. Each cue
+names the kinds that answer it: a time question is answered by a duration or a date ("Bis wann?" — "innerhalb
+von 72 Stunden"), an amount by money or a share ("Wie hoch ist der Zuschlag?" — "25 Prozent"). A question with
+two cues ("Wer zahlt das, und bis zu welchem Betrag?") needs both answered.
+
+A sentence's quantities are read left to right by :data:`SENTENCE_CUES`, the most specific first, each match
+masking its words for the later ones: "ab 18 Jahren" is an age and no longer a duration, "30 Euro" is money
+and no longer a count, "§ 8a Abs. 4" and "Formular F-12" are where a rule stands, no quantity at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class QuantityKind(StrEnum):
+    MONEY = "money"
+    TIME = "time"
+    DATE = "date"
+    COUNT = "count"
+    FREQUENCY = "frequency"
+    SHARE = "share"
+    AGE = "age"
+
+
+@dataclass(frozen=True)
+class QuestionCue:
+    """Words that ask for a kind of quantity, and the kinds of quantity that answer them."""
+
+    name: str
+    pattern: re.Pattern[str]
+    answered_by: frozenset[QuantityKind]
+
+
+@dataclass(frozen=True)
+class SentenceCue:
+    """Words that name a quantity of ``kind`` (None: words that look like a number but name none)."""
+
+    kind: QuantityKind | None
+    pattern: re.Pattern[str]
+
+
+K = QuantityKind
+_TIME_OR_DATE = frozenset({K.TIME, K.DATE})
+_MONEY_OR_SHARE = frozenset({K.MONEY, K.SHARE})
+
+# --------------------------------------------------------------------------------------------- shared words
+# "wie viel", "wieviel", "wie viele", "wiviel", "wie vil", "wievielen" …
+_HOW_MUCH = r"wi(?:e)?\s?vie?l(?:e[nmrs]?)?"
+_NUMBER_WORD = (r"(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und(?:zwanzig|dreißig|vierzig|fünfzig|sechzig)|"
+                r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|"
+                r"siebzehn|achtzehn|neunzehn|zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|"
+                r"hundert|tausend|anderthalb|eineinhalb|zweieinhalb)")
+_DIGITS = r"\d+(?:[.,]\d+)*"
+_NUMBER = rf"(?:{_DIGITS}|{_NUMBER_WORD})"
+# A number or a range ("zwei bis vier", "2–3", "10 oder 12").
+_AMOUNT = rf"{_NUMBER}(?:\s*(?:-|–|bis|oder)\s*{_NUMBER})?"
+# Units of time, also as the end of a compound ("Werktage", "Kalendertagen", "Urlaubstage").
+_TIME_UNIT = (r"[a-zäöüß]*(?:sekunden?|minuten?|stunden?|tag|tage|tagen|tages|woche|wochen|monat|monate|monaten|monats|"
+              r"quartal|quartale|quartalen|quartals|jahr|jahre|jahren|jahres|halbjahr\w*)")
+_ARTICLE = r"(?:ein|eine|einen|einem|einer|eines)"
+_FEW = r"(?:wenige[nrs]?|einige[nrs]?|mehrere[nrs]?|halbe[nrs]?|vollen?|ganze[nrs]?)"
+# An adjective between number and unit: "drei volle Werktage", "zwei aufeinanderfolgende Nächte".
+_ADJECTIVE = r"(?:[a-zäöüß]+e[nrs]?\s+)?"
+_MONEY_NOUN = (r"[a-zäöüß]*(?:geld|gelder|geldes|euro|gebühr|gebühren|kosten|preis|preise|betrag|beträge|summe|"
+               r"pauschale|pauschalen|zuschlag|zuschläge|zulage|zulagen|prämie|prämien|vergütung|honorar|entgelt|"
+               r"lohn|gehalt|miete|rente|zuschuss|erstattung|beihilfe|beitrag|beiträge|satz|sätze)")
+_DETERMINER = r"(?:der|die|das|den|dem|mein|meine|meinen|unser|unsere|ihr|ihre|sein|seine|eine?)"
+
+
+def _cue(name: str, pattern: str, *kinds: QuantityKind) -> QuestionCue:
+    return QuestionCue(name, re.compile(pattern, re.IGNORECASE), frozenset(kinds))
+
+
+# --------------------------------------------------------------------------------------------- questions
+# The most specific first: a span a cue matched is not read again by a later one ("wie viele Stunden" is time,
+# not a count; "wie viel Prozent" a share, not money).
+QUESTION_CUES: tuple[QuestionCue, ...] = (
+    _cue("age", r"\b(?:ab|bis\s+zu|bis|in|mit|unter)\s+welche[mnr]?\s+(?:alter|lebensjahr)\b|\bwie\s+alt\b|"
+                r"\b(?:mindest|höchst)alter\w*|\baltersgrenze\w*|\b(?:ab|mit|bis)\s+" + _HOW_MUCH + r"\s+jahren\b",
+         K.AGE),
+    _cue("share", r"\b" + _HOW_MUCH + r"\s+prozent\w*|\bprozentsatz\w*|\bprozentual\w*|"
+                  r"\bwelche[nrs]?\s+(?:\w+\s+)?(?:anteil|quote)\w*|\bwie\s+(?:hoch|groß)\s+(?:ist|sind|wäre|liegt)\s+"
+                  + _DETERMINER + r"\s+(?:\w+\s+)?\w*(?:anteil|quote)\w*",
+         K.SHARE),
+    _cue("time", r"\b" + _HOW_MUCH + r"\s+" + _ADJECTIVE + _TIME_UNIT + r"\b|\b" + _HOW_MUCH + r"\s+zeit\b", K.TIME, K.DATE),
+    _cue("date", r"\b(?:bis|ab|seit)\s+wann\b|\b(?:an|bis\s+zu|zu|ab|bis)\s+welche[mnr]?\s+(?:tag|datum|zeitpunkt|monat|"
+                 r"uhrzeit|stichtag|termin)\b|\bwelche[nrs]?\s+(?:datum|stichtag|uhrzeit|zeitpunkt)\b|\bstichtag\w*|"
+                 r"\bum\s+" + _HOW_MUCH + r"\s+uhr\b|\bwann\s+genau\b|\bwann\s+spätestens\b",
+         K.DATE, K.TIME),
+    _cue("time", r"\bwie\s*lange?\b|\bwielange?\b|\bwie\s+(?:schnell|früh|zeitnah|bald)\b|\binnerhalb\s+welche[rnm]?\b|"
+                 r"\bin\s+welche[rm]\s+\w*frist\b|\bwelche[rns]?\s+(?:\w+\s+)?\w*frist(?:en)?\b|\bdauer[nt]?\b|"
+                 r"\b\w+dauer\b|\b\w*(?:bearbeitungs|warte|lauf)zeit(?:en)?\b|\bzeitraum\w*|\bzeitspanne\b",
+         K.TIME, K.DATE),
+    _cue("frequency", r"\bwie\s+(?:oft|häufig|regelmäßig)\b|\bin\s+welche[mnr]\s+(?:abst(?:a|ä)nd\w*|rhythmus|turnus)\b|"
+                      r"\b" + _HOW_MUCH + r"\s*mal\b",
+         K.FREQUENCY, K.COUNT, K.TIME),
+    _cue("money", r"\bwas\s+kost\w*|\b" + _HOW_MUCH + r"\s+kost\w*|\bkoste[tn]?\s+(?:das|es|der|die|dies\w*|sowas)\s+"
+                  r"(?:\w+\s+)?(?:was|etwas|geld)\b|\bwie\s+teuer\b|\b(?:in|bis\s+zu|bis)\s+welche[rm]\s+(?:höhe|betrag)\b|"
+                  r"\bkosten(?:los|frei|pflichtig)\b|\bgebühren(?:frei|pflichtig)\b|"
+                  r"\b" + _HOW_MUCH + r"\s+(?:\w+\s+)?" + _MONEY_NOUN + r"\b|"
+                  r"\bwelche[nrsm]?\s+(?:\w+\s+)?[a-zäöüß]*(?:betrag|beträge|summe|preis|gebühr|gebühren|pauschale|"
+                  r"pauschalen|geld|honorar|entgelt|satz)\b|"
+                  r"\bwie\s+hoch\s+(?:ist|sind|wäre|liegt|liegen|fällt|fallen)\s+" + _DETERMINER + r"\s+(?:\w+\s+)?"
+                  + _MONEY_NOUN + r"\b|"
+                  r"\b" + _HOW_MUCH + r"\b(?:\s+\w+){0,3}?\s+(?:erstatt\w*|bezahl\w*|zahl\w*|vergüt\w*|verdien\w*|"
+                  r"überwies\w*|ausgezahlt)\b",
+         K.MONEY, K.SHARE),
+    _cue("count", r"\bwi(?:e)?\s?vie?le[nmr]?\b|\banzahl\b|\b(?:höchst|mindest|maximal)zahl\b",
+         K.COUNT),
+)
+
+
+def asked_cues(question: str) -> list[QuestionCue]:
+    """The cues of ``question`` that ask for a kind of quantity (one per cue name), the most specific reading of
+    each place first. Empty: the question asks for no particular kind."""
+    text = question.lower()
+    taken: list[tuple[int, int]] = []
+    out: dict[str, QuestionCue] = {}
+    for cue in QUESTION_CUES:
+        for match in cue.pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            taken.append(match.span())
+            out.setdefault(cue.name, cue)
+    return list(out.values())
+
+
+# --------------------------------------------------------------------------------------------- sentences
+def _sentence(kind: QuantityKind | None, pattern: str) -> SentenceCue:
+    return SentenceCue(kind, re.compile(pattern, re.IGNORECASE))
+
+
+_MONTH = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
+_WEEKDAY = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?"
+
+SENTENCE_CUES: tuple[SentenceCue, ...] = (
+    # Where a rule stands, form and phone numbers: digits, but no quantity.
+    _sentence(None, r"§§?\s*\d+\s?[a-z]?\b(?:\s*(?:abs\.|absatz|satz|nr\.|nummer)\s*\d+\b)*|"
+                    r"\b(?:art\.|artikel|abs\.|absatz|nr\.)\s*\d+\s?[a-z]?\b(?:\s*(?:abs\.|absatz|satz|nr\.)\s*\d+\b)*|"
+                    r"\b[a-z]{1,3}\s?-\s?\d+[a-z]?\b|\bformular\w*\s+\S*\d\S*|\b(?:tel\.?|telefon|fax)\s*:?\s*[\d(+][\d /()-]+|"
+                    r"\b0\d{2,5}[ /-]?\d{3,}\b|\b(?:sgb|stgb|bgb)\s+[ivx]+\b"),
+    _sentence(K.DATE, r"\b\d{1,2}\.\s*(?:\d{1,2}\.(?:\d{2,4})?|" + _MONTH + r"|des\s+(?:\w+\s+)?\w*(?:monats|quartals|jahres))|"
+                      r"\b(?:bis|zum|am|ab|vom|bis\s+zum|bis\s+spätestens)\s+(?:zum\s+)?\d{1,2}\.(?!\d)|"
+                      r"\b\d{1,2}(?:[:.]\d{2})?\s*uhr\b|\b\d{1,2}[:.]\d{2}\s*(?:-|–|bis)\s*\d{1,2}[:.]\d{2}\b|"
+                      r"\b" + _WEEKDAY + r"\b|\b" + _MONTH + r"\b|"
+                      r"\b(?:monats|jahres|quartals|wochen|dienst|schicht|arbeits)(?:ende|anfang|beginn|mitte|schluss)\b|"
+                      r"\b(?:selben|gleichen|nächsten|folgenden|darauffolgenden|ersten|letzten)\s+(?:werk|arbeits|kalender)?tag\w*|"
+                      r"\b(?:folge|vor)(?:tag|werktag|woche|monat|jahr)\w*|\bersten\s+des\s+(?:\w+\s+)?monats\b|"
+                      r"\bstichtag\w*|\b(?:19|20)\d\d\b(?!\s*(?:€|euro|eur\b|prozent|%))|\bbis\s+(?:zum|zur|spätestens)\b|"
+                      r"\b(?:vor|bei|mit|nach|zu|zum|am)\s+(?:dem\s+|der\s+)?(?:beginn|ende|antritt|dienstantritt|aufnahme|"
+                      r"einstellung|abschluss|ausscheiden|eintritt|start)\b"),
+    _sentence(K.MONEY, r"(?:" + _DIGITS + r"|" + _NUMBER_WORD + r")\s*(?:€|euro\b|eur\b|cent\b|ct\b)|€\s*\d|"
+                       r"\bkosten(?:los|frei|pflichtig)\w*|\bgebühren(?:frei|pflichtig)\w*|\bunentgeltlich\w*|"
+                       r"\bohne\s+(?:kosten|gebühr\w*|eigenanteil)\b|\bkeine\s+(?:kosten|gebühr\w*)\b|"
+                       r"\bin\s+(?:voller|tatsächlicher|angemessener)\s+höhe\b|\btatsächlich(?:en)?\s+kosten\b"),
+    _sentence(K.SHARE, _DIGITS + r"\s*(?:%|prozent\w*|v\.\s?h\.)|\b" + _NUMBER_WORD + r"\s+prozent\w*|"
+                       r"\b(?:die|zur|der|eine|einer)\s+hälfte\b|\b(?:ein|einem|einen|zwei|drei)\s+(?:drittel|viertel|fünftel|zehntel)\b|"
+                       r"\banteilig\b"),
+    _sentence(K.AGE, r"\b(?:vollendet\w*|ab\s+dem|vor\s+dem|mit\s+dem|bis\s+zum|zum)\s+(?:vollendeten\s+)?\d{1,2}\.\s*lebensjahr\w*|"
+                     r"\blebensjahr\w*|\b\d{1,2}\s*-?\s*jährig\w*|\b" + _NUMBER_WORD + r"jährig\w*|\bjahre?\s+alt\b|"
+                     r"\balter\s+von\s+(?:\d|" + _NUMBER_WORD + r")|\b(?:voll|minder)jährig\w*|"
+                     r"\b(?:ab|unter|über)\s+(?:\d{1,2}|" + _NUMBER_WORD + r")\s+jahre[n]?\b"),
+    _sentence(K.FREQUENCY, r"\b(?:stündlich|täglich|werktäglich|wöchentlich|monatlich|jährlich|halbjährlich|"
+                           r"vierteljährlich|quartalsweise)\b|\balle\s+(?:" + _AMOUNT + r"\s+)?" + _TIME_UNIT + r"\b|"
+                           r"\bjede[nmrs]?\s+(?:zweite[nmrs]?\s+)?" + _TIME_UNIT + r"\b|\b(?:pro|je)\s+" + _TIME_UNIT + r"\b|"
+                           r"\b(?:ein|zwei|drei|vier|fünf|sechs|mehr)mal\b|\bmehrmals\b"),
+    _sentence(K.TIME, r"\b(?:" + _AMOUNT + r"|" + _ARTICLE + r"|" + _FEW + r")\s+" + _ADJECTIVE + _TIME_UNIT + r"\b|"
+                      r"\b(?:sofort\w*|unverzüglich|umgehend|unmittelbar|zeitnah|spätestens|fristgerecht|jederzeit)\b"),
+    _sentence(K.COUNT, r"\b\d+(?:[.,]\d+)?\b|\b" + _NUMBER_WORD + r"\b|"
+                       r"\b(?:mindestens|höchstens|maximal|genau|nur|je)\s+" + _ARTICLE + r"\b|\bbeide[nrs]?\b"),
+)
+
+
+# An enumeration answers "how many" by its items: three or more after a colon ("Einstufung: keine, latente oder
+# akute Gefährdung"), or three or more lines (a list unit).
+_ENUMERATION = re.compile(r":\s*[^:.;\n,]+(?:,\s*[^:.;\n,]+)+,?\s+(?:und|oder|sowie)\s+[^.;\n]+|"
+                          r"[^\n]+\n[^\n]+\n[^\n]+")
+
+
+def named_kinds(text: str) -> frozenset[QuantityKind]:
+    """The kinds of quantity ``text`` names."""
+    masked = text.lower()
+    kinds: set[QuantityKind] = set()
+    for cue in SENTENCE_CUES:
+        def mask(match: re.Match[str]) -> str:
+            if cue.kind is not None:
+                kinds.add(cue.kind)
+            return " " * len(match.group(0))
+        masked = cue.pattern.sub(mask, masked)
+    if _ENUMERATION.search(text):
+        kinds.add(QuantityKind.COUNT)
+    return frozenset(kinds)
+
+
+def unanswered(question: str, texts: Iterable[str]) -> list[str]:
+    """The names of the cues of ``question`` (``money``, ``time`` …) that no kind named by ``texts`` answers.
+    Empty when the question asks for no particular kind."""
+    cues = asked_cues(question)
+    if not cues:
+        return []
+    named = frozenset().union(*(named_kinds(t) for t in texts))
+    return [cue.name for cue in cues if not cue.answered_by & named]
+
+
+def answers_kind(question: str, text: str) -> bool:
+    """``text`` names a quantity of a kind ``question`` asks for (False when it asks for none)."""
+    cues = asked_cues(question)
+    named = named_kinds(text)
+    return any(cue.answered_by & named for cue in cues)
