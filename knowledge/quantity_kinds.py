@@ -12,6 +12,10 @@ Kinds:
 * ``time`` — a duration or deadline: "72 Stunden", "innerhalb eines Monats", "drei Werktage vorher", "sofort";
 * ``date`` — a point in time: "bis zum 15.", "10. des Vormonats", "6:00 Uhr", "am selben Tag", "Monatsende";
 * ``frequency`` — a rhythm or rate: "alle zwei Jahre", "monatlich", "zweimal", "pro Tag";
+* ``processing`` — how long handling something takes, a time or date in a sentence about handling: "Anträge
+  werden binnen zwei Wochen bearbeitet", "Vorlauf etwa drei Wochen". A question for the processing time
+  ("Wie lange dauert die Bearbeitung?", "Bearbeitungszeit?") is not answered by a deadline the applicant must
+  meet ("setzt eine Frist von zwei Wochen") or by how long a benefit is granted ("für 12 Monate bewilligt");
 * ``count`` — "drei Termine", "höchstens 12 Kinder", or an enumeration of three or more items (the answer to
   "In wie vielen Stufen …?" may be the stages themselves);
 * ``share`` — "12,5 Prozent", "50 %", "die Hälfte";
@@ -43,6 +47,7 @@ class QuantityKind(StrEnum):
     DATE = "date"
     COUNT = "count"
     FREQUENCY = "frequency"
+    PROCESSING = "processing"
     SHARE = "share"
     AGE = "age"
 
@@ -107,14 +112,22 @@ QUESTION_CUES: tuple[QuestionCue, ...] = (
                   r"\bwelche[nrs]?\s+(?:\w+\s+)?(?:anteil|quote)\w*|\bwie\s+(?:hoch|groß)\s+(?:ist|sind|wäre|liegt)\s+"
                   + _DETERMINER + r"\s+(?:\w+\s+)?\w*(?:anteil|quote)\w*",
          K.SHARE),
+    # How long handling takes: "wie lange …" with a word of handling, or the nouns themselves.
+    _cue("processing", r"\b(?:wie\s*lange?|wielange?|wie\s+schnell)\b[^?.!]*?\b(?:bearbeit\w*|entschie\w*|entscheid\w*)|"
+                       r"\b\w*(?:bearbeitungs(?:zeit|dauer)|wartezeit)\w*",
+         K.PROCESSING),
     _cue("time", r"\b" + _HOW_MUCH + r"\s+" + _ADJECTIVE + _TIME_UNIT + r"\b|\b" + _HOW_MUCH + r"\s+zeit\b", K.TIME, K.DATE),
     _cue("date", r"\b(?:bis|ab|seit)\s+wann\b|\b(?:an|bis\s+zu|zu|ab|bis)\s+welche[mnr]?\s+(?:tag|datum|zeitpunkt|monat|"
                  r"uhrzeit|stichtag|termin)\b|\bwelche[nrs]?\s+(?:datum|stichtag|uhrzeit|zeitpunkt)\b|\bstichtag\w*|"
-                 r"\bum\s+" + _HOW_MUCH + r"\s+uhr\b|\bwann\s+genau\b|\bwann\s+spätestens\b",
+                 r"\bum\s+" + _HOW_MUCH + r"\s+uhr\b|\bwann\s+genau\b|\bwann\s+spätestens\b|"
+                 # "wann" asks for a time when something begins or ends; otherwise often for a condition ("Wann muss
+                 # das Jugendamt informiert werden?" — "wenn …"), which is no quantity.
+                 r"\bwann\s+(?:fängt|fangen|beginnt|beginnen|endet|enden|startet|starten|öffnet|öffnen|schließt|"
+                 r"schließen|hört|hören)\b|\bwann\s+(?:ist|sind)\s+(?:der\s+|die\s+)?\w*(?:beginn|ende|schluss|start)\b",
          K.DATE, K.TIME),
     _cue("time", r"\bwie\s*lange?\b|\bwielange?\b|\bwie\s+(?:schnell|früh|zeitnah|bald)\b|\binnerhalb\s+welche[rnm]?\b|"
                  r"\bin\s+welche[rm]\s+\w*frist\b|\bwelche[rns]?\s+(?:\w+\s+)?\w*frist(?:en)?\b|\bdauer[nt]?\b|"
-                 r"\b\w+dauer\b|\b\w*(?:bearbeitungs|warte|lauf)zeit(?:en)?\b|\bzeitraum\w*|\bzeitspanne\b",
+                 r"\b\w+dauer\b|\b\w*laufzeit(?:en)?\b|\bzeitraum\w*|\bzeitspanne\b",
          K.TIME, K.DATE),
     _cue("frequency", r"\bwie\s+(?:oft|häufig|regelmäßig)\b|\bin\s+welche[mnr]\s+(?:abst(?:a|ä)nd\w*|rhythmus|turnus)\b|"
                       r"\b" + _HOW_MUCH + r"\s*mal\b",
@@ -127,7 +140,7 @@ QUESTION_CUES: tuple[QuestionCue, ...] = (
                   r"pauschalen|geld|honorar|entgelt|satz)\b|"
                   r"\bwie\s+hoch\s+(?:ist|sind|wäre|liegt|liegen|fällt|fallen)\s+" + _DETERMINER + r"\s+(?:\w+\s+)?"
                   + _MONEY_NOUN + r"\b|"
-                  r"\b" + _HOW_MUCH + r"\b(?:\s+\w+){0,3}?\s+(?:erstatt\w*|bezahl\w*|zahl\w*|vergüt\w*|verdien\w*|"
+                  r"\b" + _HOW_MUCH + r"\b(?:\s+[\w-]+){0,8}?\s+(?:erstatt\w*|bezahl\w*|zahl\w*|vergüt\w*|verdien\w*|"
                   r"überwies\w*|ausgezahlt)\b",
          K.MONEY, K.SHARE),
     _cue("count", r"\bwi(?:e)?\s?vie?le[nmr]?\b|\banzahl\b|\b(?:höchst|mindest|maximal)zahl\b",
@@ -159,8 +172,9 @@ _MONTH = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|
 _WEEKDAY = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?"
 
 SENTENCE_CUES: tuple[SentenceCue, ...] = (
-    # Where a rule stands, form and phone numbers: digits, but no quantity.
-    _sentence(None, r"§§?\s*\d+\s?[a-z]?\b(?:\s*(?:abs\.|absatz|satz|nr\.|nummer)\s*\d+\b)*|"
+    # Where a rule stands, form and phone numbers, a paragraph's number ("4.2 Dienstfahrzeuge …"): digits, but no
+    # quantity.
+    _sentence(None, r"(?:^|\n)\s*\d+(?:\.\d+)+\.?(?=\s)|§§?\s*\d+\s?[a-z]?\b(?:\s*(?:abs\.|absatz|satz|nr\.|nummer)\s*\d+\b)*|"
                     r"\b(?:art\.|artikel|abs\.|absatz|nr\.)\s*\d+\s?[a-z]?\b(?:\s*(?:abs\.|absatz|satz|nr\.)\s*\d+\b)*|"
                     r"\b[a-z]{1,3}\s?-\s?\d+[a-z]?\b|\bformular\w*\s+\S*\d\S*|\b(?:tel\.?|telefon|fax)\s*:?\s*[\d(+][\d /()-]+|"
                     r"\b0\d{2,5}[ /-]?\d{3,}\b|\b(?:sgb|stgb|bgb)\s+[ivx]+\b"),
@@ -202,6 +216,12 @@ _ENUMERATION = re.compile(r":\s*[^:.;\n,]+(?:,\s*[^:.;\n,]+)+,?\s+(?:und|oder|so
                           r"[^\n]+\n[^\n]+\n[^\n]+")
 
 
+# Words of handling something (an office, the organisation): a time beside them says how long handling takes.
+_HANDLING = re.compile(r"\b(?:\w*bearbeit\w*|\w*wartezeit\w*|vorlauf\w*|entschie\w*|entscheid\w*|dauer\w*|"
+                       r"beantwort\w*|rückmeld\w*|\w*bescheid\w*|erledig\w*|geprüft|ausgezahlt|auszahlung\w*)\b",
+                       re.IGNORECASE)
+
+
 def named_kinds(text: str) -> frozenset[QuantityKind]:
     """The kinds of quantity ``text`` names."""
     masked = text.lower()
@@ -214,6 +234,8 @@ def named_kinds(text: str) -> frozenset[QuantityKind]:
         masked = cue.pattern.sub(mask, masked)
     if _ENUMERATION.search(text):
         kinds.add(QuantityKind.COUNT)
+    if kinds & {QuantityKind.TIME, QuantityKind.DATE} and _HANDLING.search(text):
+        kinds.add(QuantityKind.PROCESSING)
     return frozenset(kinds)
 
 

@@ -94,9 +94,9 @@ def test_what_the_guideline_does_not_answer_is_not_grounded(kb, question, chroma
 @pytest.mark.parametrize("chroma_mode", ["embedded"])
 @pytest.mark.parametrize("question", [
     # The guideline names quantities near the question's words, but of another kind: a day, a deadline, an
-    # amount in euros — not a share of the damage, not an age.
+    # amount in euros — not a share of the damage, not a number of trips.
     "Wie viel Prozent der Schäden am Fahrzeug zahlt die Fuhrparkleitung?",
-    "Wie alt muss man sein, um Fahrten bei der Disposition anzumelden?",
+    "Wie viele Fahrten darf ich pro Woche bei der Disposition anmelden?",
 ])
 def test_a_question_for_a_quantity_of_another_kind_is_asked_back(kb, question, chroma_mode):
     evidence = kb.evidence(question, kb.search(question))
