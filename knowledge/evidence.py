@@ -246,7 +246,11 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
     other = unanswered(question, [s.quoted for s in chosen])
     if other:
         return Evidence(Grounding.UNCERTAIN, tuple(chosen), "other_quantity", excerpts, kinds_missing=tuple(other))
-    missing = off_topic(topics, chosen, passages, passage_tokens) if quantity else []
+    missing: list[str] = []
+    if quantity:  # the passages the number is quoted from must be about the question, not just any evidence
+        kinds = bool(asked_cues(question))
+        numbered = [s for s in chosen if (answers_kind(question, s.quoted) if kinds else names_quantity(s.quoted))]
+        missing = off_topic(topics, numbered, passages, passage_tokens)
     if missing:
         return Evidence(Grounding.UNCERTAIN, tuple(chosen), "off_topic", excerpts, tuple(missing))
     return Evidence(Grounding.GROUNDED, tuple(chosen), "", excerpts)
@@ -254,12 +258,13 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
 
 def off_topic(topics: Sequence[TopicTerm], chosen: Sequence[EvidenceSentence], passages: list[Passage],
               passage_tokens: Sequence[Sequence[str]]) -> list[str]:
-    """The topic words of a question that the passages the evidence is quoted from do not mention.
+    """The topic words of a question that the passages the ``chosen`` units are quoted from do not mention.
 
-    Checked for questions asking for a number only: there a near miss does harm — the evidence names *a*
-    number (the car rate, the domestic allowance), and an answer would give it for the motorbike or for
-    Austria. Words that ask for the number ("Frist", "Betrag") are no topic: "innerhalb von 72 Stunden"
-    answers "Welche Frist …" without the word."""
+    Checked for questions asking for a number only, with the units naming the number (of the kind asked for):
+    there a near miss does harm — the evidence names *a* number (the car rate, the domestic allowance, the
+    notice period for invitations quoted beside the rule for the youth office), and an answer would give it
+    for the motorbike, for Austria, for the youth office. Words that ask for the number ("Frist", "Betrag") are
+    no topic: "innerhalb von 72 Stunden" answers "Welche Frist …" without the word."""
     if not topics or not passage_tokens:
         return []
     used = {passages.index(s.passage) for s in chosen}

@@ -165,6 +165,29 @@ def test_a_unit_naming_the_asked_kind_comes_before_a_closer_one_naming_another()
     assert time.sentences[0].text == "Der Kurs beginnt in drei Wochen."
 
 
+@pytest.mark.parametrize("numbered_text, expected", [
+    # The number is quoted from a passage about invitations: the youth-office rule beside it has none.
+    ("Einladungen zum Elternabend werden mindestens zwei Wochen vorher verschickt.", "off_topic"),
+    # The passage holding the number is about the question: grounded.
+    ("Die Eltern werden mindestens zwei Tage vor der Mitteilung an das Jugendamt informiert.", ""),
+])
+def test_the_passage_the_number_is_quoted_from_must_be_about_the_question(numbered_text, expected):
+    analyzer = GermanAnalyzer()
+    question = "Wie lange vorher werden die Eltern über die Mitteilung ans Jugendamt informiert?"
+    rule = "Die Eltern werden über die Mitteilung an das Jugendamt informiert, sofern dies das Kind nicht gefährdet."
+    passages = [passage("kinderschutz", "5. Mitteilung", text=rule),
+                passage("elternarbeit", "2. Elternabende", score=0.7, text=numbered_text)]
+    candidates = [unit(0, rule, 0.1), unit(1, numbered_text, 0.4)]
+    topics = topic_terms(question, [KeywordTerm(t) for t in analyzer.query_terms(question)])
+    tokens = [analyzer.tokens(" ".join((p.title, p.section or "", p.text))) for p in passages]
+    evidence = select_evidence(question, QUERY, passages, candidates, "usem3", topics=topics, passage_tokens=tokens)
+    quoted = {s.passage.doc_id for s in evidence.sentences}
+    assert "elternarbeit" in quoted
+    if expected:  # the rule's passage, quoted too, names every topic word: it does not count
+        assert "kinderschutz" in quoted
+    assert evidence.reason == expected
+
+
 def test_weak_match_is_uncertain_and_no_passages_is_none():
     weak = select_evidence("Wie lange dauert die Bearbeitung?", QUERY, [passage("x", "1", score=0.3)],
                            [unit(0, "Die Abgabe erfolgt im Bürgerzentrum.", 1.3)], "usem3")
