@@ -30,7 +30,7 @@ import numpy as np
 
 from .german_analyzer import STOPWORDS
 from .models import Passage
-from .quantity_kinds import answers_kind, asked_cues, unanswered
+from .quantity_kinds import answers, asked_cues, unanswered
 from .topic_terms import TopicTerm, unmatched
 
 
@@ -222,9 +222,8 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
     if not candidates:  # passages without a quotable unit (headings only): nothing to quote
         return Evidence(Grounding.UNCERTAIN, reason="weak")
     scores = score_units(question, query_vector, passages, candidates, embedder_name, stopwords)
-    rank = list(scores)
-    if asked_cues(question):
-        rank = [s + (KIND_PREFERENCE if answers_kind(question, _quoted(c)) else 0.0) for s, c in zip(scores, candidates)]
+    cues = asked_cues(question)
+    rank = [s + (KIND_PREFERENCE if cues and answers(cues, _quoted(c)) else 0.0) for s, c in zip(scores, candidates)]
     order = sorted(range(len(candidates)), key=lambda i: -rank[i])
     best = scores[order[0]]
     chosen: list[EvidenceSentence] = []
@@ -237,7 +236,7 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
             continue  # the same words again (a sentence and its paragraph; two overlapping chunks)
         length += len(c.text)
         chosen.append(EvidenceSentence(c.text, c.lead, passages[c.passage_index], c.page, round(scores[i], 4)))
-    excerpts = _excerpts(passages, candidates, scores, chosen)
+    excerpts = _excerpts(passages, candidates, rank, chosen)
     if best < min_score:
         return Evidence(Grounding.UNCERTAIN, tuple(chosen), "weak", excerpts)
     quantity = asks_for_quantity(question)
@@ -248,8 +247,7 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
         return Evidence(Grounding.UNCERTAIN, tuple(chosen), "other_quantity", excerpts, kinds_missing=tuple(other))
     missing: list[str] = []
     if quantity:  # the passages the number is quoted from must be about the question, not just any evidence
-        kinds = bool(asked_cues(question))
-        numbered = [s for s in chosen if (answers_kind(question, s.quoted) if kinds else names_quantity(s.quoted))]
+        numbered = [s for s in chosen if (answers(cues, s.quoted) if cues else names_quantity(s.quoted))]
         missing = off_topic(topics, numbered, passages, passage_tokens)
     if missing:
         return Evidence(Grounding.UNCERTAIN, tuple(chosen), "off_topic", excerpts, tuple(missing))
@@ -342,14 +340,14 @@ def score_units(question: str, query_vector: Sequence[float] | None, passages: l
         q = np.asarray(query_vector, dtype=np.float32)
         q = q / (float(np.linalg.norm(q)) or 1.0)
     quantity = asks_for_quantity(question)
-    kinds = bool(asked_cues(question))
+    cues = asked_cues(question)
     who = bool(_WHO_QUESTION.search(question))
     out = []
     for c, ctx in zip(candidates, contexts):
         dense = calibrate_sentence(embedder_name, float(np.dot(q, c.vector))) if q is not None and c.vector is not None else 0.0
         overlap = sum(wt for word, wt in zip(query_words, weights) if _matches(word, ctx)) / total
-        if kinds:
-            bonus = QUANTITY_BONUS if answers_kind(question, _quoted(c)) else 0.0
+        if cues:
+            bonus = QUANTITY_BONUS if answers(cues, _quoted(c)) else 0.0
         else:
             bonus = QUANTITY_BONUS if quantity and names_quantity(c.text) else 0.0
         section = passages[c.passage_index].section or ""

@@ -36,8 +36,9 @@ and no longer a count, "§ 8a Abs. 4" and "Formular F-12" are where a rule stand
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import StrEnum
 
 
@@ -222,6 +223,7 @@ _HANDLING = re.compile(r"\b(?:\w*bearbeit\w*|\w*wartezeit\w*|vorlauf\w*|entschie
                        re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # guideline units recur from question to question; only their text is kept
 def named_kinds(text: str) -> frozenset[QuantityKind]:
     """The kinds of quantity ``text`` names."""
     masked = text.lower()
@@ -251,6 +253,10 @@ def unanswered(question: str, texts: Iterable[str]) -> list[str]:
 
 def answers_kind(question: str, text: str) -> bool:
     """``text`` names a quantity of a kind ``question`` asks for (False when it asks for none)."""
-    cues = asked_cues(question)
+    return answers(asked_cues(question), text)
+
+
+def answers(cues: Sequence[QuestionCue], text: str) -> bool:
+    """``text`` names a quantity of a kind one of ``cues`` (:func:`asked_cues`) asks for."""
     named = named_kinds(text)
     return any(cue.answered_by & named for cue in cues)
