@@ -127,7 +127,8 @@ def test_the_kinds_a_sentence_names(text, expected):
 @pytest.mark.parametrize("question, evidence, missing", [
     # The evidence names a quantity, but of another kind: not an answer.
     ("Was kostet die Prüfung eines Textes?", "Die Prüfung hat einen Vorlauf von etwa drei Wochen.", ["money"]),
-    ("Ab welchem Alter darf ein Kind allein nach Hause gehen?", "Die Meldung erfolgt innerhalb von 72 Stunden.", ["age"]),
+    ("Ab welchem Alter darf ein Kind allein nach Hause gehen?", "Die Meldung erfolgt innerhalb von 72 Stunden.",
+     ["age"]),
     ("Wie viele Kinder sind in einer Gruppe?", "Die Gruppe trifft sich monatlich.", ["count"]),
     ("Wie viel Prozent übernimmt der Träger?", "Erstattet werden bis zu 50 Euro.", ["share"]),
     ("Wie lange dauert die Bearbeitung?", "Die Bearbeitung kostet 20 Euro.", ["processing"]),
