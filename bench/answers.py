@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/answers.py [--limit N] [--split tune|heldout|all] [--model NAME …] [--json out.json]
                                       [--max-tokens 256] [--distractors] [--config safegpt.toml]
+    .venv/bin/python bench/answers.py --evidence-only [--split …] [--limit N] [--distractors] [--json out.json]
 
 Data: ``bench/data/answers/questions.toml`` (see the README there): questions over the six shipped sample
 guidelines, each with its key fact and acceptable sources, plus questions no guideline answers; about 30 %
@@ -37,6 +38,15 @@ at ``--max-tokens`` (default 256) for both paths. A full run (131 questions × 2
 about an hour on two shared cores; ``--limit N`` takes the first N answerable and the first N unanswerable
 questions of each split (so a short run still measures declining). Ctrl-C (or ``timeout -s INT``) stops
 after the question in progress and prints the tables for the questions done, with their number.
+
+``--evidence-only`` runs the new path only up to its plan — pseudonymisation, search, evidence selection and
+the verdict, everything decided before a model is called — over all questions in about a minute, without
+loading a model: what the user is shown first, and whether the model would be asked at all. Its table, per
+split: answerable questions grounded (the model would draft) and asked back or declined; key fact in the
+quoted evidence, in its best unit, in a retrieved passage; right source quoted; unanswerable questions asked
+back or declined before any model call (a lower bound of "unanswerable declined": a model may still decline
+a grounded one); then every answerable question not grounded and every unanswerable one grounded, by id, with
+the verdict's reason.
 """
 
 from __future__ import annotations
@@ -91,6 +101,8 @@ class Record:
     outcome: str = ""  # new path: grounded | ask_back | decline | open (old: grounded | none)
     echoes_hidden: int = 0  # echoed sentences the new path's check hid
     conflict: bool = False  # the new path's check marked the draft's yes/no against the evidence
+    reason: str = ""  # the evidence verdict's reason when not grounded (off_topic, weak …)
+    fact_first: bool = False  # --evidence-only: the key fact is in the best evidence unit
 
 
 # --------------------------------------------------------------------------------------------- set-up
@@ -191,6 +203,82 @@ async def run_new(app, model: str, q: Question, max_tokens: int) -> Record:
     return rec
 
 
+async def run_evidence(app, model: str, q: Question) -> Record:
+    """The new path up to its plan (``--evidence-only``): ``Pipeline.answer`` is left at its ``EvidenceFound``
+    event, which comes before any model call."""
+    from chat.core.events import EvidenceFound, Retrieved
+
+    started = time.perf_counter()
+    conversation = app.pipeline.new_conversation(model)
+    passages, found = [], None
+    stream = app.pipeline.answer(conversation, q.q)
+    try:
+        async for event in stream:
+            if isinstance(event, Retrieved):
+                passages = [s.passage for s in event.sources]
+            elif isinstance(event, EvidenceFound):
+                found = event
+                break
+    finally:
+        await stream.aclose()
+    assert found is not None, "the pipeline ended without an evidence verdict"
+    evidence = found.evidence
+    quoted = [s.quoted for s in evidence.sentences]
+    rec = Record("evidence", model, q.id, q.split, q.answerable, q.kind, time.perf_counter() - started, "",
+                 "\n".join(quoted), outcome=found.action, reason=evidence.reason)
+    if q.answerable:
+        rec.fact_shown = any(q.fact_shown(t) for t in quoted)
+        rec.fact_first = bool(quoted) and q.fact_shown(quoted[0])
+        rec.fact_retrieved = any(q.fact_shown(t) for t in _source_texts(passages))
+        rec.source_ok = any(q.source_ok(s.passage.source_file, s.passage.section) for s in evidence.sentences)
+    else:
+        rec.declined = found.action in ("ask_back", "decline")
+    return rec
+
+
+def summarise_evidence(records: list[Record]) -> dict[str, str]:
+    answerable = [r for r in records if r.answerable]
+    unanswerable = [r for r in records if not r.answerable]
+
+    def share(recs, test) -> str:
+        return f"{sum(map(test, recs)) / len(recs):.2f} ({sum(map(test, recs))})" if recs else "–"
+
+    return {
+        "questions (answerable / not)": f"{len(answerable)} / {len(unanswerable)}",
+        "answerable grounded (model drafts)": share(answerable, lambda r: r.outcome == "grounded"),
+        "answerable asked back / declined": share(answerable, lambda r: r.outcome in ("ask_back", "decline")),
+        "key fact in the evidence": share(answerable, lambda r: r.fact_shown),
+        "  in its best unit": share(answerable, lambda r: r.fact_first),
+        "  in a retrieved passage": share(answerable, lambda r: r.fact_retrieved),
+        "right source quoted": share(answerable, lambda r: r.source_ok),
+        "unanswerable asked back / declined": share(unanswerable, lambda r: r.declined),
+    }
+
+
+def print_evidence_report(records: list[Record]) -> None:
+    columns = {"tuned": [r for r in records if r.split == "tune"],
+               "held out": [r for r in records if r.split == "heldout"], "all": records}
+    summaries = {name: summarise_evidence(recs) for name, recs in columns.items() if recs}
+    rows = list(next(iter(summaries.values())))
+    width = max(len(r) for r in rows) + 2
+    print("\nevidence and verdict, no model (new path up to its plan)")
+    print(" " * width + "".join(f"{name:>14}" for name in summaries))
+    for row in rows:
+        print(f"{row:<{width}}" + "".join(f"{s[row]:>14}" for s in summaries.values()))
+    print("\nanswerable, not grounded (id, split, action, reason):")
+    for r in records:
+        if r.answerable and r.outcome != "grounded":
+            print(f"  {r.id:<32} {r.split:<8} {r.outcome:<9} {r.reason}")
+    print("unanswerable, grounded (id, split):")
+    for r in records:
+        if not r.answerable and not r.declined:
+            print(f"  {r.id:<32} {r.split:<8} {r.outcome}")
+    print("answerable, key fact retrieved but not quoted (id, split):")
+    for r in records:
+        if r.answerable and r.fact_retrieved and not r.fact_shown:
+            print(f"  {r.id:<32} {r.split}")
+
+
 # --------------------------------------------------------------------------------------------- report
 def _share(records, attr) -> str:
     return f"{sum(getattr(r, attr) for r in records) / len(records):.2f}" if records else "–"
@@ -254,6 +342,14 @@ async def main_async(args) -> list[Record]:
     models = args.model or [app.settings.chat.default_model]
     paths = [p for p in ("old", "new") if p in args.paths.split(",")]
     records: list[Record] = []
+    if args.evidence_only:
+        try:
+            for q in questions:
+                records.append(await run_evidence(app, models[0], q))
+        finally:
+            app.close()
+            shutil.rmtree(tmp, ignore_errors=True)
+        return records
     try:
         await app.pipeline.warm_up()
         for model in models:
@@ -297,10 +393,19 @@ def main() -> None:
     parser.add_argument("--config", default=str(ROOT / "safegpt.toml"))
     parser.add_argument("--json", help="write every answer record to this file")
     parser.add_argument("--verbose", action="store_true", help="print every answer to stderr")
+    parser.add_argument("--evidence-only", action="store_true",
+                        help="no model: the new path's evidence and verdict for every question (see above)")
     args = parser.parse_args()
     started = time.perf_counter()
     load_before = os.getloadavg()
     records = asyncio.run(main_async(args))
+    if args.evidence_only:
+        print_evidence_report(records)
+        print(f"\nrun: {(time.perf_counter() - started) / 60:.1f} min, "
+              f"{'with' if args.distractors else 'without'} distractors")
+        if args.json:
+            Path(args.json).write_text(json.dumps([asdict(r) for r in records], ensure_ascii=False, indent=1))
+        return
     load_after = os.getloadavg()
     for model in dict.fromkeys(r.model for r in records):
         mine = [r for r in records if r.model == model]

@@ -11,7 +11,8 @@ The grounding verdict says what an answer may do with the evidence:
 
 * ``grounded`` — a unit answers the question; quote it, let the model explain it;
 * ``uncertain`` — something fits, but not clearly: the question asks for a number, amount or deadline and
-  the evidence names none, or names one but its passages never mention a noun the question is about
+  the evidence names none, or names only quantities of another kind (a duration for "Was kostet …?"; see
+  :mod:`knowledge.quantity_kinds`), or names one but its passages never mention a noun the question is about
   ("Motorrad" against the car rate; see :mod:`knowledge.topic_terms`), or the best unit is only weakly
   similar. Say which guideline might apply and ask back instead of guessing;
 * ``none`` — nothing relevant was found.
@@ -29,6 +30,7 @@ import numpy as np
 
 from .german_analyzer import STOPWORDS
 from .models import Passage
+from .quantity_kinds import answers, asked_cues, unanswered
 from .topic_terms import TopicTerm, unmatched
 
 
@@ -80,9 +82,12 @@ class Evidence:
 
     grounding: Grounding
     sentences: tuple[EvidenceSentence, ...] = ()  # best first
-    reason: str = ""  # why not grounded: no_passages | no_quantity | weak | off_topic (for logs and tests)
+    # why not grounded: no_passages | no_quantity | other_quantity | weak | off_topic (for logs and tests)
+    reason: str = ""
     excerpts: tuple[Excerpt, ...] = ()  # the passages holding the evidence (and the best one), trimmed
     unmatched: tuple[str, ...] = field(default=(), repr=False)  # off_topic: the question's nouns no passage has
+    # other_quantity: the kinds of quantity the question asks for that no evidence unit names ("money", "time" …)
+    kinds_missing: tuple[str, ...] = ()
 
     @property
     def documents(self) -> tuple[Passage, ...]:
@@ -106,13 +111,20 @@ class Candidate:
 
 
 # Unit score = DENSE_WEIGHT × calibrated cosine + KEYWORD_WEIGHT × keyword overlap + QUANTITY_BONUS (a
-# "how much / until when" question and a unit naming a number or deadline) + PASSAGE_WEIGHT × the passage's
-# relevance. Chosen on the tuned part of bench/data/answers (the best sentence contains the key fact for
-# 0.81 of the questions, one of the best three for 0.89; the passages hold it for 0.95); the weights are
-# flat around this point.
+# "how much / until when" question and a unit naming a number or deadline — of the kind asked for, when the
+# question asks for one: see knowledge.quantity_kinds) + PASSAGE_WEIGHT × the passage's relevance. Chosen on
+# the tuned part of bench/data/answers (the best sentence contains the key fact for 0.81 of the questions, one
+# of the best three for 0.89; the passages hold it for 0.95); the weights are flat around this point.
 DENSE_WEIGHT = 1.0
 KEYWORD_WEIGHT = 0.5
 QUANTITY_BONUS = 0.15
+# A question asking for a kind of quantity ranks the units naming that kind this much higher still — in the
+# ranking only, not in the score that is judged against EVIDENCE_MIN_SCORE: a unit becomes the best one for
+# naming the kind asked for, not a clear answer. Measured with bench/answers.py --evidence-only (tuned part,
+# 0 / 0.15 / 0.3 / 0.45): 0.3 quotes the key fact for one more question than 0 or 0.15 (74 of 83) and answers
+# it; at 0.45 that unit comes first, alone and below the minimum score, and the question is asked back. No
+# unanswerable question is grounded at any of the four.
+KIND_PREFERENCE = 0.3
 PASSAGE_WEIGHT = 0.3
 # Contact details answer "who / where to turn" questions only; for any other question a contact line that
 # happens to share a rare word (the issue's Wohngeld answer cited "Ansprechpersonen") is pushed down.
@@ -210,25 +222,33 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
     if not candidates:  # passages without a quotable unit (headings only): nothing to quote
         return Evidence(Grounding.UNCERTAIN, reason="weak")
     scores = score_units(question, query_vector, passages, candidates, embedder_name, stopwords)
-    order = sorted(range(len(candidates)), key=lambda i: -scores[i])
+    cues = asked_cues(question)
+    rank = [s + (KIND_PREFERENCE if cues and answers(cues, _quoted(c)) else 0.0) for s, c in zip(scores, candidates)]
+    order = sorted(range(len(candidates)), key=lambda i: -rank[i])
     best = scores[order[0]]
     chosen: list[EvidenceSentence] = []
     length = 0
     for i in order:
         c = candidates[i]
-        if chosen and (scores[i] < best - FOLLOW_MARGIN or len(chosen) >= limit):
+        if chosen and (rank[i] < rank[order[0]] - FOLLOW_MARGIN or len(chosen) >= limit):
             break
         if any(_overlaps(c, passages[c.passage_index], s) for s in chosen) or (chosen and length + len(c.text) > MAX_QUOTE_CHARS):
             continue  # the same words again (a sentence and its paragraph; two overlapping chunks)
         length += len(c.text)
         chosen.append(EvidenceSentence(c.text, c.lead, passages[c.passage_index], c.page, round(scores[i], 4)))
-    excerpts = _excerpts(passages, candidates, scores, chosen)
+    excerpts = _excerpts(passages, candidates, rank, chosen)
     if best < min_score:
         return Evidence(Grounding.UNCERTAIN, tuple(chosen), "weak", excerpts)
     quantity = asks_for_quantity(question)
     if quantity and not any(names_quantity(s.quoted) for s in chosen):
         return Evidence(Grounding.UNCERTAIN, tuple(chosen), "no_quantity", excerpts)
-    missing = off_topic(topics, chosen, passages, passage_tokens) if quantity else []
+    other = unanswered(question, [s.quoted for s in chosen])
+    if other:
+        return Evidence(Grounding.UNCERTAIN, tuple(chosen), "other_quantity", excerpts, kinds_missing=tuple(other))
+    missing: list[str] = []
+    if quantity:  # the passages the number is quoted from must be about the question, not just any evidence
+        numbered = [s for s in chosen if (answers(cues, s.quoted) if cues else names_quantity(s.quoted))]
+        missing = off_topic(topics, numbered, passages, passage_tokens)
     if missing:
         return Evidence(Grounding.UNCERTAIN, tuple(chosen), "off_topic", excerpts, tuple(missing))
     return Evidence(Grounding.GROUNDED, tuple(chosen), "", excerpts)
@@ -236,12 +256,13 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
 
 def off_topic(topics: Sequence[TopicTerm], chosen: Sequence[EvidenceSentence], passages: list[Passage],
               passage_tokens: Sequence[Sequence[str]]) -> list[str]:
-    """The topic words of a question that the passages the evidence is quoted from do not mention.
+    """The topic words of a question that the passages the ``chosen`` units are quoted from do not mention.
 
-    Checked for questions asking for a number only: there a near miss does harm — the evidence names *a*
-    number (the car rate, the domestic allowance), and an answer would give it for the motorbike or for
-    Austria. Words that ask for the number ("Frist", "Betrag") are no topic: "innerhalb von 72 Stunden"
-    answers "Welche Frist …" without the word."""
+    Checked for questions asking for a number only, with the units naming the number (of the kind asked for):
+    there a near miss does harm — the evidence names *a* number (the car rate, the domestic allowance, the
+    notice period for invitations quoted beside the rule for the youth office), and an answer would give it
+    for the motorbike, for Austria, for the youth office. Words that ask for the number ("Frist", "Betrag") are
+    no topic: "innerhalb von 72 Stunden" answers "Welche Frist …" without the word."""
     if not topics or not passage_tokens:
         return []
     used = {passages.index(s.passage) for s in chosen}
@@ -288,6 +309,10 @@ def _excerpts(passages: list[Passage], candidates: list[Candidate], scores: list
     return tuple(out)
 
 
+def _quoted(c: Candidate) -> str:
+    return f"{c.lead} … {c.text}" if c.lead else c.text
+
+
 def _overlaps(c: Candidate, passage: Passage, chosen: EvidenceSentence) -> bool:
     if passage.doc_id != chosen.passage.doc_id:
         return False
@@ -315,12 +340,16 @@ def score_units(question: str, query_vector: Sequence[float] | None, passages: l
         q = np.asarray(query_vector, dtype=np.float32)
         q = q / (float(np.linalg.norm(q)) or 1.0)
     quantity = asks_for_quantity(question)
+    cues = asked_cues(question)
     who = bool(_WHO_QUESTION.search(question))
     out = []
     for c, ctx in zip(candidates, contexts):
         dense = calibrate_sentence(embedder_name, float(np.dot(q, c.vector))) if q is not None and c.vector is not None else 0.0
         overlap = sum(wt for word, wt in zip(query_words, weights) if _matches(word, ctx)) / total
-        bonus = QUANTITY_BONUS if quantity and names_quantity(c.text) else 0.0
+        if cues:
+            bonus = QUANTITY_BONUS if answers(cues, _quoted(c)) else 0.0
+        else:
+            bonus = QUANTITY_BONUS if quantity and names_quantity(c.text) else 0.0
         section = passages[c.passage_index].section or ""
         if not who and (_CONTACT.search(c.text) or _CONTACT.search(section)):
             bonus -= CONTACT_PENALTY

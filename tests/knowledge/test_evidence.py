@@ -135,6 +135,59 @@ def test_a_number_question_whose_noun_the_evidence_passage_never_names_is_off_to
         assert "motorrad" not in repr(evidence)  # the user's words stay out of logs
 
 
+PRUEFGRUPPE = "Die Prüfgruppe prüft Texte in Leichter Sprache auf Anfrage (Vorlauf etwa drei Wochen)."
+
+
+@pytest.mark.parametrize("question, expected, missing", [
+    # The unit names a quantity, but a duration: it does not say what the check costs or from which age.
+    ("Was kostet die Prüfung durch die Prüfgruppe?", "other_quantity", ("money",)),
+    ("wie teuer ist das prüfen lassen", "other_quantity", ("money",)),
+    ("Ab welchem Alter dürfen Texte für die Prüfgruppe geschrieben werden?", "other_quantity", ("age",)),
+    # A duration answers a question for one; a question asking for no kind is not judged by it.
+    ("Wie lange dauert die Prüfung durch die Prüfgruppe?", "", ()),
+    ("Bis wann muss ich die Prüfgruppe anfragen?", "", ()),
+    ("Wer prüft Texte in Leichter Sprache?", "", ()),
+])
+def test_a_question_for_a_kind_of_quantity_the_evidence_does_not_name_is_asked_back(question, expected, missing):
+    passages = [passage("leichte-sprache", "4. Prüfung", text=PRUEFGRUPPE)]
+    evidence = select_evidence(question, QUERY, passages, [unit(0, PRUEFGRUPPE, 0.1)], "usem3")
+    assert (evidence.reason, evidence.kinds_missing) == (expected, missing)
+    assert evidence.grounding is (Grounding.UNCERTAIN if expected else Grounding.GROUNDED)
+    assert evidence.sentences  # an ask-back still quotes what might apply
+
+
+def test_a_unit_naming_the_asked_kind_comes_before_a_closer_one_naming_another():
+    passages = [passage("fortbildung", "3. Kurse")]
+    candidates = [unit(0, "Der Kurs beginnt in drei Wochen.", 0.30), unit(0, "Für den Kurs fallen 40 Euro an.", 0.34)]
+    money = select_evidence("Wie teuer ist der Kurs?", QUERY, passages, candidates, "usem3")
+    assert money.grounding is Grounding.GROUNDED and money.sentences[0].text == "Für den Kurs fallen 40 Euro an."
+    time = select_evidence("Wie lange dauert es bis zum Kurs?", QUERY, passages, candidates, "usem3")
+    assert time.sentences[0].text == "Der Kurs beginnt in drei Wochen."
+
+
+@pytest.mark.parametrize("numbered_text, expected", [
+    # The number is quoted from a passage about invitations: the youth-office rule beside it has none.
+    ("Einladungen zum Elternabend werden mindestens zwei Wochen vorher verschickt.", "off_topic"),
+    # The passage holding the number is about the question: grounded.
+    ("Die Eltern werden mindestens zwei Tage vor der Mitteilung an das Jugendamt informiert.", ""),
+])
+def test_the_passage_the_number_is_quoted_from_must_be_about_the_question(numbered_text, expected):
+    analyzer = GermanAnalyzer()
+    question = "Wie lange vorher werden die Eltern über die Mitteilung ans Jugendamt informiert?"
+    rule = "Die Eltern werden über die Mitteilung an das Jugendamt informiert, sofern dies das Kind nicht gefährdet."
+    passages = [passage("kinderschutz", "5. Mitteilung", text=rule),
+                passage("elternarbeit", "2. Elternabende", score=0.7, text=numbered_text)]
+    candidates = [unit(0, rule, 0.1), unit(1, numbered_text, 0.4)]
+    topics = topic_terms(question, [KeywordTerm(t) for t in analyzer.query_terms(question)])
+    tokens = [analyzer.tokens(" ".join((p.title, p.section or "", p.text))) for p in passages]
+    evidence = select_evidence(question, QUERY, passages, candidates, "usem3", topics=topics, passage_tokens=tokens)
+    quoted = {s.passage.doc_id for s in evidence.sentences}
+    assert "elternarbeit" in quoted
+    if expected:  # the rule's passage, quoted too, names every topic word: it does not count
+        assert "kinderschutz" in quoted
+    assert evidence.reason == expected
+
+
 def test_weak_match_is_uncertain_and_no_passages_is_none():
     weak = select_evidence("Wie lange dauert die Bearbeitung?", QUERY, [passage("x", "1", score=0.3)],
                            [unit(0, "Die Abgabe erfolgt im Bürgerzentrum.", 1.3)], "usem3")

@@ -89,3 +89,15 @@ def test_the_unit_that_answers_comes_first_verbatim_with_its_section(kb, chroma_
 def test_what_the_guideline_does_not_answer_is_not_grounded(kb, question, chroma_mode):
     evidence = kb.evidence(question, kb.search(question))
     assert evidence.grounding is not Grounding.GROUNDED, [s.text for s in evidence.sentences]
+
+
+@pytest.mark.parametrize("chroma_mode", ["embedded"])
+@pytest.mark.parametrize("question", [
+    # The guideline names quantities near the question's words, but of another kind: a day, a deadline, an
+    # amount in euros — not a share of the damage, not a number of trips.
+    "Wie viel Prozent der Schäden am Fahrzeug zahlt die Fuhrparkleitung?",
+    "Wie viele Fahrten darf ich pro Woche bei der Disposition anmelden?",
+])
+def test_a_question_for_a_quantity_of_another_kind_is_asked_back(kb, question, chroma_mode):
+    evidence = kb.evidence(question, kb.search(question))
+    assert evidence.grounding is Grounding.UNCERTAIN and evidence.reason == "other_quantity"
