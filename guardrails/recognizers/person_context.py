@@ -450,6 +450,7 @@ class ContextNameFinder:
                     or self._bare_noun_person(text, tokens, i) or self._animate_subject(text, tokens, i, lower_mode)
                     or self._bare_noun_beside_speech_verb(text, tokens, i, lower_mode)
                     or self._bare.subject_after_finite_verb(text, tokens, i, lower_mode)
+                    or self._bare.subject_after_fronted_phrase(text, tokens, i, lower_mode)
                     or self._bare.prepositional_object_before_verb(text, tokens, i, lower_mode)
                     or self._bare.beneficiary_before_occasion(text, tokens, i, lower_mode)
                     or self._bare.subject_with_possessive(text, tokens, i, lower_mode)
@@ -755,8 +756,11 @@ class ContextNameFinder:
             return True  # "darf richter die akte einsehen?", "will Kiwi nicht mehr …": the subject of a question
         first = prev is None or joined or (prev_low in _LIST_JOINERS and i - 2 == clause_start)
         after = tokens[i + 2] if i + 2 < clause_end else None
-        if after is not None and (after.text in _PRONOUNS or after.kind == STRONG or after.score > 0):
-            return False  # "Brot und Butter haben wir gegessen", "Nachts rief Mehmet an": fronted, the subject follows
+        coordinated = nxt is not None and nxt.text.lower() in _LIST_JOINERS
+        if after is not None and not coordinated and (after.text in _PRONOUNS or after.kind == STRONG or after.score > 0):
+            return False  # "Nachts rief Mehmet an": fronted, the subject follows
+        # (after "und" stands the other member of the subject, decided below: "Ente und Fanny haben sich
+        # gestritten"; "Brot und Butter haben wir gegessen" fails at "Butter", whose subject "wir" follows)
         if first and nxt is not None and not nxt.cap and (nxt.text in _MODALS or nxt.text in _PLURAL_VERBS
                                                           or nxt.text.lower() in ANIMATE_FORMS
                                                           or nxt.text in ("hat", "hatte", "ist", "war")):
