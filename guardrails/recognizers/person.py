@@ -337,8 +337,10 @@ class PersonRecognizer(EntityRecognizer):
                     after_determiner=not _SENTENCE_BREAK.search(gap)
                     and (
                         prev_word in DETERMINERS
-                        # "der wirksame Schutz": article + inflected adjective
-                        or (prev_prev_word in DETERMINERS and prev_word.endswith(("e", "en", "er", "es", "em")))
+                        # "der wirksame Schutz": article + inflected adjective; not a role noun ("sein
+                        # Schwager Kasper", "mit dem Architekten Noel Linden": a role, then the name)
+                        or (prev_prev_word in DETERMINERS and prev_word.endswith(("e", "en", "er", "es", "em"))
+                            and not (tokens and self._role_noun(tokens[-1])))
                     ),
                     cue=cue,
                     genitive=genitive,
@@ -350,6 +352,11 @@ class PersonRecognizer(EntityRecognizer):
         return tokens
 
     # -- decision --------------------------------------------------------------------
+
+    def _role_noun(self, tok: _Token) -> bool:
+        """A capitalised noun inside the sentence that names a role or relation ("Schwager", "Architekten")."""
+        return (tok.cap and not tok.sentence_initial and self._context is not None
+                and self._context.is_role_noun(tok))
 
     @staticmethod
     def _family_plural_form(tok: _Token) -> bool:

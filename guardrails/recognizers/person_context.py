@@ -360,6 +360,10 @@ class ContextNameFinder:
 
     # -- positions ---------------------------------------------------------------------------
 
+    def is_role_noun(self, tok: Token) -> bool:
+        """A noun naming a role or relation of a person ("Trainerin", "Schwager", "Architekten")."""
+        return self._is_role_noun(tok)
+
     def _is_role_noun(self, tok: Token) -> bool:
         low = tok.text.lower()
         if tok.cap and self._lex.is_person_noun(tok.text) and not self._lex.is_listed_name(tok.text):
@@ -489,6 +493,11 @@ class ContextNameFinder:
                 need = {3: ROLE_THRESHOLD, 2: STRONG_THRESHOLD, 1: MEDIUM_THRESHOLD, 0: PLAIN_THRESHOLD}[strength]
             if p >= need:
                 tok.score = 0.6
+        for i, tok in enumerate(tokens):
+            if tok.score > 0 and tok.cue is None and tok.kind != STRONG and i > 0 and tokens[i - 1].cue is None:
+                # a given name found by another rule (even as a genitive before a noun): the word after
+                # it is still the surname of the apposition ("Die Sozialreformerin Pantelis Hirte gründete …")
+                self._role_apposition(text, tokens, i)
         self._lists(text, tokens, lower_mode)
         self._pairs(text, tokens, lower_mode)
         self._given_names_before_double_surnames(text, tokens)
@@ -638,7 +647,8 @@ class ContextNameFinder:
         if tok.score > 0 or tok.kind not in (OTHER, AMBIGUOUS) or text[role.end : tok.start] != " ":
             return False
         before_role = tokens[i - 2].text.lower() if i >= 2 and not role.sentence_initial else ""
-        if before_role in DETERMINERS or not role.cap or role.cue is not None or not self._is_role_noun(role):
+        # With an article before the role ("die Ärztin Hilfe") only a listed name: "sein Schwager Kasper holt …"
+        if (before_role in DETERMINERS and tok.kind != AMBIGUOUS) or not role.cap or role.cue is not None or not self._is_role_noun(role):
             return False
         if not self._noun_surname(tok):
             return False
@@ -648,7 +658,8 @@ class ContextNameFinder:
         if nxt is None or _END.match(text, tok.end):
             return True
         return text[tok.end : nxt.start] == " " and not nxt.cap and (
-            nxt.text in SUBJECT_VERBS or nxt.text in SPEECH_VERBS or nxt.text.endswith(("te", "ten")))
+            nxt.text in SUBJECT_VERBS or nxt.text in SPEECH_VERBS or nxt.text.endswith(("te", "ten"))
+            or (tok.kind == AMBIGUOUS and self._verbish(nxt) and not self._lex.is_function_word(nxt.text)))
 
     def _sibilant_family(self, text: str, tokens: list[Token], i: int) -> bool:
         """"Die Gitz wohnen …", "bei den Blix.": a name ending in s, x, z or ß takes no plural "-s";
