@@ -115,12 +115,21 @@ PRODUCT_HEADS = (
 )
 
 
+# Nouns of training whose "zu" names a topic or a product, never a person ("Schulung zu Carecenter");
+# "bei", "mit" and "für" after them name people ("Schulung bei X") and are left alone.
+TOPIC_HEADS = ("schulung", "schulungen", "einweisung", "fortbildung", "fortbildungen", "workshop", "webinar",
+               "tutorial", "anleitung", "handbuch", "infoabend", "informationsabend")
+
+
 def object_of_product_noun(tokens: list[Token], i: int) -> bool:
-    """``tokens[i]`` is the object of a preposition after a noun of software or access."""
+    """``tokens[i]`` is the object of a preposition after a noun of software or access, or of "zu"
+    after a noun of training."""
     if i < 2 or tokens[i].sentence_initial or tokens[i - 1].sentence_initial:
         return False
-    head = tokens[i - 2].text.lower()
-    return tokens[i - 2].cap and tokens[i - 1].text.lower() in ("von", "zu", "für", "bei", "über", "mit") and (
+    head, prep = tokens[i - 2].text.lower(), tokens[i - 1].text.lower()
+    if tokens[i - 2].cap and prep == "zu" and (head in TOPIC_HEADS or (len(head) > 10 and head.endswith(TOPIC_HEADS))):
+        return True
+    return tokens[i - 2].cap and prep in ("von", "zu", "für", "bei", "über", "mit") and (
         head in PRODUCT_HEADS or (len(head) > 8 and head.endswith(PRODUCT_HEADS)))
 
 

@@ -25,6 +25,7 @@ from guardrails.names import (
     fold,
 )
 from guardrails.name_classifier import NameClassifier
+from guardrails.recognizers.bare_nouns import object_of_product_noun
 from guardrails.recognizers.caseless_scripts import caseless as _caseless, foreign_sentence_members
 from guardrails.recognizers.language_lists import language_list_members
 from guardrails.recognizers.person_context import (
@@ -1023,8 +1024,10 @@ class PersonRecognizer(EntityRecognizer):
                 tok.score = max(tok.score, 0.6)
             # "Xena hat …", "Cecilie freut sich …": unknown word as a subject.
             # Not after an article: "Die Barmer hat …", "vom Wagen ist …" name a thing or a body.
+            # Nor the object of a software or training noun: "Der Zugang zu Stashcat ist beantragt".
             if tok.kind == UNKNOWN and tok.cap and nxt is not None and nxt.text in SUBJECT_VERBS and (
-                    not tok.after_determiner or self._family_plural_form(tok)) and tok.prev_low not in THING_PREPOSITIONS:
+                    not tok.after_determiner or self._family_plural_form(tok)) and tok.prev_low not in THING_PREPOSITIONS \
+                    and not object_of_product_noun(tokens, i):
                 # ... unless the classifier is sure it is none ("Arbeit und Soziales wurde …")
                 if gap_after == " " and (self._context is None or self._context.probability(tok.text) >= MEDIUM_THRESHOLD):
                     tok.score = max(tok.score, 0.6)
