@@ -49,6 +49,14 @@ _LOWER_STREET = (
 _LOWER_PLZ_TOWN = r"(?:0[1-9]|[1-9]\d)\d{3}\s[a-zäöü][a-zäöüß]+(?:[-\s](?:an\sder\s|am\s)?[a-zäöü][a-zäöüß]+)?"
 
 
+# Places that are numbered slots, not streets, though they end in "-platz": a parking or work place
+# ("Parkplatz 28 ist reserviert"). Squares ("Marktplatz 3", "Lindenplatz 5") stay addresses.
+_NUMBERED_SLOT = re.compile(
+    r"(?:Park|Stell|Abstell|Arbeits|Sitz|Liege|Steck|Schlaf|Praktikums|Ausbildungs|Studien|Kita|Krippen|"
+    r"Kindergarten|Heim|Therapie|Pflege|Wohn|Zelt|Camping|Wohnmobil)platz\s\d"
+)
+
+
 class GermanAddressRecognizer(PatternRecognizer):
     """"Lindenstraße 12", "Karl-Marx-Str. 5a, 44135 Dortmund", "Am Markt 3", "44135 Dortmund".
 
@@ -88,8 +96,11 @@ class GermanAddressRecognizer(PatternRecognizer):
         self._is_common_word = is_common_word
 
     def invalidate_result(self, pattern_text: str) -> Optional[bool]:
-        """A PLZ-shaped number followed by a common noun is an amount, not a town."""
+        """A PLZ-shaped number followed by a common noun is an amount, not a town; a numbered slot
+        ("Parkplatz 28", "Stellplatz 3", "Arbeitsplatz 12") is no street."""
         m = re.match(r"^(?:D-)?\d{5}\s([^\s-]+)", pattern_text)
         if m and self._is_common_word(m.group(1)):
+            return True
+        if _NUMBERED_SLOT.match(pattern_text):
             return True
         return None

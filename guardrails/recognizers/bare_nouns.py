@@ -22,6 +22,14 @@ Each rule looks only at positions where German grammar leaves no room for a bare
 - ``subject_with_possessive``: a sentence-initial bare count noun before its verb in a clause with a
   possessive ("bohne hat schon wieder sein handy verloren").
 - ``beneficiary_before_occasion``: "für X zum/zur …" ("schreib was nettes für igel zum abschied").
+- ``subject_after_fronted_phrase``: the first field is no subject — a prepositional phrase ("Im
+  Interview lobte Hase die …", "Nach der Pause fuhr Amsel mit der Rede fort") or a plural noun phrase
+  before a singular verb ("Die Unterlagen hat Moll vollständig mitgebracht") — so the subject stands
+  right after the finite verb; a bare count noun (or a listed surname) there, before an article, an
+  adverb or (with a separable particle closing the clause) a preposition, is a name.
+- ``prepositional_object_before_verb`` also takes the partner after a noun of talking ("Nach
+  Rücksprache mit Kang wird …"), but only a word that looks like a name: institutions stand there
+  bare in notes ("Rücksprache mit Schule").
 """
 
 from __future__ import annotations
@@ -66,6 +74,22 @@ _PREPOSITIONS_AFTER_SUBJECT = frozenset("aus für gegen mit von bei nach zu in a
 _POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer".split())
 _PREPOSITIONS = frozenset("für bei von gegenüber".split())
 _PARTNER_ADVERBS = frozenset({"gemeinsam", "zusammen"})
+# Nouns of talking and agreeing: "mit" after them names the partner ("Nach Rücksprache mit X wird …").
+_TALK_NOUNS = ("rücksprache", "absprache", "gespräch", "telefonat", "kontakt", "treffen", "vereinbarung", "termin")
+# A lexicon noun after a noun of talking must look this much like a name ("Kang"; not "Schule", "Kita").
+TALK_PARTNER_SCORE = 0.5
+# Prepositions that open a sentence-initial first field ("Im Interview", "Nach dem Krieg").
+_FRONTING_PREPOSITIONS = frozenset(
+    """im am beim vom zum zur ins ans auf nach vor bei seit in an mit laut trotz wegen während aus unter
+    über dank gegenüber""".split()
+)
+# Finite forms that are singular only: a plural first field before them is no subject.
+_SINGULAR_ONLY_FINITE = frozenset(
+    "hat hatte wird wurde kann konnte muss musste soll sollte will wollte darf durfte mag mochte möchte".split()
+)
+# Separable verb particles closing a clause: "fuhr X mit der Rede fort", "kehrte X in die Stadt zurück".
+_CLOSING_PARTICLES = frozenset("fort zurück ein an aus durch vor ab auf zu weiter hin her nach bei".split())
+_INFLECTED_ADJECTIVE = ("e", "en", "er", "es", "em")
 _OCCASION = frozenset({"zum", "zur"})
 # Prefixes of action nouns made from verbs ("Bedarf", "Anspruch", "Verlust", "Eintritt"): such nouns
 # stand bare in many fixed phrases ("bei Bedarf", "von Vorteil"); never taken for a name here.
@@ -91,12 +115,21 @@ PRODUCT_HEADS = (
 )
 
 
+# Nouns of training whose "zu" names a topic or a product, never a person ("Schulung zu Carecenter");
+# "bei", "mit" and "für" after them name people ("Schulung bei X") and are left alone.
+TOPIC_HEADS = ("schulung", "schulungen", "einweisung", "fortbildung", "fortbildungen", "workshop", "webinar",
+               "tutorial", "anleitung", "handbuch", "infoabend", "informationsabend")
+
+
 def object_of_product_noun(tokens: list[Token], i: int) -> bool:
-    """``tokens[i]`` is the object of a preposition after a noun of software or access."""
+    """``tokens[i]`` is the object of a preposition after a noun of software or access, or of "zu"
+    after a noun of training."""
     if i < 2 or tokens[i].sentence_initial or tokens[i - 1].sentence_initial:
         return False
-    head = tokens[i - 2].text.lower()
-    return tokens[i - 2].cap and tokens[i - 1].text.lower() in ("von", "zu", "für", "bei", "über", "mit") and (
+    head, prep = tokens[i - 2].text.lower(), tokens[i - 1].text.lower()
+    if tokens[i - 2].cap and prep == "zu" and (head in TOPIC_HEADS or (len(head) > 10 and head.endswith(TOPIC_HEADS))):
+        return True
+    return tokens[i - 2].cap and prep in ("von", "zu", "für", "bei", "über", "mit") and (
         head in PRODUCT_HEADS or (len(head) > 8 and head.endswith(PRODUCT_HEADS)))
 
 
@@ -190,7 +223,7 @@ class BareNounRules:
             return False
         if not self._finite(text, tokens, i - 2, lower_mode) and not (self._content_word(verb) and not verb.sentence_initial):
             return False
-        if nxt.cap or not self.bare_count_noun(tok, lower_mode):
+        if nxt.cap or not (self.bare_count_noun(tok, lower_mode) or (not lower_mode and self._unlisted_name_shape(tok))):
             return False
         nxt_low = nxt.text.lower()
         return nxt_low in _ARTICLES or nxt_low in _ADVERBS_AFTER_SUBJECT or nxt_low in _PREPOSITIONS_AFTER_SUBJECT
@@ -205,10 +238,14 @@ class BareNounRules:
             return False
         prep_low = prep.text.lower()
         partner = prep_low == "mit" and i >= 2 and tokens[i - 2].text.lower() in _PARTNER_ADVERBS
-        if prep_low not in _PREPOSITIONS and not partner:
+        talk = (prep_low == "mit" and not partner and i >= 2 and tokens[i - 2].cap
+                and tokens[i - 2].text.lower().endswith(_TALK_NOUNS))
+        if prep_low not in _PREPOSITIONS and not partner and not talk:
             return False
         if verb.cap and not lower_mode or not self.bare_count_noun(tok, lower_mode) or object_of_product_noun(tokens, i):
             return False
+        if talk and self.lexicon.is_common_word(tok.text) and self.probability(tok.text) < TALK_PARTNER_SCORE:
+            return False  # "Nach Rücksprache mit Schule wird …": notes drop the article of an institution
         if not (verb.text in KNOWN_FINITE or verb.text in _COPULAS or self._content_word(verb)):
             return False
         # Only capitalised words and function words before the preposition: the verb after the
@@ -245,6 +282,91 @@ class BareNounRules:
         tok, prep, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
         return (prep.text.lower() == "für" and nxt.text.lower() in _OCCASION and text[prep.end : tok.start] == " "
                 and text[tok.end : nxt.start] == " " and self.bare_count_noun(tok, lower_mode))
+
+    def subject_after_fronted_phrase(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
+        """"Im Interview lobte Hase die Zusammenarbeit", "Nach der Pause fuhr Amsel mit der Rede fort",
+        "Die Unterlagen hat Moll vollständig mitgebracht": the subject right after the finite verb when
+        the first field cannot be the subject."""
+        if lower_mode or i < 3 or tokens[i].sentence_initial or i + 1 >= len(tokens) or tokens[i + 1].sentence_initial:
+            return False
+        tok, verb, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
+        if verb.cap or text[verb.end : tok.start] != " " or text[tok.end : nxt.start] != " ":
+            return False
+        field = self._fronted_field(text, tokens, i - 1)
+        if field is None:
+            return False
+        if not (self.bare_count_noun(tok, lower_mode) or self._unlisted_name_shape(tok)):
+            return False
+        low = tok.text.lower()
+        if low.endswith("en") and self.lexicon.is_neuter_noun(tok.text):
+            return False  # "Im Frühjahr kehrte Leben in das Haus zurück": an infinitive used as a noun
+        nxt_low = nxt.text
+        if nxt.cap:
+            return False  # "räumte X Fehler ein": the surname rule would take the bare object for its second half
+        if nxt_low in _ARTICLES:
+            after = tokens[i + 2].text.lower() if i + 2 < len(tokens) else ""
+            return not after.startswith(_TIME_ADJECTIVES)
+        if nxt_low in _ADVERBS_AFTER_SUBJECT:
+            return True
+        if field == "plural":
+            # "hat Moll vollständig mitgebracht": an adverb or adjective before the closing participle
+            return self.lexicon.is_verb_or_adjective(nxt_low) and not self.lexicon.is_function_word(nxt_low) and (
+                i + 2 < len(tokens) and not tokens[i + 2].cap)
+        if nxt_low in _PREPOSITIONS_AFTER_SUBJECT:
+            return self._closing_particle(text, tokens, i + 1) > i + 2
+        return False
+
+    @staticmethod
+    def _closing_particle(text: str, tokens: list[Token], j: int) -> int:
+        """Index of the separable particle closing the clause that ``tokens[j]`` is in ("… fort."), or -1."""
+        end = next((k for k in range(j, len(tokens))
+                    if k + 1 == len(tokens) or _CLAUSE_BREAK.search(text[tokens[k].end : tokens[k + 1].start])
+                    or tokens[k + 1].text in ("und", "oder", "aber")), -1)
+        return end if end >= 0 and tokens[end].text in _CLOSING_PARTICLES else -1
+
+    def _unlisted_name_shape(self, tok: Token) -> bool:
+        """A listed name that is also a word ("Weiss", "Moll"), or a capitalised word no lexicon knows
+        that only its ending made look like an adjective ("Brant"): bare where a subject stands."""
+        word, lex = tok.text, self.lexicon
+        if not tok.cap or tok.cue is not None or tok.after_determiner or tok.score > 0 or len(word) < 3:
+            return False
+        if not word.isalpha() or not word[1:].islower() or lex.is_function_word(word) or word.lower() in self.excluded:
+            return False
+        if tok.kind == AMBIGUOUS:
+            return not lex.is_plural_only(word) and not self.is_role_noun(tok)
+        return (tok.kind == OTHER and not lex.is_common_word(word) and not lex.is_compound_noun(word)
+                and not lex.is_place(word) and not lex.is_non_person_name(word) and not lex.is_verb_or_adjective(word))
+
+    def _fronted_field(self, text: str, tokens: list[Token], j: int) -> str | None:
+        """What stands before the finite verb at ``j`` when that is no subject: "pp" for a prepositional
+        phrase opening the sentence ("Im Interview", "Nach einer kurzen Pause", "Im Jahr 2004"), "plural"
+        for a plural noun phrase before a verb that is singular only ("Die Unterlagen hat …")."""
+        verb = tokens[j]
+        if verb.cap or not verb.text.isalpha() or verb.text in _COPULAS:
+            return None
+        start = j - 1
+        while start > 0 and not tokens[start].sentence_initial:
+            start -= 1
+        field = tokens[start:j]
+        if not (2 <= len(field) <= 5) or not field[0].sentence_initial or not field[0].cap:
+            return None
+        if any(_CLAUSE_BREAK.search(text[a.end : b.start]) for a, b in zip(tokens[start:j], tokens[start + 1 : j + 1])):
+            return None
+        lex = self.lexicon
+        first = field[0].text.lower()
+        if first in _FRONTING_PREPOSITIONS:
+            if not (verb.text in KNOWN_FINITE or (self._content_word(verb) and not lex.is_common_noun(verb.text))):
+                return None
+            if not (field[-1].cap or field[-1].text.isdigit()):
+                return None
+            if all(t.cap or t.text.isdigit() or lex.is_function_word(t.text)
+                   or (t.after_determiner and t.text.endswith(_INFLECTED_ADJECTIVE)) for t in field[1:]):
+                return "pp"
+            return None
+        if (len(field) == 2 and first in ("die", "diese", "alle") and verb.text in _SINGULAR_ONLY_FINITE
+                and lex.is_plural_only(field[1].text)):
+            return "plural"
+        return None
 
     # -- helpers -------------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from guardrails.names import (
     fold,
 )
 from guardrails.name_classifier import NameClassifier
+from guardrails.recognizers.bare_nouns import object_of_product_noun
 from guardrails.recognizers.caseless_scripts import caseless as _caseless, foreign_sentence_members
 from guardrails.recognizers.language_lists import language_list_members
 from guardrails.recognizers.person_context import (
@@ -337,8 +338,10 @@ class PersonRecognizer(EntityRecognizer):
                     after_determiner=not _SENTENCE_BREAK.search(gap)
                     and (
                         prev_word in DETERMINERS
-                        # "der wirksame Schutz": article + inflected adjective
-                        or (prev_prev_word in DETERMINERS and prev_word.endswith(("e", "en", "er", "es", "em")))
+                        # "der wirksame Schutz": article + inflected adjective; not a role noun ("sein
+                        # Schwager Kasper", "mit dem Architekten Noel Linden": a role, then the name)
+                        or (prev_prev_word in DETERMINERS and prev_word.endswith(("e", "en", "er", "es", "em"))
+                            and not (tokens and self._role_noun(tokens[-1])))
                     ),
                     cue=cue,
                     genitive=genitive,
@@ -350,6 +353,11 @@ class PersonRecognizer(EntityRecognizer):
         return tokens
 
     # -- decision --------------------------------------------------------------------
+
+    def _role_noun(self, tok: _Token) -> bool:
+        """A capitalised noun inside the sentence that names a role or relation ("Schwager", "Architekten")."""
+        return (tok.cap and not tok.sentence_initial and self._context is not None
+                and self._context.is_role_noun(tok))
 
     @staticmethod
     def _family_plural_form(tok: _Token) -> bool:
@@ -1016,8 +1024,10 @@ class PersonRecognizer(EntityRecognizer):
                 tok.score = max(tok.score, 0.6)
             # "Xena hat …", "Cecilie freut sich …": unknown word as a subject.
             # Not after an article: "Die Barmer hat …", "vom Wagen ist …" name a thing or a body.
+            # Nor the object of a software or training noun: "Der Zugang zu Stashcat ist beantragt".
             if tok.kind == UNKNOWN and tok.cap and nxt is not None and nxt.text in SUBJECT_VERBS and (
-                    not tok.after_determiner or self._family_plural_form(tok)) and tok.prev_low not in THING_PREPOSITIONS:
+                    not tok.after_determiner or self._family_plural_form(tok)) and tok.prev_low not in THING_PREPOSITIONS \
+                    and not object_of_product_noun(tokens, i):
                 # ... unless the classifier is sure it is none ("Arbeit und Soziales wurde …")
                 if gap_after == " " and (self._context is None or self._context.probability(tok.text) >= MEDIUM_THRESHOLD):
                     tok.score = max(tok.score, 0.6)

@@ -360,6 +360,10 @@ class ContextNameFinder:
 
     # -- positions ---------------------------------------------------------------------------
 
+    def is_role_noun(self, tok: Token) -> bool:
+        """A noun naming a role or relation of a person ("Trainerin", "Schwager", "Architekten")."""
+        return self._is_role_noun(tok)
+
     def _is_role_noun(self, tok: Token) -> bool:
         low = tok.text.lower()
         if tok.cap and self._lex.is_person_noun(tok.text) and not self._lex.is_listed_name(tok.text):
@@ -450,6 +454,7 @@ class ContextNameFinder:
                     or self._bare_noun_person(text, tokens, i) or self._animate_subject(text, tokens, i, lower_mode)
                     or self._bare_noun_beside_speech_verb(text, tokens, i, lower_mode)
                     or self._bare.subject_after_finite_verb(text, tokens, i, lower_mode)
+                    or self._bare.subject_after_fronted_phrase(text, tokens, i, lower_mode)
                     or self._bare.prepositional_object_before_verb(text, tokens, i, lower_mode)
                     or self._bare.beneficiary_before_occasion(text, tokens, i, lower_mode)
                     or self._bare.subject_with_possessive(text, tokens, i, lower_mode)
@@ -488,6 +493,11 @@ class ContextNameFinder:
                 need = {3: ROLE_THRESHOLD, 2: STRONG_THRESHOLD, 1: MEDIUM_THRESHOLD, 0: PLAIN_THRESHOLD}[strength]
             if p >= need:
                 tok.score = 0.6
+        for i, tok in enumerate(tokens):
+            if tok.score > 0 and tok.cue is None and tok.kind != STRONG and i > 0 and tokens[i - 1].cue is None:
+                # a given name found by another rule (even as a genitive before a noun): the word after
+                # it is still the surname of the apposition ("Die Sozialreformerin Pantelis Hirte gründete …")
+                self._role_apposition(text, tokens, i)
         self._lists(text, tokens, lower_mode)
         self._pairs(text, tokens, lower_mode)
         self._given_names_before_double_surnames(text, tokens)
@@ -637,7 +647,8 @@ class ContextNameFinder:
         if tok.score > 0 or tok.kind not in (OTHER, AMBIGUOUS) or text[role.end : tok.start] != " ":
             return False
         before_role = tokens[i - 2].text.lower() if i >= 2 and not role.sentence_initial else ""
-        if before_role in DETERMINERS or not role.cap or role.cue is not None or not self._is_role_noun(role):
+        # With an article before the role ("die Ärztin Hilfe") only a listed name: "sein Schwager Kasper holt …"
+        if (before_role in DETERMINERS and tok.kind != AMBIGUOUS) or not role.cap or role.cue is not None or not self._is_role_noun(role):
             return False
         if not self._noun_surname(tok):
             return False
@@ -647,7 +658,8 @@ class ContextNameFinder:
         if nxt is None or _END.match(text, tok.end):
             return True
         return text[tok.end : nxt.start] == " " and not nxt.cap and (
-            nxt.text in SUBJECT_VERBS or nxt.text in SPEECH_VERBS or nxt.text.endswith(("te", "ten")))
+            nxt.text in SUBJECT_VERBS or nxt.text in SPEECH_VERBS or nxt.text.endswith(("te", "ten"))
+            or (tok.kind == AMBIGUOUS and self._verbish(nxt) and not self._lex.is_function_word(nxt.text)))
 
     def _sibilant_family(self, text: str, tokens: list[Token], i: int) -> bool:
         """"Die Gitz wohnen …", "bei den Blix.": a name ending in s, x, z or ß takes no plural "-s";
@@ -755,8 +767,11 @@ class ContextNameFinder:
             return True  # "darf richter die akte einsehen?", "will Kiwi nicht mehr …": the subject of a question
         first = prev is None or joined or (prev_low in _LIST_JOINERS and i - 2 == clause_start)
         after = tokens[i + 2] if i + 2 < clause_end else None
-        if after is not None and (after.text in _PRONOUNS or after.kind == STRONG or after.score > 0):
-            return False  # "Brot und Butter haben wir gegessen", "Nachts rief Mehmet an": fronted, the subject follows
+        coordinated = nxt is not None and nxt.text.lower() in _LIST_JOINERS
+        if after is not None and not coordinated and (after.text in _PRONOUNS or after.kind == STRONG or after.score > 0):
+            return False  # "Nachts rief Mehmet an": fronted, the subject follows
+        # (after "und" stands the other member of the subject, decided below: "Ente und Fanny haben sich
+        # gestritten"; "Brot und Butter haben wir gegessen" fails at "Butter", whose subject "wir" follows)
         if first and nxt is not None and not nxt.cap and (nxt.text in _MODALS or nxt.text in _PLURAL_VERBS
                                                           or nxt.text.lower() in ANIMATE_FORMS
                                                           or nxt.text in ("hat", "hatte", "ist", "war")):

@@ -16,6 +16,11 @@ VALID = [
     ("wohnt jetzt in der andreasstraße 22, brief dahin", "andreasstraße 22"),
     ("wohnhaft hettnerweg 99b, 68336 hockenheim.", "hettnerweg 99b, 68336 hockenheim"),
     ("in der rote-kreuz-straße 90", "rote-kreuz-straße 90"),
+    # squares stay streets though numbered slots ("Parkplatz 28") are none
+    ("Sie wohnt am Marktplatz 3 in Kassel.", "Marktplatz 3"),
+    ("Rathausplatz 1, 44135 Dortmund", "Rathausplatz 1, 44135 Dortmund"),
+    ("wohnhaft Lindenplatz 5", "Lindenplatz 5"),
+    ("Er wohnt Am Parkplatz 3.", "Am Parkplatz 3"),
 ]
 NEAR_MISSES = [
     "Die Straße ist laut.",
@@ -25,6 +30,11 @@ NEAR_MISSES = [
     "Paragraph 12 SGB II",
     "Im Jahr 2024 gab es mehr Anträge.",
     "am montag 3 termine, im jahr 2024 mehr",
+    "Parkplatz 28 ist für den Dienstwagen reserviert.",
+    "Stellplatz 3 ist ab Montag frei.",
+    "Der Arbeitsplatz 12 steht im zweiten Büro.",
+    "Sitzplatz 14 im Bus ist reserviert.",
+    "Kitaplatz 2 wird im August frei.",
 ]
 
 
