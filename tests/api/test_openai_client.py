@@ -226,6 +226,9 @@ def test_embeddings_with_the_knowledge_embedder(env):
 
 def test_usage_is_counted_per_system_and_model_without_text(env):
     env.client("fallakte").chat.completions.create(model="extern", messages=[{"role": "user", "content": MESSAGE}])
+    with pytest.raises(openai.NotFoundError):  # the model field is free text: a client's name stays out too
+        env.client("fallakte").chat.completions.create(model="Aylin Demir", messages=[{"role": "user",
+                                                                                       "content": "Hallo"}])
     out = env.cli("apikey", "usage").stdout
     rows = [line.split("\t") for line in out.splitlines()[1:]]
     ok = [r for r in rows if r[1] == "Fallakte" and r[2] == "extern" and r[3] == "ok"]

@@ -81,7 +81,7 @@ def test_split_key():
 
 
 def test_usage_counts_per_day_system_model_outcome(engine):
-    usage = ApiUsageCounter(engine)
+    usage = ApiUsageCounter(engine, ["extern", "intern"])
     usage.record("Fallakte", "extern", "ok", 100, 20)
     usage.record("Fallakte", "extern", "ok", 50, 10)
     usage.record("Fallakte", "extern", "refused_policy")
@@ -91,6 +91,18 @@ def test_usage_counts_per_day_system_model_outcome(engine):
             rows[("Fallakte", "extern", "ok")].completion_tokens) == (2, 150, 30)
     assert rows[("Fallakte", "extern", "refused_policy")].requests == 1
     assert rows[("Pflegedoku", "intern", "ok")].requests == 1
+
+
+def test_usage_counts_a_model_name_it_does_not_serve_as_other(engine):
+    """The model field is free text: whatever a caller writes there (a client's name) is never stored."""
+    from chat.web.api.usage import OTHER_MODEL
+
+    usage = ApiUsageCounter(engine, ["extern"])
+    usage.record("Fallakte", "Frau Aylin Demir", "model_not_found")
+    usage.record("Fallakte", "EXTERN", "model_not_found")
+    usage.record("Fallakte", "extern", "ok", 5, 1)
+    rows = {(r.system, r.model, r.outcome): r.requests for r in usage.rows()}
+    assert rows == {("Fallakte", OTHER_MODEL, "model_not_found"): 2, ("Fallakte", "extern", "ok"): 1}
 
 
 def test_rate_limiter_bursts_to_the_limit_then_refills(tmp_path):

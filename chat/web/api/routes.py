@@ -47,7 +47,7 @@ from chat.web.api.openai_models import (
 from chat.web.api.openapi import build_openapi, error_responses, json_body, json_response
 from chat.web.api.rate_limit import RateLimiter
 from chat.web.api.settings import ApiSettings, api_settings, embedding_model_id
-from chat.web.api.usage import ApiUsageCounter
+from chat.web.api.usage import OTHER_MODEL, ApiUsageCounter
 
 log = logging.getLogger(__name__)
 PREFIX = "/v1"
@@ -71,7 +71,9 @@ class ApiServices:
 
     @cached_property
     def usage(self) -> ApiUsageCounter:
-        return ApiUsageCounter(self.app.engine)
+        embedding = embedding_model_id(self.app.settings)
+        served = [entry.model_name for entry in self.app.settings.model_list] + ([embedding] if embedding else [])
+        return ApiUsageCounter(self.app.engine, served)
 
     @cached_property
     def completions(self) -> CompletionService:
@@ -120,7 +122,7 @@ def _guarded_route_class(services: ApiServices) -> type[APIRoute]:
 
             async def handler(request: Request) -> Response:
                 key: ApiKey | None = None
-                request.state.model = "-"
+                request.state.model = OTHER_MODEL
                 try:
                     key = await services.authenticate(request)
                     request.state.api_key = key

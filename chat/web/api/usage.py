@@ -2,13 +2,16 @@
 
 One row per (UTC day, system, model, outcome) with request and token counts. Outcomes: ``ok``,
 ``refused_policy``, ``invalid_request``, ``model_not_found``, ``rate_limited``, ``upstream_error``,
-``internal_error``.
+``internal_error``. The model is counted by name only when it is one this SafeGPT serves; any other name a
+caller sends (it is free text: a client's name in the ``model`` field was once stored verbatim) counts as
+:data:`OTHER_MODEL`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -18,6 +21,8 @@ from sqlalchemy.exc import IntegrityError
 from chat.web.api.schema import api_usage
 
 log = logging.getLogger(__name__)
+# What a request for a model this SafeGPT does not serve (or a request not read that far) is counted under.
+OTHER_MODEL = "-"
 
 
 @dataclass(frozen=True)
@@ -37,12 +42,14 @@ class ApiUsageCounter:
     Not the chat's :class:`chat.store.usage.UsageRecorder` (anonymous usage events of staff): an integrating
     system is not a person, so it is counted by name here."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, models: Iterable[str] = ()) -> None:
         self.engine = engine
+        self.models = frozenset(models)  # the names counted as they are; every other name is OTHER_MODEL
 
     def record(self, system: str, model: str, outcome: str, prompt_tokens: int = 0, completion_tokens: int = 0,
                *, day: str | None = None) -> None:
         day = day or datetime.now(timezone.utc).date().isoformat()
+        model = model if model in self.models else OTHER_MODEL
         bucket = ((api_usage.c.day == day) & (api_usage.c.system == system[:120]) & (api_usage.c.model == model[:200])
                   & (api_usage.c.outcome == outcome))
         increment = dict(requests=api_usage.c.requests + 1,
