@@ -223,7 +223,10 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
         return Evidence(Grounding.UNCERTAIN, reason="weak")
     scores = score_units(question, query_vector, passages, candidates, embedder_name, stopwords)
     cues = asked_cues(question)
-    rank = [s + (KIND_PREFERENCE if cues and answers(cues, _quoted(c)) else 0.0) for s, c in zip(scores, candidates)]
+    # Only a unit that names a quantity at all (names_quantity, judged below) is preferred for its kind: "ab dem
+    # Ersten des Monats" reads as a date, but quoted alone it would leave a "Für wie lange …?" without a number.
+    rank = [s + (KIND_PREFERENCE if cues and answers(cues, _quoted(c)) and names_quantity(_quoted(c)) else 0.0)
+            for s, c in zip(scores, candidates)]
     order = sorted(range(len(candidates)), key=lambda i: -rank[i])
     best = scores[order[0]]
     chosen: list[EvidenceSentence] = []
