@@ -34,6 +34,7 @@ Each rule looks only at positions where German grammar leaves no room for a bare
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -297,6 +298,8 @@ class BareNounRules:
             return False
         if not (self.bare_count_noun(tok, lower_mode) or self._unlisted_name_shape(tok)):
             return False
+        if tok.text in _institution_heads():
+            return False  # "Seit Oktober zahlt Werkstatt den Lohn aus": notes drop the article of an institution
         low = tok.text.lower()
         if low.endswith("en") and self.lexicon.is_neuter_noun(tok.text):
             return False  # "Im Frühjahr kehrte Leben in das Haus zurück": an infinitive used as a noun
@@ -386,3 +389,12 @@ class BareNounRules:
         return (not lower_mode and j >= 1 and tokens[j - 1].sentence_initial and tokens[j - 1].cap
                 and text[tokens[j - 1].end : verb.start] == " " and self._content_word(verb)
                 and not self.lexicon.is_common_noun(verb.text))
+
+
+@functools.cache
+def _institution_heads() -> frozenset[str]:
+    """Head words of institutions ("Kita", "Hort", "Schule", "Praxis"; ``data/institution_words.tsv``)."""
+    from guardrails.recognizers.institution import InstitutionVocabulary
+
+    vocabulary = InstitutionVocabulary.load()
+    return frozenset(vocabulary.heads | vocabulary.weak_heads)

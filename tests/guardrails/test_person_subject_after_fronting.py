@@ -68,6 +68,11 @@ NEGATIVES = {
     "partner after 'Rücksprache mit', a day-care centre": "Nach Rücksprache mit Kita wird der Antrag gestellt.",
     "partner after 'Rücksprache mit', an office": "Nach Rücksprache mit Jugendamt wird der Antrag gestellt.",
     "'mit' after a thing": "Eine Wohnung mit Balkon wird dringend gesucht.",
+    # Case notes drop the article of an institution that acts: "hat Hort/Schule/Praxis …".
+    "PP first field, a practice in a note": "Nach dem Termin hat Praxis die Befunde direkt geschickt.",
+    "PP first field, a school in a note": "Zum Hilfeplan hat Schule die Stellungnahme geschickt.",
+    "PP first field, a clinic before an adverb": "Nach dem Aufenthalt hat Klinik sofort angerufen.",
+    "PP first field, a workshop before the article": "Seit Oktober zahlt Werkstatt den Lohn wieder aus.",
     "the subject first, then the verb and an object": "Der Verein lobte Engagement und Ausdauer der Helfer.",
 }
 
