@@ -30,7 +30,7 @@ import numpy as np
 
 from .german_analyzer import STOPWORDS
 from .models import Passage
-from .quantity_kinds import answers, asked_cues, unanswered
+from .quantity_kinds import answers, asked_cues, unanswered_cues
 from .topic_terms import TopicTerm, unmatched
 
 
@@ -245,7 +245,7 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
     quantity = asks_for_quantity(question)
     if quantity and not any(names_quantity(s.quoted) for s in chosen):
         return Evidence(Grounding.UNCERTAIN, tuple(chosen), "no_quantity", excerpts)
-    other = unanswered(question, [s.quoted for s in chosen])
+    other = unanswered_cues(cues, [s.quoted for s in chosen])
     if other:
         return Evidence(Grounding.UNCERTAIN, tuple(chosen), "other_quantity", excerpts, kinds_missing=tuple(other))
     missing: list[str] = []

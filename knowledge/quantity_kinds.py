@@ -320,7 +320,11 @@ def named_kinds(text: str) -> frozenset[QuantityKind]:
 def unanswered(question: str, texts: Iterable[str]) -> list[str]:
     """The names of the cues of ``question`` (``money``, ``time`` …) that no kind named by ``texts`` answers.
     Empty when the question asks for no particular kind."""
-    cues = asked_cues(question)
+    return unanswered_cues(asked_cues(question), texts)
+
+
+def unanswered_cues(cues: Sequence[QuestionCue], texts: Iterable[str]) -> list[str]:
+    """:func:`unanswered` for cues already read from the question (:func:`asked_cues`)."""
     if not cues:
         return []
     named = frozenset().union(*(named_kinds(t) for t in texts))
