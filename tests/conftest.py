@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+# Chainlit writes a default .chainlit/ folder into its app root (the working directory unless set) when first
+# imported; tests that import chat.ui in-process get a throw-away root, so the repository stays clean. A server
+# sets its own root (chat/web/server.py) before it imports Chainlit.
+os.environ.setdefault("CHAINLIT_APP_ROOT", tempfile.mkdtemp(prefix="safegpt-chainlit-"))
 
 from tests.support.openai_stub import RecordingProvider  # noqa: E402
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import settings_dict
+from tests.conftest import REPO, settings_dict
 from tests.support.server import write_toml
 
 HEAVY = ("presidio_analyzer", "presidio_anonymizer", "spacy", "chromadb", "litellm", "llama_cpp", "chainlit")
@@ -38,8 +38,9 @@ def _loaded(tmp_path: Path, code: str, env: dict[str, str] | None = None) -> tup
     cwd = tmp_path / "cwd"
     cwd.mkdir(exist_ok=True)
     record = tmp_path / "loaded.json"
+    inherited = {name: value for name, value in os.environ.items() if name != "CHAINLIT_APP_ROOT"}  # as users run it
     result = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=600,
-                            env={**os.environ, **(env or {}), "LOADED_FILE": str(record)})
+                            env={**inherited, **(env or {}), "LOADED_FILE": str(record)})
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(record.read_text()), cwd
 
@@ -85,3 +86,11 @@ def test_ask_answers_without_chainlit_and_leaves_the_working_directory_empty(cli
     assert "chainlit" not in loaded["modules"]
     assert not any(m.startswith("chat.ui") for m in loaded["modules"])
     assert list(cwd.iterdir()) == []
+
+
+def test_the_repository_holds_no_generated_chainlit_folder():
+    """Chainlit's generated config lives under the data directory (chat/web/server.py); a ``.chainlit/`` in the
+    repository would be a stale copy nobody reads."""
+    tracked = subprocess.run(["git", "ls-files", "--", ".chainlit", "*/.chainlit/*"], cwd=REPO, capture_output=True,
+                             text=True, check=True).stdout.split()
+    assert tracked == []
