@@ -7,26 +7,31 @@ import chainlit as cl
 
 from chat.ui import messages as texts
 from chat.ui import onboarding_ui, prompt_ui
-from chat.ui.guarded import action_callback
+from chat.ui.guarded import register_action
 from chat.ui.interaction import ends_task
+from chat.wiring import SafeGPT
 
 
-async def start_chat() -> None:
+def register(app: SafeGPT) -> None:
+    """The acknowledgement button (called by chat/ui/chainlit_app.py)."""
+    register_action(app, onboarding_ui.ACK_ACTION, on_acknowledge)
+
+
+async def start_chat(app: SafeGPT) -> None:
     """Called from ``on_chat_start``: onboarding when the rules need acknowledging, else the welcome."""
-    await prompt_ui.set_commands()
-    if await onboarding_ui.is_acknowledged():
-        await welcome()
+    await prompt_ui.set_commands(app)
+    if await onboarding_ui.is_acknowledged(app):
+        await welcome(app)
     else:
-        await onboarding_ui.show_onboarding()
+        await onboarding_ui.show_onboarding(app)
 
 
-async def welcome() -> None:
+async def welcome(app: SafeGPT) -> None:
     await cl.Message(content=texts.WELCOME, author="SafeGPT").send()
-    await prompt_ui.show_library_intro()
+    await prompt_ui.show_library_intro(app)
 
 
-@action_callback(onboarding_ui.ACK_ACTION)
 @ends_task
-async def on_acknowledge(action: cl.Action) -> None:
-    if await onboarding_ui.acknowledge(action) is not None:
-        await welcome()
+async def on_acknowledge(app: SafeGPT, action: cl.Action) -> None:
+    if await onboarding_ui.acknowledge(app, action) is not None:
+        await welcome(app)

@@ -24,12 +24,12 @@ from chat.core.events import AnswerDelta, AnswerDone, EvidenceFound, Protected, 
 from chat.core.pipeline import Conversation, UserInputError
 from chat.core.presentation import protected_markdown, shown_sources, sources_footer
 from chat.llm.errors import ModelNotAllowed, ModelUnavailable, RoutingError
-from chat.runtime import get_app
 from chat.store.db.faults import database_unavailable
 from chat.ui import messages as texts
 from chat.ui.feedback_ui import feedback_actions
 from chat.ui.interaction import current_department
 from chat.ui.presentation import source_elements
+from chat.wiring import SafeGPT
 
 log = logging.getLogger(__name__)
 # Pieces that arrive within this interval reach the browser as one update. Every update is a socket.io event
@@ -66,7 +66,7 @@ class TurnResult:
     error: str | None = None
 
 
-async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: str | None = None,
+async def answer_in_chat(app: SafeGPT, conversation: Conversation, text: str, *, prompt_id: str | None = None,
                          attachments: tuple = ()) -> TurnResult:
     """Run ``text`` through the pipeline and render it. Never raises for user or model errors.
 
@@ -81,7 +81,7 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
     pii_types: list[str] = []
     batcher = StreamBatcher()
     try:
-        async for event in get_app().pipeline.answer(conversation, text):
+        async for event in app.pipeline.answer(conversation, text):
             if isinstance(event, Protected):
                 pii_types = [entity for entity, _, _ in event.replacements]
                 async with cl.Step(name=texts.STEP_PSEUDONYMISED, type="tool") as step:
@@ -126,7 +126,7 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
                 answer.elements = source_elements(event)
                 answer.actions = [*feedback_actions(event.model_name, prompt_id), mark_action()]
                 await answer.send()
-                await _record_safely(event.model_name or core_texts.NO_MODEL_LABEL, "ok", pii_types, prompt_id, event)
+                await _record_safely(app, event.model_name or core_texts.NO_MODEL_LABEL, "ok", pii_types, prompt_id, event)
                 return TurnResult(done=event, message_id=answer.id)
     except (UserInputError, RoutingError) as exc:
         if waiting is not None:
@@ -136,7 +136,7 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
         outcome = ("input_rejected" if isinstance(exc, UserInputError) else
                    "refused_policy" if isinstance(exc, ModelNotAllowed) else
                    "model_unavailable" if isinstance(exc, ModelUnavailable) else "error")
-        await _record_safely(conversation.model_name, outcome, pii_types, prompt_id, None)
+        await _record_safely(app, conversation.model_name, outcome, pii_types, prompt_id, None)
         # The user's own message stays in the chat above; they can resend it unchanged.
         await cl.Message(content=texts.ERROR_PREFIX + str(exc), author="SafeGPT").send()
         return TurnResult(done=None, message_id=None, error=str(exc))
@@ -148,7 +148,7 @@ async def answer_in_chat(conversation: Conversation, text: str, *, prompt_id: st
             await waiting.remove()
         if answer.content:  # nothing half-done stays
             await answer.remove()
-        await _record_safely(conversation.model_name, "error", pii_types, prompt_id, None)
+        await _record_safely(app, conversation.model_name, "error", pii_types, prompt_id, None)
         await cl.Message(content=texts.ERROR_PREFIX + texts.UNEXPECTED_ERROR, author="SafeGPT").send()
         return TurnResult(done=None, message_id=None, error=texts.UNEXPECTED_ERROR)
     return TurnResult(done=None, message_id=None)
@@ -176,30 +176,30 @@ def mark_action() -> cl.Action:
                      icon="shield")
 
 
-async def _record_safely(*args) -> None:
+async def _record_safely(app: SafeGPT, *args) -> None:
     """Record usage in a thread (a locked or unreachable database must not stall other chats); while the
     database is unavailable, tell the user that this turn is not saved yet (the data layer keeps it in memory
     only). Any other failure to count is logged and does not take the answer away: the count is secondary."""
     unavailable = False
     try:
-        await asyncio.to_thread(_record, *args)
+        await asyncio.to_thread(_record, app, *args)
     except Exception as exc:
         if database_unavailable(exc):
             log.warning("usage not recorded: database unavailable (%s)", type(exc).__name__)
             unavailable = True
         else:
             log_unexpected(exc, "usage record")
-    history = get_app().history  # without a history there is nothing that could be saved later
+    history = app.history  # without a history there is nothing that could be saved later
     if history is not None and (unavailable or history.unsaved):
         await cl.Message(content=texts.DATABASE_NOT_SAVED, author="SafeGPT").send()
 
 
-def _record(model: str, outcome: str, pii_types: list[str], prompt_id: str | None, done: AnswerDone | None) -> None:
-    department, member = current_department()
+def _record(app: SafeGPT, model: str, outcome: str, pii_types: list[str], prompt_id: str | None, done: AnswerDone | None) -> None:
+    department, member = current_department(app)
     cited = []
     if done is not None:
         cited = [s.passage.source_file for s in shown_sources(done)]
-    get_app().usage.record_answer(
+    app.usage.record_answer(
         model=model, outcome=outcome,
         prompt_tokens=done.prompt_tokens if done else 0, completion_tokens=done.completion_tokens if done else 0,
         latency_ms=int(done.seconds * 1000) if done else 0, pii_types=pii_types, prompt_id=prompt_id,

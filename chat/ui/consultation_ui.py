@@ -9,9 +9,9 @@ import logging
 
 import chainlit as cl
 
-from chat.runtime import get_app
-from chat.ui.guarded import action_callback
+from chat.ui.guarded import register_action
 from chat.ui.interaction import ask, ends_task, run_action
+from chat.wiring import SafeGPT
 from onboarding import Prompt
 from onboarding import chat_messages as texts
 
@@ -20,8 +20,13 @@ RATE_ACTION = "Bewertung in der KI-Sprechstunde"  # also a chat title in the his
 _PENDING = "pending_ratings"  # message id -> its rating buttons (removed after one click)
 
 
-async def show_sessions() -> None:
-    area = get_app().onboarding
+def register(app: SafeGPT) -> None:
+    """The rating buttons (called by chat/ui/chainlit_app.py)."""
+    register_action(app, RATE_ACTION, on_rate)
+
+
+async def show_sessions(app: SafeGPT) -> None:
+    area = app.onboarding
     sessions = await asyncio.to_thread(area.consultations.list, True)
     if not sessions:
         await cl.Message(content=texts.CONSULTATION_NONE, author="SafeGPT").send()
@@ -45,14 +50,13 @@ async def ask_rating(session_id: int, prompt: Prompt) -> None:
     cl.user_session.set(_PENDING, pending)
 
 
-def pseudonymise(comment: str) -> str:
+def pseudonymise(app: SafeGPT, comment: str) -> str:
     """Free text goes through the guardrail before it is stored (a fresh vault: nothing maps back)."""
-    return get_app().guardrail.conversation().protect(comment).text
+    return app.guardrail.conversation().protect(comment).text
 
 
-@action_callback(RATE_ACTION)
 @ends_task
-async def on_rate(action: cl.Action) -> None:
+async def on_rate(app: SafeGPT, action: cl.Action) -> None:
     pending = cl.user_session.get(_PENDING) or {}
     entry = pending.pop(action.forId, None)
     if entry is None:
@@ -61,12 +65,12 @@ async def on_rate(action: cl.Action) -> None:
     buttons, rated = entry
     for button in buttons:
         await button.remove()
-    comment = await ask(texts.RATE_COMMENT)
+    comment = await ask(app, texts.RATE_COMMENT)
     if comment is not None and comment.casefold() in texts.SKIP_WORDS:
         comment = ""
-    stored = await asyncio.to_thread(pseudonymise, comment) if comment else None
+    stored = await asyncio.to_thread(pseudonymise, app, comment) if comment else None
     try:
-        await asyncio.to_thread(get_app().onboarding.consultations.rate, rated["session_id"], rated["prompt_id"],
+        await asyncio.to_thread(app.onboarding.consultations.rate, rated["session_id"], rated["prompt_id"],
                                 rated["version"], bool(action.payload.get("helpful")), stored)
     except ValueError:
         await cl.Message(content=texts.RATE_CLOSED, author="SafeGPT").send()

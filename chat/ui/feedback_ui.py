@@ -14,9 +14,9 @@ import chainlit as cl
 
 from chat.core.feedback import FeedbackReason
 from chat.core.messages import FEEDBACK_REASONS
-from chat.runtime import get_app
 from chat.ui import messages as texts
 from chat.ui.interaction import current_department
+from chat.wiring import SafeGPT
 
 log = logging.getLogger(__name__)
 FEEDBACK_ACTION = "feedback"
@@ -44,10 +44,9 @@ def reason_actions(model: str, prompt_id: str | None) -> list[cl.Action]:
     return actions
 
 
-def _known_labels(payload: dict) -> tuple[str, str | None]:
+def _known_labels(app: SafeGPT, payload: dict) -> tuple[str, str | None]:
     """Model and prompt id as the catalogue and the library name them. The payload comes from the browser: anything
     else (a made-up model, a name typed into a request) never reaches the figures or the metrics' labels."""
-    app = get_app()
     model = str(payload.get("model", ""))
     if model not in {entry.model_name for entry in app.settings.model_list}:
         model = "unbekannt"
@@ -63,14 +62,14 @@ async def _remove_group(action: cl.Action) -> None:
         await cl.Action(name=action.name, payload={}, id=str(action_id), forId=action.forId).remove()
 
 
-# Registered as button callbacks by chat/ui/chainlit_app.py (through chat.ui.guarded, which imports chat_turn,
-# which imports this module for the buttons).
-async def on_feedback(action: cl.Action) -> None:
+# Registered as button callbacks by chat/ui/chainlit_app.py's ``register`` (this module sits below chat.ui.guarded:
+# chat_turn imports it for the buttons, and guarded imports chat_turn).
+async def on_feedback(app: SafeGPT, action: cl.Action) -> None:
     payload = action.payload or {}
-    model, prompt_id = _known_labels(payload)
+    model, prompt_id = _known_labels(app, payload)
     helpful = payload.get("helpful") is True
-    department, _ = current_department()
-    await asyncio.to_thread(get_app().usage.record_feedback, model=model, helpful=helpful, prompt_id=prompt_id,
+    department, _ = current_department(app)
+    await asyncio.to_thread(app.usage.record_feedback, model=model, helpful=helpful, prompt_id=prompt_id,
                             department=department)
     await _remove_group(action)
     if helpful:
@@ -80,16 +79,16 @@ async def on_feedback(action: cl.Action) -> None:
                          actions=reason_actions(model, prompt_id)).send()
 
 
-async def on_feedback_reason(action: cl.Action) -> None:
+async def on_feedback_reason(app: SafeGPT, action: cl.Action) -> None:
     payload = action.payload or {}
     try:
         reason = FeedbackReason(payload.get("reason"))
     except ValueError:  # not one of our buttons: nothing is stored
         log.warning("feedback reason refused: unknown code")
         return
-    model, prompt_id = _known_labels(payload)
-    department, _ = current_department()
-    await asyncio.to_thread(get_app().usage.record_feedback_reason, model=model, reason=reason, prompt_id=prompt_id,
+    model, prompt_id = _known_labels(app, payload)
+    department, _ = current_department(app)
+    await asyncio.to_thread(app.usage.record_feedback_reason, model=model, reason=reason, prompt_id=prompt_id,
                             department=department)
     await _remove_group(action)
     await cl.Message(content=texts.FEEDBACK_REASON_THANKS.format(reason=FEEDBACK_REASONS[reason.value]),

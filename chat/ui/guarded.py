@@ -2,7 +2,8 @@
 failure shows a German message instead of Chainlit's own (which prints the exception's text and logs a full
 traceback that can quote what the user wrote).
 
-A leaf like ``interaction``: the ``*_ui`` modules register their buttons with :func:`action_callback`.
+A leaf like ``interaction``: the ``*_ui`` modules register their buttons with :func:`register_action` from their
+``register(app)``, which :func:`chat.ui.chainlit_app.register` calls; nothing is registered at import.
 """
 
 from __future__ import annotations
@@ -10,25 +11,26 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+from collections.abc import Awaitable, Callable
 
 import chainlit as cl
 
-from chat.runtime import get_app
 from chat.store.db.faults import database_unavailable
 from chat.ui import messages as texts
 from chat.ui.chat_turn import log_unexpected, unexpected
+from chat.wiring import SafeGPT
 
 log = logging.getLogger(__name__)
 GUARDED = "__safegpt_guarded__"
 
 
-async def session_is_valid() -> bool:
+async def session_is_valid(app: SafeGPT) -> bool:
     """True while the login behind this websocket session still holds (account enabled, same token version
     and role, login younger than the session lifetime) — checked on every message and button."""
     session = cl.context.session
     token = getattr(session, "token", None)
     # A database outage does not end the login (chat/web/security/sessions.py ``login_holds``).
-    return await asyncio.to_thread(get_app().sessions.login_holds, token)
+    return await asyncio.to_thread(app.sessions.login_holds, token)
 
 
 async def end_session() -> None:
@@ -41,14 +43,14 @@ async def end_session() -> None:
         await sio.disconnect(socket_id)
 
 
-def guarded(where: str):
+def guarded(app: SafeGPT, where: str):
     """Decorator for a Chainlit callback (``where`` names it in the log: type and place of an error only)."""
 
     def decorate(callback):
         @functools.wraps(callback)
         async def wrapper(*args, **kwargs):
             try:
-                if not await session_is_valid():
+                if not await session_is_valid(app):
                     log.info("%s refused: the login has ended", where)
                     await end_session()
                     return None
@@ -71,11 +73,10 @@ def guarded(where: str):
     return decorate
 
 
-def action_callback(name: str):
-    """``cl.action_callback`` with :func:`guarded` around the button's handler."""
+def register_action(app: SafeGPT, name: str, handler: Callable[[SafeGPT, cl.Action], Awaitable[None]]) -> None:
+    """Register ``handler(app, action)`` as the callback of the button ``name``, with :func:`guarded` around it."""
 
-    def decorate(callback):
-        cl.action_callback(name)(guarded(f"action {name!r}")(callback))
-        return callback
+    async def on_action(action: cl.Action) -> None:  # Chainlit passes arguments by these parameter names
+        await handler(app, action)
 
-    return decorate
+    cl.action_callback(name)(guarded(app, f"action {name!r}")(on_action))

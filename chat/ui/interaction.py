@@ -10,7 +10,7 @@ import functools
 
 import chainlit as cl
 
-from chat.runtime import get_app
+from chat.wiring import SafeGPT
 from onboarding import Prompt
 from onboarding import chat_messages as texts
 
@@ -24,21 +24,21 @@ def ends_task(callback):
     re-marks the chat as busy (stop button, input blocked). Mark it idle again when the callback is done."""
 
     @functools.wraps(callback)
-    async def wrapper(action: cl.Action):
+    async def wrapper(app: SafeGPT, action: cl.Action):
         try:
-            return await callback(action)
+            return await callback(app, action)
         finally:
             await cl.context.emitter.task_end()
 
     return wrapper
 
 
-def current_department() -> tuple[str | None, str | None]:
+def current_department(app: SafeGPT) -> tuple[str | None, str | None]:
     """(department, user name) of the logged-in user; the name only feeds the k-threshold count."""
     user = cl.user_session.get("user")
     if user is None:
         return None, None
-    account = get_app().accounts.get(user.identifier)
+    account = app.accounts.get(user.identifier)
     return (account.department if account else None), user.identifier
 
 
@@ -47,9 +47,9 @@ def current_username() -> str | None:
     return getattr(user, "identifier", None)
 
 
-async def ask(question: str) -> str | None:
+async def ask(app: SafeGPT, question: str) -> str | None:
     """One guided question; ``None`` on timeout."""
-    timeout = int(get_app().settings.chat.guided_question_minutes * 60)
+    timeout = int(app.settings.chat.guided_question_minutes * 60)
     answer = await cl.AskUserMessage(content=question, author="SafeGPT", timeout=timeout).send()
     if answer is None:
         await cl.Message(content=texts.PROMPT_TIMEOUT, author="SafeGPT").send()

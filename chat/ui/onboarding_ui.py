@@ -12,11 +12,11 @@ import chainlit as cl
 
 from chat.core import messages as core_texts
 from chat.core.pipeline import Conversation
-from chat.runtime import get_app
-from chat.ui.guarded import action_callback
+from chat.ui.guarded import register_action
 from chat.ui.data_layer import ONBOARDING_ACTION, forget_onboarding_writes
 from chat.ui.interaction import EXPLAIN_ACTION, current_username, ends_task
 from chat.ui.reflow import join_wrapped_lines
+from chat.wiring import SafeGPT
 from onboarding import chat_messages as texts
 
 log = logging.getLogger(__name__)
@@ -26,9 +26,15 @@ ACK_ACTION = ONBOARDING_ACTION
 _SESSION_KEY = "rules_acknowledged"
 
 
-def live_example() -> tuple[str, str, list[tuple[str, str]]]:
+def register(app: SafeGPT) -> None:
+    """The "Wie funktioniert das?" button (called by chat/ui/chainlit_app.py; the acknowledgement button is
+    chat/ui/chat_start.py's, which shows the welcome after it)."""
+    register_action(app, EXPLAIN_ACTION, on_explain)
+
+
+def live_example(app: SafeGPT) -> tuple[str, str, list[tuple[str, str]]]:
     """A fictional sentence through a fresh conversation guard: (before, after, [(original, pseudonym)])."""
-    protected = get_app().guardrail.conversation().protect(texts.EXAMPLE_SENTENCE)
+    protected = app.guardrail.conversation().protect(texts.EXAMPLE_SENTENCE)
     return texts.EXAMPLE_SENTENCE, protected.text, [(f.original, f.pseudonym) for f in protected.findings]
 
 
@@ -36,16 +42,16 @@ def _ack_action(version: int) -> cl.Action:
     return cl.Action(name=ACK_ACTION, payload={"version": version}, label=texts.ACK_BUTTON, icon="check")
 
 
-def rules_markdown() -> str:
-    rules = get_app().onboarding.rules
+def rules_markdown(app: SafeGPT) -> str:
+    rules = app.onboarding.rules
     approved = texts.RULES_APPROVED.format(approved_by=rules.approved_by) if rules.approved_by else ""
     header = texts.RULES_HEADER.format(version=rules.version, valid_from=f"{rules.valid_from:%d.%m.%Y}",
                                        approved=approved)
     return header + join_wrapped_lines(rules.text)  # the file is wrapped in an editor; the chat keeps breaks
 
 
-async def is_acknowledged() -> bool:
-    area = get_app().onboarding
+async def is_acknowledged(app: SafeGPT) -> bool:
+    area = app.onboarding
     if cl.user_session.get(_SESSION_KEY) == area.rules.version:
         return True
     username = current_username()
@@ -57,11 +63,11 @@ async def is_acknowledged() -> bool:
     return False
 
 
-async def show_onboarding() -> None:
-    area = get_app().onboarding
+async def show_onboarding(app: SafeGPT) -> None:
+    area = app.onboarding
     previous = await asyncio.to_thread(area.acknowledgements.latest_version, current_username() or "")
     if previous is None:
-        before, after, replaced = await asyncio.to_thread(live_example)
+        before, after, replaced = await asyncio.to_thread(live_example, app)
         lines = "\n".join(texts.INTRO_REPLACEMENT.format(original=o, pseudonym=p) for o, p in replaced)
         await cl.Message(content=texts.INTRO.format(before=before, after=after, replacements=lines),
                          author="SafeGPT").send()
@@ -69,29 +75,29 @@ async def show_onboarding() -> None:
     else:
         await cl.Message(content=texts.RULES_UPDATED.format(old=previous, new=area.rules.version),
                          author="SafeGPT").send()
-    await cl.Message(content=rules_markdown(), author="SafeGPT").send()
-    await send_ack_request()
+    await cl.Message(content=rules_markdown(app), author="SafeGPT").send()
+    await send_ack_request(app)
 
 
-async def send_ack_request(prefix: str = "") -> None:
-    version = get_app().onboarding.rules.version
+async def send_ack_request(app: SafeGPT, prefix: str = "") -> None:
+    version = app.onboarding.rules.version
     await cl.Message(content=prefix + texts.ACK_PROMPT, author="SafeGPT", actions=[_ack_action(version)]).send()
 
 
-async def gate() -> bool:
+async def gate(app: SafeGPT) -> bool:
     """True when the user may chat; otherwise reminds them (German) and offers the button again."""
-    if await is_acknowledged():
+    if await is_acknowledged(app):
         return True
-    await send_ack_request(prefix=texts.ACK_REMINDER + "\n\n")
+    await send_ack_request(app, prefix=texts.ACK_REMINDER + "\n\n")
     return False
 
 
-async def acknowledge(action: cl.Action) -> int | None:
+async def acknowledge(app: SafeGPT, action: cl.Action) -> int | None:
     """Store the acknowledgement of the rules shown now; the version stored, or None without a user."""
     # The onboarding is no chat: drop its queued history writes (the data layer's rule, also applied when Chainlit
     # names the chat after this click) — first, before any await.
     forget_onboarding_writes()
-    area = get_app().onboarding
+    area = app.onboarding
     username = current_username()
     if username is None:
         return None
@@ -105,14 +111,14 @@ async def acknowledge(action: cl.Action) -> int | None:
     return version
 
 
-def explain_markdown(conversation: Conversation | None) -> str:
+def explain_markdown(app: SafeGPT, conversation: Conversation | None) -> str:
     trace = conversation.last_trace if conversation else None
     if trace is None:
         return texts.EXPLAIN_NONE
     replaced = trace.protected.replacements
     replacements = "\n".join(texts.EXPLAIN_REPLACEMENT.format(original=o, pseudonym=p, entity=e)
                              for e, o, p in replaced) or texts.EXPLAIN_NOTHING
-    settings = get_app().settings
+    settings = app.settings
     try:
         entry = settings.model(trace.model_name)
         model, location = entry.display_name, entry.safegpt.location
@@ -126,12 +132,11 @@ def explain_markdown(conversation: Conversation | None) -> str:
                                 location=location, sources=sources)
 
 
-async def explain_last() -> None:
-    await cl.Message(content=explain_markdown(cl.user_session.get("conversation")), author="SafeGPT").send()
+async def explain_last(app: SafeGPT) -> None:
+    await cl.Message(content=explain_markdown(app, cl.user_session.get("conversation")), author="SafeGPT").send()
 
 
-@action_callback(EXPLAIN_ACTION)
 @ends_task
-async def on_explain(action: cl.Action) -> None:
-    if await gate():
-        await explain_last()
+async def on_explain(app: SafeGPT, action: cl.Action) -> None:
+    if await gate(app):
+        await explain_last(app)

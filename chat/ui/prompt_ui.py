@@ -12,15 +12,15 @@ import chainlit as cl
 from chat.core.pipeline import Conversation
 from chat.core.proposals import protect_draft
 from chat.ui import messages as chat_texts
-from chat.runtime import get_app
 from chat.ui.chat_turn import TurnResult, answer_in_chat
 from chat.ui.consultation_ui import ask_rating, show_sessions
-from chat.ui.guarded import action_callback
+from chat.ui.guarded import register_action
 from chat.ui.interaction import RUN_ACTION, ask, current_username, ends_task, explain_action, run_action
 from chat.ui.onboarding_ui import explain_last, gate
 from onboarding import Prompt
 from onboarding import chat_messages as texts
 from onboarding.chat_messages import EXPLAIN_LABEL
+from chat.wiring import SafeGPT
 from onboarding.store import PromptDraft, PromptValidationError
 
 log = logging.getLogger(__name__)
@@ -39,43 +39,51 @@ BUILTIN_COMMANDS = {
 }
 
 
-def catalog():
-    return get_app().onboarding.catalog
+def register(app: SafeGPT) -> None:
+    """The library's buttons (called by chat/ui/chainlit_app.py)."""
+    register_action(app, RUN_ACTION, on_run)
+    register_action(app, SEARCH_ACTION, on_search)
+    register_action(app, PROPOSE_ACTION, on_propose)
+    register_action(app, CONSULTATION_ACTION, on_consultation)
 
 
-def commands() -> list[dict]:
+def catalog(app: SafeGPT):
+    return app.onboarding.catalog
+
+
+def commands(app: SafeGPT) -> list[dict]:
     builtin = [{"id": cid, "icon": icon, "description": desc, "button": False, "persistent": False}
                for cid, (icon, desc) in BUILTIN_COMMANDS.items()]
     library = [{"id": p.id, "icon": "file-text", "description": f"{p.title} ({p.category})", "button": False,
-                "persistent": False} for p in catalog().published()]
+                "persistent": False} for p in catalog(app).published()]
     return builtin + library
 
 
-async def set_commands() -> None:
-    await cl.context.emitter.set_commands(commands())
+async def set_commands(app: SafeGPT) -> None:
+    await cl.context.emitter.set_commands(commands(app))
 
 
-def starters() -> list[cl.Starter]:
-    items = [cl.Starter(label=p.title, message=p.title, command=p.id) for p in catalog().popular()]
+def starters(app: SafeGPT) -> list[cl.Starter]:
+    items = [cl.Starter(label=p.title, message=p.title, command=p.id) for p in catalog(app).popular()]
     items.append(cl.Starter(label=EXPLAIN_LABEL, message=EXPLAIN_LABEL, command=CMD_EXPLAIN))
     return items
 
 
-async def show_library_intro() -> None:
-    actions = [run_action(p) for p in catalog().popular()]
+async def show_library_intro(app: SafeGPT) -> None:
+    actions = [run_action(p) for p in catalog(app).popular()]
     actions += [cl.Action(name=SEARCH_ACTION, payload={"query": ""}, label=texts.LIBRARY_BUTTON_SEARCH, icon="search"),
                 cl.Action(name=PROPOSE_ACTION, payload={}, label=texts.LIBRARY_BUTTON_PROPOSE, icon="lightbulb")]
-    sessions_open = await asyncio.to_thread(get_app().onboarding.consultations.list, True)
+    sessions_open = await asyncio.to_thread(app.onboarding.consultations.list, True)
     if sessions_open:
         actions.append(cl.Action(name=CONSULTATION_ACTION, payload={}, label=texts.LIBRARY_BUTTON_CONSULTATION,
                                  icon="users"))
     actions.append(explain_action())
     await cl.Message(content=texts.LIBRARY_INTRO, author="SafeGPT", actions=actions).send()
     if sessions_open:  # a running consultation hour offers its prompts as starters in every new chat
-        await show_sessions()
+        await show_sessions(app)
 
 
-def _parse(message: cl.Message) -> tuple[str | None, str]:
+def _parse(app: SafeGPT, message: cl.Message) -> tuple[str | None, str]:
     """(command, rest): Chainlit's command, or text typed as ``/name rest``, or the explain question."""
     text = (message.content or "").strip()
     if message.command:
@@ -83,35 +91,35 @@ def _parse(message: cl.Message) -> tuple[str | None, str]:
     if text.startswith("/"):
         head, _, rest = text[1:].partition(" ")
         head = head.strip().lower()
-        if head in BUILTIN_COMMANDS or catalog().get(head) is not None:
+        if head in BUILTIN_COMMANDS or catalog(app).get(head) is not None:
             return head, rest.strip()
     if text.casefold().rstrip("?!. ") == texts.EXPLAIN_LABEL.casefold().rstrip("?"):
         return CMD_EXPLAIN, ""
     return None, text
 
 
-async def handle(message: cl.Message, conversation: Conversation) -> bool:
+async def handle(app: SafeGPT, message: cl.Message, conversation: Conversation) -> bool:
     """Run a library command; False when the message is ordinary chat text for the pipeline."""
-    command, rest = _parse(message)
+    command, rest = _parse(app, message)
     if command is None:
         return False
     if command == CMD_SEARCH:
-        await show_search(rest)
+        await show_search(app, rest)
     elif command == CMD_PROPOSE:
-        await propose()
+        await propose(app)
     elif command == CMD_CONSULTATION:
-        await show_sessions()
+        await show_sessions(app)
     elif command == CMD_EXPLAIN:
-        await explain_last()
-    elif catalog().get(command) is not None:
-        await run_prompt(command, conversation)
+        await explain_last(app)
+    elif catalog(app).get(command) is not None:
+        await run_prompt(app, command, conversation)
     else:
         return False  # a stale command (prompt retired meanwhile): treat the text as a normal message
     return True
 
 
-async def show_search(query: str) -> None:
-    cat = catalog()
+async def show_search(app: SafeGPT, query: str) -> None:
+    cat = catalog(app)
     category = None
     words = query
     if "kategorie:" in query.casefold():
@@ -143,7 +151,7 @@ async def show_search(query: str) -> None:
                      actions=[run_action(p) for p in results[:MAX_BUTTONS]]).send()
 
 
-async def collect_values(prompt: Prompt) -> dict[str, str] | None:
+async def collect_values(app: SafeGPT, prompt: Prompt) -> dict[str, str] | None:
     values: dict[str, str] = {}
     for variable in prompt.variables:
         question = f"**{variable.label}**"
@@ -152,7 +160,7 @@ async def collect_values(prompt: Prompt) -> dict[str, str] | None:
         if variable.example:
             question += texts.PROMPT_EXAMPLE.format(example=variable.example.strip())
         while True:
-            answer = await ask(question)
+            answer = await ask(app, question)
             if answer is None:
                 return None
             if not variable.required and answer.casefold() in texts.SKIP_WORDS:
@@ -163,8 +171,9 @@ async def collect_values(prompt: Prompt) -> dict[str, str] | None:
     return values
 
 
-async def run_prompt(prompt_id: str, conversation: Conversation | None, session_id: int | None = None) -> TurnResult | None:
-    prompt = catalog().get(prompt_id)
+async def run_prompt(app: SafeGPT, prompt_id: str, conversation: Conversation | None,
+                     session_id: int | None = None) -> TurnResult | None:
+    prompt = catalog(app).get(prompt_id)
     if prompt is None:
         await cl.Message(content=texts.PROMPT_UNKNOWN, author="SafeGPT").send()
         return None
@@ -172,31 +181,30 @@ async def run_prompt(prompt_id: str, conversation: Conversation | None, session_
         return None
     await cl.Message(content=texts.PROMPT_START.format(title=prompt.title, version=prompt.version,
                                                        description=prompt.description), author="SafeGPT").send()
-    values = await collect_values(prompt)
+    values = await collect_values(app, prompt)
     if values is None:
         return None
     rendered = prompt.render(values)
     await cl.Message(content=texts.PROMPT_RUNNING.format(title=prompt.title), author="SafeGPT").send()
     log.info("library prompt run: %s v%s", prompt.id, prompt.version)
-    result = await answer_in_chat(conversation, rendered, prompt_id=prompt.id)
+    result = await answer_in_chat(app, conversation, rendered, prompt_id=prompt.id)
     if session_id is not None and result.done is not None:
         await ask_rating(session_id, prompt)
     return result
 
 
-async def propose() -> None:
-    app = get_app()
+async def propose(app: SafeGPT) -> None:
     await cl.Message(content=texts.PROPOSE_START, author="SafeGPT").send()
-    title = await ask(texts.PROPOSE_TITLE)
+    title = await ask(app, texts.PROPOSE_TITLE)
     if title is None:
         return
-    category = await ask(texts.PROPOSE_CATEGORY.format(categories=", ".join(catalog().categories())))
+    category = await ask(app, texts.PROPOSE_CATEGORY.format(categories=", ".join(catalog(app).categories())))
     if category is None:
         return
-    description = await ask(texts.PROPOSE_DESCRIPTION)
+    description = await ask(app, texts.PROPOSE_DESCRIPTION)
     if description is None:
         return
-    template = await ask(texts.PROPOSE_TEMPLATE)
+    template = await ask(app, texts.PROPOSE_TEMPLATE)
     if template is None:
         return
     draft = PromptDraft(title=title, category=category, description=description, template=template)
@@ -205,7 +213,7 @@ async def propose() -> None:
     title = draft.title
     store = app.onboarding.prompt_store
     try:
-        prompt_id = await asyncio.to_thread(store.propose, draft, catalog().taken_ids())
+        prompt_id = await asyncio.to_thread(store.propose, draft, catalog(app).taken_ids())
     except PromptValidationError as exc:
         await cl.Message(content=texts.PROPOSE_INVALID.format(reason=str(exc)), author="SafeGPT").send()
         return
@@ -218,35 +226,27 @@ async def propose() -> None:
 
 # -- buttons -------------------------------------------------------------------------------------------
 
-async def _allowed() -> bool:
-    return await gate()
-
-
-@action_callback(RUN_ACTION)
 @ends_task
-async def on_run(action: cl.Action) -> None:
+async def on_run(app: SafeGPT, action: cl.Action) -> None:
     session_id = action.payload.get("session_id")
-    if await _allowed():
-        await run_prompt(str(action.payload.get("prompt_id", "")), cl.user_session.get("conversation"),
+    if await gate(app):
+        await run_prompt(app, str(action.payload.get("prompt_id", "")), cl.user_session.get("conversation"),
                          int(session_id) if str(session_id).isdigit() else None)
 
 
-@action_callback(SEARCH_ACTION)
 @ends_task
-async def on_search(action: cl.Action) -> None:
-    if await _allowed():
-        await show_search(str(action.payload.get("query", "")))
+async def on_search(app: SafeGPT, action: cl.Action) -> None:
+    if await gate(app):
+        await show_search(app, str(action.payload.get("query", "")))
 
 
-@action_callback(PROPOSE_ACTION)
 @ends_task
-async def on_propose(action: cl.Action) -> None:
-    if await _allowed():
-        await propose()
+async def on_propose(app: SafeGPT, action: cl.Action) -> None:
+    if await gate(app):
+        await propose(app)
 
 
-@action_callback(CONSULTATION_ACTION)
 @ends_task
-async def on_consultation(action: cl.Action) -> None:
-    if await _allowed():
-        await show_sessions()
+async def on_consultation(app: SafeGPT, action: cl.Action) -> None:
+    if await gate(app):
+        await show_sessions(app)

@@ -16,7 +16,8 @@ from fastapi.responses import JSONResponse, RedirectResponse
 
 from chat.wiring import SafeGPT
 
-# The Chainlit side lives in chat/ui: mounted by file path (Chainlit loads it itself), never imported here.
+# The Chainlit side lives in chat/ui; create_app registers its handlers (chat.ui.chainlit_app.register) once
+# Chainlit's environment is set. The template folder holds its config, translations and public files.
 UI_TEMPLATE = Path(__file__).resolve().parent.parent / "ui"
 _OUTSIDE_LINK = re.compile(r"<link[^>]+href=\"https?://[^\"]+\"[^>]*/?>\s*", re.IGNORECASE)
 
@@ -86,8 +87,6 @@ def _adapt_page_template(language: str) -> None:
 
 def create_app(app: SafeGPT) -> FastAPI:
     """Wire everything and return the ASGI app. Must run before anything imports ``chainlit``."""
-    from chat.runtime import set_app
-
     root = prepare_chainlit_root(app)
     os.environ["CHAINLIT_APP_ROOT"] = str(root)
     os.environ["CHAINLIT_AUTH_SECRET"] = auth_secret(app)
@@ -97,7 +96,6 @@ def create_app(app: SafeGPT) -> FastAPI:
     from chat.web.security.install import install_security, prepare_environment
 
     prepare_environment(app)  # cookie flags: Chainlit reads them once at import
-    set_app(app)
 
     import chainlit.config
 
@@ -175,7 +173,10 @@ def create_app(app: SafeGPT) -> FastAPI:
         # author's alone (works council agreement): these routes do not exist here.
         return JSONResponse({"detail": "Not Found"}, status_code=404)
 
-    mount_chainlit(app=api, target=str(UI_TEMPLATE / "chainlit_app.py"), path=chat_path)
+    from chat.ui.chainlit_app import register  # imports Chainlit: only now that its environment is set
+
+    register(app)
+    mount_chainlit(app=api, target=str(UI_TEMPLATE / "chainlit_target.py"), path=chat_path)
     install_security(api, app)  # login lockout, security headers, Secure cookies (chat/web/security)
     return api
 
