@@ -63,7 +63,8 @@ def _registry_in_database_record(stored: bool) -> StorageRecord:
         title="Wissensbasis: Register und Stichwortindex in der Datenbank",
         purpose="Mehrere SafeGPT-Prozesse teilen sich eine Wissensbasis.",
         contents=("Je Richtlinie Titel, Dateiname, Version, Verantwortliche, Gültigkeit, Zielgruppe, Prüfsumme; "
-                  "der Text in Abschnitten mit Seite und Abschnitt und die Wortstämme für die Stichwortsuche."),
+                  "der Text in Abschnitten mit Seite und Abschnitt, die Wortstämme für die Stichwortsuche und die Sätze, "
+                  "die Antworten als Beleg zitieren, mit ihren Zahlenvektoren."),
         stored=stored,
         data=(DataCategory.GUIDELINES,),
         persons=(PersonCategory.NAMED_IN_GUIDELINES,),
@@ -78,6 +79,9 @@ def _registry_in_database_record(stored: bool) -> StorageRecord:
                                        "idx": Content.NUMBER, "page": Content.NUMBER,
                                        "section": Content.GUIDELINE_TEXT, "section_path": Content.GUIDELINE_TEXT,
                                        "text": Content.GUIDELINE_TEXT, "tokens": Content.GUIDELINE_TEXT}),
+            Table("knowledge_sentences", {"id": Content.ID, "chunk_id": Content.ID, "idx": Content.NUMBER,
+                                          "text": Content.GUIDELINE_TEXT, "lead": Content.GUIDELINE_TEXT,
+                                          "kind": Content.LABEL, "page": Content.NUMBER, "vector": Content.VECTORS}),
             Table("knowledge_meta", {"key": Content.LABEL, "value": Content.DETAIL}),
         ),
         retention="Wie die Wissensbasis: bis ein Admin das Dokument entfernt oder ersetzt.",

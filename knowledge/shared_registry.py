@@ -24,10 +24,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import (Column, Engine, ForeignKey, Integer, MetaData, String, Table, Text, delete, insert, select,
-                        update)
+from sqlalchemy import (Column, Engine, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Text,
+                        UniqueConstraint, delete, insert, select, update)
 
-from .registry import ChunkRecord, DocumentRecord, Registry
+from .registry import ChunkRecord, DocumentRecord, Registry, SentenceRecord
 
 metadata = MetaData()
 
@@ -63,6 +63,21 @@ knowledge_chunks = Table(
     Column("page", Integer, nullable=True),
     Column("text", Text, nullable=False),
     Column("tokens", Text, nullable=False),  # the analyzer's index tokens, space-separated (as in the FTS table)
+)
+
+# The evidence units of each chunk with their vectors (issue 18), as in the file registry's ``sentences`` table:
+# computed once at ingestion, read by chunk id when an answer quotes its evidence.
+knowledge_sentences = Table(
+    "knowledge_sentences", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("chunk_id", String(300), ForeignKey("knowledge_chunks.chunk_id", ondelete="CASCADE"), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("lead", Text, nullable=True),
+    Column("kind", String(40), nullable=False),
+    Column("page", Integer, nullable=True),
+    Column("vector", LargeBinary, nullable=True),
+    UniqueConstraint("chunk_id", "idx", name="uq_knowledge_sentences_chunk_idx"),
 )
 
 LEGACY_FILE = "knowledge.sqlite3"  # the registry file under the data directory (knowledge_base.REGISTRY_FILE)
@@ -105,7 +120,9 @@ class SharedRegistry(Registry):
                 meta = conn.execute(select(knowledge_meta)).all()
                 documents = conn.execute(select(knowledge_documents)).all()
                 chunks = conn.execute(select(knowledge_chunks).order_by(knowledge_chunks.c.id)).all()
+                sentences = conn.execute(select(knowledge_sentences).order_by(knowledge_sentences.c.id)).all()
             with Registry.transaction(self) as db:
+                db.execute("DELETE FROM sentences")
                 db.execute("DELETE FROM chunk_fts")
                 db.execute("DELETE FROM chunks")
                 db.execute("DELETE FROM documents")
@@ -120,6 +137,9 @@ class SharedRegistry(Registry):
                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (row.id, row.chunk_id, row.doc_id, row.idx,
                                                                    row.section, row.section_path, row.page, row.text))
                     db.execute("INSERT INTO chunk_fts (rowid, tokens) VALUES (?, ?)", (row.id, row.tokens))
+                Registry.insert_sentences(self, db, [SentenceRecord(row.chunk_id, row.idx, row.text, row.lead,
+                                                                    row.kind, row.page, row.vector)
+                                                     for row in sentences])
             self._mirrored = generation
 
     @contextmanager
@@ -157,6 +177,10 @@ class SharedRegistry(Registry):
         self._sync()
         return super().chunks_by_id(chunk_ids)
 
+    def sentences_of(self, chunk_ids: list[str]) -> dict[str, list[SentenceRecord]]:
+        self._sync()
+        return super().sentences_of(chunk_ids)
+
     # --- writes go to both ---------------------------------------------------------------------------------
     def _write(self):
         if self._pg is None:
@@ -190,6 +214,8 @@ class SharedRegistry(Registry):
     def delete_document(self, db: sqlite3.Connection, doc_id: str) -> list[str]:
         removed = super().delete_document(db, doc_id)
         pg = self._write()
+        chunk_ids = select(knowledge_chunks.c.chunk_id).where(knowledge_chunks.c.doc_id == doc_id)
+        pg.execute(delete(knowledge_sentences).where(knowledge_sentences.c.chunk_id.in_(chunk_ids)))
         pg.execute(delete(knowledge_chunks).where(knowledge_chunks.c.doc_id == doc_id))
         pg.execute(delete(knowledge_documents).where(knowledge_documents.c.doc_id == doc_id))
         return removed
@@ -207,6 +233,13 @@ class SharedRegistry(Registry):
                        (row_id, chunk.chunk_id, chunk.doc_id, chunk.index, chunk.section,
                         json.dumps(list(chunk.section_path), ensure_ascii=False), chunk.page, chunk.text))
             db.execute("INSERT INTO chunk_fts (rowid, tokens) VALUES (?, ?)", (row_id, " ".join(chunk_tokens)))
+
+    def insert_sentences(self, db: sqlite3.Connection, sentences: list[SentenceRecord]) -> None:
+        super().insert_sentences(db, sentences)
+        if sentences:
+            self._write().execute(insert(knowledge_sentences), [
+                {"chunk_id": s.chunk_id, "idx": s.index, "text": s.text, "lead": s.lead, "kind": s.kind,
+                 "page": s.page, "vector": s.vector} for s in sentences])
 
 
 def copy_file_registry(path: Path, connection) -> int:
@@ -231,5 +264,30 @@ def copy_file_registry(path: Path, connection) -> int:
                 chunk_id=row[0], doc_id=row[1], idx=row[2], section=row[3], section_path=row[4], page=row[5],
                 text=row[6], tokens=row[7]))
         return len(documents)
+    finally:
+        source.close()
+
+
+def copy_file_sentences(path: Path, connection) -> int:
+    """Carry the evidence units of an existing ``knowledge.sqlite3`` into ``knowledge_sentences``, for the chunks the
+    database holds (those :func:`copy_file_registry` carried over); returns the units copied. Used by the migration
+    that creates the table (server mode)."""
+    if not path.is_file():
+        return 0
+    known = set(connection.execute(select(knowledge_chunks.c.chunk_id)).scalars())
+    if not known:
+        return 0
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "sentences" not in tables:
+            return 0
+        rows = [{"chunk_id": row[0], "idx": row[1], "text": row[2], "lead": row[3], "kind": row[4], "page": row[5],
+                 "vector": row[6]}
+                for row in source.execute("SELECT chunk_id, idx, text, lead, kind, page, vector FROM sentences "
+                                          "ORDER BY chunk_id, idx") if row[0] in known]
+        if rows:
+            connection.execute(insert(knowledge_sentences), rows)
+        return len(rows)
     finally:
         source.close()

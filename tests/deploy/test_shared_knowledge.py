@@ -4,10 +4,12 @@ into PostgreSQL by the migration."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 
 import pytest
+import sqlalchemy
 
 from tests.support.postgres import start_postgres
 from tests.support.server import REPO, run_cli, write_toml
@@ -36,9 +38,25 @@ def test_two_knowledge_bases_on_one_database_share_documents_and_keywords(tmp_pa
         assert [d.doc_id for d in second.list_documents()] == [info.doc_id]
         hits = second.search(info.title, mode="keyword", min_score=0.0)
         assert hits and hits[0].doc_id == info.doc_id
+        # The evidence units computed at ingestion reach the other process with their vectors: it quotes evidence
+        # without embedding the passages' sentences again for every question.
+        chunk_ids = [hit.chunk_id for hit in hits]
+        written, shared = first._registry.sentences_of(chunk_ids), second._registry.sentences_of(chunk_ids)
+        assert written and shared == written and all(u.vector for units in shared.values() for u in units)
+        embedded: list[int] = []
+        original = embedder.embed_passages
+        embedder.embed_passages = lambda texts: embedded.append(len(texts)) or original(texts)
+        try:
+            second.evidence(info.title, hits)
+        finally:
+            embedder.embed_passages = original
+        assert embedded == []
         assert not (tmp_path / "a" / "knowledge.sqlite3").exists() and not (tmp_path / "b" / "knowledge.sqlite3").exists()
         first.remove(info.doc_id)
         assert second.list_documents() == [] and second.search(info.title, mode="keyword", min_score=0.0) == []
+        assert second._registry.sentences_of(chunk_ids) == {}
+        with engine.connect() as conn:
+            assert conn.execute(sqlalchemy.text("SELECT count(*) FROM knowledge_sentences")).scalar() == 0
     finally:
         first.close()
         second.close()
@@ -82,9 +100,11 @@ def test_the_migration_carries_an_existing_registry_file_into_postgresql(tmp_pat
         run_cli(config, "kb", "add", str(_sample()), "--yes")  # SQLite: the registry file of earlier versions
         assert (tmp_path / "before" / "knowledge.sqlite3").is_file()
         before = json.loads(run_cli(config, "kb", "list", "--json").stdout)
-        os.environ["SAFEGPT_DATABASE_URL"] = postgres.create_database()
+        url = postgres.create_database()
+        os.environ["SAFEGPT_DATABASE_URL"] = url
         after = json.loads(run_cli(config, "kb", "list", "--json").stdout)  # first start on PostgreSQL
         assert after == before
+        assert _sentence_count(url) == _file_sentence_count(tmp_path / "before" / "knowledge.sqlite3") > 0
         other_pod = _config(tmp_path, "other", module_provider)
         assert json.loads(run_cli(other_pod, "kb", "list", "--json").stdout) == before
         hits = json.loads(run_cli(other_pod, "kb", "search", before[0]["title"], "--json").stdout)
@@ -93,3 +113,19 @@ def test_the_migration_carries_an_existing_registry_file_into_postgresql(tmp_pat
         os.environ.pop("SAFEGPT_DATABASE_URL", None)
         if env_url is not None:
             os.environ["SAFEGPT_DATABASE_URL"] = env_url
+
+
+def _sentence_count(url: str) -> int:
+    engine = sqlalchemy.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(sqlalchemy.text("SELECT count(*) FROM knowledge_sentences")).scalar()
+    finally:
+        engine.dispose()
+
+
+def _file_sentence_count(path) -> int:
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return db.execute("SELECT count(*) FROM sentences").fetchone()[0]
