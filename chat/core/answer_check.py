@@ -17,6 +17,7 @@ nothing is rewritten silently:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -330,7 +331,7 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _check_citations(draft: str, sources: Mapping[int, str], stopwords: frozenset[str]) -> list[CitationFix]:
     stems = {n: _stems(text, stopwords) for n, text in sources.items()}
-    source_details = {n: extract_details(text) for n, text in sources.items()}
+    details_of = {n: source_details(text) for n, text in sources.items()}
     # A word many shown sources contain (the topic, "innerhalb", "Monat") attributes a sentence to none of
     # them in particular: words weigh by how few sources have them.
     total = len(sources)
@@ -351,7 +352,7 @@ def _check_citations(draft: str, sources: Mapping[int, str], stopwords: frozense
 
         def shared(n: int) -> float:
             words = sum(idf(stem) for stem in own & stems[n])
-            details = sum(1 for d in own_details if supported(d, source_details[n]))
+            details = sum(1 for d in own_details if supported(d, details_of[n]))
             return words + DETAIL_WEIGHT * details
 
         best = max(sources, key=shared)
@@ -389,6 +390,14 @@ def _check_echoes(draft: str, instructions: Sequence[str], allowed: Sequence[str
 # ---------------------------------------------------------------------------------------------- the check
 
 
+@functools.lru_cache(maxsize=512)
+def source_details(text: str) -> tuple[Detail, ...]:
+    """:func:`extract_details` of a shown source, remembered: the same guideline passages are shown again and
+    again, and each answer's check read every source's details twice (bench/load.py --profile: 7 % of the server's
+    CPU per message). Sources are protected texts; the cache lives in memory only."""
+    return tuple(extract_details(text))
+
+
 def check_draft(draft: str, sources: Mapping[int, str], *, question: str = "", instructions: Sequence[str] = (),
                 evidence: Sequence[str] = (), stopwords: frozenset[str] = STOPWORDS, echo_words: int = 6
                 ) -> DraftCheck:
@@ -399,7 +408,7 @@ def check_draft(draft: str, sources: Mapping[int, str], *, question: str = "", i
     in a row (words not also in the question or the sources) is an echo; ``evidence`` are the quoted units
     the draft's yes or no is compared with. A citation fits by shared words other than ``stopwords`` (by
     default the keyword index's German stop words: "eine" or "wird" in common is no shared content)."""
-    known = [d for text in (*sources.values(), question) for d in extract_details(text)]
+    known = [d for text in sources.values() for d in source_details(text)] + extract_details(question)
     echoes = _check_echoes(draft, instructions, [question, *sources.values()], echo_words)
     in_echo = [False] * (len(draft) + 1)
     for e in echoes:
