@@ -30,7 +30,7 @@ import numpy as np
 
 from .german_analyzer import STOPWORDS
 from .models import Passage
-from .quantity_kinds import answers, asked_cues, unanswered_cues
+from .quantity_kinds import answers, answers_best, asked_cues, names_quantity, unanswered_cues
 from .topic_terms import TopicTerm, unmatched
 
 
@@ -159,15 +159,6 @@ _QUANTITY_QUESTION = re.compile(
     r"\b(?:wie\s+(?:viel|viele|hoch|lange?|oft|früh|schnell|groß|alt)|wieviel\w*|bis\s+wann|ab\s+wann|"
     r"welche[rsnm]?\s+\w*" + _QUANTITY_NOUNS + r"|was\s+kostet|wie\s+teuer|"
     r"ab\s+welche[mrn]?|in\s+welche[rm]?\s+frist|innerhalb\s+welche[rm]?)\b", re.IGNORECASE)
-_TIME_UNIT = r"(?:tag|tage|tagen|woche|wochen|monat|monats|monate|monaten|jahr|jahres|jahre|jahren|stunde|stunden)"
-_QUANTITY = re.compile(
-    r"\d|\b(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|"
-    r"halbe[nms]?|doppelte?|sofort|unverzüglich|umgehend|jederzeit|spätestens|innerhalb|monatsende|"
-    r"jahresende|wöchentlich|monatlich|jährlich|täglich|quartal\w*)\b|"
-    r"\b(?:ein|eine|einen|einem|einer|eines)\s+" + _TIME_UNIT + r"\b|\bselben\s+(?:tag|arbeitstag)", re.IGNORECASE)
-_LEGAL_REFERENCE = re.compile(
-    r"§§?\s*\d+\s?[a-z]?\b(?:\s*(?:abs\.|absatz|satz|nr\.|nummer)\s*\d+\b)*|"
-    r"\b(?:art\.|artikel|abs\.|absatz)\s*\d+\s?[a-z]?\b(?:\s*(?:abs\.|absatz|satz|nr\.)\s*\d+\b)*", re.IGNORECASE)
 _WORD = re.compile(r"[a-zäöüß0-9]+")
 _WHO_QUESTION = re.compile(r"\b(?:wer|wen|wem|wessen|an\s+wen|bei\s+wem|zuständig\w*|ansprech\w*|kontakt\w*|"
                            r"erreich\w*|telefon\w*|e-?mail|postfach|melde\s+ich|wende\s+ich)\b", re.IGNORECASE)
@@ -178,13 +169,6 @@ _CONTACT = re.compile(r"@|\b(?:tel\.?|telefon)\s*:?\s*[\d(+]|\b0\d{2,5}[ /-]?\d{
 def asks_for_quantity(question: str) -> bool:
     """The question asks for a number, amount, duration or deadline ("Wie viel …", "Bis wann …")."""
     return bool(_QUANTITY_QUESTION.search(question))
-
-
-def names_quantity(text: str) -> bool:
-    """The text names a number, amount, duration or deadline (digits, number words, "sofort", "innerhalb" …).
-    A reference to a law ("§ 203 StGB", "Art. 33 DSGVO", "Abs. 4") names none: it says where a rule stands, not
-    how much or until when."""
-    return bool(_QUANTITY.search(_LEGAL_REFERENCE.sub(" ", text)))
 
 
 def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
@@ -223,9 +207,9 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
         return Evidence(Grounding.UNCERTAIN, reason="weak")
     scores = score_units(question, query_vector, passages, candidates, embedder_name, stopwords)
     cues = asked_cues(question)
-    # Only a unit that names a quantity at all (names_quantity, judged below) is preferred for its kind: "ab dem
-    # Ersten des Monats" reads as a date, but quoted alone it would leave a "Für wie lange …?" without a number.
-    rank = [s + (KIND_PREFERENCE if cues and answers(cues, _quoted(c)) and names_quantity(_quoted(c)) else 0.0)
+    # A unit naming the kind a cue prefers ranks higher: a start for "Wann beginnt …?" (not the deadline for calling
+    # in sick before it); "ab dem Ersten des Monats" is a start and no answer to "Für wie lange …?".
+    rank = [s + (KIND_PREFERENCE if cues and answers_best(cues, _quoted(c)) else 0.0)
             for s, c in zip(scores, candidates)]
     order = sorted(range(len(candidates)), key=lambda i: -rank[i])
     best = scores[order[0]]
