@@ -317,3 +317,39 @@ def test_an_item_counts_for_its_list_when_the_list_is_too_long_to_quote_whole():
                                 "list")]
     evidence = select_evidence("Was zählt als Anzeichen für Überforderung?", QUERY, passages, whole, "usem3")
     assert evidence.sentences[0].text.endswith("Schlafstörungen")
+
+
+@pytest.mark.parametrize("question", [
+    "Ab wann gibt es das Pflegegeld?", "ab wann zahlt die kasse eigentlich", "Seit wann gilt der neue Satz?",
+])
+def test_a_start_answers_a_question_for_a_beginning(question):
+    # "ab dem Ersten des Folgemonats" names no digit, but a point in time: it answers "Ab wann …?" (one notion of
+    # a quantity, knowledge.quantity_kinds), and is not asked back for naming none.
+    passages = [passage("pflege", "4. Auszahlung")]
+    candidates = [unit(0, "Das Pflegegeld und der neue Satz gelten ab dem Ersten des Folgemonats.", 0.25),
+                  unit(0, "Der Antrag wird sorgfältig geprüft.", 0.3)]
+    evidence = select_evidence(question, QUERY, passages, candidates, "usem3")
+    assert evidence.grounding is Grounding.GROUNDED, evidence.reason
+    assert "Ersten des Folgemonats" in evidence.sentences[0].text
+
+
+def test_a_start_alone_does_not_answer_how_long():
+    passages = [passage("pflege", "4. Auszahlung")]
+    candidates = [unit(0, "Das Pflegegeld wird ab dem Ersten des Folgemonats gezahlt.", 0.2),
+                  unit(0, "Bewilligt wird das Pflegegeld für zwölf Monate.", 0.3)]
+    evidence = select_evidence("Für wie lange wird das Pflegegeld bewilligt?", QUERY, passages, candidates, "usem3")
+    assert evidence.grounding is Grounding.GROUNDED, evidence.reason
+    assert "zwölf Monate" in evidence.sentences[0].text
+    alone = select_evidence("Für wie lange wird das Pflegegeld bewilligt?", QUERY, passages, candidates[:1], "usem3")
+    assert alone.grounding is Grounding.UNCERTAIN and alone.reason == "other_quantity"
+
+
+def test_a_question_for_a_beginning_prefers_the_start_over_a_deadline_before_it():
+    passages = [passage("dienst", "2.3 Zeiten"), passage("dienst", "3.2 Krankmeldung")]
+    candidates = [unit(1, "Wer krank ist, meldet sich für den Spätdienst bis 11:00 Uhr.", 0.22),
+                  unit(0, "Spätdienst | 13:30 – 21:30 Uhr", 0.3, "Dienst | Zeit")]
+    evidence = select_evidence("wann fängt der spätdienst an", QUERY, passages, candidates, "usem3")
+    assert "13:30" in evidence.sentences[0].text
+    deadline = select_evidence("Bis wann muss ich mich für den Spätdienst krankmelden?", QUERY, passages, candidates,
+                               "usem3")
+    assert "11:00" in deadline.sentences[0].text
