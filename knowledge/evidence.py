@@ -217,8 +217,10 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
     cues = asked_cues(question)
     # A unit naming the kind a cue prefers ranks higher: a start for "Wann beginnt …?" (not the deadline for calling
     # in sick before it); "ab dem Ersten des Monats" is a start and no answer to "Für wie lange …?".
-    whole_lists = {(c.passage_index, c.lead or "") for c in candidates if c.kind == "list"}
-    rank = [s + _preference(question, cues, c, whole_lists) for s, c in zip(scores, candidates)]
+    # An enumeration question: (passage, lead) of the lists that are candidates as a whole, else None.
+    whole_lists = ({(c.passage_index, c.lead or "") for c in candidates if c.kind == "list"}
+                   if asks_for_enumeration(question) else None)
+    rank = [s + _preference(cues, c, whole_lists) for s, c in zip(scores, candidates)]
     order = sorted(range(len(candidates)), key=lambda i: -rank[i])
     best = scores[order[0]]
     chosen: list[EvidenceSentence] = []
@@ -249,16 +251,16 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
     return Evidence(Grounding.GROUNDED, tuple(chosen), "", excerpts)
 
 
-def _preference(question: str, cues: Sequence[QuestionCue], c: Candidate, whole_lists: set[tuple[int, str]]
-                ) -> float:
-    """How much higher ``c`` ranks for having the form the question's class asks for (not part of its score).
-    ``whole_lists``: (passage, lead) of the lists that are candidates as a whole."""
+def _preference(cues: Sequence[QuestionCue], c: Candidate, whole_lists: set[tuple[int, str]] | None) -> float:
+    """How much higher ``c`` ranks for having the form the question asks for (not part of its score): the kind of
+    quantity its cues prefer; for an enumeration question (``whole_lists`` not None: the (passage, lead) of the
+    lists that are candidates as a whole) a list, or an item of a list too long to be a unit of its own."""
     bonus = KIND_PREFERENCE if cues and answers_best(cues, _quoted(c)) else 0.0
-    if asks_for_enumeration(question):
+    if whole_lists is not None:
         if enumerates(c.text, c.kind):
             bonus += ENUMERATION_PREFERENCE
         elif c.kind == "item" and c.lead and (c.passage_index, c.lead) not in whole_lists:
-            bonus += ITEM_PREFERENCE  # an item of a list too long to be a unit of its own
+            bonus += ITEM_PREFERENCE
     return bonus
 
 
