@@ -2,23 +2,20 @@
 (issue 18: "evidence first").
 
 The evidence ranking (:func:`knowledge.evidence.select_evidence`) is similarity plus keyword overlap; for some
-kinds of question the unit most similar to the question is not the one that answers it:
+kinds of question the unit most similar to the question is not the one that answers it. An **enumeration**
+question ("Welche Schritte …?", "Wofür steht die Abkürzung …?", "Was zählt als …?", "Wie gehe ich vor?") is
+answered by a list, not by one of its items or by the sentence that defines the term: a whole list unit, or a
+sentence that enumerates after a colon, ranks higher (an item only when its list is too long to be a unit).
 
-* an **enumeration** question ("Welche Schritte …?", "Wofür steht die Abkürzung …?", "Was zählt als …?", "Wie
-  gehe ich vor?") is answered by a list, not by one of its items or by the sentence that defines the term: a
-  whole list unit, or a sentence that enumerates after a colon, ranks higher;
-* a **yes/no** question ("Darf ich …?", "Muss ich …?", "… geht das?") is answered by the sentence that states the
-  rule — a permission, duty or prohibition ("darf", "muss", "ist zu", "kein", "nicht", "nur", "in der Regel");
-  a sentence that only describes how something is done ("wird über das Portal eingereicht") does not say yes or
-  no;
-* a **who** question ("Wer entscheidet …?", "An wen wende ich mich …?") is answered by a sentence that names a
-  role or office with a word of responsibility ("entscheidet", "ist zuständig", "meldet an"), not by one that
-  only mentions a person.
+The preference only orders the units (like the kind preference of :mod:`knowledge.quantity_kinds`); the score
+judged against the minimum stays the unit's own, so it never makes weak evidence look clear. Questions are read
+as staff type them: lower case, without the question mark, colloquial ("wie geh ich da vor"), misspelt
+("wofuer steht").
 
-Each preference only orders the units (like the kind preference of :mod:`knowledge.quantity_kinds`); the
-score judged against the minimum stays the unit's own, so no preference makes weak evidence look clear.
-Questions are read as staff type them: lower case, without the question mark, colloquial ("geht das?", "wie
-mach ich das"), with common misspellings ("wofuer", "dürfen wir das").
+Measured and left out (bench/answers.py --evidence-only, tuned questions): preferring units that state a rule
+("darf", "nicht", "in der Regel kein" …) for yes/no questions quoted no further key fact and let a promoted
+rule sentence with a lower score turn one answerable question weak; the tuned "who" questions already had the key
+fact in their best unit, so a preference for responsible roles had nothing to show there.
 """
 
 from __future__ import annotations
