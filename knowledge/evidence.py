@@ -30,7 +30,8 @@ import numpy as np
 
 from .german_analyzer import STOPWORDS
 from .models import Passage
-from .quantity_kinds import answers, asked_cues, unanswered_cues
+from .quantity_kinds import QuestionCue, answers, answers_best, asked_cues, names_quantity, unanswered_cues
+from .question_classes import asks_for_enumeration, enumerates
 from .topic_terms import TopicTerm, unmatched
 
 
@@ -125,6 +126,13 @@ QUANTITY_BONUS = 0.15
 # it; at 0.45 that unit comes first, alone and below the minimum score, and the question is asked back. No
 # unanswerable question is grounded at any of the four.
 KIND_PREFERENCE = 0.3
+# A question of a class whose answer has a typical form ranks units of that form this much higher — in the
+# ranking only, like KIND_PREFERENCE (see knowledge.question_classes): an enumeration question a whole list
+# (or a sentence enumerating after a colon), and an item of a list too long to be a unit, half as much. Measured
+# with bench/answers.py --evidence-only (tuned part): list 0.1 / 0.2 quote no more key facts than none, 0.3 and
+# 0.45 one more; items 0.1 – 0.3 one more again (below the list's, an item would push out its whole list).
+ENUMERATION_PREFERENCE = 0.3
+ITEM_PREFERENCE = 0.15
 PASSAGE_WEIGHT = 0.3
 # Contact details answer "who / where to turn" questions only; for any other question a contact line that
 # happens to share a rare word (the issue's Wohngeld answer cited "Ansprechpersonen") is pushed down.
@@ -159,15 +167,6 @@ _QUANTITY_QUESTION = re.compile(
     r"\b(?:wie\s+(?:viel|viele|hoch|lange?|oft|früh|schnell|groß|alt)|wieviel\w*|bis\s+wann|ab\s+wann|"
     r"welche[rsnm]?\s+\w*" + _QUANTITY_NOUNS + r"|was\s+kostet|wie\s+teuer|"
     r"ab\s+welche[mrn]?|in\s+welche[rm]?\s+frist|innerhalb\s+welche[rm]?)\b", re.IGNORECASE)
-_TIME_UNIT = r"(?:tag|tage|tagen|woche|wochen|monat|monats|monate|monaten|jahr|jahres|jahre|jahren|stunde|stunden)"
-_QUANTITY = re.compile(
-    r"\d|\b(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|"
-    r"halbe[nms]?|doppelte?|sofort|unverzüglich|umgehend|jederzeit|spätestens|innerhalb|monatsende|"
-    r"jahresende|wöchentlich|monatlich|jährlich|täglich|quartal\w*)\b|"
-    r"\b(?:ein|eine|einen|einem|einer|eines)\s+" + _TIME_UNIT + r"\b|\bselben\s+(?:tag|arbeitstag)", re.IGNORECASE)
-_LEGAL_REFERENCE = re.compile(
-    r"§§?\s*\d+\s?[a-z]?\b(?:\s*(?:abs\.|absatz|satz|nr\.|nummer)\s*\d+\b)*|"
-    r"\b(?:art\.|artikel|abs\.|absatz)\s*\d+\s?[a-z]?\b(?:\s*(?:abs\.|absatz|satz|nr\.)\s*\d+\b)*", re.IGNORECASE)
 _WORD = re.compile(r"[a-zäöüß0-9]+")
 _WHO_QUESTION = re.compile(r"\b(?:wer|wen|wem|wessen|an\s+wen|bei\s+wem|zuständig\w*|ansprech\w*|kontakt\w*|"
                            r"erreich\w*|telefon\w*|e-?mail|postfach|melde\s+ich|wende\s+ich)\b", re.IGNORECASE)
@@ -178,13 +177,6 @@ _CONTACT = re.compile(r"@|\b(?:tel\.?|telefon)\s*:?\s*[\d(+]|\b0\d{2,5}[ /-]?\d{
 def asks_for_quantity(question: str) -> bool:
     """The question asks for a number, amount, duration or deadline ("Wie viel …", "Bis wann …")."""
     return bool(_QUANTITY_QUESTION.search(question))
-
-
-def names_quantity(text: str) -> bool:
-    """The text names a number, amount, duration or deadline (digits, number words, "sofort", "innerhalb" …).
-    A reference to a law ("§ 203 StGB", "Art. 33 DSGVO", "Abs. 4") names none: it says where a rule stands, not
-    how much or until when."""
-    return bool(_QUANTITY.search(_LEGAL_REFERENCE.sub(" ", text)))
 
 
 def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
@@ -223,10 +215,12 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
         return Evidence(Grounding.UNCERTAIN, reason="weak")
     scores = score_units(question, query_vector, passages, candidates, embedder_name, stopwords)
     cues = asked_cues(question)
-    # Only a unit that names a quantity at all (names_quantity, judged below) is preferred for its kind: "ab dem
-    # Ersten des Monats" reads as a date, but quoted alone it would leave a "Für wie lange …?" without a number.
-    rank = [s + (KIND_PREFERENCE if cues and answers(cues, _quoted(c)) and names_quantity(_quoted(c)) else 0.0)
-            for s, c in zip(scores, candidates)]
+    # A unit naming the kind a cue prefers ranks higher: a start for "Wann beginnt …?" (not the deadline for calling
+    # in sick before it); "ab dem Ersten des Monats" is a start and no answer to "Für wie lange …?".
+    # An enumeration question: (passage, lead) of the lists that are candidates as a whole, else None.
+    whole_lists = ({(c.passage_index, c.lead or "") for c in candidates if c.kind == "list"}
+                   if asks_for_enumeration(question) else None)
+    rank = [s + _preference(cues, c, whole_lists) for s, c in zip(scores, candidates)]
     order = sorted(range(len(candidates)), key=lambda i: -rank[i])
     best = scores[order[0]]
     chosen: list[EvidenceSentence] = []
@@ -255,6 +249,19 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
     if missing:
         return Evidence(Grounding.UNCERTAIN, tuple(chosen), "off_topic", excerpts, tuple(missing))
     return Evidence(Grounding.GROUNDED, tuple(chosen), "", excerpts)
+
+
+def _preference(cues: Sequence[QuestionCue], c: Candidate, whole_lists: set[tuple[int, str]] | None) -> float:
+    """How much higher ``c`` ranks for having the form the question asks for (not part of its score): the kind of
+    quantity its cues prefer; for an enumeration question (``whole_lists`` not None: the (passage, lead) of the
+    lists that are candidates as a whole) a list, or an item of a list too long to be a unit of its own."""
+    bonus = KIND_PREFERENCE if cues and answers_best(cues, _quoted(c)) else 0.0
+    if whole_lists is not None:
+        if enumerates(c.text, c.kind):
+            bonus += ENUMERATION_PREFERENCE
+        elif c.kind == "item" and c.lead and (c.passage_index, c.lead) not in whole_lists:
+            bonus += ITEM_PREFERENCE
+    return bonus
 
 
 def off_topic(topics: Sequence[TopicTerm], chosen: Sequence[EvidenceSentence], passages: list[Passage],

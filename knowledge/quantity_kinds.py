@@ -11,6 +11,11 @@ Kinds:
 * ``money`` — "30 €", "0,30 Euro", "kostenlos";
 * ``time`` — a duration or deadline: "72 Stunden", "innerhalb eines Monats", "drei Werktage vorher", "sofort";
 * ``date`` — a point in time: "bis zum 15.", "10. des Vormonats", "6:00 Uhr", "am selben Tag", "Monatsende";
+* ``start`` — a point in time something begins at: "ab dem Ersten des Monats", "seit 1. März", "beginnt um
+  6:30 Uhr", the first time of a range ("06:00 – 14:12 Uhr" names a start and an end, so a date too). A start
+  alone does not answer "Bis wann …?" or "Wie lange …?" ("ab dem Ersten des Monats" says nothing of how long a
+  benefit is paid); a deadline alone ("bis 05:00 Uhr") answers "Wann fängt … an?" only as a last resort: a
+  question for a beginning prefers a unit naming a start (:attr:`QuestionCue.preferred`);
 * ``frequency`` — a rhythm or rate: "alle zwei Jahre", "monatlich", "zweimal", "pro Tag";
 * ``processing`` — how long handling something takes, a time or date in a sentence about handling: "Anträge
   werden binnen zwei Wochen bearbeitet", "Vorlauf etwa drei Wochen". A question for the processing time
@@ -20,6 +25,12 @@ Kinds:
   "In wie vielen Stufen …?" may be the stages themselves);
 * ``share`` — "12,5 Prozent", "50 %", "die Hälfte";
 * ``age`` — "ab 18 Jahren", "vollendeten 16. Lebensjahr", "volljährig".
+* ``identifier`` — a form or phone number ("Formular F-12", "Tel. 0341 998877"): no quantity any question cue
+  asks for, but the answer to "Welche Formularnummer …?".
+
+:func:`names_quantity` is the one answer to "does this sentence name a number at all?" (the evidence's
+``no_quantity`` check and the bonus for "Wie hoch …?" questions of no particular kind): a kind named in words or
+digits — not an enumeration, whose items answer "In wie vielen Stufen …?" only.
 
 A question's kind is read only from words that ask for one (:data:`QUESTION_CUES`: "was kostet", "wie lange",
 "bis wann", "wie viele Stunden", "ab welchem Alter" …); a question without such words ("Welche Unterlagen
@@ -46,27 +57,31 @@ class QuantityKind(StrEnum):
     MONEY = "money"
     TIME = "time"
     DATE = "date"
+    START = "start"
     COUNT = "count"
     FREQUENCY = "frequency"
     PROCESSING = "processing"
     SHARE = "share"
     AGE = "age"
+    IDENTIFIER = "identifier"
 
 
 @dataclass(frozen=True)
 class QuestionCue:
-    """Words that ask for a kind of quantity, and the kinds of quantity that answer them."""
+    """Words that ask for a kind of quantity, the kinds of quantity that answer them, and those of them that
+    answer best (the evidence ranking prefers units naming one of these)."""
 
     name: str
     pattern: re.Pattern[str]
     answered_by: frozenset[QuantityKind]
+    preferred: frozenset[QuantityKind]
 
 
 @dataclass(frozen=True)
 class SentenceCue:
-    """Words that name a quantity of ``kind`` (None: words that look like a number but name none)."""
+    """Words that name a quantity of each of ``kinds`` (none: words that look like a number but name none)."""
 
-    kind: QuantityKind | None
+    kinds: frozenset[QuantityKind]
     pattern: re.Pattern[str]
 
 
@@ -96,8 +111,10 @@ _MONEY_NOUN = (r"[a-zäöüß]*(?:geld|gelder|geldes|euro|gebühr|gebühren|kost
 _DETERMINER = r"(?:der|die|das|den|dem|mein|meine|meinen|unser|unsere|ihr|ihre|sein|seine|eine?)"
 
 
-def _cue(name: str, alternatives: list[str], *kinds: QuantityKind) -> QuestionCue:
-    return QuestionCue(name, re.compile("|".join(alternatives), re.IGNORECASE), frozenset(kinds))
+def _cue(name: str, alternatives: list[str], *kinds: QuantityKind,
+         preferred: Iterable[QuantityKind] = ()) -> QuestionCue:
+    return QuestionCue(name, re.compile("|".join(alternatives), re.IGNORECASE), frozenset(kinds),
+                       frozenset(preferred) or frozenset(kinds))
 
 
 # --------------------------------------------------------------------------------------------- questions
@@ -127,20 +144,31 @@ QUESTION_CUES: tuple[QuestionCue, ...] = (
         r"\b" + _HOW_MUCH + r"\s+" + _ADJECTIVE + _TIME_UNIT + r"\b",
         r"\b" + _HOW_MUCH + r"\s+zeit\b",
     ], K.TIME, K.DATE),
+    # When something begins: answered best by a start ("ab dem Ersten", "beginnt um 6 Uhr", "06:00 – 14:00 Uhr"),
+    # still by any other point in time.
+    _cue("start", [
+        r"\b(?:ab|seit)\s+wann\b",
+        r"\b(?:ab|seit)\s+welche[mnr]?\s+(?:tag|datum|zeitpunkt|monat|uhrzeit|stichtag|termin)\b",
+        r"\bwann\s+(?:genau\s+)?(?:fängt|fangen|f[aä]ngt|beginnt|beginnen|startet|starten|öffnet|öffnen)\b",
+        r"\bwann\s+(?:ist|sind)\s+(?:der\s+|die\s+)?\w*(?:beginn|start)\b",
+    ], K.START, K.DATE, K.TIME, preferred=(K.START,)),
+    # Until when: a deadline or a duration; a start alone says nothing of the end.
+    _cue("deadline", [
+        r"\bbis\s+wann\b",
+        r"\bbis\s+(?:zu\s+)?welche[mnr]?\s+(?:tag|datum|zeitpunkt|monat|uhrzeit|stichtag|termin)\b",
+        r"\bwann\s+spätestens\b",
+        r"\bwann\s+(?:endet|enden|schließt|schließen|hört|hören)\b",
+        r"\bwann\s+(?:ist|sind)\s+(?:der\s+|die\s+)?\w*(?:ende|schluss)\b",
+    ], K.DATE, K.TIME),
     _cue("date", [
-        r"\b(?:bis|ab|seit)\s+wann\b",
-        r"\b(?:an|bis\s+zu|zu|ab|bis)\s+welche[mnr]?\s+(?:tag|datum|zeitpunkt|monat|uhrzeit|stichtag|termin)\b",
+        r"\b(?:an|zu)\s+welche[mnr]?\s+(?:tag|datum|zeitpunkt|monat|uhrzeit|stichtag|termin)\b",
         r"\bwelche[nrs]?\s+(?:datum|stichtag|uhrzeit|zeitpunkt)\b",
         r"\bstichtag\w*",
         r"\bum\s+" + _HOW_MUCH + r"\s+uhr\b",
         r"\bwann\s+genau\b",
-        r"\bwann\s+spätestens\b",
-        # "wann" asks for a time when something begins or ends; otherwise often for a condition ("Wann muss
-        # das Jugendamt informiert werden?" — "wenn …"), which is no quantity.
-        r"\bwann\s+(?:fängt|fangen|beginnt|beginnen|endet|enden|startet|starten|öffnet|öffnen|schließt|"
-        r"schließen|hört|hören)\b",
-        r"\bwann\s+(?:ist|sind)\s+(?:der\s+|die\s+)?\w*(?:beginn|ende|schluss|start)\b",
-    ], K.DATE, K.TIME),
+        # "wann" asks for a time only when something begins or ends (above); otherwise often for a condition
+        # ("Wann muss das Jugendamt informiert werden?" — "wenn …"), which is no quantity.
+    ], K.DATE, K.TIME, K.START),
     _cue("time", [
         r"\bwie\s*lange?\b",
         r"\bwielange?\b",
@@ -200,27 +228,44 @@ def asked_cues(question: str) -> list[QuestionCue]:
 
 
 # --------------------------------------------------------------------------------------------- sentences
-def _sentence(kind: QuantityKind | None, alternatives: list[str]) -> SentenceCue:
-    return SentenceCue(kind, re.compile("|".join(alternatives), re.IGNORECASE))
+def _sentence(kinds: Iterable[QuantityKind], alternatives: list[str]) -> SentenceCue:
+    return SentenceCue(frozenset(kinds), re.compile("|".join(alternatives), re.IGNORECASE))
 
 
 _MONTH = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
 _WEEKDAY = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?"
+# A point in time after "ab"/"seit": a day of the month, a date, a month, a weekday, a time of day, a year, the
+# first or next day, the beginning of something.
+_POINT = (r"(?:\d{1,2}\.(?:\s*(?:\d{1,2}\.(?:\d{2,4})?|" + _MONTH + r"))?(?!\d)|" + _MONTH + r"|" + _WEEKDAY
+          + r"|\d{1,2}(?:[:.]\d{2})?\s*uhr\b|(?:19|20)\d\d\b|"
+          r"(?:ersten|nächsten|folgenden|darauffolgenden)\s+(?:(?:werk|arbeits|kalender)?tag\w*|des\s+(?:\w+\s+)?"
+          r"\w*(?:monats|quartals|jahres)|monat\w*)|"
+          r"(?:beginn|antritt|dienstantritt|aufnahme|einstellung|eintritt|start|monatsbeginn|jahresbeginn)\b)")
 
 SENTENCE_CUES: tuple[SentenceCue, ...] = (
-    # Where a rule stands, form and phone numbers, a paragraph's number ("4.2 Dienstfahrzeuge …"): digits, but
-    # no quantity.
-    _sentence(None, [
+    # Where a rule stands, a paragraph's number ("4.2 Dienstfahrzeuge …"): digits, but no quantity.
+    _sentence((), [
         r"(?:^|\n)\s*\d+(?:\.\d+)+\.?(?=\s)",
         r"§§?\s*\d+\s?[a-z]?\b(?:\s*(?:abs\.|absatz|satz|nr\.|nummer)\s*\d+\b)*",
         r"\b(?:art\.|artikel|abs\.|absatz|nr\.)\s*\d+\s?[a-z]?\b(?:\s*(?:abs\.|absatz|satz|nr\.)\s*\d+\b)*",
+        r"\b(?:sgb|stgb|bgb)\s+[ivx]+\b",
+    ]),
+    # Form and phone numbers: no quantity, but a number a question may ask for.
+    _sentence((K.IDENTIFIER,), [
         r"\b[a-z]{1,3}\s?-\s?\d+[a-z]?\b",
         r"\bformular\w*\s+\S*\d\S*",
         r"\b(?:tel\.?|telefon|fax)\s*:?\s*[\d(+][\d /()-]+",
         r"\b0\d{2,5}[ /-]?\d{3,}\b",
-        r"\b(?:sgb|stgb|bgb)\s+[ivx]+\b",
     ]),
-    _sentence(K.DATE, [
+    # A start: "ab"/"seit" before a point in time, a verb of beginning before a time of day, a range of times.
+    _sentence((K.START,), [
+        r"\b(?:ab|seit|beginnend\s+(?:mit|am))\s+(?:dem\s+|der\s+|den\s+)?" + _POINT,
+    ]),
+    _sentence((K.START, K.DATE), [
+        r"\b(?:beginn\w*|fängt|fangen|start\w*|öffne\w*)\b[^.;\n]{0,40}?\bum\s+\d{1,2}(?:[:.]\d{2})?\s*uhr\b",
+        r"\b\d{1,2}[:.]\d{2}\s*(?:uhr\s*)?(?:-|–|bis)\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?",
+    ]),
+    _sentence((K.DATE,), [
         r"\b\d{1,2}\.\s*(?:\d{1,2}\.(?:\d{2,4})?|" + _MONTH + r"|des\s+(?:\w+\s+)?\w*(?:monats|quartals|jahres))",
         r"\b(?:bis|zum|am|ab|vom|bis\s+zum|bis\s+spätestens)\s+(?:zum\s+)?\d{1,2}\.(?!\d)",
         r"\b\d{1,2}(?:[:.]\d{2})?\s*uhr\b",
@@ -237,7 +282,7 @@ SENTENCE_CUES: tuple[SentenceCue, ...] = (
         r"\b(?:vor|bei|mit|nach|zu|zum|am)\s+(?:dem\s+|der\s+)?(?:beginn|ende|antritt|dienstantritt|aufnahme|"
         r"einstellung|abschluss|ausscheiden|eintritt|start)\b",
     ]),
-    _sentence(K.MONEY, [
+    _sentence((K.MONEY,), [
         r"(?:" + _DIGITS + r"|" + _NUMBER_WORD + r")\s*(?:€|euro\b|eur\b|cent\b|ct\b)",
         r"€\s*\d",
         r"\bkosten(?:los|frei|pflichtig)\w*",
@@ -248,14 +293,14 @@ SENTENCE_CUES: tuple[SentenceCue, ...] = (
         r"\bin\s+(?:voller|tatsächlicher|angemessener)\s+höhe\b",
         r"\btatsächlich(?:en)?\s+kosten\b",
     ]),
-    _sentence(K.SHARE, [
+    _sentence((K.SHARE,), [
         _DIGITS + r"\s*(?:%|prozent\w*|v\.\s?h\.)",
         r"\b" + _NUMBER_WORD + r"\s+prozent\w*",
         r"\b(?:die|zur|der|eine|einer)\s+hälfte\b",
         r"\b(?:ein|einem|einen|zwei|drei)\s+(?:drittel|viertel|fünftel|zehntel)\b",
         r"\banteilig\b",
     ]),
-    _sentence(K.AGE, [
+    _sentence((K.AGE,), [
         r"\b(?:vollendet\w*|ab\s+dem|vor\s+dem|mit\s+dem|bis\s+zum|zum)\s+(?:vollendeten\s+)?\d{1,2}\.\s*lebensjahr\w*",
         r"\blebensjahr\w*",
         r"\b\d{1,2}\s*-?\s*jährig\w*",
@@ -265,7 +310,7 @@ SENTENCE_CUES: tuple[SentenceCue, ...] = (
         r"\b(?:voll|minder)jährig\w*",
         r"\b(?:ab|unter|über)\s+(?:\d{1,2}|" + _NUMBER_WORD + r")\s+jahre[n]?\b",
     ]),
-    _sentence(K.FREQUENCY, [
+    _sentence((K.FREQUENCY,), [
         r"\b(?:stündlich|täglich|werktäglich|wöchentlich|monatlich|jährlich|halbjährlich|vierteljährlich|"
         r"quartalsweise)\b",
         r"\balle\s+(?:" + _AMOUNT + r"\s+)?" + _TIME_UNIT + r"\b",
@@ -274,11 +319,11 @@ SENTENCE_CUES: tuple[SentenceCue, ...] = (
         r"\b(?:ein|zwei|drei|vier|fünf|sechs|mehr)mal\b",
         r"\bmehrmals\b",
     ]),
-    _sentence(K.TIME, [
+    _sentence((K.TIME,), [
         r"\b(?:" + _AMOUNT + r"|" + _ARTICLE + r"|" + _FEW + r")\s+" + _ADJECTIVE + _TIME_UNIT + r"\b",
         r"\b(?:sofort\w*|unverzüglich|umgehend|unmittelbar|zeitnah|spätestens|fristgerecht|jederzeit)\b",
     ]),
-    _sentence(K.COUNT, [
+    _sentence((K.COUNT,), [
         r"\b\d+(?:[.,]\d+)?\b",
         r"\b" + _NUMBER_WORD + r"\b",
         r"\b(?:mindestens|höchstens|maximal|genau|nur|je)\s+" + _ARTICLE + r"\b",
@@ -300,19 +345,32 @@ _HANDLING = re.compile(r"\b(?:\w*bearbeit\w*|\w*wartezeit\w*|vorlauf\w*|entschie
 
 
 @lru_cache(maxsize=4096)  # guideline units recur from question to question; only their text is kept
-def named_kinds(text: str) -> frozenset[QuantityKind]:
-    """The kinds of quantity ``text`` names."""
+def spelled_kinds(text: str) -> frozenset[QuantityKind]:
+    """The kinds of quantity ``text`` names in words or digits (:data:`SENTENCE_CUES`)."""
     masked = text.lower()
     kinds: set[QuantityKind] = set()
     for cue in SENTENCE_CUES:
         def mask(match: re.Match[str]) -> str:
-            if cue.kind is not None:
-                kinds.add(cue.kind)
+            kinds.update(cue.kinds)
             return " " * len(match.group(0))
         masked = cue.pattern.sub(mask, masked)
+    return frozenset(kinds)
+
+
+def names_quantity(text: str) -> bool:
+    """``text`` names a number, amount, duration, point in time, rate, share, age or form or phone number (digits,
+    number words, "sofort", "ab dem Ersten des Monats" …). A reference to a law ("§ 203 StGB", "Art. 33 DSGVO",
+    "Abs. 4") or a paragraph's number names none: it says where a rule stands, not how much or until when."""
+    return bool(spelled_kinds(text))
+
+
+@lru_cache(maxsize=4096)
+def named_kinds(text: str) -> frozenset[QuantityKind]:
+    """The kinds of quantity ``text`` names, an enumeration's count and a processing time among them."""
+    kinds = set(spelled_kinds(text))
     if _ENUMERATION.search(text):
         kinds.add(QuantityKind.COUNT)
-    if kinds & {QuantityKind.TIME, QuantityKind.DATE} and _HANDLING.search(text):
+    if kinds & {QuantityKind.TIME, QuantityKind.DATE, QuantityKind.START} and _HANDLING.search(text):
         kinds.add(QuantityKind.PROCESSING)
     return frozenset(kinds)
 
@@ -340,3 +398,9 @@ def answers(cues: Sequence[QuestionCue], text: str) -> bool:
     """``text`` names a quantity of a kind one of ``cues`` (:func:`asked_cues`) asks for."""
     named = named_kinds(text)
     return any(cue.answered_by & named for cue in cues)
+
+
+def answers_best(cues: Sequence[QuestionCue], text: str) -> bool:
+    """``text`` names a quantity of a kind one of ``cues`` prefers (a start for "Wann beginnt …?")."""
+    named = named_kinds(text)
+    return any(cue.preferred & named for cue in cues)

@@ -16,6 +16,7 @@ from knowledge.evidence import (Candidate, Grounding, asks_for_quantity, names_q
                                 unpack_vector)
 from knowledge.german_analyzer import GermanAnalyzer
 from knowledge.query_expansion import KeywordTerm
+from knowledge.question_classes import asks_for_enumeration, enumerates
 from knowledge.topic_terms import topic_terms
 
 from . import fixture_files as f
@@ -27,10 +28,10 @@ def passage(doc: str, section: str, score: float = 0.8, text: str = "") -> Passa
                    section=section, page=None, text=text, score=score)
 
 
-def unit(index: int, text: str, angle: float, lead: str | None = None) -> Candidate:
+def unit(index: int, text: str, angle: float, lead: str | None = None, kind: str = "sentence") -> Candidate:
     """A candidate whose vector lies ``angle`` radians from the query vector (1, 0)."""
     vector = np.array([np.cos(angle), np.sin(angle)], dtype=np.float32)
-    return Candidate(index, text, lead, "sentence", None, vector)
+    return Candidate(index, text, lead, kind, None, vector)
 
 
 QUERY = [1.0, 0.0]
@@ -250,3 +251,105 @@ def test_an_index_from_before_sentence_vectors_still_answers_and_reindex_upgrade
     assert old.stats()["chunks_without_sentences"] == 0 and old.stats()["sentences"] > 0
     again = old.evidence(question, old.search(question))
     assert again.sentences[0].text == evidence.sentences[0].text and again.sentences[0].page == 2
+
+
+# --------------------------------------------------------------------------------------------- question classes
+@pytest.mark.parametrize("question, expected", [
+    ("Welche Schritte muss ich bei einer Beschwerde gehen?", True),
+    ("wofür steht eigentlich PDCA", True),
+    ("wofuer steht die abkuerzung BEM?", True),
+    ("Was heißt die Abkürzung HPG?", True),
+    ("wie geh ich bei nem Arbeitsunfall vor", True),
+    ("Wie läuft das Aufnahmegespräch ab?", True),
+    ("Was gehört alles in die Akte?", True),
+    ("was zählt alles als Arbeitszeit", True),
+    ("Welche Angaben muss die Rechnung enthalten?", True),
+    ("In welcher Reihenfolge werden die Stellen informiert?", True),
+    ("Was muss in das Protokoll rein?", True),
+    # no enumeration asked for
+    ("Wer genehmigt die Fortbildung?", False),
+    ("Darf ich das Diensthandy privat nutzen?", False),
+    ("Wie viel kostet die Schulung?", False),
+    ("Wann beginnt der Spätdienst?", False),
+    ("Was ist eine Dienstreise?", False),
+    ("Steht mir Sonderurlaub zu?", False),  # "steht" without "wofür"
+])
+def test_questions_asking_for_an_enumeration(question, expected):
+    assert asks_for_enumeration(question) is expected
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("Erst melden\nDann dokumentieren\nDann Leitung informieren", "list", True),
+    ("Zur Akte gehören: Antrag, Bescheid, Gesprächsnotizen und Einwilligung.", "sentence", True),
+    ("Melden Sie den Unfall der Leitung.", "sentence", False),
+    ("Zweitens wird die Leitung informiert.", "item", False),
+    ("Es gilt: Die Leitung entscheidet.", "sentence", False),  # a colon, but one statement
+])
+def test_units_that_enumerate(text, kind, expected):
+    assert enumerates(text, kind) is expected
+
+
+def test_an_enumeration_question_quotes_the_whole_list_before_its_items():
+    passages = [passage("qm", "3. Beschwerden")]
+    lead = "Eine Beschwerde wird so bearbeitet:"
+    steps = "Eingang bestätigen\nSachverhalt klären\nAntwort schreiben\nIm Register erfassen"
+    candidates = [
+        unit(0, "Beschwerden sind eine Chance, die Arbeit zu verbessern.", 0.20),
+        unit(0, "Eingang bestätigen", 0.22, lead, "item"), unit(0, "Sachverhalt klären", 0.24, lead, "item"),
+        unit(0, "Antwort schreiben", 0.26, lead, "item"), unit(0, steps, 0.5, lead, "list"),
+    ]
+    evidence = select_evidence("wie geh ich bei einer beschwerde vor", QUERY, passages, candidates, "usem3")
+    assert evidence.sentences[0].text == steps
+    # The same units for a question that asks for no enumeration: the closest sentence comes first.
+    plain = select_evidence("Sind Beschwerden erwünscht?", QUERY, passages, candidates, "usem3")
+    assert plain.sentences[0].text.startswith("Beschwerden sind")
+
+
+def test_an_item_counts_for_its_list_when_the_list_is_too_long_to_quote_whole():
+    passages = [passage("kita", "2. Anzeichen")]
+    lead = "Anzeichen für Überforderung sind zum Beispiel:"
+    candidates = [unit(0, "Überforderung ist ein Zustand, in dem die Anforderungen die Kräfte übersteigen.", 0.20),
+                  unit(0, "häufiges Weinen ohne erkennbaren Anlass,", 0.30, lead, "item")]
+    evidence = select_evidence("Was zählt als Anzeichen für Überforderung?", QUERY, passages, candidates, "usem3")
+    assert evidence.sentences[0].text.startswith("häufiges Weinen")
+    # The item of a list that is a unit as a whole gets no preference of its own: the list comes first.
+    whole = [*candidates, unit(0, "häufiges Weinen ohne erkennbaren Anlass,\nRückzug\nSchlafstörungen", 0.45, lead,
+                                "list")]
+    evidence = select_evidence("Was zählt als Anzeichen für Überforderung?", QUERY, passages, whole, "usem3")
+    assert evidence.sentences[0].text.endswith("Schlafstörungen")
+
+
+@pytest.mark.parametrize("question", [
+    "Ab wann gibt es das Pflegegeld?", "ab wann zahlt die kasse eigentlich", "Seit wann gilt der neue Satz?",
+])
+def test_a_start_answers_a_question_for_a_beginning(question):
+    # "ab dem Ersten des Folgemonats" names no digit, but a point in time: it answers "Ab wann …?" (one notion of
+    # a quantity, knowledge.quantity_kinds), and is not asked back for naming none.
+    passages = [passage("pflege", "4. Auszahlung")]
+    candidates = [unit(0, "Das Pflegegeld und der neue Satz gelten ab dem Ersten des Folgemonats.", 0.25),
+                  unit(0, "Der Antrag wird sorgfältig geprüft.", 0.3)]
+    evidence = select_evidence(question, QUERY, passages, candidates, "usem3")
+    assert evidence.grounding is Grounding.GROUNDED, evidence.reason
+    assert "Ersten des Folgemonats" in evidence.sentences[0].text
+
+
+def test_a_start_alone_does_not_answer_how_long():
+    passages = [passage("pflege", "4. Auszahlung")]
+    candidates = [unit(0, "Das Pflegegeld wird ab dem Ersten des Folgemonats gezahlt.", 0.2),
+                  unit(0, "Bewilligt wird das Pflegegeld für zwölf Monate.", 0.3)]
+    evidence = select_evidence("Für wie lange wird das Pflegegeld bewilligt?", QUERY, passages, candidates, "usem3")
+    assert evidence.grounding is Grounding.GROUNDED, evidence.reason
+    assert "zwölf Monate" in evidence.sentences[0].text
+    alone = select_evidence("Für wie lange wird das Pflegegeld bewilligt?", QUERY, passages, candidates[:1], "usem3")
+    assert alone.grounding is Grounding.UNCERTAIN and alone.reason == "other_quantity"
+
+
+def test_a_question_for_a_beginning_prefers_the_start_over_a_deadline_before_it():
+    passages = [passage("dienst", "2.3 Zeiten"), passage("dienst", "3.2 Krankmeldung")]
+    candidates = [unit(1, "Wer krank ist, meldet sich für den Spätdienst bis 11:00 Uhr.", 0.22),
+                  unit(0, "Spätdienst | 13:30 – 21:30 Uhr", 0.3, "Dienst | Zeit")]
+    evidence = select_evidence("wann fängt der spätdienst an", QUERY, passages, candidates, "usem3")
+    assert "13:30" in evidence.sentences[0].text
+    deadline = select_evidence("Bis wann muss ich mich für den Spätdienst krankmelden?", QUERY, passages, candidates,
+                               "usem3")
+    assert "11:00" in deadline.sentences[0].text

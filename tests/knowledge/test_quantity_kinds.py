@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.quantity_kinds import QuantityKind as K
-from knowledge.quantity_kinds import answers_kind, asked_cues, named_kinds, unanswered
+from knowledge.quantity_kinds import answers_best, answers_kind, asked_cues, named_kinds, names_quantity, unanswered
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -40,14 +40,14 @@ from knowledge.quantity_kinds import answers_kind, asked_cues, named_kinds, unan
     ("Wie schnell wird über einen Widerspruch entschieden?", {"processing"}),
     ("Mit welcher Wartezeit muss ich bei der Schuldnerberatung rechnen?", {"processing"}),
     # date: a point in time
-    ("Bis wann muss der Antrag beim Amt sein?", {"date"}),
-    ("Ab wann gilt die neue Dienstvereinbarung?", {"date"}),
+    ("Bis wann muss der Antrag beim Amt sein?", {"deadline"}),
+    ("Ab wann gilt die neue Dienstvereinbarung?", {"start"}),
     ("An welchem Tag wird das Gehalt überwiesen?", {"date"}),
     ("Um wieviel Uhr beginnt die Nachtschicht?", {"date"}),
     ("Was ist der Stichtag für die Anmeldung zur Fortbildung?", {"date"}),
-    ("Wann fängt der Spätdienst in der Tagespflege an?", {"date"}),
-    ("wann beginnt die nachtbereitschaft", {"date"}),
-    ("Wann ist Dienstschluss am Freitag?", {"date"}),
+    ("Wann fängt der Spätdienst in der Tagespflege an?", {"start"}),
+    ("wann beginnt die nachtbereitschaft", {"start"}),
+    ("Wann ist Dienstschluss am Freitag?", {"deadline"}),
     # count and frequency
     ("Wie viele Personen dürfen im Dienstwagen mitfahren?", {"count"}),
     ("Wieviele Kinder sind höchstens in einer Gruppe?", {"count"}),
@@ -62,7 +62,7 @@ from knowledge.quantity_kinds import answers_kind, asked_cues, named_kinds, unan
     ("Ab wie vielen Jahren darf ein Kind allein mit dem Bus fahren?", {"age"}),
     ("Gibt es eine Altersgrenze für Ehrenamtliche?", {"age"}),
     # two things asked at once
-    ("Was kostet die Fahrt, und bis wann muss ich sie anmelden?", {"money", "date"}),
+    ("Was kostet die Fahrt, und bis wann muss ich sie anmelden?", {"money", "deadline"}),
     # no particular kind: never judged by this rule
     ("Welche Unterlagen brauche ich?", set()),
     ("Wer ist für den Antrag auf Wohngeld zuständig?", set()),
@@ -92,7 +92,7 @@ def test_the_kind_a_question_asks_for(question, expected):
     ("Das Protokoll ist unverzüglich an die Leitung weiterzuleiten.", {K.TIME}),
     ("Bewahren Sie die Akte zehn Jahre auf.", {K.TIME}),
     ("Die Abrechnung ist bis zum 15. des Folgemonats einzureichen.", {K.DATE}),
-    ("Der Frühdienst beginnt um 6:30 Uhr.", {K.DATE}),
+    ("Der Frühdienst beginnt um 6:30 Uhr.", {K.START, K.DATE}),
     ("Die Schadensmeldung geht noch am selben Tag an die Fuhrparkleitung.", {K.DATE}),
     ("Jede Gruppe hat höchstens zwölf Kinder.", {K.COUNT}),
     ("Es finden drei Termine statt.", {K.COUNT}),
@@ -105,10 +105,10 @@ def test_the_kind_a_question_asks_for(question, expected):
     ("Parkgebühren werden bis 15 Euro pro Tag ersetzt.", {K.MONEY, K.FREQUENCY}),
     ("Mitarbeitende ab 18 Jahren erhalten 30 Urlaubstage.", {K.AGE, K.TIME}),
     ("Im Jahr 2025 gilt eine Grenze von 2000 Euro.", {K.DATE, K.MONEY}),  # a year, and an amount that is none
-    # digits that name where a rule stands or how to reach someone: no quantity
+    # digits that name where a rule stands: no quantity; a form or phone number: no quantity a cue asks for
     ("Die Pflicht ergibt sich aus § 8a Abs. 4 SGB VIII.", set()),
-    ("Nutzen Sie das Formular F-12.", set()),
-    ("Rückfragen unter Telefon 0341 998877.", set()),
+    ("Nutzen Sie das Formular F-12.", {K.IDENTIFIER}),
+    ("Rückfragen unter Telefon 0341 998877.", {K.IDENTIFIER}),
     ("Bei Dienstreisen innerhalb Deutschlands gelten eigene Regeln.", set()),
     ("Das Fahrtenbuch liegt im Büro der Verwaltung.", set()),
     ("Mindestens eine Fachkraft ist im Haus.", {K.COUNT}),
@@ -135,7 +135,7 @@ def test_the_kinds_a_sentence_names(text, expected):
     ("Wie lange dauert die Bearbeitung?", "Das Amt setzt eine Frist von zwei Wochen für fehlende Unterlagen.",
      ["processing"]),
     ("Wie lange braucht das Amt, um den Antrag zu bearbeiten?", "Bewilligt wird für zwölf Monate.", ["processing"]),
-    ("Wann beginnt der Frühdienst?", "Im Frühdienst sind drei Fachkräfte im Haus.", ["date"]),
+    ("Wann beginnt der Frühdienst?", "Im Frühdienst sind drei Fachkräfte im Haus.", ["start"]),
     ("wieviel kostet die fahrt und bis wann muss ich mich anmelden", "Anmeldung bis zum 1. März.", ["money"]),
     # A quantity of a kind that answers it.
     ("Wie lange dauert die Prüfung?", "Die Prüfung hat einen Vorlauf von etwa drei Wochen.", []),
@@ -158,4 +158,57 @@ def test_evidence_of_another_kind_leaves_the_question_unanswered(question, evide
 def test_any_evidence_unit_may_answer_and_every_asked_kind_must_be():
     question = "Was kostet die Fahrt, und bis wann muss ich sie anmelden?"
     assert unanswered(question, ["Anmeldung bis zum 1. März.", "Die Fahrt kostet 5 Euro."]) == []
-    assert unanswered(question, ["Die Fahrt kostet 5 Euro."]) == ["date"]
+    assert unanswered(question, ["Die Fahrt kostet 5 Euro."]) == ["deadline"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A start: "ab"/"seit" before a point in time, a verb of beginning before a time of day, a range of times.
+    ("Das Pflegegeld wird ab dem Ersten des Folgemonats überwiesen.", {K.START}),
+    ("Die neue Regel gilt seit 1. April.", {K.START}),
+    ("ab montag ist die kita wieder offen", {K.START}),
+    ("Der Zuschuss gilt ab Dienstantritt.", {K.START}),
+    ("Die Beratungsstelle öffnet dienstags um 9 Uhr.", {K.START, K.DATE}),
+    ("Spätdienst: 13:30 - 21:00 Uhr", {K.START, K.DATE}),
+    # No start: a deadline, an age, a duration.
+    ("Die Rechnung ist bis zum 10. einzureichen.", {K.DATE}),
+    ("Krankmeldungen für die Nacht gehen bis 18:00 Uhr ein.", {K.DATE}),
+    ("Ab 16 Jahren dürfen Jugendliche allein fahren.", {K.AGE}),
+    ("Ab zwei Wochen Abwesenheit wird vertreten.", {K.TIME}),
+])
+def test_a_start_is_told_from_a_deadline(text, expected):
+    assert named_kinds(text) == expected
+
+
+@pytest.mark.parametrize("question, evidence, best, answered", [
+    # A question for a beginning prefers a start and still takes another point in time.
+    ("Wann beginnt die Nachtschicht?", "Nachtschicht: 21:00 – 06:15 Uhr.", True, True),
+    ("wann fangt die kita morgens an", "Die Kita öffnet um 7 Uhr.", True, True),
+    ("Ab wann bekommt man das Geld?", "Ausgezahlt wird ab dem Ersten des Monats.", True, True),
+    ("Seit wann gilt die Regel?", "Die Regel gilt seit 1. März 2026.", True, True),
+    ("Wann beginnt die Nachtschicht?", "Krankmeldungen für die Nacht bis 18:00 Uhr.", False, True),
+    # Until when, how long: a start alone does not answer.
+    ("Für wie lange wird die Hilfe bewilligt?", "Die Hilfe wird ab dem Ersten des Monats gezahlt.", False, False),
+    ("Bis wann muss ich das Formular abgeben?", "Das Formular gilt ab 1. Januar.", False, False),
+    ("bis wann muss dat weg", "Spätestens am Freitag.", True, True),
+])
+def test_a_question_for_a_beginning_prefers_a_start(question, evidence, best, answered):
+    cues = asked_cues(question)
+    assert answers_best(cues, evidence) is best
+    assert answers_kind(question, evidence) is answered
+
+
+@pytest.mark.parametrize("text, expected", [
+    # One notion of "names a number at all": any kind named in words or digits.
+    ("Gezahlt wird ab dem Ersten des Monats der Antragstellung.", True),  # a start
+    ("Die Kita öffnet montags um halb acht.", True),  # a weekday
+    ("Der Bericht geht jedes Quartal an die Leitung.", True),
+    ("Die Beratung ist unentgeltlich.", True),
+    ("Das Formular Z-3 liegt im Intranet.", True),  # what "Welche Formularnummer …?" asks for
+    ("Wer das Kind abholt, steht im Abholbogen.", False),
+    ("Einstufung: gering, mittel oder hoch.", False),  # an enumeration answers "how many" only
+    ("Hausbesuche innerhalb von Musterstadt sind Dienstgänge.", False),  # "innerhalb" of a place
+    ("7.1 Der Fahrdienst wird über die Zentrale bestellt.", False),  # a paragraph's number
+    ("siehe § 45 SGB VIII", False),
+])
+def test_names_quantity_is_one_notion_with_the_kinds(text, expected):
+    assert names_quantity(text) is expected
