@@ -220,7 +220,9 @@ def select_evidence(question: str, query_vector: Sequence[float] | None, passage
     # An enumeration question: (passage, lead) of the lists that are candidates as a whole, else None.
     whole_lists = ({(c.passage_index, c.lead or "") for c in candidates if c.kind == "list"}
                    if asks_for_enumeration(question) else None)
-    rank = [s + _preference(cues, c, whole_lists) for s, c in zip(scores, candidates)]
+    # Only a unit clear enough on its own is preferred for its form: the side remark that happens to enumerate
+    # would otherwise come first and turn a question that a clear unit answers into a weak one (asked back).
+    rank = [s + _preference(cues, c, whole_lists if s >= min_score else None) for s, c in zip(scores, candidates)]
     order = sorted(range(len(candidates)), key=lambda i: -rank[i])
     best = scores[order[0]]
     chosen: list[EvidenceSentence] = []

@@ -7,8 +7,9 @@ question ("Welche Schritte …?", "Wofür steht die Abkürzung …?", "Was zähl
 answered by a list, not by one of its items or by the sentence that defines the term: a whole list unit, or a
 sentence that enumerates after a colon, ranks higher (an item only when its list is too long to be a unit).
 
-The preference only orders the units (like the kind preference of :mod:`knowledge.quantity_kinds`); the score
-judged against the minimum stays the unit's own, so it never makes weak evidence look clear. Questions are read
+The preference only orders the units that are clear enough on their own (like the kind preference of
+:mod:`knowledge.quantity_kinds`); the score judged against the minimum stays the unit's own, so it never makes
+weak evidence look clear, nor puts a weak unit before a clear one. Questions are read
 as staff type them: lower case, without the question mark, colloquial ("wie geh ich da vor"), misspelt
 ("wofuer steht").
 

