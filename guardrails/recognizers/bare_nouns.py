@@ -30,6 +30,12 @@ Each rule looks only at positions where German grammar leaves no room for a bare
 - ``prepositional_object_before_verb`` also takes the partner after a noun of talking ("Nach
   Rücksprache mit Kang wird …"), but only a word that looks like a name: institutions stand there
   bare in notes ("Rücksprache mit Schule").
+
+Telegraphic case notes drop articles of what acts in them: "Nach dem Gespräch hat Kita die Mutter
+angerufen", "Im Sommer fährt Bus die Strecke nicht", "Heute hat Hamster das Futter verweigert". A noun
+that ``stands_bare_in_notes`` — an institution's head word, a noun of ``data/mass_nouns.txt``
+(substances, institutions, vehicles, pets) or a compound headed by one ("Regional|bahn") — is never
+taken for a name by these rules, nor by the animate-subject and speech-verb rules of ``person_context``.
 """
 
 from __future__ import annotations
@@ -178,6 +184,8 @@ class BareNounRules:
             return False
         if lex.is_compound_noun(word) and not low.endswith(("chen", "lein")):
             return False  # "Frühstück", "Tagesgruppe": a compound is a thing
+        if stands_bare_in_notes(lex, word):
+            return False  # "Heute hat Hort angerufen", "Gestern kam Sammeltaxi zu spät"
         return not any(low.startswith(p) and len(low) > len(p) + 2 for p in _VERB_PREFIXES)
 
     # -- positions -----------------------------------------------------------------------------
@@ -298,7 +306,7 @@ class BareNounRules:
             return False
         if not (self.bare_count_noun(tok, lower_mode) or self._unlisted_name_shape(tok)):
             return False
-        if tok.text in _institution_heads():
+        if is_institution_head(tok.text):
             return False  # "Seit Oktober zahlt Werkstatt den Lohn aus": notes drop the article of an institution
         low = tok.text.lower()
         if low.endswith("en") and self.lexicon.is_neuter_noun(tok.text):
@@ -389,6 +397,36 @@ class BareNounRules:
         return (not lower_mode and j >= 1 and tokens[j - 1].sentence_initial and tokens[j - 1].cap
                 and text[tokens[j - 1].end : verb.start] == " " and self._content_word(verb)
                 and not self.lexicon.is_common_noun(verb.text))
+
+
+# Shortest modifier and head of a compound whose head stands bare ("Schul|bus", "Regional|bahn").
+_BARE_HEAD_MIN = 3
+_MODIFIER_MIN = 3
+
+
+def is_institution_head(word: str) -> bool:
+    """"Kita", "Hort", "Werkstatt", "Verein": an institution's head word (``data/institution_words.tsv``,
+    strong and weak heads). Case notes drop its article when the institution acts ("Kita hat
+    angerufen"); on its own it is never a person's name."""
+    return word[:1].upper() + word[1:].lower() in _institution_heads()
+
+
+def stands_bare_in_notes(lexicon: NameLexicon, word: str) -> bool:
+    """A noun that notes write without an article where it acts or is acted on, so that its bare
+    form is no sign of a name: an institution's head word ("Hort hat angerufen"), a noun of the
+    mass-noun list (``data/mass_nouns.txt``: "Polizei hat …", "Bus kam zu spät", "Hund muss zum
+    Tierarzt"), or a compound whose head is one of them ("Regional|bahn", "Sammel|taxi", "Kinder|krippe",
+    "Meer|schwein|chen") — the lexicon lists many such compounds whole, so the splitter does not cut them."""
+    low = word.lower()
+    if is_institution_head(word) or low in lexicon.mass_nouns:
+        return True
+    if low.endswith(("chen", "lein")) and lexicon.is_common_noun(word):
+        low = low[:-4]  # "Meerschweinchen": the diminutive of a compound is a compound
+    for cut in range(_MODIFIER_MIN, len(low) - _BARE_HEAD_MIN + 1):
+        head = low[cut:]
+        if head in lexicon.mass_nouns or is_institution_head(head):
+            return True
+    return False
 
 
 @functools.cache

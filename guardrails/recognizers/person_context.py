@@ -39,7 +39,7 @@ from guardrails.names import (
     SUBJECT_VERBS,
     NameLexicon,
 )
-from guardrails.recognizers.bare_nouns import BareNounRules, object_of_product_noun
+from guardrails.recognizers.bare_nouns import BareNounRules, object_of_product_noun, stands_bare_in_notes
 from guardrails.recognizers.person_tokens import AMBIGUOUS, INITIAL, OTHER, STRONG, UNKNOWN, Token
 
 # Thresholds on the classifier's score by position. After a role noun a word no lexicon knows is a
@@ -128,6 +128,11 @@ _OBJECT_LIKE_NOUNS = frozenset(
     mut heimweh post besuch unterricht nachhilfe essen arbeit schule urlaub ruhe antwort rat mühe freude
     kummer termin absicht nachdruck bedarf wunsch""".split())
 _PLURAL_VERBS = frozenset("sind waren haben hatten wollen wollten können konnten müssen mussten".split())
+# Verbs that take a bare noun as part of the verb ("Ball spielen", "Rad fahren", "Ski laufen"): a noun
+# right before one of their forms is that object, not a name.
+_INCORPORATING_FORMS = frozenset(
+    """spielen spielt spielte spielten gespielt fahren fährt fuhr fuhren gefahren laufen läuft lief liefen
+    gelaufen""".split())
 _NAMING_VERBS = frozenset("nennen nennt nannte nannten rufen ruft riefen".split())
 # A modal verb wants a person as subject: "Heute wollte Jojo nicht mit", "darf Krümel auch …".
 # Verbs of telling and writing to someone: "wie sag ich X, dass …", "was schreib ich X".
@@ -657,6 +662,8 @@ class ContextNameFinder:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is None or _END.match(text, tok.end):
             return True
+        if nxt.text in _INCORPORATING_FORMS and self._lex.is_common_noun(tok.text):
+            return False  # "hat der Trainer Ball gespielt": the game, not the trainer's name
         return text[tok.end : nxt.start] == " " and not nxt.cap and (
             nxt.text in SUBJECT_VERBS or nxt.text in SPEECH_VERBS or nxt.text.endswith(("te", "ten"))
             or (tok.kind == AMBIGUOUS and self._verbish(nxt) and not self._lex.is_function_word(nxt.text)))
@@ -729,8 +736,8 @@ class ContextNameFinder:
             return False
         if not tok.cap and not (lex.is_common_noun(word) or self._unknown_lower(tok)):
             return False
-        if low in _OBJECT_LIKE_NOUNS:
-            return False
+        if low in _OBJECT_LIKE_NOUNS or stands_bare_in_notes(lex, word):
+            return False  # "Kita hat angerufen", "Heute hat Bus die Gruppe nicht mitgenommen"
         clause_end = next((j for j in range(i + 1, len(tokens)) if _CLAUSE_BREAK.search(text[tokens[j - 1].end : tokens[j].start])),
                           len(tokens))
         clause_start = i
@@ -819,8 +826,8 @@ class ContextNameFinder:
         low = word.lower()
         if (lex.is_function_word(word) or low in TIME_NOUNS or low in _OBJECT_LIKE_NOUNS or lex.is_plural_only(word)
                 or lex.is_non_person_name(low) or low.endswith(_ABSTRACT_ENDINGS)
-                or (lex.is_place(word) and not lex.is_common_noun(word))):
-            return False
+                or (lex.is_place(word) and not lex.is_common_noun(word)) or stands_bare_in_notes(lex, word)):
+            return False  # "Im Gespräch sagte Kindergarten, …": an institution speaks through its staff
         if tok.kind == AMBIGUOUS:
             return True  # a listed name that is also a word ("Schlosser")
         if not lex.is_common_word(word) and lex.is_compound_noun(word):
@@ -841,8 +848,8 @@ class ContextNameFinder:
         if tok.score > 0 or tok.after_determiner or tok.kind not in (OTHER, AMBIGUOUS) or not self._noun_surname(tok):
             return False
         if low in TIME_NOUNS or lex.is_plural_only(word) or lex.is_compound_noun(word) or not (
-                lex.is_common_noun(word) or lex.is_place(word)):
-            return False
+                lex.is_common_noun(word) or lex.is_place(word)) or stands_bare_in_notes(lex, word):
+            return False  # "Im Gespräch sagte Schule, …": notes drop the article of an institution
         prev = tokens[i - 1] if i > 0 and not tok.sentence_initial else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].sentence_initial else None
         if prev is not None and text[prev.end : tok.start] != " ":
