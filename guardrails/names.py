@@ -558,6 +558,16 @@ class NameLexicon:
                 return True  # "Tierarzt" (Ärztin), "Lehrer" (Lehrerin)
         return False
 
+    def is_diminutive_noun(self, word: str) -> bool:
+        """A diminutive in "-chen"/"-lein" of a listed singular noun ("Bärchen" of "Bär", "Mäuschen"
+        of "Maus", "Knöpfchen"): the lexicon lists few of them; like their noun they need an article."""
+        low = word.lower()
+        if not low.endswith(("chen", "lein")) or len(low) < 7:
+            return False
+        stem = low[:-4]
+        stems = {stem, stem + "e"} | ({stem[:-1]} if stem.endswith("s") else set())  # "Mäus|chen", "Wölk|chen"
+        return any(self.is_singular_count_noun(v) for s in stems for v in _umlaut_variants(s, remove=True))
+
     def is_non_person_name(self, word: str) -> bool:
         """A brand, product or national organisation ("Threema", "Lenovo", "Barmer"): never a person
         on its own (a listed name among them still counts after a title)."""

@@ -26,10 +26,11 @@ Each rule looks only at positions where German grammar leaves no room for a bare
   Interview lobte Hase die …", "Nach der Pause fuhr Amsel mit der Rede fort") or a plural noun phrase
   before a singular verb ("Die Unterlagen hat Moll vollständig mitgebracht") — so the subject stands
   right after the finite verb; a bare count noun (or a listed surname) there, before an article, an
-  adverb or (with a separable particle closing the clause) a preposition, is a name.
+  adverb or (with a separable particle closing the clause) a preposition or a bare plural or mass
+  object ("Auf Nachfrage räumte Dreher Fehler bei der Planung ein"), is a name.
 - ``prepositional_object_before_verb`` also takes the partner after a noun of talking ("Nach
-  Rücksprache mit Kang wird …"), but only a word that looks like a name: institutions stand there
-  bare in notes ("Rücksprache mit Schule").
+  Rücksprache mit Kang wird …"), a word that looks like a name or a singular count noun that notes do
+  not write bare: institutions stand there bare in notes ("Rücksprache mit Schule").
 
 Telegraphic case notes drop articles of what acts in them: "Nach dem Gespräch hat Kita die Mutter
 angerufen", "Im Sommer fährt Bus die Strecke nicht", "Heute hat Hamster das Futter verweigert". A noun
@@ -253,7 +254,8 @@ class BareNounRules:
             return False
         if verb.cap and not lower_mode or not self.bare_count_noun(tok, lower_mode) or object_of_product_noun(tokens, i):
             return False
-        if talk and self.lexicon.is_common_word(tok.text) and self.probability(tok.text) < TALK_PARTNER_SCORE:
+        if talk and self.lexicon.is_common_word(tok.text) and self.probability(tok.text) < TALK_PARTNER_SCORE and (
+                stands_bare_in_notes(self.lexicon, tok.text) or not self.lexicon.is_singular_count_noun(tok.text)):
             return False  # "Nach Rücksprache mit Schule wird …": notes drop the article of an institution
         if not (verb.text in KNOWN_FINITE or verb.text in _COPULAS or self._content_word(verb)):
             return False
@@ -313,7 +315,10 @@ class BareNounRules:
             return False  # "Im Frühjahr kehrte Leben in das Haus zurück": an infinitive used as a noun
         nxt_low = nxt.text
         if nxt.cap:
-            return False  # "räumte X Fehler ein": the surname rule would take the bare object for its second half
+            # "Auf Nachfrage räumte Dreher Fehler ein": a bare plural or mass noun as the object, the
+            # clause closed by a separable particle; not a listed name ("räumte Anna Fehler ein" is left
+            # to the name rules) and not a singular count noun (that would be the subject's second half)
+            return self._bare_object_then_particle(text, tokens, i + 1)
         if nxt_low in _ARTICLES:
             after = tokens[i + 2].text.lower() if i + 2 < len(tokens) else ""
             return not after.startswith(_TIME_ADJECTIVES)
@@ -326,6 +331,18 @@ class BareNounRules:
         if nxt_low in _PREPOSITIONS_AFTER_SUBJECT:
             return self._closing_particle(text, tokens, i + 1) > i + 2
         return False
+
+    def _bare_object_then_particle(self, text: str, tokens: list[Token], j: int) -> bool:
+        """``tokens[j]`` is a bare plural or mass noun object ("Fehler", "Zweifel", "Geld") followed by a
+        lower-case word, in a clause that a separable particle closes ("… Fehler bei der Planung ein")."""
+        obj, lex = tokens[j], self.lexicon
+        if j + 1 >= len(tokens) or tokens[j + 1].cap or text[obj.end : tokens[j + 1].start] != " ":
+            return False
+        if obj.score > 0 or obj.kind not in (OTHER, AMBIGUOUS) or lex.is_listed_name(obj.text) or not lex.is_common_noun(obj.text):
+            return False
+        if not (lex.is_plural_noun(obj.text) or obj.text.lower() in lex.mass_nouns):
+            return False
+        return self._closing_particle(text, tokens, j + 1) > j + 1
 
     @staticmethod
     def _closing_particle(text: str, tokens: list[Token], j: int) -> int:

@@ -156,7 +156,9 @@ ANIMATE_FORMS = frozenset(
     gefeiert lügt log gelogen haut gehauen schlägt schlug geschlagen beißt biss gebissen verweigert
     verweigerte verweigern weggelaufen abgehauen geklaut klaut telefoniert telefonierte telefonieren
     gestritten geweint vermisst vermisste kuschelt gekuschelt will wollte wollen möchte möchten mag mochte
-    darf durfte dürfen angerufen anrufen gefragt erkundigt""".split()
+    darf durfte dürfen angerufen anrufen gefragt erkundigt
+    studiert studierte studierten promoviert promovierte heiratet heiratete geheiratet kandidiert kandidierte
+    habilitierte emigrierte""".split()
 )
 # Non-finite forms that close the verb bracket ("hat X geholfen", "konnte X nicht schlafen").
 _ANIMATE_NONFINITE = frozenset(w for w in ANIMATE_FORMS if w.startswith("ge") or w.endswith("en"))
@@ -734,8 +736,8 @@ class ContextNameFinder:
                 or low.endswith(_ABSTRACT_ENDINGS) or (lex.is_place(word) and not lex.is_common_noun(word))
                 or (lex.is_compound_noun(word) and not low.endswith(("chen", "lein")))):
             return False
-        if not tok.cap and not (lex.is_common_noun(word) or self._unknown_lower(tok)):
-            return False
+        if not tok.cap and not (lex.is_common_noun(word) or self._unknown_lower(tok) or lex.is_diminutive_noun(word)):
+            return False  # "wie spreche ich mit bärchen über …": a diminutive the lexicon does not list
         if low in _OBJECT_LIKE_NOUNS or stands_bare_in_notes(lex, word):
             return False  # "Kita hat angerufen", "Heute hat Bus die Gruppe nicht mitgenommen"
         clause_end = next((j for j in range(i + 1, len(tokens)) if _CLAUSE_BREAK.search(text[tokens[j - 1].end : tokens[j].start])),
@@ -784,6 +786,8 @@ class ContextNameFinder:
                                                           or nxt.text in ("hat", "hatte", "ist", "war")):
             return True  # "Kiwi konnte …", "… und Lakritz haben sich gestritten"
         if prev is None and nxt is not None and nxt.text.lower() in _LIST_JOINERS and i + 2 < clause_end:
+            if tok.cap and tok.kind == UNKNOWN and self.probability(word) >= STRONG_THRESHOLD and tokens[i + 2].cap:
+                return True  # "Ecki und Krümel haben sich gestritten": a word no lexicon knows leads the pair
             return self._animate_subject(text, tokens, i + 2, lower_mode) or tokens[i + 2].score > 0
         return False
 
@@ -845,10 +849,13 @@ class ContextNameFinder:
         """
         tok = tokens[i]
         word, low, lex = tok.text, tok.text.lower(), self._lex
-        if tok.score > 0 or tok.after_determiner or tok.kind not in (OTHER, AMBIGUOUS) or not self._noun_surname(tok):
+        if tok.score > 0 or tok.after_determiner or tok.kind not in (OTHER, AMBIGUOUS, UNKNOWN) or not self._noun_surname(tok):
             return False
-        if low in TIME_NOUNS or lex.is_plural_only(word) or lex.is_compound_noun(word) or not (
-                lex.is_common_noun(word) or lex.is_place(word)) or stands_bare_in_notes(lex, word):
+        diminutive = lex.is_diminutive_noun(word)
+        if tok.kind == UNKNOWN and not diminutive:
+            return False  # "Seit Bärchen die neue Brille hat"
+        if low in TIME_NOUNS or lex.is_plural_only(word) or (lex.is_compound_noun(word) and not diminutive) or not (
+                lex.is_common_noun(word) or lex.is_place(word) or diminutive) or stands_bare_in_notes(lex, word):
             return False  # "Im Gespräch sagte Schule, …": notes drop the article of an institution
         prev = tokens[i - 1] if i > 0 and not tok.sentence_initial else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].sentence_initial else None
