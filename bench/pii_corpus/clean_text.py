@@ -250,6 +250,9 @@ TEMPLATES: dict[str, list[str]] = {
         "{ANIMAL} bleibt bis {DAY} bei der Nachbarin.",
         "{FRONT} hat {INST} den Hilfeplan geschickt.",
         "Von {INST} kam noch keine Rückmeldung.",
+        "Bitte {OBJECT} aus dem Büro holen.",
+        "{OBJECT} aus dem Schrank nehmen und {ROLE2} geben.",
+        "Bitte {OBJECT} bei {INST} abgeben, {ROLE} weiß Bescheid.",
     ],
 }
 
