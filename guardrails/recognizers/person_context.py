@@ -39,7 +39,7 @@ from guardrails.names import (
     SUBJECT_VERBS,
     NameLexicon,
 )
-from guardrails.recognizers.bare_nouns import BareNounRules, object_of_product_noun, stands_bare_in_notes
+from guardrails.recognizers.bare_nouns import KNOWN_FINITE, BareNounRules, object_of_product_noun, stands_bare_in_notes
 from guardrails.recognizers.person_tokens import AMBIGUOUS, INITIAL, OTHER, STRONG, UNKNOWN, Token
 
 # Thresholds on the classifier's score by position. After a role noun a word no lexicon knows is a
@@ -474,6 +474,8 @@ class ContextNameFinder:
                 continue  # "in Careplus", "per Sdui": a place, a channel or a system, not a person
             if object_of_product_noun(tokens, i):
                 continue  # "Das Update von Sinfonie", "der Zugang zu Edupage": a product
+            if prev_low == "über" and self._coordinated_with_thing(text, tokens, i):
+                continue  # "über Sdui oder Teams", "über stashcat oder e-mail": one channel among others
             if prev_low in FESTIVALS and gap_before == " ":
                 continue  # "Eid Mubarak", "Ramadan Kareem": a greeting for the feast, as the list seeds skip it
             apostrophe = text[tok.end : tok.end + 2] in ("' ", "’ ")
@@ -559,6 +561,27 @@ class ContextNameFinder:
         if nxt is not None and self._verbish(nxt) and gap_after == " ":
             return 1
         return 0
+
+    def _coordinated_with_thing(self, text: str, tokens: list[Token], i: int) -> bool:
+        """``tokens[i]`` is joined by "oder"/"und" to a brand, app or ordinary noun that is no name
+        ("über Sdui oder Teams", "über Stashcat oder E-Mail"): members of a coordination are of one kind,
+        and the other one is a thing. Asked only after "über", where a channel stands: elsewhere the
+        other member may be a family word the lexicon does not know as a person ("tjark und mama")."""
+        for mid, other in ((i + 1, i + 2), (i - 1, i - 2)):
+            if not (0 <= min(mid, other) and max(mid, other) < len(tokens)):
+                continue
+            joiner, tok = tokens[mid], tokens[other]
+            a, b = (tokens[i], joiner) if mid > i else (joiner, tokens[i])
+            c, d = (joiner, tok) if mid > i else (tok, joiner)
+            if joiner.text not in ("oder", "und") or text[a.end : b.start] != " " or text[c.end : d.start] != " ":
+                continue
+            if tok.score > 0 or tok.cue is not None or tok.kind in (STRONG, AMBIGUOUS, UNKNOWN, INITIAL):
+                continue
+            lex = self._lex
+            if lex.is_non_person_name(tok.text) or (lex.is_common_noun(tok.text) and not self._is_role_noun(tok)
+                                                    and not lex.is_listed_name(tok.text)):
+                return True
+        return False
 
     def _lists(self, text: str, tokens: list[Token], lower_mode: bool) -> None:
         """"Kevin, Mia und Ben": when one member is a name, name-like others are too."""
@@ -876,7 +899,25 @@ class ContextNameFinder:
             return True
         if prev_low == "nur" and any(t.text.lower() in _NAMING_VERBS for t in tokens[max(0, i - 4) : i]):
             return True
-        return nxt_low == "aus" and i + 2 < len(tokens) and tokens[i + 2].text.lower() in ("der", "dem")
+        return (nxt_low == "aus" and i + 2 < len(tokens) and tokens[i + 2].text.lower() in ("der", "dem")
+                and not self._infinitive_request(text, tokens, i))
+
+    def _infinitive_request(self, text: str, tokens: list[Token], i: int) -> bool:
+        """"Bitte Akte aus dem Büro holen", "Formular aus dem Ordner nehmen und ausfüllen": a clause
+        without a finite verb that ends in an infinitive is a request in note style, whose objects go
+        without articles; a bare noun in it is no sign of a name."""
+        start = i
+        while start > 0 and not tokens[start].sentence_initial and not _CLAUSE_BREAK.search(
+                text[tokens[start - 1].end : tokens[start].start]):
+            start -= 1
+        end = next((j for j in range(i + 1, len(tokens)) if tokens[j].sentence_initial
+                    or _CLAUSE_BREAK.search(text[tokens[j - 1].end : tokens[j].start])), len(tokens))
+        clause = tokens[start:end]
+        last = clause[-1]
+        if last.cap or not last.text.endswith("en") or self._lex.is_function_word(last.text):
+            return False
+        return not any(t.text in KNOWN_FINITE or t.text in _FINITE_BEFORE_SUBJECT or t.text in _PRONOUNS
+                       for t in clause if not t.cap)
 
     def _addressee_after_ich(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
         """"wie erkläre ich Jojo, dass …", "was schreib ich wolke zum geburtstag": the person a question

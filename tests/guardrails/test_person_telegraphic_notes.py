@@ -4,8 +4,11 @@ name only when notes would not write that noun bare (``bare_nouns.stands_bare_in
 Never a lone name: an institution's head word ("Hort", "Krippe", "Verein"), a noun of the mass-noun
 list (vehicles, pets, institutions written bare: ``data/mass_nouns.txt``), a lexicon noun that is a
 compound of things ("Kleinbus", "Rettungswagen"), and a game or vehicle before "spielen"/"fahren"
-after a role noun ("hat der Betreuer Ball gespielt"). Nicknames and surnames that are ordinary nouns
-in the very same slots are still found. Sentences written for this test.
+after a role noun ("hat der Betreuer Ball gespielt"). A bare noun before "aus der/dem" is a nickname
+("Jojo aus der Wohngruppe") only outside a request in note style ("Bitte Akte aus dem Büro holen"),
+and a word coordinated with a brand or an ordinary noun after "über" is a channel ("über Sdui oder
+Teams"). Nicknames and surnames that are ordinary nouns in the very same slots are still found.
+Sentences written for this test.
 """
 
 import pytest
@@ -31,6 +34,11 @@ NEGATIVES = {
     "a diminutive of a compound of things": "Am Morgen hat Meerschweinchen den Käfig verlassen.",
     "game after a role noun with article": "Am Nachmittag hat der Erzieher Ball gespielt.",
     "game after a role noun, present tense": "Nach dem Essen will die Praktikantin Ball spielen.",
+    "a request in note style: object before 'aus dem'": "Bitte Ordner aus dem Regal nehmen.",
+    "a request in note style, two infinitives": "Zettel aus der Mappe holen und abheften.",
+    "a request after a comma": "Wenn Zeit ist, Stempel aus der Schublade holen.",
+    "an app coordinated with a brand after 'über'": "geht das auch über schoolfox oder teams?",
+    "an app coordinated with an ordinary noun after 'über'": "läuft die elternpost über kitaflow oder telefon?",
 }
 
 
@@ -46,6 +54,9 @@ POSITIVES = {
     "nickname after 'für' before the verb": ("Für Bohne wird ein Platz in der Gruppe gesucht.", "Bohne"),
     "a surname that is a noun beside a verb of saying": ("Im Ausschuss erklärte Kessel, man werde nachbessern.", "Kessel"),
     "surname after a role noun with article, then a verb": ("Gestern hat die Trainerin Odermatt angerufen.", "Odermatt"),
+    "nickname before 'aus der' with a finite verb": ("Gestern hat Krümel aus der Wohngruppe gefehlt.", "Krümel"),
+    "nickname before 'aus der', sentence subject": ("Spatz aus der Tagesgruppe kommt heute später.", "Spatz"),
+    "a name coordinated with a person after 'über'": ("Das läuft über Lindqvist oder Frau Bauer.", "Lindqvist"),
 }
 
 
