@@ -85,6 +85,8 @@ CLAUSE_SPEECH_VERBS = frozenset(
     antwortete antwortet entgegnete entgegnet erwiderte erwidert versicherte versichert unterstrich
     bekräftigte bekräftigt widersprach widerspricht""".split()
 )
+# Particles of Arabic names, written capitalised before the family name ("El Idrissi", "Abu Khalil").
+ARABIC_PARTICLES = frozenset("El Al Abu Ben Bin Ibn Ould Abd Ait".split())
 # Prepositions before a person at the end of a phrase ("Anruf von X.", "gegenüber X betonte").
 PREPOSITIONS = PREPOSITIONS_BEFORE_NAMES | frozenset("gegenüber laut neben hinter seitens mitsamt samt".split())
 # Prepositions whose object is a place, a channel or a medium, never a person ("in Jira",
@@ -429,6 +431,14 @@ class ContextNameFinder:
             gap_after = text[tok.end : nxt.start] if nxt is not None else text[tok.end :]
             prev_low = prev.text.lower() if prev is not None else ""
             lower_word = lower_mode and not tok.cap
+            # "erhielt El Fassi das …": an Arabic name particle belongs to the name; the position is
+            # that of the particle ("erhielt El" is "erhielt X")
+            particle = (prev is not None and prev.text in ARABIC_PARTICLES and gap_before == " " and tok.cap
+                        and tok.kind == UNKNOWN and not prev.sentence_initial)
+            if particle:
+                prev, prev2 = prev2, (tokens[i - 3] if i > 2 and prev2 is not None and not prev2.sentence_initial else None)
+                gap_before = text[prev.end : tokens[i - 1].start] if prev is not None else ""
+                prev_low = prev.text.lower() if prev is not None else ""
 
             if self._prenominal_genitive(text, tokens, i, lower_mode) or self._apostrophe_possessive(text, tokens, i, lower_mode):
                 tok.score = 0.6
@@ -502,6 +512,10 @@ class ContextNameFinder:
                 need = {3: ROLE_THRESHOLD, 2: STRONG_THRESHOLD, 1: MEDIUM_THRESHOLD, 0: PLAIN_THRESHOLD}[strength]
             if p >= need:
                 tok.score = 0.6
+        for i, tok in enumerate(tokens):
+            if (i > 0 and tok.score > 0 and tok.cap and tokens[i - 1].text in ARABIC_PARTICLES and tokens[i - 1].score == 0
+                    and text[tokens[i - 1].end : tok.start] == " "):
+                tokens[i - 1].score = tok.score  # "El Idrissi", "Abu Khalil": the particle is part of the name
         for i, tok in enumerate(tokens):
             if tok.score > 0 and tok.cue is None and tok.kind != STRONG and i > 0 and tokens[i - 1].cue is None:
                 # a given name found by another rule (even as a genitive before a noun): the word after
@@ -783,7 +797,10 @@ class ContextNameFinder:
         # "Brummer will …": a singular verb shows a form that is also a plural is meant as singular.
         singular_verb = (prev is not None and prev.text in _SINGULAR_FINITE) or nxt is not None and (nxt.text in _SINGULAR_FINITE or (
             nxt.text in ANIMATE_FORMS and nxt.text.endswith(("t", "te"))))
-        if lex.is_plural_noun(word) and not lex.is_listed_name(word) and not joined and not singular_verb:
+        # "Bommel und Mausi haben sich gestritten": a name as the other member makes the plural reading unlikely
+        joined_to_name = prev is None and nxt is not None and nxt.text.lower() in _LIST_JOINERS and i + 2 < clause_end and (
+            tokens[i + 2].score > 0 or (tokens[i + 2].kind == UNKNOWN and self.probability(tokens[i + 2].text) >= MEDIUM_THRESHOLD))
+        if lex.is_plural_noun(word) and not lex.is_listed_name(word) and not joined and not singular_verb and not joined_to_name:
             return False
         if prev is not None and prev_low in _FINITE_BEFORE_SUBJECT and not prev.cap and i - 1 > clause_start:
             # "Beim Kochen hat Lakritz … geholfen": the subject after its finite verb, the verb bracket

@@ -1,4 +1,4 @@
-"""Lone surnames and nicknames without a cue word (issue 15 §4, leaks), four rules:
+"""Lone surnames and nicknames without a cue word (issue 15 §4, leaks):
 
 - verbs of a life story ("studierte", "promovierte", "heiratete") are done only by people: a bare
   noun as their subject is a name (``ContextNameFinder._animate_subject``);
@@ -8,7 +8,10 @@
   article: bare after a subordinator or as the partner of speaking it is a nickname;
 - "räumte X Fehler ein": after a fronted phrase the subject may be followed by a bare plural or mass
   object when a separable particle closes the clause; and after a noun of talking ("Rücksprache
-  mit X") any singular count noun that notes do not write bare is the partner.
+  mit X") any singular count noun that notes do not write bare is the partner;
+- Arabic name particles ("El", "Al", "Abu", "Ben" …) before a found name are part of it ("El Amrani");
+- a noun that is also a plural leads a coordinated subject when the other member is a name
+  ("Bommel und Zazie haben sich gestritten").
 
 Sentences written for this test; negatives put things in the same slots.
 """
@@ -29,6 +32,10 @@ POSITIVES = {
     "subject before a bare plural object, particle closes": ("Im Ausschuss räumte Brunnhuber Versäumnisse bei der Prüfung ein.", "Brunnhuber"),
     "subject before a bare mass object, particle closes": ("Nach der Prüfung zahlte Kaltenhauser Geld an die Kasse zurück.", "Kaltenhauser"),
     "partner of talking, a count noun": ("Nach Rücksprache mit Sperber wird die Frist verlängert.", "Sperber"),
+    "an Arabic particle belongs to the name": ("Im Gespräch betonte El Amrani, dass die Miete gezahlt sei.", "El Amrani"),
+    "a particle before a listed name": ("Gestern hat sich Abu Khalil beim Jugendamt gemeldet.", "Abu Khalil"),
+    "a noun that is also a plural, joined to a name": ("Bommel und Zazie haben sich beim Spielen gestritten.", "Bommel"),
+    "another noun-plural joined to a name": ("Krümel und Tjorven haben sich wieder gestritten.", "Krümel"),
 }
 
 
@@ -54,6 +61,10 @@ NEGATIVES = {
     "partner of talking, a role noun": "Nach Rücksprache mit Hausärztin wird die Dosis erhöht.",
     "partner of talking, a mass noun": "Nach Absprache mit Kasse wird der Betrag gestundet.",
     "partner of talking, a compound of things": "Nach Rücksprache mit Hausverwaltung wird die Heizung repariert.",
+    "two plural nouns quarrelling": "Hunde und Katzen haben sich im Hof gestritten.",
+    "two plural nouns, another verb": "Fenster und Türen haben sich verzogen.",
+    "two role nouns in the plural": "Kinder und Eltern haben sich beim Fest gut unterhalten.",
+    "a particle before a place": "Wir waren mit der Gruppe in El Arenal.",
 }
 
 
