@@ -524,6 +524,16 @@ class ContextNameFinder:
         self._lists(text, tokens, lower_mode)
         self._pairs(text, tokens, lower_mode)
         self._given_names_before_double_surnames(text, tokens)
+        self._greetings(text, tokens)
+
+    def _greetings(self, text: str, tokens: list[Token]) -> None:
+        """"Liebe Kolleginnen und Kollegen, Frohe Ostern!": an inflected adjective right before the name of
+        a feast is a greeting, not a name after the role word; listed given names stay ("Anne Ostern")."""
+        for a, b in zip(tokens, tokens[1:]):
+            if (a.score > 0 and b.text.lower() in FESTIVALS and b.kind != STRONG and text[a.end : b.start] == " "
+                    and a.kind != STRONG and a.cap and a.text.lower().endswith(("e", "es", "en", "er"))
+                    and not self._lex.is_listed_name(a.text)):
+                a.score = b.score = 0.0
 
     def _given_names_before_double_surnames(self, text: str, tokens: list[Token]) -> None:
         """"Gote Ohlson-Tandberg", "Wenjing-Na Yang-Loos": right before a found double surname, a
@@ -1051,6 +1061,8 @@ class ContextNameFinder:
                 pb = self._loose_lower(b) if self._loose_lower(b) >= LOOSE_LOWER_THRESHOLD else 0.0
             if not (pa and pb) or a.cue is not None or b.cue is not None:
                 continue
+            if a.score == 0 and a.text.lower() in FESTIVALS:
+                continue  # "Ramadan Kareem", "Eid Mubarak": a greeting for the feast, as the list seeds skip it
             if (a.score or b.score) and max(pa, pb) >= STRONG_THRESHOLD and min(pa, pb) >= STRONG_THRESHOLD:
                 a.score = a.score or 0.6
                 b.score = b.score or 0.6
