@@ -904,8 +904,9 @@ class ContextNameFinder:
         diminutive = lex.is_diminutive_noun(word)
         if tok.kind == UNKNOWN and not diminutive:
             return False  # "Seit Bärchen die neue Brille hat"
+        # a listed name that only folding makes a noun ("Hausler" as "Häusler") is a name here as well
         if low in TIME_NOUNS or lex.is_plural_only(word) or (lex.is_compound_noun(word) and not diminutive) or not (
-                lex.is_common_noun(word) or lex.is_place(word) or diminutive) or stands_bare_in_notes(lex, word):
+                lex.is_common_noun(word) or lex.is_place(word) or diminutive or tok.kind == AMBIGUOUS) or stands_bare_in_notes(lex, word):
             return False  # "Im Gespräch sagte Schule, …": notes drop the article of an institution
         prev = tokens[i - 1] if i > 0 and not tok.sentence_initial else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].sentence_initial else None

@@ -36,6 +36,7 @@ POSITIVES = {
     "a particle before a listed name": ("Gestern hat sich Abu Khalil beim Jugendamt gemeldet.", "Abu Khalil"),
     "a noun that is also a plural, joined to a name": ("Bommel und Zazie haben sich beim Spielen gestritten.", "Bommel"),
     "another noun-plural joined to a name": ("Krümel und Tjorven haben sich wieder gestritten.", "Krümel"),
+    "a listed name that folding makes a noun, after 'seit'": ("Seit Hausler die Stelle hat, ist alles ruhiger.", "Hausler"),
 }
 
 
@@ -65,6 +66,8 @@ NEGATIVES = {
     "two plural nouns, another verb": "Fenster und Türen haben sich verzogen.",
     "two role nouns in the plural": "Kinder und Eltern haben sich beim Fest gut unterhalten.",
     "a particle before a place": "Wir waren mit der Gruppe in El Arenal.",
+    "the plural noun behind the folded name, after 'weil'": "Weil Häuser keine Heizung haben, frieren die Bewohner.",
+    "a mass noun after 'seit' before an article": "Seit Schimmel die Wand bedeckt, schläft niemand mehr dort.",
 }
 
 
