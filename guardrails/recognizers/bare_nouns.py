@@ -46,7 +46,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from guardrails.names import DETERMINERS, SUBJECT_VERBS, NameLexicon
+from guardrails.names import DETERMINERS, SUBJECT_VERBS, SURNAME_HEADS, NameLexicon
 from guardrails.recognizers.person_tokens import AMBIGUOUS, OTHER, UNKNOWN, Token
 
 # Verb forms that are finite and let a subject follow; copulas and "werden" are not among them
@@ -428,20 +428,32 @@ def is_institution_head(word: str) -> bool:
     return word[:1].upper() + word[1:].lower() in _institution_heads()
 
 
-def stands_bare_in_notes(lexicon: NameLexicon, word: str) -> bool:
+def stands_bare_in_notes(lexicon: NameLexicon, word: str, person_slot: bool = False) -> bool:
     """A noun that notes write without an article where it acts or is acted on, so that its bare
     form is no sign of a name: an institution's head word ("Hort hat angerufen"), a noun of the
     mass-noun list (``data/mass_nouns.txt``: "Polizei hat …", "Bus kam zu spät", "Hund muss zum
     Tierarzt"), or a compound whose head is one of them ("Regional|bahn", "Sammel|taxi", "Kinder|krippe",
-    "Meer|schwein|chen") — the lexicon lists many such compounds whole, so the splitter does not cut them."""
+    "Meer|schwein|chen") — the lexicon lists many such compounds whole, so the splitter does not cut them.
+    A listed name is excepted unless it is an institution's head word: "Frost", "Pfeffer", "Stein" are
+    mass nouns and common surnames, and where only a person stands they are the surname. In such a slot
+    (``person_slot``: the subject of a verb only people and animals do) only institutions, the vehicles
+    and pets of ``data/actor_nouns.txt`` and compounds headed by them count: other mass nouns there are
+    surnames too ("Zucker hat angerufen")."""
     low = word.lower()
-    if is_institution_head(word) or low in lexicon.mass_nouns:
+    if is_institution_head(word):
         return True
-    if low.endswith(("chen", "lein")) and lexicon.is_common_noun(word):
+    if lexicon.is_listed_name(word):
+        return False  # "erklärte Frost, …", "Wie Pfeffer betonte": a listed surname that is a mass noun speaks
+    bare = lexicon.actor_nouns if person_slot else lexicon.mass_nouns
+    if low in bare:
+        return True
+    if not lexicon.is_common_noun(word):
+        return False  # a compound no lexicon lists is the splitter's to judge ("Kaltwasser" may be a surname)
+    if low.endswith(("chen", "lein")):
         low = low[:-4]  # "Meerschweinchen": the diminutive of a compound is a compound
     for cut in range(_MODIFIER_MIN, len(low) - _BARE_HEAD_MIN + 1):
         head = low[cut:]
-        if head in lexicon.mass_nouns or is_institution_head(head):
+        if (head in bare or is_institution_head(head)) and head not in SURNAME_HEADS:
             return True
     return False
 

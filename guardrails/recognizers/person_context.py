@@ -39,7 +39,13 @@ from guardrails.names import (
     SUBJECT_VERBS,
     NameLexicon,
 )
-from guardrails.recognizers.bare_nouns import KNOWN_FINITE, BareNounRules, object_of_product_noun, stands_bare_in_notes
+from guardrails.recognizers.bare_nouns import (
+    KNOWN_FINITE,
+    BareNounRules,
+    is_institution_head,
+    object_of_product_noun,
+    stands_bare_in_notes,
+)
 from guardrails.recognizers.person_tokens import AMBIGUOUS, INITIAL, OTHER, STRONG, UNKNOWN, Token
 
 # Thresholds on the classifier's score by position. After a role noun a word no lexicon knows is a
@@ -785,7 +791,7 @@ class ContextNameFinder:
             return False
         if not tok.cap and not (lex.is_common_noun(word) or self._unknown_lower(tok) or lex.is_diminutive_noun(word)):
             return False  # "wie spreche ich mit bärchen über …": a diminutive the lexicon does not list
-        if low in _OBJECT_LIKE_NOUNS or stands_bare_in_notes(lex, word):
+        if low in _OBJECT_LIKE_NOUNS or stands_bare_in_notes(lex, word, person_slot=True):
             return False  # "Kita hat angerufen", "Heute hat Bus die Gruppe nicht mitgenommen"
         clause_end = next((j for j in range(i + 1, len(tokens)) if _CLAUSE_BREAK.search(text[tokens[j - 1].end : tokens[j].start])),
                           len(tokens))
@@ -906,8 +912,9 @@ class ContextNameFinder:
             return False  # "Seit Bärchen die neue Brille hat"
         # a listed name that only folding makes a noun ("Hausler" as "Häusler") is a name here as well
         if low in TIME_NOUNS or lex.is_plural_only(word) or (lex.is_compound_noun(word) and not diminutive) or not (
-                lex.is_common_noun(word) or lex.is_place(word) or diminutive or tok.kind == AMBIGUOUS) or stands_bare_in_notes(lex, word):
-            return False  # "Im Gespräch sagte Schule, …": notes drop the article of an institution
+                lex.is_common_noun(word) or lex.is_place(word) or diminutive or tok.kind == AMBIGUOUS) or is_institution_head(word):
+            return False  # "Im Gespräch sagte Schule, …": notes drop the article of an institution (a mass noun
+            # here is a surname: "Wie Zucker betonte")
         prev = tokens[i - 1] if i > 0 and not tok.sentence_initial else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].sentence_initial else None
         if prev is not None and text[prev.end : tok.start] != " ":

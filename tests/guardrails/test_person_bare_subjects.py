@@ -67,7 +67,8 @@ NEGATIVES = {
     "two role nouns in the plural": "Kinder und Eltern haben sich beim Fest gut unterhalten.",
     "a particle before a place": "Wir waren mit der Gruppe in El Arenal.",
     "the plural noun behind the folded name, after 'weil'": "Weil Häuser keine Heizung haben, frieren die Bewohner.",
-    "a mass noun after 'seit' before an article": "Seit Schimmel die Wand bedeckt, schläft niemand mehr dort.",
+    "an institution after 'seit' before an article": "Seit Hort die Öffnungszeiten verkürzt hat, fehlt ein Platz.",
+    "a collective subject of calling": "Polizei hat angerufen, die Mutter ist im Krankenhaus.",
 }
 
 

@@ -54,6 +54,8 @@ POSITIVES = {
     "nickname after 'für' before the verb": ("Für Bohne wird ein Platz in der Gruppe gesucht.", "Bohne"),
     "a surname that is a noun beside a verb of saying": ("Im Ausschuss erklärte Kessel, man werde nachbessern.", "Kessel"),
     "surname after a role noun with article, then a verb": ("Gestern hat die Trainerin Odermatt angerufen.", "Odermatt"),
+    "a listed surname that is a mass noun beside a verb of saying": ("Vor dem Ausschuss erklärte Pfeffer, man prüfe das.", "Pfeffer"),
+    "another one after 'Wie' before the verb of saying": ("Wie Frost betonte, fehlt das Geld.", "Frost"),
     "nickname before 'aus der' with a finite verb": ("Gestern hat Krümel aus der Wohngruppe gefehlt.", "Krümel"),
     "nickname before 'aus der', sentence subject": ("Spatz aus der Tagesgruppe kommt heute später.", "Spatz"),
     "a name coordinated with a person after 'über'": ("Das läuft über Lindqvist oder Frau Bauer.", "Lindqvist"),
