@@ -16,6 +16,7 @@ Figures per class and detector:
   capitalised nouns, places and products; lower-case chat full of verbs and adjectives; and the
   broad clean classes of `bench.pii_corpus.clean_text`: office and case-note sentences, numbered
   rooms and pages, authorities/insurers/organisations, brands and apps, holidays and greetings,
+  telegraphic case notes without articles,
   `--clean-sentences` per class and split).
 """
 

@@ -46,6 +46,7 @@ _SURNAME_HEADS = frozenset(
     "stein bach berg feld hof hoff mann thal dorf haus hausen beck brink kamp horst "
     "burg wald heim ring meier meyer bauer brock kötter hagen".split()
 )
+SURNAME_HEADS = _SURNAME_HEADS  # also read by the bare-noun rules ("Gold|stein" is no compound of things there)
 
 
 # Everyday short heads of compounds not in the lexicon.
@@ -247,10 +248,10 @@ def _language_names(data_dir: Path, whole_only: bool = False) -> frozenset[str]:
     return frozenset(words | {_strip_accents(w) for w in words})
 
 
-def _mass_nouns(data_dir: Path) -> frozenset[str]:
-    """Nouns that stand without an article in the singular (``mass_nouns.txt``)."""
+def _mass_nouns(data_dir: Path, name: str = "mass_nouns.txt") -> frozenset[str]:
+    """Nouns that stand without an article in the singular (``mass_nouns.txt``, ``actor_nouns.txt``)."""
     words: set[str] = set()
-    for line in (data_dir / "mass_nouns.txt").read_text(encoding="utf-8").splitlines():
+    for line in (data_dir / name).read_text(encoding="utf-8").splitlines():
         if not line.startswith("#"):
             words.update(w.lower() for w in line.split())
     return frozenset(words)
@@ -305,6 +306,9 @@ class NameLexicon:
     # set is kept; a count noun is any other singular noun form.
     uncountable_nouns: set[str] = field(default_factory=set)
     mass_nouns: frozenset[str] = frozenset()
+    # ``actor_nouns.txt`` (also in ``mass_nouns``): vehicles and pets that notes write bare as actors ("Bus kam
+    # zu spät", "Hund hat gebellt"); rarely surnames, unlike many mass nouns ("Zucker", "Stein")
+    actor_nouns: frozenset[str] = frozenset()
     # Forms of nouns declined like adjectives ("Alleinstehende", "Betroffener"), lower case: they stand
     # bare in the plural and after an adjective's rules, so they are never bare count nouns.
     adjectival_nouns: set[str] = field(default_factory=set)
@@ -358,7 +362,8 @@ class NameLexicon:
             if line.strip() and not line.startswith("#"):
                 lex.homographs.update(_keys(line.strip()))
         lex.non_person_names = _non_person_names(data_dir)
-        lex.mass_nouns = _mass_nouns(data_dir)
+        lex.actor_nouns = _mass_nouns(data_dir, "actor_nouns.txt")
+        lex.mass_nouns = _mass_nouns(data_dir) | lex.actor_nouns
         lex.language_names = _language_names(data_dir)
         lex._load_nouns()
         return lex
@@ -557,6 +562,16 @@ class NameLexicon:
             if head in masc and any(f + "in" in fem for f in _umlaut_variants(head)):
                 return True  # "Tierarzt" (Ärztin), "Lehrer" (Lehrerin)
         return False
+
+    def is_diminutive_noun(self, word: str) -> bool:
+        """A diminutive in "-chen"/"-lein" of a listed singular noun ("Bärchen" of "Bär", "Mäuschen"
+        of "Maus", "Knöpfchen"): the lexicon lists few of them; like their noun they need an article."""
+        low = word.lower()
+        if not low.endswith(("chen", "lein")) or len(low) < 7:
+            return False
+        stem = low[:-4]
+        stems = {stem, stem + "e"} | ({stem[:-1]} if stem.endswith("s") else set())  # "Mäus|chen", "Wölk|chen"
+        return any(self.is_singular_count_noun(v) for s in stems for v in _umlaut_variants(s, remove=True))
 
     def is_non_person_name(self, word: str) -> bool:
         """A brand, product or national organisation ("Threema", "Lenovo", "Barmer"): never a person

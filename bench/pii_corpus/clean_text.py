@@ -5,8 +5,10 @@ staff write every day, full of what a name finder may take for a name: capitalis
 sentence start and after articles (also nouns that are surnames elsewhere: "Der Richter", "Im
 Sommer"), numbered rooms, houses, pages, buses and train cars ("Zimmer Nr. 12", "Wagen 8"),
 authorities, insurers and national organisations ("Die Barmer hat geantwortet"), brands, apps and
-software ("läuft über Threema"), holidays and greetings ("Frohes Fest", "Zuckerfest"). Some are
-typed in lower case, as in chat.
+software ("läuft über Threema"), holidays and greetings ("Frohes Fest", "Zuckerfest"), and telegraphic
+case notes that drop the article of an institution, a vehicle, a pet, an object or a role noun in a
+subject slot ("Nach dem Gespräch hat Kita die Mutter angerufen", "Im Sommer fährt Bus die Strecke
+nicht"). Some are typed in lower case, as in chat.
 
 Sources: every template and every filler word below was written for this benchmark from general
 knowledge of German office life; nothing is read from the detector's lists
@@ -207,9 +209,77 @@ TEMPLATES: dict[str, list[str]] = {
         "Ihnen und Ihrer Familie ein {GREETING}.",
         "Am Tag nach {HOLIDAY} ist die Verwaltung nur vormittags besetzt.",
     ],
+    # Telegraphic case notes: articles dropped before institutions, vehicles, animals, objects and
+    # role nouns that act or are acted on ("Nach dem Gespräch hat Kita die Mutter angerufen", "Im
+    # Sommer fährt Bus die Strecke nicht", "Der Trainer hat Ball mitgebracht"), the positions where a
+    # bare noun could be a nickname or a surname.
+    "clean_casenotes": [
+        "{FRONT} hat {INST} die Mutter angerufen.",
+        "{FRONT} hat {INST} sofort angerufen.",
+        "{INST} hat angerufen, Kind hat wieder Fieber.",
+        "{INST} meldet sich morgen wegen des Termins.",
+        "Im Gespräch sagte {INST}, dass es besser läuft.",
+        "{FRONT} war {INST} nicht zu erreichen.",
+        "Laut {INST} fehlt das Kind seit {DAY}.",
+        "Seit {DAY} ist {INST} wegen Umbau geschlossen.",
+        "Nach Rücksprache mit {INST} wird der Antrag verlängert.",
+        "Kind wollte nicht in {INST}, {ROLE} hat es wieder abgeholt.",
+        "{FRONT} fährt {VEHICLE} die Strecke nicht.",
+        "{FRONT} kam {VEHICLE} erst um neun.",
+        "{VEHICLE} kam zu spät, Termin verpasst.",
+        "{FRONT} fiel {VEHICLE} wegen Streik aus.",
+        "{FRONT} hat {VEHICLE} die Gruppe nicht mitgenommen.",
+        "{FRONT} hat {ANIMAL} das Futter verweigert.",
+        "{ANIMAL} muss am {DAY} zum Tierarzt.",
+        "Für {ANIMAL} wird während des Klinikaufenthalts eine Pflegestelle gesucht.",
+        "{FRONT} hat {ANIMAL} wieder in die Wohnung gemacht.",
+        "Mit den Jungs hat der {MROLE} {GAME} gespielt.",
+        "Der {MROLE} hat {GAME} mit den Kindern gespielt.",
+        "{FRONT} hat {ROLE} {OBJECT} mitgebracht.",
+        "{ROLE} hat {OBJECT} vergessen, kommt am {DAY} wieder.",
+        "{OBJECT} liegt noch im Büro, bitte abholen.",
+        "Bitte {OBJECT} nach dem Termin abholen.",
+        "{FRONT} war {OBJECT} wieder weg.",
+        "{ROLE} sagt, {INST} hat nicht angerufen.",
+        "{FRONT} hat {ROLE} wieder nicht zurückgerufen.",
+        "Am {DAY} bringt {ROLE} die Unterlagen vorbei.",
+        "{FRONT} kam {ROLE} nicht zum Termin.",
+        "Termin am {DAY}: {ROLE} und {ROLE2} kommen, {INST} wird informiert.",
+        "{FRONT} stand {VEHICLE} wieder im Stau.",
+        "Wegen {ANIMAL} gibt es Streit mit dem Vermieter.",
+        "{ANIMAL} bleibt bis {DAY} bei der Nachbarin.",
+        "{FRONT} hat {INST} den Hilfeplan geschickt.",
+        "Von {INST} kam noch keine Rückmeldung.",
+        "Bitte {OBJECT} aus dem Büro holen.",
+        "{OBJECT} aus dem Schrank nehmen und {ROLE2} geben.",
+        "Bitte {OBJECT} bei {INST} abgeben, {ROLE} weiß Bescheid.",
+    ],
 }
 
 FILL: dict[str, list[str]] = {
+    # written for the telegraphic case notes, not taken from the detector's lists
+    "INST": ["Kita", "Hort", "Schule", "Kindergarten", "Grundschule", "Klinik", "Praxis", "Werkstatt",
+             "Internat", "Heim", "Ambulanz", "Station", "Verein", "Tagesstätte", "Jugendamt", "Jobcenter",
+             "Krankenkasse", "Pflegedienst", "Hausverwaltung", "Beratungsstelle", "Wohngruppe", "Tagesklinik",
+             "Ausländerbehörde", "Förderschule", "Krippe", "Ganztag", "OGS", "Sozialamt", "Betreuungsgericht"],
+    "VEHICLE": ["Bus", "Bahn", "Zug", "Taxi", "Straßenbahn", "Fahrdienst", "Schulbus", "Rufbus", "Tram",
+                "Krankenwagen", "Nachtbus", "Sammeltaxi", "S-Bahn", "Regionalbahn", "Linienbus", "Fähre"],
+    "ANIMAL": ["Hund", "Katze", "Kater", "Hamster", "Kaninchen", "Wellensittich", "Meerschweinchen",
+               "Schildkröte", "Hündin", "Welpe", "Pferd", "Papagei"],
+    "OBJECT": ["Handy", "Laptop", "Schlüssel", "Ausweis", "Rucksack", "Fahrrad", "Brille", "Paket",
+               "Rezept", "Tablet", "Formular", "Hörgerät", "Rollator", "Portemonnaie", "Schulranzen"],
+    "ROLE": ["Mutter", "Vater", "Oma", "Opa", "Betreuer", "Betreuerin", "Nachbar", "Vermieter", "Lehrerin",
+             "Erzieherin", "Bruder", "Schwester", "Tante", "Onkel", "Vormund", "Hausarzt", "Dolmetscherin",
+             "Pflegemutter", "Stiefvater", "Schulbegleiterin"],
+    "ROLE2": ["Mutter", "Vater", "Oma", "Betreuerin", "Vormund", "Pflegevater", "Lehrer", "Dolmetscher"],
+    "MROLE": ["Trainer", "Betreuer", "Erzieher", "Praktikant", "Hausmeister", "Zivi", "Opa", "Nachbar"],
+    "GAME": ["Ball", "Fußball", "Karten", "Schach", "Tischtennis", "Basketball", "Billard", "Memory", "Uno",
+             "Federball", "Verstecken", "Fangen", "Mensch ärgere dich nicht"],
+    "DAY": ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Monatsende"],
+    "FRONT": ["Nach dem Gespräch", "Nach den Ferien", "Im Sommer", "Am Montag", "Seit Dienstag", "Heute früh",
+              "Gestern", "Vormittags", "Bei Regen", "Laut Protokoll", "Wegen Streik", "Nach der Übergabe",
+              "In der Nacht", "Am Wochenende", "Zum Glück", "Leider", "Im Winter", "Nach dem Hausbesuch",
+              "Seit Wochen", "Am Freitag", "Trotz Absprache", "Heute", "Beim Elterngespräch"],
     "NOUN": ["Dienstplan", "Fahrtenbuch", "Kassenbuch", "Hausordnung", "Urlaubsantrag", "Verwendungsnachweis",
              "Jahresbericht", "Schlüsselliste", "Medikamentenplan", "Hygieneplan", "Brandschutzordnung",
              "Hilfeplan", "Inventarliste", "Fortbildungsplan", "Stellenbeschreibung", "Teilnehmerliste",

@@ -26,10 +26,17 @@ Each rule looks only at positions where German grammar leaves no room for a bare
   Interview lobte Hase die …", "Nach der Pause fuhr Amsel mit der Rede fort") or a plural noun phrase
   before a singular verb ("Die Unterlagen hat Moll vollständig mitgebracht") — so the subject stands
   right after the finite verb; a bare count noun (or a listed surname) there, before an article, an
-  adverb or (with a separable particle closing the clause) a preposition, is a name.
+  adverb or (with a separable particle closing the clause) a preposition or a bare plural or mass
+  object ("Auf Nachfrage räumte Dreher Fehler bei der Planung ein"), is a name.
 - ``prepositional_object_before_verb`` also takes the partner after a noun of talking ("Nach
-  Rücksprache mit Kang wird …"), but only a word that looks like a name: institutions stand there
-  bare in notes ("Rücksprache mit Schule").
+  Rücksprache mit Kang wird …"), a word that looks like a name or a singular count noun that notes do
+  not write bare: institutions stand there bare in notes ("Rücksprache mit Schule").
+
+Telegraphic case notes drop articles of what acts in them: "Nach dem Gespräch hat Kita die Mutter
+angerufen", "Im Sommer fährt Bus die Strecke nicht", "Heute hat Hamster das Futter verweigert". A noun
+that ``stands_bare_in_notes`` — an institution's head word, a noun of ``data/mass_nouns.txt``
+(substances, institutions, vehicles, pets) or a compound headed by one ("Regional|bahn") — is never
+taken for a name by these rules, nor by the animate-subject and speech-verb rules of ``person_context``.
 """
 
 from __future__ import annotations
@@ -39,7 +46,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from guardrails.names import DETERMINERS, SUBJECT_VERBS, NameLexicon
+from guardrails.names import DETERMINERS, SUBJECT_VERBS, SURNAME_HEADS, NameLexicon
 from guardrails.recognizers.person_tokens import AMBIGUOUS, OTHER, UNKNOWN, Token
 
 # Verb forms that are finite and let a subject follow; copulas and "werden" are not among them
@@ -178,6 +185,8 @@ class BareNounRules:
             return False
         if lex.is_compound_noun(word) and not low.endswith(("chen", "lein")):
             return False  # "Frühstück", "Tagesgruppe": a compound is a thing
+        if stands_bare_in_notes(lex, word):
+            return False  # "Heute hat Hort angerufen", "Gestern kam Sammeltaxi zu spät"
         return not any(low.startswith(p) and len(low) > len(p) + 2 for p in _VERB_PREFIXES)
 
     # -- positions -----------------------------------------------------------------------------
@@ -245,7 +254,8 @@ class BareNounRules:
             return False
         if verb.cap and not lower_mode or not self.bare_count_noun(tok, lower_mode) or object_of_product_noun(tokens, i):
             return False
-        if talk and self.lexicon.is_common_word(tok.text) and self.probability(tok.text) < TALK_PARTNER_SCORE:
+        if talk and self.lexicon.is_common_word(tok.text) and self.probability(tok.text) < TALK_PARTNER_SCORE and (
+                stands_bare_in_notes(self.lexicon, tok.text) or not self.lexicon.is_singular_count_noun(tok.text)):
             return False  # "Nach Rücksprache mit Schule wird …": notes drop the article of an institution
         if not (verb.text in KNOWN_FINITE or verb.text in _COPULAS or self._content_word(verb)):
             return False
@@ -298,14 +308,17 @@ class BareNounRules:
             return False
         if not (self.bare_count_noun(tok, lower_mode) or self._unlisted_name_shape(tok)):
             return False
-        if tok.text in _institution_heads():
+        if is_institution_head(tok.text):
             return False  # "Seit Oktober zahlt Werkstatt den Lohn aus": notes drop the article of an institution
         low = tok.text.lower()
         if low.endswith("en") and self.lexicon.is_neuter_noun(tok.text):
             return False  # "Im Frühjahr kehrte Leben in das Haus zurück": an infinitive used as a noun
         nxt_low = nxt.text
         if nxt.cap:
-            return False  # "räumte X Fehler ein": the surname rule would take the bare object for its second half
+            # "Auf Nachfrage räumte Dreher Fehler ein": a bare plural or mass noun as the object, the
+            # clause closed by a separable particle; not a listed name ("räumte Anna Fehler ein" is left
+            # to the name rules) and not a singular count noun (that would be the subject's second half)
+            return self._bare_object_then_particle(text, tokens, i + 1)
         if nxt_low in _ARTICLES:
             after = tokens[i + 2].text.lower() if i + 2 < len(tokens) else ""
             return not after.startswith(_TIME_ADJECTIVES)
@@ -318,6 +331,18 @@ class BareNounRules:
         if nxt_low in _PREPOSITIONS_AFTER_SUBJECT:
             return self._closing_particle(text, tokens, i + 1) > i + 2
         return False
+
+    def _bare_object_then_particle(self, text: str, tokens: list[Token], j: int) -> bool:
+        """``tokens[j]`` is a bare plural or mass noun object ("Fehler", "Zweifel", "Geld") followed by a
+        lower-case word, in a clause that a separable particle closes ("… Fehler bei der Planung ein")."""
+        obj, lex = tokens[j], self.lexicon
+        if j + 1 >= len(tokens) or tokens[j + 1].cap or text[obj.end : tokens[j + 1].start] != " ":
+            return False
+        if obj.score > 0 or obj.kind not in (OTHER, AMBIGUOUS) or lex.is_listed_name(obj.text) or not lex.is_common_noun(obj.text):
+            return False
+        if not (lex.is_plural_noun(obj.text) or obj.text.lower() in lex.mass_nouns):
+            return False
+        return self._closing_particle(text, tokens, j + 1) > j + 1
 
     @staticmethod
     def _closing_particle(text: str, tokens: list[Token], j: int) -> int:
@@ -389,6 +414,48 @@ class BareNounRules:
         return (not lower_mode and j >= 1 and tokens[j - 1].sentence_initial and tokens[j - 1].cap
                 and text[tokens[j - 1].end : verb.start] == " " and self._content_word(verb)
                 and not self.lexicon.is_common_noun(verb.text))
+
+
+# Shortest modifier and head of a compound whose head stands bare ("Schul|bus", "Regional|bahn").
+_BARE_HEAD_MIN = 3
+_MODIFIER_MIN = 3
+
+
+def is_institution_head(word: str) -> bool:
+    """"Kita", "Hort", "Werkstatt", "Verein": an institution's head word (``data/institution_words.tsv``,
+    strong and weak heads). Case notes drop its article when the institution acts ("Kita hat
+    angerufen"); on its own it is never a person's name."""
+    return word[:1].upper() + word[1:].lower() in _institution_heads()
+
+
+def stands_bare_in_notes(lexicon: NameLexicon, word: str, person_slot: bool = False) -> bool:
+    """A noun that notes write without an article where it acts or is acted on, so that its bare
+    form is no sign of a name: an institution's head word ("Hort hat angerufen"), a noun of the
+    mass-noun list (``data/mass_nouns.txt``: "Polizei hat …", "Bus kam zu spät", "Hund muss zum
+    Tierarzt"), or a compound whose head is one of them ("Regional|bahn", "Sammel|taxi", "Kinder|krippe",
+    "Meer|schwein|chen") — the lexicon lists many such compounds whole, so the splitter does not cut them.
+    A listed name is excepted unless it is an institution's head word: "Frost", "Pfeffer", "Stein" are
+    mass nouns and common surnames, and where only a person stands they are the surname. In such a slot
+    (``person_slot``: the subject of a verb only people and animals do) only institutions, the vehicles
+    and pets of ``data/actor_nouns.txt`` and compounds headed by them count: other mass nouns there are
+    surnames too ("Zucker hat angerufen")."""
+    low = word.lower()
+    if is_institution_head(word):
+        return True
+    if lexicon.is_listed_name(word):
+        return False  # "erklärte Frost, …", "Wie Pfeffer betonte": a listed surname that is a mass noun speaks
+    bare = lexicon.actor_nouns if person_slot else lexicon.mass_nouns
+    if low in bare:
+        return True
+    if not lexicon.is_common_noun(word):
+        return False  # a compound no lexicon lists is the splitter's to judge ("Kaltwasser" may be a surname)
+    if low.endswith(("chen", "lein")):
+        low = low[:-4]  # "Meerschweinchen": the diminutive of a compound is a compound
+    for cut in range(_MODIFIER_MIN, len(low) - _BARE_HEAD_MIN + 1):
+        head = low[cut:]
+        if (head in bare or is_institution_head(head)) and head not in SURNAME_HEADS:
+            return True
+    return False
 
 
 @functools.cache

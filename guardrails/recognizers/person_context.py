@@ -39,7 +39,13 @@ from guardrails.names import (
     SUBJECT_VERBS,
     NameLexicon,
 )
-from guardrails.recognizers.bare_nouns import BareNounRules, object_of_product_noun
+from guardrails.recognizers.bare_nouns import (
+    KNOWN_FINITE,
+    BareNounRules,
+    is_institution_head,
+    object_of_product_noun,
+    stands_bare_in_notes,
+)
 from guardrails.recognizers.person_tokens import AMBIGUOUS, INITIAL, OTHER, STRONG, UNKNOWN, Token
 
 # Thresholds on the classifier's score by position. After a role noun a word no lexicon knows is a
@@ -85,6 +91,8 @@ CLAUSE_SPEECH_VERBS = frozenset(
     antwortete antwortet entgegnete entgegnet erwiderte erwidert versicherte versichert unterstrich
     bekräftigte bekräftigt widersprach widerspricht""".split()
 )
+# Particles of Arabic names, written capitalised before the family name ("El Idrissi", "Abu Khalil").
+ARABIC_PARTICLES = frozenset("El Al Abu Ben Bin Ibn Ould Abd Ait".split())
 # Prepositions before a person at the end of a phrase ("Anruf von X.", "gegenüber X betonte").
 PREPOSITIONS = PREPOSITIONS_BEFORE_NAMES | frozenset("gegenüber laut neben hinter seitens mitsamt samt".split())
 # Prepositions whose object is a place, a channel or a medium, never a person ("in Jira",
@@ -128,6 +136,11 @@ _OBJECT_LIKE_NOUNS = frozenset(
     mut heimweh post besuch unterricht nachhilfe essen arbeit schule urlaub ruhe antwort rat mühe freude
     kummer termin absicht nachdruck bedarf wunsch""".split())
 _PLURAL_VERBS = frozenset("sind waren haben hatten wollen wollten können konnten müssen mussten".split())
+# Verbs that take a bare noun as part of the verb ("Ball spielen", "Rad fahren", "Ski laufen"): a noun
+# right before one of their forms is that object, not a name.
+_INCORPORATING_FORMS = frozenset(
+    """spielen spielt spielte spielten gespielt fahren fährt fuhr fuhren gefahren laufen läuft lief liefen
+    gelaufen""".split())
 _NAMING_VERBS = frozenset("nennen nennt nannte nannten rufen ruft riefen".split())
 # A modal verb wants a person as subject: "Heute wollte Jojo nicht mit", "darf Krümel auch …".
 # Verbs of telling and writing to someone: "wie sag ich X, dass …", "was schreib ich X".
@@ -151,7 +164,9 @@ ANIMATE_FORMS = frozenset(
     gefeiert lügt log gelogen haut gehauen schlägt schlug geschlagen beißt biss gebissen verweigert
     verweigerte verweigern weggelaufen abgehauen geklaut klaut telefoniert telefonierte telefonieren
     gestritten geweint vermisst vermisste kuschelt gekuschelt will wollte wollen möchte möchten mag mochte
-    darf durfte dürfen angerufen anrufen gefragt erkundigt""".split()
+    darf durfte dürfen angerufen anrufen gefragt erkundigt
+    studiert studierte studierten promoviert promovierte heiratet heiratete geheiratet kandidiert kandidierte
+    habilitierte emigrierte""".split()
 )
 # Non-finite forms that close the verb bracket ("hat X geholfen", "konnte X nicht schlafen").
 _ANIMATE_NONFINITE = frozenset(w for w in ANIMATE_FORMS if w.startswith("ge") or w.endswith("en"))
@@ -422,6 +437,14 @@ class ContextNameFinder:
             gap_after = text[tok.end : nxt.start] if nxt is not None else text[tok.end :]
             prev_low = prev.text.lower() if prev is not None else ""
             lower_word = lower_mode and not tok.cap
+            # "erhielt El Fassi das …": an Arabic name particle belongs to the name; the position is
+            # that of the particle ("erhielt El" is "erhielt X")
+            particle = (prev is not None and prev.text in ARABIC_PARTICLES and gap_before == " " and tok.cap
+                        and tok.kind == UNKNOWN and not prev.sentence_initial)
+            if particle:
+                prev, prev2 = prev2, (tokens[i - 3] if i > 2 and prev2 is not None and not prev2.sentence_initial else None)
+                gap_before = text[prev.end : tokens[i - 1].start] if prev is not None else ""
+                prev_low = prev.text.lower() if prev is not None else ""
 
             if self._prenominal_genitive(text, tokens, i, lower_mode) or self._apostrophe_possessive(text, tokens, i, lower_mode):
                 tok.score = 0.6
@@ -467,6 +490,8 @@ class ContextNameFinder:
                 continue  # "in Careplus", "per Sdui": a place, a channel or a system, not a person
             if object_of_product_noun(tokens, i):
                 continue  # "Das Update von Sinfonie", "der Zugang zu Edupage": a product
+            if prev_low == "über" and self._coordinated_with_thing(text, tokens, i):
+                continue  # "über Sdui oder Teams", "über stashcat oder e-mail": one channel among others
             if prev_low in FESTIVALS and gap_before == " ":
                 continue  # "Eid Mubarak", "Ramadan Kareem": a greeting for the feast, as the list seeds skip it
             apostrophe = text[tok.end : tok.end + 2] in ("' ", "’ ")
@@ -494,6 +519,10 @@ class ContextNameFinder:
             if p >= need:
                 tok.score = 0.6
         for i, tok in enumerate(tokens):
+            if (i > 0 and tok.score > 0 and tok.cap and tokens[i - 1].text in ARABIC_PARTICLES and tokens[i - 1].score == 0
+                    and text[tokens[i - 1].end : tok.start] == " "):
+                tokens[i - 1].score = tok.score  # "El Idrissi", "Abu Khalil": the particle is part of the name
+        for i, tok in enumerate(tokens):
             if tok.score > 0 and tok.cue is None and tok.kind != STRONG and i > 0 and tokens[i - 1].cue is None:
                 # a given name found by another rule (even as a genitive before a noun): the word after
                 # it is still the surname of the apposition ("Die Sozialreformerin Pantelis Hirte gründete …")
@@ -501,6 +530,16 @@ class ContextNameFinder:
         self._lists(text, tokens, lower_mode)
         self._pairs(text, tokens, lower_mode)
         self._given_names_before_double_surnames(text, tokens)
+        self._greetings(text, tokens)
+
+    def _greetings(self, text: str, tokens: list[Token]) -> None:
+        """"Liebe Kolleginnen und Kollegen, Frohe Ostern!": an inflected adjective right before the name of
+        a feast is a greeting, not a name after the role word; listed given names stay ("Anne Ostern")."""
+        for a, b in zip(tokens, tokens[1:]):
+            if (a.score > 0 and b.text.lower() in FESTIVALS and b.kind != STRONG and text[a.end : b.start] == " "
+                    and a.kind != STRONG and a.cap and a.text.lower().endswith(("e", "es", "en", "er"))
+                    and not self._lex.is_listed_name(a.text)):
+                a.score = b.score = 0.0
 
     def _given_names_before_double_surnames(self, text: str, tokens: list[Token]) -> None:
         """"Gote Ohlson-Tandberg", "Wenjing-Na Yang-Loos": right before a found double surname, a
@@ -552,6 +591,27 @@ class ContextNameFinder:
         if nxt is not None and self._verbish(nxt) and gap_after == " ":
             return 1
         return 0
+
+    def _coordinated_with_thing(self, text: str, tokens: list[Token], i: int) -> bool:
+        """``tokens[i]`` is joined by "oder"/"und" to a brand, app or ordinary noun that is no name
+        ("über Sdui oder Teams", "über Stashcat oder E-Mail"): members of a coordination are of one kind,
+        and the other one is a thing. Asked only after "über", where a channel stands: elsewhere the
+        other member may be a family word the lexicon does not know as a person ("tjark und mama")."""
+        for mid, other in ((i + 1, i + 2), (i - 1, i - 2)):
+            if not (0 <= min(mid, other) and max(mid, other) < len(tokens)):
+                continue
+            joiner, tok = tokens[mid], tokens[other]
+            a, b = (tokens[i], joiner) if mid > i else (joiner, tokens[i])
+            c, d = (joiner, tok) if mid > i else (tok, joiner)
+            if joiner.text not in ("oder", "und") or text[a.end : b.start] != " " or text[c.end : d.start] != " ":
+                continue
+            if tok.score > 0 or tok.cue is not None or tok.kind in (STRONG, AMBIGUOUS, UNKNOWN, INITIAL):
+                continue
+            lex = self._lex
+            if lex.is_non_person_name(tok.text) or (lex.is_common_noun(tok.text) and not self._is_role_noun(tok)
+                                                    and not lex.is_listed_name(tok.text)):
+                return True
+        return False
 
     def _lists(self, text: str, tokens: list[Token], lower_mode: bool) -> None:
         """"Kevin, Mia und Ben": when one member is a name, name-like others are too."""
@@ -657,6 +717,8 @@ class ContextNameFinder:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is None or _END.match(text, tok.end):
             return True
+        if nxt.text in _INCORPORATING_FORMS and self._lex.is_common_noun(tok.text):
+            return False  # "hat der Trainer Ball gespielt": the game, not the trainer's name
         return text[tok.end : nxt.start] == " " and not nxt.cap and (
             nxt.text in SUBJECT_VERBS or nxt.text in SPEECH_VERBS or nxt.text.endswith(("te", "ten"))
             or (tok.kind == AMBIGUOUS and self._verbish(nxt) and not self._lex.is_function_word(nxt.text)))
@@ -727,10 +789,10 @@ class ContextNameFinder:
                 or low.endswith(_ABSTRACT_ENDINGS) or (lex.is_place(word) and not lex.is_common_noun(word))
                 or (lex.is_compound_noun(word) and not low.endswith(("chen", "lein")))):
             return False
-        if not tok.cap and not (lex.is_common_noun(word) or self._unknown_lower(tok)):
-            return False
-        if low in _OBJECT_LIKE_NOUNS:
-            return False
+        if not tok.cap and not (lex.is_common_noun(word) or self._unknown_lower(tok) or lex.is_diminutive_noun(word)):
+            return False  # "wie spreche ich mit bärchen über …": a diminutive the lexicon does not list
+        if low in _OBJECT_LIKE_NOUNS or stands_bare_in_notes(lex, word, person_slot=True):
+            return False  # "Kita hat angerufen", "Heute hat Bus die Gruppe nicht mitgenommen"
         clause_end = next((j for j in range(i + 1, len(tokens)) if _CLAUSE_BREAK.search(text[tokens[j - 1].end : tokens[j].start])),
                           len(tokens))
         clause_start = i
@@ -751,7 +813,10 @@ class ContextNameFinder:
         # "Brummer will …": a singular verb shows a form that is also a plural is meant as singular.
         singular_verb = (prev is not None and prev.text in _SINGULAR_FINITE) or nxt is not None and (nxt.text in _SINGULAR_FINITE or (
             nxt.text in ANIMATE_FORMS and nxt.text.endswith(("t", "te"))))
-        if lex.is_plural_noun(word) and not lex.is_listed_name(word) and not joined and not singular_verb:
+        # "Bommel und Mausi haben sich gestritten": a name as the other member makes the plural reading unlikely
+        joined_to_name = prev is None and nxt is not None and nxt.text.lower() in _LIST_JOINERS and i + 2 < clause_end and (
+            tokens[i + 2].score > 0 or (tokens[i + 2].kind == UNKNOWN and self.probability(tokens[i + 2].text) >= MEDIUM_THRESHOLD))
+        if lex.is_plural_noun(word) and not lex.is_listed_name(word) and not joined and not singular_verb and not joined_to_name:
             return False
         if prev is not None and prev_low in _FINITE_BEFORE_SUBJECT and not prev.cap and i - 1 > clause_start:
             # "Beim Kochen hat Lakritz … geholfen": the subject after its finite verb, the verb bracket
@@ -777,6 +842,8 @@ class ContextNameFinder:
                                                           or nxt.text in ("hat", "hatte", "ist", "war")):
             return True  # "Kiwi konnte …", "… und Lakritz haben sich gestritten"
         if prev is None and nxt is not None and nxt.text.lower() in _LIST_JOINERS and i + 2 < clause_end:
+            if tok.cap and tok.kind == UNKNOWN and self.probability(word) >= STRONG_THRESHOLD and tokens[i + 2].cap:
+                return True  # "Ecki und Krümel haben sich gestritten": a word no lexicon knows leads the pair
             return self._animate_subject(text, tokens, i + 2, lower_mode) or tokens[i + 2].score > 0
         return False
 
@@ -819,8 +886,8 @@ class ContextNameFinder:
         low = word.lower()
         if (lex.is_function_word(word) or low in TIME_NOUNS or low in _OBJECT_LIKE_NOUNS or lex.is_plural_only(word)
                 or lex.is_non_person_name(low) or low.endswith(_ABSTRACT_ENDINGS)
-                or (lex.is_place(word) and not lex.is_common_noun(word))):
-            return False
+                or (lex.is_place(word) and not lex.is_common_noun(word)) or stands_bare_in_notes(lex, word)):
+            return False  # "Im Gespräch sagte Kindergarten, …": an institution speaks through its staff
         if tok.kind == AMBIGUOUS:
             return True  # a listed name that is also a word ("Schlosser")
         if not lex.is_common_word(word) and lex.is_compound_noun(word):
@@ -838,11 +905,16 @@ class ContextNameFinder:
         """
         tok = tokens[i]
         word, low, lex = tok.text, tok.text.lower(), self._lex
-        if tok.score > 0 or tok.after_determiner or tok.kind not in (OTHER, AMBIGUOUS) or not self._noun_surname(tok):
+        if tok.score > 0 or tok.after_determiner or tok.kind not in (OTHER, AMBIGUOUS, UNKNOWN) or not self._noun_surname(tok):
             return False
-        if low in TIME_NOUNS or lex.is_plural_only(word) or lex.is_compound_noun(word) or not (
-                lex.is_common_noun(word) or lex.is_place(word)):
-            return False
+        diminutive = lex.is_diminutive_noun(word)
+        if tok.kind == UNKNOWN and not diminutive:
+            return False  # "Seit Bärchen die neue Brille hat"
+        # a listed name that only folding makes a noun ("Hausler" as "Häusler") is a name here as well
+        if low in TIME_NOUNS or lex.is_plural_only(word) or (lex.is_compound_noun(word) and not diminutive) or not (
+                lex.is_common_noun(word) or lex.is_place(word) or diminutive or tok.kind == AMBIGUOUS) or is_institution_head(word):
+            return False  # "Im Gespräch sagte Schule, …": notes drop the article of an institution (a mass noun
+            # here is a surname: "Wie Zucker betonte")
         prev = tokens[i - 1] if i > 0 and not tok.sentence_initial else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].sentence_initial else None
         if prev is not None and text[prev.end : tok.start] != " ":
@@ -862,7 +934,25 @@ class ContextNameFinder:
             return True
         if prev_low == "nur" and any(t.text.lower() in _NAMING_VERBS for t in tokens[max(0, i - 4) : i]):
             return True
-        return nxt_low == "aus" and i + 2 < len(tokens) and tokens[i + 2].text.lower() in ("der", "dem")
+        return (nxt_low == "aus" and i + 2 < len(tokens) and tokens[i + 2].text.lower() in ("der", "dem")
+                and not self._infinitive_request(text, tokens, i))
+
+    def _infinitive_request(self, text: str, tokens: list[Token], i: int) -> bool:
+        """"Bitte Akte aus dem Büro holen", "Formular aus dem Ordner nehmen und ausfüllen": a clause
+        without a finite verb that ends in an infinitive is a request in note style, whose objects go
+        without articles; a bare noun in it is no sign of a name."""
+        start = i
+        while start > 0 and not tokens[start].sentence_initial and not _CLAUSE_BREAK.search(
+                text[tokens[start - 1].end : tokens[start].start]):
+            start -= 1
+        end = next((j for j in range(i + 1, len(tokens)) if tokens[j].sentence_initial
+                    or _CLAUSE_BREAK.search(text[tokens[j - 1].end : tokens[j].start])), len(tokens))
+        clause = tokens[start:end]
+        last = clause[-1]
+        if last.cap or not last.text.endswith("en") or self._lex.is_function_word(last.text):
+            return False
+        return not any(t.text in KNOWN_FINITE or t.text in _FINITE_BEFORE_SUBJECT or t.text in _PRONOUNS
+                       for t in clause if not t.cap)
 
     def _addressee_after_ich(self, text: str, tokens: list[Token], i: int, lower_mode: bool) -> bool:
         """"wie erkläre ich Jojo, dass …", "was schreib ich wolke zum geburtstag": the person a question
@@ -979,6 +1069,8 @@ class ContextNameFinder:
                 pb = self._loose_lower(b) if self._loose_lower(b) >= LOOSE_LOWER_THRESHOLD else 0.0
             if not (pa and pb) or a.cue is not None or b.cue is not None:
                 continue
+            if a.score == 0 and a.text.lower() in FESTIVALS:
+                continue  # "Ramadan Kareem", "Eid Mubarak": a greeting for the feast, as the list seeds skip it
             if (a.score or b.score) and max(pa, pb) >= STRONG_THRESHOLD and min(pa, pb) >= STRONG_THRESHOLD:
                 a.score = a.score or 0.6
                 b.score = b.score or 0.6
