@@ -38,6 +38,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import IntegrityError
 
 from onboarding import Prompt, PromptVariable
 from onboarding.prompt import STATUSES, VARIABLE_PATTERN
@@ -144,14 +145,23 @@ class Acknowledgements:
                                 .where(acknowledgements.c.username == username)).scalar()
 
     def record(self, username: str, rules_version: int) -> None:
-        """Store the acknowledgement (idempotent per user and version)."""
-        with self.engine.begin() as conn:
-            exists = conn.execute(select(acknowledgements.c.id).where(
-                acknowledgements.c.username == username,
-                acknowledgements.c.rules_version == rules_version)).first()
-            if exists is None:
-                conn.execute(insert(acknowledgements).values(
-                    username=username, rules_version=rules_version, acknowledged_at=_now()))
+        """Store the acknowledgement (idempotent per user and version, also when two sessions of the same user —
+        two tabs, a double click — acknowledge at the same moment: the second finds the first's row)."""
+        try:
+            with self.engine.begin() as conn:
+                exists = conn.execute(self._row(username, rules_version)).first()
+                if exists is None:
+                    conn.execute(insert(acknowledgements).values(
+                        username=username, rules_version=rules_version, acknowledged_at=_now()))
+        except IntegrityError:
+            with self.engine.connect() as conn:
+                if conn.execute(self._row(username, rules_version)).first() is None:
+                    raise  # not the other session's row: a real error
+
+    @staticmethod
+    def _row(username: str, rules_version: int) -> Select:
+        return select(acknowledgements.c.id).where(acknowledgements.c.username == username,
+                                                   acknowledgements.c.rules_version == rules_version)
 
     def entries(self, username: str) -> list[tuple[int, datetime]]:
         return _fetch(self.engine, select(acknowledgements.c.rules_version, acknowledgements.c.acknowledged_at)

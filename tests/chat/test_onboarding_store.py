@@ -31,6 +31,31 @@ def engine(database_url):
     engine.dispose()
 
 
+def test_two_sessions_acknowledging_at_the_same_moment_both_succeed(engine):
+    """The second session's check ran before the first's row was committed; its insert then meets the unique
+    constraint — that is the acknowledgement it wanted, no error (bench/load.py's users raced here)."""
+    from sqlalchemy import event, insert as sa_insert
+
+    from onboarding.store import acknowledgements
+
+    raced = []
+
+    def other_session_commits_first(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("INSERT INTO ONBOARDING_ACKNOWLEDGEMENTS") and not raced:
+            raced.append(True)
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as other:
+                other.execute(sa_insert(acknowledgements).values(
+                    username="fachkraft", rules_version=1,
+                    acknowledged_at=__import__("datetime").datetime.now(__import__("datetime").timezone.utc)))
+
+    event.listen(engine, "before_cursor_execute", other_session_commits_first)
+    try:
+        Acknowledgements(engine).record("fachkraft", 1)
+    finally:
+        event.remove(engine, "before_cursor_execute", other_session_commits_first)
+    assert raced and [v for v, _ in Acknowledgements(engine).entries("fachkraft")] == [1]
+
+
 DRAFT = PromptDraft(title="Rückmeldung an Eltern", category="Briefe", description="Kurze Rückmeldung.",
                     template="Schreibe eine freundliche Rückmeldung zu {anlass}.\nTon: {ton}")
 
