@@ -24,7 +24,7 @@ def make_pii_group(open_guardrail: Callable[[], Detector]) -> click.Group:
     def scan() -> None:
         guardrail = open_guardrail()
         bad = False
-        stdin = click.get_binary_stream("stdin")
+        stdin = sys.stdin.buffer  # bytes: a line in another encoding is reported, not guessed
         for number, raw in enumerate(stdin, start=1):
             # Errors name the line number only: the line may hold client data.
             try:
