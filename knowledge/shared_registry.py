@@ -242,16 +242,26 @@ class SharedRegistry(Registry):
                  "page": s.page, "vector": s.vector} for s in sentences])
 
 
+@contextmanager
+def _legacy_registry(path: Path) -> Iterator[tuple[sqlite3.Connection, set[str]] | None]:
+    """The registry file of earlier versions, read-only, with its table names; None when there is no such file."""
+    if not path.is_file():
+        yield None
+        return
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        yield source, {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        source.close()
+
+
 def copy_file_registry(path: Path, connection) -> int:
     """Carry an existing ``knowledge.sqlite3`` into the (empty) database tables; returns the documents copied.
     Used by the migration that creates the tables (server mode)."""
-    if not path.is_file():
-        return 0
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "documents" not in tables:
+    with _legacy_registry(path) as legacy:
+        if legacy is None or "documents" not in legacy[1]:
             return 0
+        source = legacy[0]
         for key, value in source.execute("SELECT key, value FROM meta"):
             connection.execute(insert(knowledge_meta).values(key=key, value=value))
         documents = source.execute(f"SELECT {', '.join(_DOC_FIELDS)} FROM documents").fetchall()
@@ -264,30 +274,20 @@ def copy_file_registry(path: Path, connection) -> int:
                 chunk_id=row[0], doc_id=row[1], idx=row[2], section=row[3], section_path=row[4], page=row[5],
                 text=row[6], tokens=row[7]))
         return len(documents)
-    finally:
-        source.close()
 
 
 def copy_file_sentences(path: Path, connection) -> int:
     """Carry the evidence units of an existing ``knowledge.sqlite3`` into ``knowledge_sentences``, for the chunks the
     database holds (those :func:`copy_file_registry` carried over); returns the units copied. Used by the migration
     that creates the table (server mode)."""
-    if not path.is_file():
-        return 0
     known = set(connection.execute(select(knowledge_chunks.c.chunk_id)).scalars())
-    if not known:
-        return 0
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "sentences" not in tables:
+    with _legacy_registry(path) as legacy:
+        if legacy is None or not known or "sentences" not in legacy[1]:
             return 0
         rows = [{"chunk_id": row[0], "idx": row[1], "text": row[2], "lead": row[3], "kind": row[4], "page": row[5],
                  "vector": row[6]}
-                for row in source.execute("SELECT chunk_id, idx, text, lead, kind, page, vector FROM sentences "
-                                          "ORDER BY chunk_id, idx") if row[0] in known]
+                for row in legacy[0].execute("SELECT chunk_id, idx, text, lead, kind, page, vector FROM sentences "
+                                             "ORDER BY chunk_id, idx") if row[0] in known]
         if rows:
             connection.execute(insert(knowledge_sentences), rows)
         return len(rows)
-    finally:
-        source.close()
