@@ -120,7 +120,7 @@ ROLE_HEADS = (
     "köchin", "fahrer", "fahrerin", "zeuge", "zeugin", "schriftsteller", "schriftstellerin",
     "maler", "malerin", "musiker", "musikerin", "sänger", "sängerin", "gründer", "gründerin",
     "partner", "partnerin", "ehemann", "ehefrau", "mann", "frau", "stürmer", "torwart", "doktor",
-    "doktorin",
+    "doktorin", "mama", "mami", "papa", "papi", "mutti", "vati", "omi", "opi",
 )  # fmt: skip
 _ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "nis", "tum", "tät", "ion", "ismus", "ik", "enz", "anz")
 _VERBISH_END = ("te", "ten", "t", "en", "e")
@@ -134,7 +134,8 @@ _FINITE_AUXILIARIES = frozenset(
 _OBJECT_LIKE_NOUNS = frozenset(
     """angst hilfe geld zeit bescheid hunger durst fieber lust spaß ärger stress sorge sorgen recht glück pech
     mut heimweh post besuch unterricht nachhilfe essen arbeit schule urlaub ruhe antwort rat mühe freude
-    kummer termin absicht nachdruck bedarf wunsch""".split())
+    kummer termin absicht nachdruck bedarf wunsch
+    hälfte mehrheit minderheit rest großteil""".split())
 _PLURAL_VERBS = frozenset("sind waren haben hatten wollen wollten können konnten müssen mussten".split())
 # Verbs that take a bare noun as part of the verb ("Ball spielen", "Rad fahren", "Ski laufen"): a noun
 # right before one of their forms is that object, not a name.
@@ -152,7 +153,8 @@ _AFTER_MODAL_SUBJECT = frozenset("nicht auch heute schon noch gern gerne lieber 
 # Subordinators after which the subject stands; an article or "sich" right after the subject shows
 # the clause goes on ("seit Kiwi die neue Brille hat", "weil Krüger keine …").
 # Verb forms whose subject (or, with "mit … gesprochen", partner) is a person: crying, sleeping,
-# quarrelling, wanting. A thing does none of this; a bare count noun doing it is a name.
+# quarrelling, wanting — and states only people (or animals) are in: ill, present or absent, pregnant, dead
+# ("Fuchs war heute krank"). A thing does none of this; a bare count noun doing it is a name.
 ANIMATE_FORMS = frozenset(
     """weint weinte geweint weinen schläft schlief geschlafen schlafen streitet stritt gestritten streiten
     lacht lachte gelacht lachen spielt spielte gespielt spielen hilft half geholfen helfen erzählt erzählte
@@ -166,7 +168,8 @@ ANIMATE_FORMS = frozenset(
     gestritten geweint vermisst vermisste kuschelt gekuschelt will wollte wollen möchte möchten mag mochte
     darf durfte dürfen angerufen anrufen gefragt erkundigt
     studiert studierte studierten promoviert promovierte heiratet heiratete geheiratet kandidiert kandidierte
-    habilitierte emigrierte""".split()
+    habilitierte emigrierte
+    krank erkrankt anwesend abwesend schwanger gestorben verstorben""".split()
 )
 # Non-finite forms that close the verb bracket ("hat X geholfen", "konnte X nicht schlafen").
 _ANIMATE_NONFINITE = frozenset(w for w in ANIMATE_FORMS if w.startswith("ge") or w.endswith("en"))

@@ -11,7 +11,10 @@
   mit X") any singular count noun that notes do not write bare is the partner;
 - Arabic name particles ("El", "Al", "Abu", "Ben" …) before a found name are part of it ("El Amrani");
 - a noun that is also a plural leads a coordinated subject when the other member is a name
-  ("Bommel und Zazie haben sich gestritten").
+  ("Bommel und Zazie haben sich gestritten");
+- states only people (or animals) are in — ill, absent, pregnant, dead — count like verbs only people do
+  ("Specht war die ganze Woche krank"); kinship words of children ("Mama", "Papi") are role nouns and a share
+  of a group ("Hälfte", "Mehrheit") is no one.
 
 Sentences written for this test; negatives put things in the same slots.
 """
@@ -37,6 +40,10 @@ POSITIVES = {
     "a noun that is also a plural, joined to a name": ("Bommel und Zazie haben sich beim Spielen gestritten.", "Bommel"),
     "another noun-plural joined to a name": ("Krümel und Tjorven haben sich wieder gestritten.", "Krümel"),
     "a listed name that folding makes a noun, after 'seit'": ("Seit Hausler die Stelle hat, ist alles ruhiger.", "Hausler"),
+    "a noun surname that is ill": ("Specht war die ganze Woche krank.", "Specht"),
+    "a noun surname absent after a fronted phrase": ("Beim Hilfeplangespräch war Krug unentschuldigt abwesend.", "Krug"),
+    "a noun surname, pregnant": ("Taube ist im fünften Monat schwanger.", "Taube"),
+    "a noun surname reported ill": ("Laut Auskunft der Schule ist Kranich seit Montag erkrankt.", "Kranich"),
 }
 
 
@@ -69,6 +76,14 @@ NEGATIVES = {
     "the plural noun behind the folded name, after 'weil'": "Weil Häuser keine Heizung haben, frieren die Bewohner.",
     "an institution after 'seit' before an article": "Seit Hort die Öffnungszeiten verkürzt hat, fehlt ein Platz.",
     "a collective subject of calling": "Polizei hat angerufen, die Mutter ist im Krankenhaus.",
+    "a pet that is ill": "Katze war krank, deshalb blieb die Familie zu Hause.",
+    "a kinship word in a child's words, ill": "Mama war krank und Papa musste arbeiten.",
+    "a kinship word calling": "Mutti hat gestern zweimal angerufen.",
+    "a share of the group, ill": "Hälfte der Gruppe war krank, der Ausflug fiel aus.",
+    "the majority absent": "Mehrheit war abwesend, die Sitzung wurde vertagt.",
+    "a role noun, ill": "Erzieherin war krank, die Gruppe wurde aufgeteilt.",
+    "a collective, absent": "Personal war zur Hälfte abwesend.",
+    "a machine, broken, not ill": "Drucker war kaputt, der Bericht kommt morgen.",
 }
 
 
