@@ -357,7 +357,7 @@ def score_units(question: str, query_vector: Sequence[float] | None, passages: l
     contexts = [(passages[c.passage_index].title, passages[c.passage_index].section, c.lead, c.text)
                 for c in candidates]
     overlaps = (keyword_overlap(question, contexts, stopwords) if keywords is None
-                else analyzed_overlap(keywords, contexts))
+                else analyzed_overlap(keywords, contexts, stopwords))
     q = None
     if query_vector is not None:
         q = np.asarray(query_vector, dtype=np.float32)
@@ -393,7 +393,8 @@ def keyword_overlap(question: str, contexts: Sequence[Context], stopwords: froze
     return _weighted_overlap(shares, len(query_words))
 
 
-def analyzed_overlap(keywords: KeywordReading, contexts: Sequence[Context]) -> list[float]:
+def analyzed_overlap(keywords: KeywordReading, contexts: Sequence[Context],
+                     stopwords: frozenset[str] = STOPWORDS) -> list[float]:
     """For each context, the share of the question's keyword terms it contains, each term weighted by its
     rarity among the contexts (0–1). A term counts when the crude prefix rule of :func:`keyword_overlap` finds
     it, or when the context holds it as the keyword search reads it (:func:`mentions`): its stem, all parts of
@@ -412,7 +413,7 @@ def analyzed_overlap(keywords: KeywordReading, contexts: Sequence[Context]) -> l
     shares = []
     for context in contexts:
         present = set().union(*(tokens(x) for x in context))
-        plain = content_words(" ".join(x for x in context if x), STOPWORDS)
+        plain = content_words(" ".join(x for x in context if x), stopwords)
         shares.append([1.0 if word and _matches(word, plain) else mentions(term, present)
                        for term, word in zip(keywords.terms, words)])
     return _weighted_overlap(shares, len(keywords.terms))
