@@ -22,6 +22,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 SECONDS_FILE = Path(__file__).resolve().parents[1] / "file_seconds.tsv"
 TIMES_ENV = "SAFEGPT_TEST_FILE_TIMES"
 
@@ -58,13 +60,12 @@ class FileTimes:
         folder.mkdir(parents=True, exist_ok=True)
         self._out = folder / f"{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{os.getpid()}.tsv"
 
+    @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_protocol(self, item, nextitem):  # noqa: ARG002 — pytest hook signature
         start = time.monotonic()
         yield
         with self._out.open("a", encoding="utf-8") as f:
             f.write(f"{time.monotonic() - start:.2f}\t{item.nodeid}\n")
-
-    pytest_runtest_protocol.hookwrapper = True  # type: ignore[attr-defined]
 
 
 def summarise(folder: Path, top: int = 40) -> str:
