@@ -179,7 +179,8 @@ def mark_action() -> cl.Action:
 async def _record_safely(app: SafeGPT, *args) -> None:
     """Record usage in a thread (a locked or unreachable database must not stall other chats); while the
     database is unavailable, tell the user that this turn is not saved yet (the data layer keeps it in memory
-    only). Any other failure to count is logged and does not take the answer away: the count is secondary."""
+    only; once the database answers again, catching up is no reason for the note). Any other failure to count is
+    logged and does not take the answer away: the count is secondary."""
     unavailable = False
     try:
         await asyncio.to_thread(_record, app, *args)
@@ -190,7 +191,7 @@ async def _record_safely(app: SafeGPT, *args) -> None:
         else:
             log_unexpected(exc, "usage record")
     history = app.history  # without a history there is nothing that could be saved later
-    if history is not None and (unavailable or history.unsaved):
+    if history is not None and (unavailable or history.waiting_for_database):
         await cl.Message(content=texts.DATABASE_NOT_SAVED, author="SafeGPT").send()
 
 

@@ -145,6 +145,7 @@ class EncryptedHistory(BaseDataLayer):
         # Writes that met an unavailable database, in order; :meth:`save_unsaved` writes them when it is back.
         self._unsaved: deque[Callable[[], None]] = deque()
         self._unsaved_lock = threading.Lock()
+        self._database_down = False  # the last write tried met an unavailable database
         self._dropped = 0
         # One writer thread: Chainlit fires each write as a task of its own (a step's create, then its update with
         # the output). Run side by side, the create could commit last and blank the stored answer; one thread
@@ -186,6 +187,7 @@ class EncryptedHistory(BaseDataLayer):
                 raise
             log.warning("history: database unavailable (%s); the write is kept and retried", type(exc).__name__)
             with self._unsaved_lock:
+                self._database_down = True
                 self._keep(write)
 
     def _keep(self, write: Callable[[], None]) -> None:
@@ -197,8 +199,14 @@ class EncryptedHistory(BaseDataLayer):
 
     @property
     def unsaved(self) -> int:
-        """How many history writes wait for the database."""
+        """How many history writes wait to be written (during an outage, and while catching up after it)."""
         return len(self._unsaved)
+
+    @property
+    def waiting_for_database(self) -> bool:
+        """Writes are kept because the database is unavailable — not merely queued behind the catching up that
+        follows an outage, which writes them within seconds (the chat's "not saved" note depends on this)."""
+        return self._database_down and bool(self._unsaved)
 
     def save_unsaved(self) -> int:
         """Write what was kept during an outage, oldest first; stops (raises) while the database is still
@@ -213,9 +221,11 @@ class EncryptedHistory(BaseDataLayer):
                 write()
             except Exception as exc:
                 if database_unavailable(exc):
+                    self._database_down = True
                     raise
                 log.error("history: a kept write failed (%s) and is dropped", type(exc).__name__)
             with self._unsaved_lock:
+                self._database_down = False  # it answered
                 self._unsaved.popleft()
             saved += 1
 

@@ -125,6 +125,39 @@ async def test_a_steps_create_and_its_update_are_stored_in_the_order_chainlit_is
     assert [s["output"] for s in (await store.get_thread("t"))["steps"]] == ["Die Antwort"]
 
 
+async def test_the_not_saved_note_lasts_while_the_database_is_unavailable_not_while_catching_up(store, monkeypatch):
+    """Writes kept during an outage are written in order once the database answers; while that backlog drains,
+    the database is reachable and the chat must not say it is not (chat/ui/chat_turn.py shows the note)."""
+    from sqlalchemy.exc import OperationalError
+
+    await store.update_thread("t", name="x", user_id="erika")
+    real = store._write_step
+    down = True
+    seen: list[tuple[bool, int]] = []  # (waiting_for_database, unsaved) after each write that reached the database
+
+    def write(step, author):
+        if down:
+            raise OperationalError("INSERT", {}, Exception("database is locked"))
+        real(step, author)
+        seen.append((store.waiting_for_database, store.unsaved))
+
+    monkeypatch.setattr(store, "_write_step", write)
+    assert not store.waiting_for_database
+    for n in range(3):
+        await store.create_step({"id": f"s{n}", "threadId": "t", "type": "user_message", "output": f"Text {n}",
+                                 "createdAt": f"2026-11-25T10:00:0{n}Z"})
+    assert store.unsaved == 3 and store.waiting_for_database
+    with pytest.raises(OperationalError):  # the flusher's try while still down changes nothing
+        store.save_unsaved()
+    assert store.unsaved == 3 and store.waiting_for_database
+    down = False
+    assert store.save_unsaved() == 3
+    # The first kept write reached the database: from then on only the backlog remains, no outage.
+    assert seen == [(True, 3), (False, 2), (False, 1)]
+    assert not store.waiting_for_database and store.unsaved == 0
+    assert [s["output"] for s in (await store.get_thread("t"))["steps"]] == ["Text 0", "Text 1", "Text 2"]
+
+
 async def _chat(store, thread_id: str, author: str, text: str) -> None:
     await store.update_thread(thread_id, name=text[:20], user_id=author)
     await store.create_step({"id": f"{thread_id}-s", "threadId": thread_id, "type": "user_message", "output": text,

@@ -15,7 +15,7 @@ import time
 import httpx
 import pytest
 
-from tests.browser.conftest import login, send
+from tests.browser.conftest import login, page_failed, send
 from tests.conftest import smollm2_path
 from tests.support.server import REPO
 from tests.support.topology import start_topology, stop_process
@@ -45,14 +45,20 @@ def _served_by(topology, route: str) -> set[str]:
     return ports
 
 
-def _chat(browser, base_url: str):
+def _chat(topology, browser, base_url: str):
     context = browser.new_context(locale="de-DE")
     page = context.new_page()
     hosts: list[str] = []
     page.on("request", lambda req: hosts.append(req.url))
     login(page, base_url, USER, PASSWORD)
     send(page, QUESTION)
-    page.get_by_text("Quellen").last.wait_for(timeout=180_000)
+    try:
+        page.get_by_text("Quellen").last.wait_for(timeout=180_000)
+    except Exception as exc:  # say what the chat showed instead, and which processes were alive
+        services = [*topology.safegpt, *([topology.model_server] if topology.model_server else [])]
+        tails = "\n".join(f"--- {s.name} :{s.port} exit={s.process.poll()}\n"
+                          + s.log.read_text(errors="replace")[-800:] for s in services)
+        page_failed(page, f"no answer with sources within 180 s; the logs end:\n{tails}\n", exc)
     cookies = {c["name"]: c["value"] for c in context.cookies()}
     assert "safegpt_route" in cookies, f"nginx set no route cookie; the browser holds {sorted(cookies)}"
     route = cookies["safegpt_route"]
@@ -99,7 +105,7 @@ def test_readiness_fails_within_the_probe_timeout_when_chroma_hangs(topology):
 
 
 def test_chat_through_nginx_sticks_to_one_process_and_survives_losing_it(topology, browser):
-    route = _chat(browser, topology.base_url)
+    route = _chat(topology, browser, topology.base_url)
     used = _served_by(topology, route)
     assert len(used) == 1, f"one browser session was spread over {used}: sticky sessions do not work"
     assert topology.model_server is not None
@@ -113,7 +119,7 @@ def test_chat_through_nginx_sticks_to_one_process_and_survives_losing_it(topolog
 
     # New sessions — including ones whose route would hash to the dead process — land on the survivor.
     for _ in range(2):
-        new_route = _chat(browser, topology.base_url)
+        new_route = _chat(topology, browser, topology.base_url)
         assert _served_by(topology, new_route) == {str(survivor.port)}
 
 
@@ -150,4 +156,4 @@ def test_restart_of_all_processes_loses_no_user_or_document(topology, browser, t
         assert hits and hits[0].source_file == "fahrradleasing.md"
     engine.dispose()
     # And a user created before the restart logs in and chats through nginx afterwards.
-    _chat(browser, topology.base_url)
+    _chat(topology, browser, topology.base_url)

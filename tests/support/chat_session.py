@@ -32,12 +32,12 @@ class ChatSession:
         self.outputs: dict[str, str] = {}
         self._ended = asyncio.Event()
         self._started = True  # until the first message: any task_end counts (welcome, rules)
-        self._welcome = asyncio.Event()
         self._rules: dict | None = None
         self.actions: list[dict] = []  # every button shown, in order
         self.replies: deque[str] = deque()  # answers to SafeGPT's questions, in order
         self.thread_id: str | None = None
         self._task_ends = 0
+        self._ends_at_welcome: int | None = None  # task_ends counted when the welcome arrived
         self._last_event = time.monotonic()
 
     async def open(self, timeout: float = 60) -> "ChatSession":
@@ -62,8 +62,8 @@ class ChatSession:
             if event in ("new_message", "update_message") and isinstance(data, dict):
                 self.outputs[data["id"]] = data.get("output") or ""
                 self.thread_id = data.get("threadId") or self.thread_id
-                if WELCOME_MARK in self.outputs[data["id"]]:
-                    self._welcome.set()
+                if WELCOME_MARK in self.outputs[data["id"]] and self._ends_at_welcome is None:
+                    self._ends_at_welcome = self._task_ends
             elif event == "delete_message" and isinstance(data, dict):  # taken away: no longer shown
                 self.outputs.pop(data.get("id"), None)
             elif event == "action" and isinstance(data, dict):
@@ -81,13 +81,16 @@ class ChatSession:
                                      "userEnv": "{}", "chatProfile": None})
         await self.sio.emit("connection_successful")
         deadline = time.monotonic() + timeout
-        while not self._welcome.is_set():
+        # Ready once the task that showed the welcome has ended: after the welcome, the chat start (or the rules'
+        # button) still sends the prompt library's message, then its task_end. A message sent before that would
+        # take the chat start's task_end for the end of its own turn.
+        while self._ends_at_welcome is None or self._task_ends == self._ends_at_welcome:
             if self._rules is not None:  # first login: acknowledge the rules as the button does
                 rules, self._rules = self._rules, None
                 await asyncio.to_thread(lambda: self.http.post("/chat/project/action", json={
                     "sessionId": self.session_id, "action": rules}).raise_for_status())
             if time.monotonic() > deadline:
-                raise TimeoutError("no welcome message")
+                raise TimeoutError("no welcome message, or the chat start that showed it did not end")
             await asyncio.sleep(0.2)
         return self
 
@@ -95,7 +98,6 @@ class ChatSession:
                   file_references: list[dict] | None = None) -> list[str]:
         """Send like the page does; return what SafeGPT showed for it, in order, once the turn has ended.
         Raises ``asyncio.TimeoutError`` when the turn does not end within ``timeout``."""
-        await asyncio.sleep(0.3)  # a task_end of the welcome may still be on its way
         self.outputs.clear()
         self._ended.clear()
         self._started = False  # Chainlit sends task_start, handles the message, then task_end
