@@ -244,7 +244,7 @@ class KnowledgeBase:
         relevant was found. ``mode="dense"`` or ``"keyword"`` uses one retriever alone
         (for evaluation); ``min_score=0`` returns the plain ranking.
         """
-        with self._lock:
+        with self._lock, self._registry.snapshot():
             self._refresh()
             self._require_current_embedder()
         if not query.strip():
@@ -255,7 +255,7 @@ class KnowledgeBase:
         use_keyword = mode in ("hybrid", "keyword")
         # Outside the lock: embedding is the slow part and the embedder has its own lock.
         query_vector = self._embed_query(query) if use_dense else None
-        with self._lock:
+        with self._lock, self._registry.snapshot():  # chunks and their documents from one state
             self._refresh()
             terms = self._keywords.query_terms(query)
             n = max(self.settings.candidates, k)
@@ -299,7 +299,7 @@ class KnowledgeBase:
         if not passages:
             return Evidence(Grounding.NONE, reason="no_passages")
         query_vector = self._embed_query(query) if dense else None
-        with self._lock:
+        with self._lock, self._registry.snapshot():
             self._refresh()
             stored = self._registry.sentences_of([p.chunk_id for p in passages])
             terms = self._keywords.query_terms(query)
@@ -361,7 +361,7 @@ class KnowledgeBase:
 
     def stats(self) -> dict[str, Any]:
         """Counts for health checks and dashboards (no document text)."""
-        with self._lock:
+        with self._lock, self._registry.snapshot():
             return {"documents": len(self._registry.documents()), "chunks": self._registry.chunk_count(),
                     "vectors": self._store.count(), "sentences": self._registry.sentence_count(),
                     "chunks_without_sentences": self._registry.chunks_without_sentences(),

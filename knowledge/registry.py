@@ -138,6 +138,12 @@ class Registry:
             raise
         self.db.execute("COMMIT")
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one state of the registry. A file registry is one state already (the knowledge base's
+        lock orders its readers and writers); :class:`knowledge.shared_registry.SharedRegistry` pins its mirror."""
+        yield
+
     def close(self) -> None:
         self.db.close()
 

@@ -93,6 +93,7 @@ class SharedRegistry(Registry):
         self._pg = None  # the database connection of the write transaction in progress
         self._sync_lock = threading.RLock()
         self._mirrored: int | None = None
+        self._pinned = threading.local()  # inside snapshot(): reads use the mirror as it is
         self._ready = False  # while the mirror's own schema is created, transactions are the mirror's alone
         self._mirror_dir = Path(tempfile.mkdtemp(prefix="safegpt-knowledge-"))
         super().__init__(self._mirror_dir / "mirror.sqlite3")
@@ -110,6 +111,8 @@ class SharedRegistry(Registry):
 
     def _sync(self) -> None:
         """Rebuild the mirror from the database when the database's generation differs from the mirror's."""
+        if getattr(self._pinned, "depth", 0):
+            return  # one read of several that must see the same state (snapshot)
         with self._sync_lock:
             if self._pg is not None:
                 return  # inside our own write: the mirror is being changed in step
@@ -143,9 +146,24 @@ class SharedRegistry(Registry):
             self._mirrored = generation
 
     @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Bring the mirror up to date once; the reads inside (this thread's) all see that state and ask the
+        database nothing. Without it, a search's chunk lookup and its document lookup each check the database's
+        generation, and another process's removal in between makes the second fail. For reads only, under the
+        knowledge base's lock (which keeps this process's writes out); nestable."""
+        self._sync()
+        self._pinned.depth = getattr(self._pinned, "depth", 0) + 1
+        try:
+            yield
+        finally:
+            self._pinned.depth -= 1
+
+    @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write: the database and the mirror change together; the database commits first (it is the truth;
         a mirror left behind is rebuilt on the next read)."""
+        if getattr(self._pinned, "depth", 0):
+            raise RuntimeError("a knowledge registry write inside snapshot()")
         if not self._ready:
             with Registry.transaction(self) as db:
                 yield db

