@@ -4,10 +4,8 @@ conversation id, ``safegpt ask``, and a chat message edited over the websocket â
 
 from __future__ import annotations
 
-import asyncio
 import json
 import uuid
-from datetime import datetime, timezone
 
 import openai
 import pytest
@@ -127,14 +125,7 @@ def test_ask_routes_health_data_to_the_local_model(env):
 
 async def turn(session: ChatSession, event: str, step_id: str, text: str) -> None:
     """Send a user step as the page does (``client_message``) or as an edit of it (``edit_message``)."""
-    session.outputs.clear()
-    session._ended.clear()
-    session._started = False
-    step = {"id": step_id, "threadId": "", "name": "fachkraft", "type": "user_message", "output": text,
-            "createdAt": datetime.now(timezone.utc).isoformat()}
-    payload = {"message": step, "fileReferences": []} if event == "client_message" else {"message": step}
-    await session.sio.emit(event, payload)
-    await asyncio.wait_for(session._ended.wait(), 90)
+    await session.ask(text, step_id=step_id, edit=event == "edit_message")
 
 
 async def test_an_edited_chat_message_obeys_the_class_of_its_chat(env):
@@ -143,7 +134,6 @@ async def test_an_edited_chat_message_obeys_the_class_of_its_chat(env):
     server, _, local, cloud = env
     session = await ChatSession(server.base_url, "fachkraft", PASSWORD).open()
     try:
-        await asyncio.sleep(0.3)
         first, second = str(uuid.uuid4()), str(uuid.uuid4())
         await turn(session, "client_message", first, HEALTH)  # cloud model chosen; answered by the local one
         await turn(session, "client_message", second, "Danke!")

@@ -95,15 +95,19 @@ class ChatSession:
         return self
 
     async def ask(self, text: str, timeout: float = 90, step_id: str | None = None,
-                  file_references: list[dict] | None = None) -> list[str]:
+                  file_references: list[dict] | None = None, *, edit: bool = False) -> list[str]:
         """Send like the page does; return what SafeGPT showed for it, in order, once the turn has ended.
+        ``edit=True``: send ``text`` as an edit of the earlier message ``step_id`` (Chainlit's ``edit_message``).
         Raises ``asyncio.TimeoutError`` when the turn does not end within ``timeout``."""
         self.outputs.clear()
         self._ended.clear()
         self._started = False  # Chainlit sends task_start, handles the message, then task_end
         step = {"id": step_id or str(uuid.uuid4()), "threadId": "", "name": self.username, "type": "user_message",
                 "output": text, "createdAt": datetime.now(timezone.utc).isoformat()}
-        await self.sio.emit("client_message", {"message": step, "fileReferences": file_references or []})
+        if edit:
+            await self.sio.emit("edit_message", {"message": step})
+        else:
+            await self.sio.emit("client_message", {"message": step, "fileReferences": file_references or []})
         await asyncio.wait_for(self._ended.wait(), timeout)
         return list(self.outputs.values())
 
