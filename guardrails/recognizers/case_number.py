@@ -69,6 +69,18 @@ _HAS_DIGIT = re.compile(r"\d")
 _UPPER_GROUP = re.compile(r"[A-ZÄÖÜ]{1,5}")
 _LETTER_PREFIX = re.compile(rf"[A-ZÄÖÜ][{_LETTER}]{{0,7}}(?:[-/.][{_LETTER}]{{1,8}}){{0,3}}")
 _COURT_TAIL = re.compile(r"\d+/\d{2,4}")
+# A bare "Nummer"/"Nr." is a cue when a record a person has owns it: a noun whose last part is a record noun, then
+# "hat/trägt/mit die/der" ("Sein Schwerbehindertenausweis hat die Nummer …", "der Mietvertrag mit der Nr. …").
+_RECORD_OWNS = regex.compile(r"(?i)(?<![\w-])([\w-]+)[ \t]+(?:hat|hatte|trägt|trug|mit)[ \t]+(?:die|der)[ \t]+$")
+# Events, not records: "Im Notfall hat die Nummer 112 …", "Unfall", "Todesfall".
+_RECORD_SUFFIX_EXCEPT = ("fall",)
+# Filed under a value: "unter" + a value, with a verb of filing in the same clause before it or right after it
+# ("Die Pflegekasse führt ihn unter …", "… ist dort unter … registriert", "Die Akte läuft unter …").
+_FILING_VERB = (r"(?:führt|führen|führte|geführt|läuft|laufen|lief|registriert|erfasst|gespeichert|abgelegt|"
+                r"verbucht|gelistet|eingetragen|vermerkt)")
+_UNDER = regex.compile(r"(?<![\w-])unter[ \t]+", regex.IGNORECASE)
+_FILED_BEFORE = regex.compile(rf"(?i)(?<![\w-]){_FILING_VERB}(?![\w-])(?:(?![.!?;\n][ \t\n]|[!?;\n]).){{0,50}}$")
+_FILED_AFTER = regex.compile(rf"(?i)[ \t]+(?:[^\s.,;:!?]+[ \t]+){{0,3}}{_FILING_VERB}(?![\w-])")
 _LIST_LINK = regex.compile(r"(?:[ \t]*[,;/][ \t]*|[ \t]+(?:und|sowie|bzw\.|oder|u\.)[ \t]+)", regex.IGNORECASE)
 
 COURT_FILE = (
@@ -158,6 +170,8 @@ class CaseNumberRecognizer(EntityRecognizer):
                 continue
             if re.fullmatch(r"(?i)nr\.?|nummer", word) and before:
                 cue = f"{before} {word}"  # "Bescheid Nr."
+                if not is_identifier_cue(cue) and _names_a_record(text[: m.start()]):
+                    cue = "Aktennummer"  # "Sein Ausweis hat die Nummer …": as after a record noun
             if not is_identifier_cue(cue):
                 continue
             end = m.start() + len(word)
@@ -168,9 +182,19 @@ class CaseNumberRecognizer(EntityRecognizer):
                     values = [v for v in self._values(text, late.end()) if _digits(text[v[0] : v[1]]) >= 2]
             score = 0.55 if _has_own_recognizer(cue) else 0.85
             spans += [(s, e, score) for s, e in values]
+        spans += [(s, e, 0.85) for s, e in self._filed_under(text)]
         for pattern, score in self._bare:
             spans += [(m.start(), m.end(), score) for m in pattern.finditer(text) if m.end() > m.start()]
         return [self._result(s, e, score) for s, e, score in spans]
+
+    def _filed_under(self, text: str) -> Iterator[tuple[int, int]]:
+        """Values something is filed under: "unter <value>" with a verb of filing in its clause."""
+        for m in _UNDER.finditer(text):
+            value = self._value(text, m.end())
+            if value is None or _digits(text[value[0] : value[1]]) < 4:  # "unter 12 Teilnehmern" is a quantity
+                continue
+            if _FILED_BEFORE.search(text[: m.start()]) or _FILED_AFTER.match(text, value[1]):
+                yield value
 
     def _values(self, text: str, pos: int) -> Iterator[tuple[int, int]]:
         """The identifier at ``pos`` and the ones of the same shape listed after it."""
@@ -254,6 +278,17 @@ class CaseNumberRecognizer(EntityRecognizer):
 _OWN_RECOGNIZER = re.compile(r"(?i)^(?:steuer|steueridentifikations|rentenversicherungs|sozialversicherungs|"
                              r"krankenversicherten|versicherungs|rv|sv|kv|ust|umsatzsteuer|personalausweis|"
                              r"ausweis|perso|pa|reisepass|pass|kinderreisepass|dokumenten|aufenthaltstitel|eat)")
+
+
+def _names_a_record(before: str) -> bool:
+    """Whether a record of a person owns the bare "Nummer"/"Nr." after ``before`` (see ``_RECORD_OWNS``)."""
+    m = _RECORD_OWNS.search(before)
+    if m is None:
+        return False
+    noun = m.group(1).lower().rstrip("-")
+    if noun in _NOUNS_BEFORE_NR:
+        return True
+    return noun.endswith(tuple(n for n in _NOUNS_BEFORE_NR if n not in _RECORD_SUFFIX_EXCEPT))
 
 
 def _has_own_recognizer(cue: str) -> bool:

@@ -40,6 +40,17 @@ VALID = [
     ("Mieter-Nr. #A-1187 bei der Wohnungsgesellschaft", ["A-1187"]),
     ("Klienten-ID KL_2024_0815", ["KL_2024_0815"]),
     ("Aktenzeichen:\n123 Js 4567/24", ["123 Js 4567/24"]),
+    # a bare "Nummer"/"Nr." that a person's record owns ("<record noun> hat/trägt/mit die/der Nummer")
+    ("Sein Schwerbehindertenausweis hat die Nummer 05 123 456 789.", ["05 123 456 789"]),
+    ("Die Krankenkarte mit der Nummer 80276 88310 liegt bei.", ["80276 88310"]),
+    ("Der Mietvertrag trägt die Nummer WV-3381/7.", ["WV-3381/7"]),
+    ("ihr girokonto hat die nr. 0044 1920 77", ["0044 1920 77"]),
+    # filed under a value: "unter <value>" with a verb of filing before it in the clause or right after it
+    ("Die Pflegekasse führt ihn unter 104 712 339 H 01.", ["104 712 339 H 01"]),
+    ("Er ist beim Jobcenter unter 36102-44871 erfasst.", ["36102-44871"]),
+    ("Die Akte läuft unter JH 2219-04 beim Kreisjugendamt.", ["JH 2219-04"]),
+    ("Bei der Ausländerbehörde wird sie unter E-77.1183 geführt.", ["E-77.1183"]),
+    ("Sie ist unter 0047-2291 im System eingetragen.", ["0047-2291"]),
 ]
 NEAR_MISSES = [
     "Der Fall ist kompliziert.",
@@ -58,6 +69,16 @@ NEAR_MISSES = [
     "Das Kennzeichen fehlt, Termin um 14:30 Uhr.",
     "Satzzeichen und Sternzeichen 12 sind keine Akten.",
     "Die Rufnummer 116 111 ist kostenlos.",
+    # no record owns the bare "Nummer"; quantities "unter" a filing verb; "unter" without one
+    "Im Notfall hat die Nummer 112 Vorrang.",
+    "Bei einem Unfall mit der Nummer 110 anrufen.",
+    "Die Beratungsstelle hat die Nummer 0231 4471 20.",
+    "Minderjährige unter 14 Jahren werden gesondert geführt.",
+    "Der Kurs läuft unter 12 Teilnehmern nicht.",
+    "Beträge unter 500 Euro werden sofort verbucht.",
+    "Leistungen unter 2.500,00 € werden im Bescheid vermerkt.",
+    "Im Kreis sind unter 1500 Plätze eingetragen.",
+    "Die Wohngruppe wird unter Leitung von Frau Berg geführt.",
     "Randnummer 12 im Kommentar, Seitennummer 345.",
     "Vorgang 12 erledigt.",  # too short to be a file number
 ]
