@@ -46,7 +46,21 @@ _LOWER_STREET = (
     r"(?:[a-zäöü][a-zäöüß]+(?:-[a-zäöüß]+)*-?(?:straße|strasse|str\.|weg|allee|gasse|damm|chaussee|platz|ufer)"
     r"|[a-zäöü][a-zäöüß]+\s(?:straße|strasse|str\.|weg|allee|gasse|platz))"
 )
-_LOWER_PLZ_TOWN = r"(?:0[1-9]|[1-9]\d)\d{3}\s[a-zäöü][a-zäöüß]+(?:[-\s](?:an\sder\s|am\s)?[a-zäöü][a-zäöüß]+)?"
+# A second word only after a hyphen, a connector ("frankfurt am main") or a first word that needs one ("bad
+# oeynhausen"): "44135 dortmund ist frei" ends at the town.
+_LOWER_PLZ_TOWN = (
+    r"(?:0[1-9]|[1-9]\d)\d{3}\s(?:(?:bad|sankt|st\.|neu|alt|groß|klein)\s)?[a-zäöü][a-zäöüß]+"
+    r"(?:(?:-|\s(?:an\sder|am|im|ob\sder)\s)[a-zäöü][a-zäöüß]+)?"
+)
+# Lower-case streets named with a preposition or an adjective ("am alten markt 3", "auf dem brink 19"): only
+# with PLZ and town after them — alone, "am montag 3" or "im raum 12" look the same.
+_LOWER_PREPOSITION_STREET = (
+    r"(?:am|an\sder|an\sden|auf\sdem|auf\sder|im|in\sder|in\sden|zum|zur|hinter\sdem|hinter\sder|"
+    r"unter\sden|vor\sdem|alte|alter|neue|neuer|große|großer|kleine|kleiner)"
+    r"\s(?:[a-zäöüß]+\s)?[a-zäöü][a-zäöüß]+(?:-[a-zäöüß]+)*"
+)
+# A post-office box ("Postfach 10 02 44") reaches a person as an address does.
+_PO_BOX = r"Postfach\s\d{1,3}(?:\s?\d{2,3}){1,3}"
 
 
 # Places that are numbered slots, not streets, though they end in "-platz": a parking or work place
@@ -80,6 +94,12 @@ class GermanAddressRecognizer(PatternRecognizer):
             rf"(?<![\w-]){_LOWER_STREET}\s{_HOUSE_NO}(?:,?\s(?:in\s)?{_LOWER_PLZ_TOWN})?(?![\wäöüß])",
             0.7,
         ),
+        Pattern(
+            "preposition street + number + PLZ town, lower case",
+            rf"(?<![\w-]){_LOWER_PREPOSITION_STREET}\s{_HOUSE_NO},?\s{_LOWER_PLZ_TOWN}(?![\wäöüß])",
+            0.7,
+        ),
+        Pattern("post-office box (+ PLZ town)", rf"(?<![\w-]){_PO_BOX}(?:,?\s{PLZ_TOWN})?(?![\däöüß\w])", 0.75),
     ]
 
     CONTEXT = ["adresse", "anschrift", "wohnhaft", "wohnt", "wohnort", "straße", "plz"]

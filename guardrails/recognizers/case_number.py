@@ -257,6 +257,9 @@ class CaseNumberRecognizer(EntityRecognizer):
         if not _HAS_DIGIT.search(t) or is_ordinary_number(t) or t.startswith("§"):
             return False
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        after = toks[i + 2].text if i + 2 < len(toks) else ""
+        if len(nxt) == 1 and _HAS_DIGIT.search(after):
+            return True  # a letter between digit groups is part of the value ("12 150385 M 02 4"), not metres
         return not is_unit_word(nxt)
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:

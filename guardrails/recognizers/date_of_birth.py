@@ -6,7 +6,7 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from guardrails.recognizers.dates import ANY_DATE
+from guardrails.recognizers.dates import ANY_DATE, DAY, MONTH_NUM
 
 # Cues that say the following date is a birth date. "*" is the genealogical sign.
 _CUE = (
@@ -26,6 +26,12 @@ class DateOfBirthRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("cue + date", rf"(?<={_CUE}{_GAP}){ANY_DATE}", 0.95),
         Pattern("cue + birth year", rf"(?<={_CUE}{_GAP})(?:19|20)\d{{2}}(?!\d|\.\d)", 0.85),
+        # A birthday without its year ("Geburtstag am 14.2., sie wird 16"): with the age, as identifying.
+        Pattern("cue + day and month", rf"(?<={_CUE}{_GAP}){DAY}\.[ ]?{MONTH_NUM}\.(?![ ]?\d)", 0.85),
+        # "Jg. 79", "Jahrgang '05": a two-digit year after the year-group cue. Not 1–13, which after "Jahrgang"
+        # is a school grade ("Jahrgang 10").
+        Pattern("year-group cue + two-digit year",
+                rf"(?<=(?:Jahrgang|Jg\.)[ \t]*:?[ \t]*)[’']?(?:0\d|1[4-9]|[2-9]\d)(?![\d.,]\d|\d)", 0.85),
     ]
 
     CONTEXT = ["geboren", "geb", "geburtsdatum", "geburtstag"]

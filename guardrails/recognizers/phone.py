@@ -41,7 +41,7 @@ class GermanPhoneRecognizer(PatternRecognizer):
         ),
         Pattern(
             "area code in brackets",
-            rf"(?<![\w])\(0\d{{2,5}}\){_DIGIT_GROUPS}(?!\w)",
+            rf"(?<![\w])\(0(?:[ \t]?\d){{2,5}}\){_DIGIT_GROUPS}(?!\w)",  # also "(02 31) 44 55 66"
             0.7,
         ),
         Pattern(

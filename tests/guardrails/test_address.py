@@ -21,6 +21,15 @@ VALID = [
     ("Rathausplatz 1, 44135 Dortmund", "Rathausplatz 1, 44135 Dortmund"),
     ("wohnhaft Lindenplatz 5", "Lindenplatz 5"),
     ("Er wohnt Am Parkplatz 3.", "Am Parkplatz 3"),
+    # lower-case streets named with a preposition or an adjective, with PLZ and town after them
+    ("neue adresse: am alten markt 3, 59065 hamm", "am alten markt 3, 59065 hamm"),
+    ("sie ist zur tante gezogen, auf dem brink 19, 32052 herford", "auf dem brink 19, 32052 herford"),
+    ("post geht an hinter der mühle 2a 79098 freiburg", "hinter der mühle 2a 79098 freiburg"),
+    ("lindenweg 4, 32545 bad oeynhausen", "lindenweg 4, 32545 bad oeynhausen"),
+    ("wohnhaft hettnerweg 9, 44135 dortmund seit märz", "hettnerweg 9, 44135 dortmund"),  # the town ends it
+    # a post-office box
+    ("Post bitte an Postfach 10 02 44, 44002 Dortmund.", "Postfach 10 02 44, 44002 Dortmund"),
+    ("Antwort an Postfach 1207", "Postfach 1207"),
 ]
 NEAR_MISSES = [
     "Die Straße ist laut.",
@@ -35,6 +44,9 @@ NEAR_MISSES = [
     "Der Arbeitsplatz 12 steht im zweiten Büro.",
     "Sitzplatz 14 im Bus ist reserviert.",
     "Kitaplatz 2 wird im August frei.",
+    "wir sehen uns am montag 3 mal und im raum 12 noch einmal",
+    "zur gruppe 4 kommen neue kinder",
+    "Das Postfach ist voll.",
 ]
 
 

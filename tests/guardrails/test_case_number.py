@@ -51,6 +51,9 @@ VALID = [
     ("Die Akte läuft unter JH 2219-04 beim Kreisjugendamt.", ["JH 2219-04"]),
     ("Bei der Ausländerbehörde wird sie unter E-77.1183 geführt.", ["E-77.1183"]),
     ("Sie ist unter 0047-2291 im System eingetragen.", ["0047-2291"]),
+    # a one-letter unit word between digit groups is part of the value (a mistyped RV-Nr. with the letter M)
+    ("Rentenversicherungsnummer 12 150385 M 02 4", ["12 150385 M 02 4"]),
+    ("Kundennummer 4471 G 2290 bei den Stadtwerken", ["4471 G 2290"]),
 ]
 NEAR_MISSES = [
     "Der Fall ist kompliziert.",
@@ -79,6 +82,7 @@ NEAR_MISSES = [
     "Leistungen unter 2.500,00 € werden im Bescheid vermerkt.",
     "Im Kreis sind unter 1500 Plätze eingetragen.",
     "Die Wohngruppe wird unter Leitung von Frau Berg geführt.",
+    "Die Kundennummer fehlt; der Flur ist 12 m lang.",
     "Randnummer 12 im Kommentar, Seitennummer 345.",
     "Vorgang 12 erledigt.",  # too short to be a file number
 ]

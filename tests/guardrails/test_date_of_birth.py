@@ -11,11 +11,20 @@ VALID = [
     ("Sohn Lukas (Jg. 2012)", "2012"),
     ("geboren 1987 in Izmir", "1987"),
     ("GEB. 14.03.1987", "14.03.1987"),
+    ("Der Vater (Jg. 79) ist arbeitslos.", "79"),
+    ("die mutter, jahrgang 05, wohnt bei uns", "05"),
+    ("Bewohnerin Jahrgang '58, Pflegegrad 3", "'58"),
+    ("Geburtstag am 14.2., sie wird 16", "14.2."),
+    ("geb. 3. 11. in Mersin", "3. 11."),
 ]
 NEAR_MISSES = [
     "Termin am 14.03.1987 beim Amt.",
     "Der Antrag wurde 1987 gestellt.",
     "Geburtsurkunde liegt vor.",
+    "Sie geht in Jahrgang 10 der Gesamtschule.",  # a school grade
+    "Die Jg. 12 schreibt morgen die Klausur.",
+    "Jahrgang 7 fährt am 3. Mai ins Landheim.",
+    "Die Geburtstagsfeier ist am 14.2. im Gruppenraum.",
 ]
 
 

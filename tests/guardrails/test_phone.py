@@ -19,6 +19,8 @@ VALID = [
     ("Türkische Nummer +90 532 123 45 67", "+90 532 123 45 67"),
     ("Mobil: 0151/2345 6789", "0151/2345 6789"),
     ("hat angerufen ((0911) 15 92 35) und", "(0911) 15 92 35"),
+    ("Festnetz: (02 31) 44 55 66", "(02 31) 44 55 66"),  # the area code spaced, as on old letterheads
+    ("Oma erreichbar unter (0 23 02) 91 77 30", "(0 23 02) 91 77 30"),
 ]
 NEAR_MISSES = [
     "Termin am 01.02.2024 um 10 Uhr.",
@@ -26,6 +28,7 @@ NEAR_MISSES = [
     "Im Jahr 2024 waren es 12345 Fälle.",
     "Zimmer 012 im 3. Stock",
     "Paragraph 0815",
+    "Raum (02) 12 im Keller",
     # service numbers of organisations, never a client's (issue 15)
     "Telefonseelsorge 0800 111 0 111",
     "Hilfetelefon 08000 116 016 rund um die Uhr",
