@@ -78,8 +78,8 @@ ACTOR_HEADED_COMPOUNDS = {
     "a yard dog after the verb, adverb follows": "Nachts hat Hofhund wieder lange gebellt.",
     "an office compound beside a verb of saying": "Im Telefonat sagte Bürgeramt, dass der Termin verlegt wird.",
     "a court compound beside a verb of saying": "Im Schreiben erklärte Vormundschaftsgericht, die Frist laufe noch.",
-    "a bicycle after the verb (vehicle list)": "Seit Montag ist Fahrrad kaputt, Schulweg zu Fuß.",
-    "a van after a fronted phrase (vehicle list)": "Am Morgen kam Transporter mit den Möbeln erst um elf.",
+    "a bicycle after the verb (vehicle list)": "Gestern stand Fahrrad wieder nicht im Keller.",
+    "a moped after a fronted phrase (vehicle list)": "Am Morgen fuhr Moped nicht an, Termin verpasst.",
 }
 
 
