@@ -141,3 +141,28 @@ NAMES_SPEAKING = {
 @pytest.mark.parametrize("text,name", NAMES_SPEAKING.values(), ids=NAMES_SPEAKING.keys())
 def test_surnames_beside_a_verb_of_saying_are_still_found(guardrail, text: str, name: str) -> None:
     assert any(name in f for f in found(guardrail, text, "PERSON")), found(guardrail, text, "PERSON")
+
+
+# More pets that notes write bare (``data/actor_nouns.txt``); nickname animals ("Spatz", "Igel") stay names.
+PETS_WRITTEN_BARE = {
+    "a pony after a fronted phrase": "Seit dem Sturm hat Pony die Weide nicht mehr verlassen.",
+    "a donkey after 'für' before the verb": "Für Esel wird über den Winter ein Stall gesucht.",
+    "a ferret as subject of an animate verb": "Am Abend hat Frettchen das Kabel angeknabbert.",
+    "a dachshund after the verb": "Gestern hat Dackel den Nachbarn gebissen, Anzeige droht.",
+}
+
+
+@pytest.mark.parametrize("text", PETS_WRITTEN_BARE.values(), ids=PETS_WRITTEN_BARE.keys())
+def test_pets_written_bare_are_no_names(guardrail, text: str) -> None:
+    assert found(guardrail, text, "PERSON") == []
+
+
+NICKNAME_ANIMALS = {
+    "a sparrow nickname after a fronted phrase": ("Beim Basteln hat Spatz die Schere versteckt.", "Spatz"),
+    "a hedgehog nickname after 'für'": ("Für Igel wird ein Platz in der Tagesgruppe gesucht.", "Igel"),
+}
+
+
+@pytest.mark.parametrize("text,name", NICKNAME_ANIMALS.values(), ids=NICKNAME_ANIMALS.keys())
+def test_nickname_animals_are_still_names(guardrail, text: str, name: str) -> None:
+    assert any(name in f for f in found(guardrail, text, "PERSON")), found(guardrail, text, "PERSON")
