@@ -49,6 +49,9 @@ _SURNAME_HEADS = frozenset(
 SURNAME_HEADS = _SURNAME_HEADS  # also read by the bare-noun rules ("Gold|stein" is no compound of things there)
 
 
+# Short actor nouns that end many family names ("Kiel|land", "Fried|land"): no compound head.
+_NAME_ENDING_ACTOR_HEADS = frozenset({"land"})
+
 # Everyday short heads of compounds not in the lexicon.
 # Endings of family names built from an agent or origin noun ("Steiner", "Hausmann").
 _SURNAME_SHAPED_HEAD_ENDINGS = ("er", "mann")
@@ -463,7 +466,9 @@ class NameLexicon:
 
         German compounds end in their head noun. Heads of five or more letters
         count after a German-looking first part of four or more letters; short
-        heads only from a list of everyday heads ("Hilfe|plan", "Pflege|geld").
+        heads only from a list of everyday heads ("Hilfe|plan", "Pflege|geld") or,
+        after a noun, a vehicle, pet or institution noun of ``actor_nouns.txt``
+        ("Ruf|bus", "Hof|hund"), which notes write like a name ("Rufbus kam zu spät").
         Heads that end many family names ("-stein", "-bach") never count, and
         foreign-looking first parts ("Przy|stupa") do not either. An unknown word
         whose first part is no noun and whose head has the shape of a German family
@@ -473,7 +478,7 @@ class NameLexicon:
         are listed) as first part ("Schuldner|berater", "Haus|meister").
         """
         key = word.lower()
-        if len(key) < 7:
+        if len(key) < 6:
             return False
         unlisted = key not in self.common_nouns
         for cut in range(3, len(key) - 2):
@@ -481,12 +486,18 @@ class NameLexicon:
             if head not in self.common_nouns or head in _SURNAME_HEADS:
                 continue
             modifier = key[:cut]
-            if len(head) < 5 and head not in _SHORT_HEADS:
-                continue
             modifier_is_noun = len(modifier) >= 3 and any(
                 modifier.endswith(link) and modifier[: len(modifier) - len(link)] in self.common_nouns
                 for link in ("", "s", "n", "es", "en", "er")
             )
+            if len(head) < 5 and head not in _SHORT_HEADS:
+                # "Ruf|bus", "Hof|hund": a short vehicle, pet or institution noun heads a compound
+                # after a noun (actor_nouns.txt); other short heads are too often a name's ending
+                if modifier_is_noun and head in self.actor_nouns and head not in _NAME_ENDING_ACTOR_HEADS:
+                    return True
+                continue
+            if len(key) < 7:
+                continue
             if modifier_is_noun:
                 return True
             if len(modifier) >= 4 and _GERMAN_LOOKING.fullmatch(modifier) and not (

@@ -177,6 +177,7 @@ class BareNounRules:
             return True  # in chat typed in lower case, a "compound" no lexicon lists ("latulippe") too
         if (tok.cap and tok.kind == OTHER and not lex.is_common_word(word) and lex.is_compound_noun(word)
                 and not lex.is_place(word) and not lex.is_verb_or_adjective(word)
+                and not stands_bare_in_notes(lex, word)
                 and self.probability(word) >= MADE_UP_COMPOUND_SCORE):
             return True  # "Lausecker": no lexicon lists it, only the splitter cuts it, and it looks like a name
         if tok.kind not in (OTHER, AMBIGUOUS):
@@ -448,12 +449,24 @@ def stands_bare_in_notes(lexicon: NameLexicon, word: str, person_slot: bool = Fa
     if low in bare:
         return True
     if not lexicon.is_common_noun(word):
-        return False  # a compound no lexicon lists is the splitter's to judge ("Kaltwasser" may be a surname)
+        # a compound no lexicon lists is the splitter's to judge ("Kaltwasser" may be a surname), unless
+        # a vehicle, pet or institution heads it ("Bürger|bus", "Bürger|amt", "Betreuungs|gericht")
+        return lexicon.is_compound_noun(word) and _headed_by_actor(lexicon, low)
     if low.endswith(("chen", "lein")):
         low = low[:-4]  # "Meerschweinchen": the diminutive of a compound is a compound
     for cut in range(_MODIFIER_MIN, len(low) - _BARE_HEAD_MIN + 1):
         head = low[cut:]
         if (head in bare or is_institution_head(head)) and head not in SURNAME_HEADS:
+            return True
+    return False
+
+
+def _headed_by_actor(lexicon: NameLexicon, low: str) -> bool:
+    """``low`` ends in a vehicle, pet or institution noun (``data/actor_nouns.txt``, institution heads)
+    that is no common ending of family names ("-stein", "-hof")."""
+    for cut in range(_MODIFIER_MIN, len(low) - _BARE_HEAD_MIN + 1):
+        head = low[cut:]
+        if (head in lexicon.actor_nouns or is_institution_head(head)) and head not in SURNAME_HEADS:
             return True
     return False
 

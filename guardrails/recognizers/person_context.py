@@ -893,9 +893,24 @@ class ContextNameFinder:
             return False  # "Im Gespräch sagte Kindergarten, …": an institution speaks through its staff
         if tok.kind == AMBIGUOUS:
             return True  # a listed name that is also a word ("Schlosser")
+        if self._role_speaks_in_notes(word):
+            return False  # "Im Telefonat sagte Sachbearbeiterin, …": notes drop the article of a role
         if not lex.is_common_word(word) and lex.is_compound_noun(word):
             return True  # only the splitter cuts it ("Fenster|hauer"): a made-up compound stands bare as a name
         return lex.is_common_noun(word) and lex.is_singular_count_noun(word)
+
+    def _role_speaks_in_notes(self, word: str) -> bool:
+        """A person noun that is never a surname: a feminine "-in" form ("Therapeutin", "Erzieherin") or a
+        compound the lexicon lists ("Klassenlehrer", "Hausarzt"). Notes write such a role without its
+        article as the speaker ("Im Gespräch meinte Klassenlehrerin, …"); a plain agent noun may be a
+        surname there ("erklärte Klempner, …") and is left to the rule."""
+        lex, low = self._lex, word.lower()
+        if lex.is_listed_name(word):
+            return False
+        if low.endswith("in") and (lex.is_person_noun(word) or (
+                low in lex.feminine_nouns and low[:-2] + "e" in lex.masculine_nouns)):
+            return True  # "Sozialarbeiterin", also unlisted compounds; "Logopädin" (der Logopäde)
+        return lex.is_common_noun(word) and lex.is_person_noun(word) and lex.is_compound_noun(word)
 
     def _bare_noun_person(self, text: str, tokens: list[Token], i: int) -> bool:
         """A singular noun without article where only a person stands: a nickname or a surname that
@@ -926,7 +941,7 @@ class ContextNameFinder:
         nxt_low = nxt.text.lower() if nxt is not None and text[tok.end : nxt.start] == " " else ""
         after = text[tok.end : tok.end + 2]
         if prev_low in SPEECH_VERBS and prev_low not in ("so", "laut", "zufolge") and after[:1] in (",", "."):
-            return True  # "erklärte Forst, man habe …"
+            return not self._role_speaks_in_notes(word)  # "erklärte Forst, man habe …"; not "erklärte Logopädin, …"
         if nxt_low in SPEECH_VERBS and prev_low in ("wie", "so"):
             return True  # "Wie Hase betonte"
         if lex.is_place(word) and not lex.is_common_noun(word):
