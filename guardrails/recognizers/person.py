@@ -462,8 +462,6 @@ class PersonRecognizer(EntityRecognizer):
         # Lower-case typing: listed names that are not ordinary words, frequent
         # surnames after a title ("fr. schneider"), and after a lower-case "frau" /
         # "herrn" any word that is not a function word ("gespräch mit frau drechsler").
-        if cue_tok.cue == "role" and cue_tok.cap and not lower_mode:
-            return False  # "Mutter holt es ab": who capitalises a role word capitalises the name after it
         if tok.kind == STRONG or (
             tok.kind == AMBIGUOUS and cue_tok.cue == "title" and tok.text.lower() in FREQUENT_NOUN_SURNAMES
         ):

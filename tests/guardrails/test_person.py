@@ -179,25 +179,15 @@ def test_person_near_misses(guardrail, text):
     assert found(guardrail, text, "PERSON") == []
 
 
-# Who capitalises a role word in normally typed text also capitalises the name after it: a lower-case
-# listed name that is also a verb ("holt", "baut") right after a capitalised role word is the verb.
-# Titles keep lower-case names ("Frau demir"), and so does text typed in lower case.
-LOWER_WORD_AFTER_CAPITALISED_ROLE = [
-    "Kind hat wieder Fieber, Mutter holt es nach dem Mittagessen ab.",
-    "Nach dem Streit am Abend ist alles ruhig, Vater baut morgen das Regal auf.",
-    "Termin verschoben, weil Tante kocht und erst später kommen kann.",
-]
-
-
-@pytest.mark.parametrize("text", LOWER_WORD_AFTER_CAPITALISED_ROLE)
-def test_lower_case_verb_after_capitalised_role_is_no_name(guardrail, text):
-    assert found(guardrail, text, "PERSON") == []
-
-
+# Lower-case names after a capitalised role word or a title, and in text typed in lower case, are names. (A
+# rule that took every lower-case word after a capitalised role word for no name — "Mutter holt es ab" — was tried
+# and left out: it loses "Die Mutter ayse kommt".)
 @pytest.mark.parametrize(("text", "expected"), [
     ("Heute kam Frau demir zum Termin, sie war pünktlich.", "demir"),
     ("meine klientin frau holt kommt morgen nicht", "holt"),
     ("die mutter aylin demir holt das kind ab", "aylin demir"),
+    ("Die Mutter ayse kommt morgen wieder.", "ayse"),  # a lower-case name that is nothing else
+    ("Gestern rief Tante fatma an und sagte ab.", "fatma"),
 ])
 def test_lower_case_names_after_titles_and_in_lower_case_text_stay(guardrail, text, expected):
     assert any(expected in f for f in found(guardrail, text, "PERSON")), found(guardrail, text, "PERSON")
