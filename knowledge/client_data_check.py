@@ -5,7 +5,9 @@ guideline most of them belong to the organisation: the data-protection officer w
 complaints mailbox, the hotline 0800 111 0 111, the donations account in the imprint. Those are reported
 as information. Only client data blocks indexing: birth dates, identifiers of a person (RV-Nr., KVNR,
 Steuer-ID …), a person's private contact data or account, names in a client context ("Klientin …",
-"Hilfeplan für …", "Mutter …"), and health or other special-category details next to a person's name.
+"Hilfeplan für …", "Mutter …", "seine Tochter", "Zi. 12", "aus der 7b", "Rückrufbitte", "Termin verschoben"),
+names in a copied chat line or typed in lower case next to such words, and health or other special-category
+details next to a person's name.
 
 The decision looks at the words around each finding (its sentence, table row or list item): role words
 ("Datenschutzbeauftragte", "Leitung", "Ansprechpartnerin") against client words ("Klientin", "geb.",
@@ -174,7 +176,39 @@ _CLIENT_WORDS = frozenset({
     "wohnung", "gefährdungsmeldung", "forderung", "inkasso", "ratenzahlung", "pfändung", "mahnbescheid",
     # English words of case files ("Client: …, DOB …")
     "client", "born",
+    # relatives in the forms case notes use ("Umgang des Vaters", "die Kindesmutter", "mit ihrer Mama")
+    "vaters", "kindesmutter", "kindesvater", "kindesvaters", "mama", "papa", "tante", "onkel", "schwester",
+    "schwager", "schwägerin", "cousin", "cousine", "neffe", "nichte", "enkelkind", "ex-partner", "ex-partnerin",
+    "ex-mann", "ex-frau", "lebenspartner", "lebenspartnerin",
+    # what a client is called in a job centre, a school or a foster family ("Kunde (Herr …)", "Schülerin …")
+    "kunde", "kundin", "schüler", "schülerin", "pflegekind", "mündel",
+    # someone asking to be called back: a telephone note about a person ("hat angerufen", "Rückrufbitte")
+    "anruf", "anrufer", "anruferin", "angerufen", "rückruf", "rückrufbitte", "rückrufwunsch", "zurückrufen",
+    "zurückgerufen", "rr",
+    # the person's residence status ("Duldung verlängert", "Aufenthaltstitel erhalten")
+    "duldung", "aufenthaltstitel", "aufenthaltserlaubnis", "abschiebung", "asylantrag", "asylverfahren",
+    # a decision on the person's benefits ("bezieht …", "sanktioniert", "Antrag abgelehnt")
+    "bezieht", "bezog", "sanktioniert", "bewilligt", "abgelehnt", "weiterbewilligungsantrag",
+    # the person's home at risk ("Miete offen", "Räumung angekündigt", "obdachlos")
+    "miete", "räumung", "zwangsräumung", "obdachlos", "wohnungslos",
+    # a person's appointment, kept or not ("Termin verschoben", "nicht erschienen", "hat abgesagt")
+    "termin", "verschoben", "abgesagt", "erschienen", "versäumt", "verpasst",
+    # past participles of the story verbs above ("hat geweint", "hat geäußert")
+    "geweint", "geäußert", "gelebt", "gewohnt", "lebte", "wohnte",
 })
+# A third-person possessive before one of these is someone's own family or room ("ihrer Tochter", "ihre
+# Kinder", "mit seiner Ex-Partnerin", "ihr Zimmer"): a named person's private life, not staff in a function.
+_POSSESSIVES = frozenset({"sein", "seine", "seiner", "seinem", "seinen", "seines", "ihr", "ihre", "ihrer", "ihrem",
+                          "ihren", "ihres"})
+# A spouse is left out: chronicles and staff news say it of founders and colleagues ("mit seiner Frau").
+_KIN = frozenset({"kind", "kinder", "kindern", "eltern", "familie", "partner", "partnerin", "freund",
+                  "freundin", "sohn", "tochter", "töchter", "söhne", "mutter", "vater", "mama", "papa", "schwester",
+                  "bruder", "geschwister", "oma", "opa", "großmutter", "großvater", "tante", "onkel", "ex-partner",
+                  "ex-partnerin", "ex-mann", "ex-frau", "zimmer", "wohnung"})
+# Words whose "für" names the person the matter is about ("BuT-Antrag für …", "Hilfeplan für …").
+_MATTER_FOR = ("antrag", "hilfeplan", "förderplan", "teilhabeplan", "bescheid", "stellungnahme", "gutachten")
+# Where someone lives in a home: a room number ("Zi. 12 Herr …", "Zimmer 101 – …").
+_ROOM = frozenset({"zi", "zimmer", "zimmernr", "zi.-nr"})
 # Words that mark a person's data beyond doubt, whatever role words stand nearby.
 _STRONG_CLIENT_WORDS = frozenset({"geb", "geboren", "geburtsdatum", "wohnhaft", "diagnose", "diagnosen",
                                   "entlassbrief", "meldeadresse", "dob", "d.o.b"})
@@ -185,6 +219,11 @@ _OWN_WORDS = frozenset({"mein", "meine", "meiner", "meinem", "meinen", "privat",
 # An age right after a name ("Leonie Albers, 34, …", "Tom (ca. 7 Jahre)", "Mia (4 J.)"): a person described
 # as a case; lists of staff give roles, not ages.
 _AGE_AFTER_NAME = re.compile(r"\s*(?:,|\()\s*(?:ca\.\s*|etwa\s*)?\d{1,2}\s*(?:Jahre|J\.|jährig\w*)?\s*[,)]")
+# A clock time right before or after a name that ends in a colon or dash: the sender of a copied chat or
+# messenger line ("[09:14] Sandra K.: …", "Mareike 10:32: …", "Schneider, Laura 09:41").
+_CLOCK = r"\[?\d{1,2}:\d{2}(?:\s*(?:Uhr|AM|PM))?\]?"
+_SENDER_BEFORE = re.compile(rf"{_CLOCK}\s*$")
+_SENDER_AFTER = re.compile(rf"\s*,?\s*{_CLOCK}\s*(?::|–|-|\n|$)")
 # The organisation itself: its accounts, seat, register entries, authorities and premises. Carriers,
 # national organisations, legal forms and institution head words come from the guardrail's institution
 # list instead (see OrganisationWords).
@@ -259,7 +298,7 @@ _WORD = re.compile(r"[^\W\d_][\w.\-]*|\d[\d.\-/]*", re.UNICODE)
 _ABBREVIATIONS = frozenset({"dr", "prof", "tel", "nr", "geb", "str", "dipl", "med", "ca", "bzw", "vgl", "ggf", "z",
                             "b", "st", "abs", "az", "mo", "di", "mi", "do", "fr", "sa", "so", "jan", "feb", "mär",
                             "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez", "hr", "fr", "u", "o",
-                            "inkl", "evtl", "jg", "ostd", "stv", "stellv", "verw", "allg", "i", "e", "v",
+                            "inkl", "evtl", "jg", "ostd", "stv", "stellv", "verw", "allg", "i", "e", "v", "zi",
                             # written as one word by _WORD: "e.V., Kirchplatz 3" is the association's address
                             "e.v", "z.b", "u.a", "d.h", "s.o", "s.u", "i.a", "i.v", "v.i.s.d.p", "o.g", "u.u"})
 
@@ -320,6 +359,42 @@ def _ends_sentence(word: _Word, text: str) -> bool:
     return True
 
 
+def _client_marks(text: str, words: list[_Word]) -> frozenset[int]:
+    """Word numbers that put a person nearby into a client's story by what stands next to them: a possessive
+    before a family word ("ihrer Tochter", "ihr Zimmer"), "für" after an application or plan ("BuT-Antrag für"),
+    a room number ("Zi. 12", "Zimmer 101") and a school class ("aus der 7b", "Klasse 3a")."""
+    marks: set[int] = set()
+    for number, word in enumerate(words):
+        before = words[number - 1] if number else None
+        after = words[number + 1] if number + 1 < len(words) else None
+        if word.text in _KIN and before is not None and before.text in _POSSESSIVES and before.segment == word.segment:
+            marks.add(number)
+        elif word.text == "für" and before is not None and before.text.endswith(_MATTER_FOR):
+            marks.add(number)
+        elif word.text in _ROOM and after is not None and after.text[:1].isdigit() and after.segment == word.segment:
+            marks.add(number)
+        elif word.text[:1].isdigit() and _school_class(text, words, number):
+            marks.add(number)
+    return frozenset(marks)
+
+
+def _school_class(text: str, words: list[_Word], number: int) -> bool:
+    """"7b", "(9c)", "Klasse 3a": a number of one or two digits with a class letter written onto it — not a
+    legal paragraph ("§ 8a"), a room ("Raum 2b") or a list number."""
+    word = words[number]
+    after = words[number + 1] if number + 1 < len(words) else None
+    before = words[number - 1] if number else None
+    if before is not None and before.text == "klasse" and len(word.text) <= 2:
+        return True
+    if not (len(word.text) <= 2 and word.text.isdigit() and after is not None and after.start == word.end
+            and re.fullmatch(r"[a-h]", after.text)):
+        return False
+    if "§" in text[max(0, word.start - 3):word.start] or (after.end < len(text) and text[after.end].isalnum()):
+        return False
+    return before is None or before.text not in ("abs", "art", "nr", "ziff", "anlage", "raum", "haus", "zimmer",
+                                                  "zi", "gebäude", "etage", "stock", "tür", "buchst", "satz")
+
+
 class _Document:
     """One text with its words, for looking up cue words around a finding."""
 
@@ -329,6 +404,7 @@ class _Document:
         self._starts = [w.start for w in self.words]
         self._organisation_words = organisation_words or OrganisationWords(frozenset(), ())
         self._headers = _table_headers(text, self.words)
+        self.client_marks = _client_marks(text, self.words)
 
     def organisation(self, word: str) -> bool:
         """A word of the organisation's world: accounts, seat, premises, carriers, institutions."""
@@ -345,10 +421,11 @@ class _Document:
         return first, last
 
     def nearest(self, first: int, last: int, matches: Callable[[str], bool], reach: int = CUE_REACH,
-                segments: int = 0) -> int | None:
-        """Distance in words to the nearest word (outside the finding) for which ``matches`` is true, within
-        ``reach`` words and the finding's own segment (± ``segments``). In a table row without such a word,
-        a match in the table's header row counts as ``reach`` away (it loses to any cue in the row itself)."""
+                segments: int = 0, marks: frozenset[int] = frozenset()) -> int | None:
+        """Distance in words to the nearest word (outside the finding) for which ``matches`` is true or whose
+        number is in ``marks``, within ``reach`` words and the finding's own segment (± ``segments``). In a
+        table row without such a word, a match in the table's header row counts as ``reach`` away (it loses
+        to any cue in the row itself)."""
         if not self.words:
             return None
         segment = self.words[first].segment
@@ -357,7 +434,7 @@ class _Document:
             if first <= number <= last:
                 continue
             word = self.words[number]
-            if abs(word.segment - segment) > segments or not matches(word.text):
+            if abs(word.segment - segment) > segments or not (matches(word.text) or number in marks):
                 continue
             distance = first - number if number < first else number - last
             best = distance if best is None else min(best, distance)
@@ -381,11 +458,15 @@ class _Document:
 
 
 def _role(word: str) -> bool:
+    # "Schulbegleitung", "Begleitung zum Amt": an accompaniment someone receives, not a "Leitung".
+    if word.endswith("begleitung"):
+        return False
     return word in _ROLE_WORDS or _ROLE.search(word) is not None
 
 
 def _client(word: str) -> bool:
-    return word in _CLIENT_WORDS or word in _STRONG_CLIENT_WORDS
+    # any kind of note about someone: "Aktennotiz", "Gesprächsnotiz", "Tel.-Notiz"
+    return word in _CLIENT_WORDS or word in _STRONG_CLIENT_WORDS or word.endswith("notiz")
 
 
 def _strong_client(word: str) -> bool:
@@ -415,17 +496,26 @@ def classify_findings(text: str, spans: Sequence[Span], special_categories: Call
     doc = _Document(text, organisation_words or OrganisationWords.load())
     ignored = _IGNORED | frozenset(ignore_types)
     judged: list[tuple[Span, str, Severity]] = []
-    for span in sorted(spans, key=lambda s: s.start):
-        if span.entity_type in ignored or (span.entity_type == "PERSON" and span.score < min_person_score):
-            continue
+    kept = [span for span in sorted(spans, key=lambda s: s.start) if not (
+        span.entity_type in ignored or (span.entity_type == "PERSON" and span.score < min_person_score
+                                        and not _typed_lower(text[span.start:span.end])))]
+    for span in kept:
         verdict = _judge(doc, span)
         if verdict is not None:
             judged.append((span, *verdict))
+    judged = _names_in_chat_messages(doc, judged)
     judged = _same_name_elsewhere(doc, judged)
     judged = _addresses_of_named_people(doc, judged)
     findings = [_finding(doc, span, reason, severity) for span, reason, severity in judged]
     findings.extend(_special_details(doc, judged, special_categories))
     return findings
+
+
+def _typed_lower(value: str) -> bool:
+    """A name typed in lower case ("mehmet war gestern …", "bei olena"): the guardrail gives it only a weak
+    score, yet guidelines write the names of staff with capitals — lower-case names come from chats and
+    messages. It is judged by the words around it like any name (a bare one stays information)."""
+    return len(value) >= 3 and value.islower() and value.isalpha()
 
 
 def _judge(doc: _Document, span: Span) -> tuple[str, Severity] | None:
@@ -487,7 +577,7 @@ def _by_cues(doc: _Document, first: int, last: int, client_reason: str, role_rea
              info_cue: Callable[[str], bool] = _role) -> tuple[str, Severity]:
     if doc.nearest(first, last, _strong_client, reach=4) is not None:
         return client_reason, Severity.BLOCK
-    client = doc.nearest(first, last, _client)
+    client = doc.nearest(first, last, _client, marks=doc.client_marks)
     role = doc.nearest(first, last, info_cue)
     if client is not None and (role is None or client < role):
         return client_reason, Severity.BLOCK
@@ -541,7 +631,7 @@ def _judge_phone(doc: _Document, first: int, last: int, value: str) -> tuple[str
         return "office_number", Severity.INFO  # also "meine Durchwahl -219" in a colleague's e-mail
     if _own(doc, first, last):
         return "client_phone", Severity.BLOCK
-    client = doc.nearest(first, last, _client)
+    client = doc.nearest(first, last, _client, marks=doc.client_marks)
     duty = doc.nearest(first, last, lambda w: _duty(w) or doc.organisation(w))
     if client is not None and (duty is None or client < duty):
         return "client_phone", Severity.BLOCK
@@ -576,6 +666,26 @@ def _is_placeholder(doc: _Document, first: int, last: int, value: str, *, own_se
                 doc.words[number + 1].text in ("geändert", "verändert", "anonymisiert"):
             return True
     return False
+
+
+def _names_in_chat_messages(doc: _Document,
+                            judged: list[tuple[Span, str, Severity]]) -> list[tuple[Span, str, Severity]]:
+    """A name without cues in a copied chat line — after a sender with a clock time ("Mareike 10:32: Tran Van
+    Minh hat …") — is someone the team talks about: a client. The senders themselves stay as they are."""
+    senders = [(span, number) for number, (span, _, _) in enumerate(judged) if span.entity_type == "PERSON" and (
+        _SENDER_BEFORE.search(doc.text[max(0, span.start - 12):span.start]) and
+        doc.text[span.end:span.end + 2].lstrip()[:1] == ":" or _SENDER_AFTER.match(doc.text, span.end))]
+    if not senders:
+        return judged
+    out = list(judged)
+    sender_numbers = {number for _, number in senders}
+    for number, (span, reason, severity) in enumerate(out):
+        if number in sender_numbers or reason != "name_unclear" or span.entity_type != "PERSON":
+            continue
+        # the same line (the parser may join a paragraph's lines, so: no blank line in between)
+        if any(sender.end <= span.start and "\n" not in doc.text[sender.end:span.start] for sender, _ in senders):
+            out[number] = (span, "client_name", Severity.BLOCK)
+    return out
 
 
 def _same_name_elsewhere(doc: _Document, judged: list[tuple[Span, str, Severity]]) -> list[tuple[Span, str, Severity]]:
@@ -638,6 +748,37 @@ def _finding(doc: _Document, span: Span, reason: str, severity: Severity) -> Fin
     return Finding(span.entity_type, reason, severity, " ".join(doc.text[span.start:span.end].split()), before, after)
 
 
+@dataclass(frozen=True)
+class _ShiftedSpan:
+    start: int
+    end: int
+    entity_type: str
+    score: float
+
+
+# A line counts as typed in lower case when at least this share of its words are (German capitalises
+# every noun: an ordinary sentence has a third or more capitalised words), and it has a few words.
+_LOWER_LINE_SHARE = 0.8
+_LOWER_LINE_MIN_WORDS = 5
+
+
+def _detect_with_lower_case_lines(text: str, detect: Callable[[str], Sequence[Span]]) -> list[Span]:
+    """The guardrail's spans of ``text``, plus those of each sentence or line typed in lower case read on its
+    own. The guardrail reads lower-case names ("bei olena", "mehmet war …") only in a text typed in lower
+    case throughout; a chat message pasted into a guideline is such a text inside one that is not (the
+    parser joins a paragraph's lines, so the messages of a chat are found by their sentence ends)."""
+    spans: list[Span] = list(detect(text))
+    for piece in re.finditer(r"[^\n.!?]+[.!?]*", text):
+        words = re.findall(r"[^\W\d_]+", piece.group(0))
+        if len(words) < _LOWER_LINE_MIN_WORDS or sum(w.islower() for w in words) < _LOWER_LINE_SHARE * len(words):
+            continue
+        for span in detect(piece.group(0)):
+            start, end = piece.start() + span.start, piece.start() + span.end
+            if not any(s.start < end and start < s.end for s in spans):
+                spans.append(_ShiftedSpan(start, end, span.entity_type, span.score))
+    return spans
+
+
 def check_texts(texts: Iterable[str], detect: Callable[[str], Sequence[Span]],
                 special_categories: Callable[[str], tuple[str, ...]], *, ignore_types: Iterable[str] = (),
                 min_person_score: float = MIN_PERSON_SCORE,
@@ -648,7 +789,8 @@ def check_texts(texts: Iterable[str], detect: Callable[[str], Sequence[Span]],
     ignore_types = tuple(ignore_types)
     organisation_words = organisation_words or OrganisationWords.load()
     for text in texts:
-        for finding in classify_findings(text, detect(text), special_categories, ignore_types=ignore_types,
+        for finding in classify_findings(text, _detect_with_lower_case_lines(text, detect), special_categories,
+                                         ignore_types=ignore_types,
                                          min_person_score=min_person_score, organisation_words=organisation_words):
             key = (finding.entity_type, finding.value.casefold())
             kept = best.get(key)

@@ -252,3 +252,60 @@ def test_a_birth_date_next_to_a_placeholder_name_is_the_examples() -> None:
     start = real.index("12.08.1964")
     findings = classify_findings(real, [_Span(start, start + 10, "DATE_OF_BIRTH", 0.9)], lambda _t: ())
     assert [(f.reason, f.severity) for f in findings] == [("birth_date", BLOCK)]
+
+
+# Rules of issue 18's second round, each with a near miss that must stay information. The hand-written
+# development set behind them is tests/knowledge/client_data_devset.py (test_client_data_devset.py).
+@pytest.mark.parametrize("text, value, blocks", [
+    # relatives in the forms case notes use
+    ("Familiengericht: Umgang des Vaters mit Lina und Paul wird ausgesetzt.", "Lina", True),
+    ("Die Kindesmutter, Frau Ivanova, ist aus unserer Sicht erziehungsfähig.", "Ivanova", True),
+    # a possessive before a family word: someone's own family ...
+    ("Gespräch mit Bogdan und seiner Ex-Partnerin über den Umgang, sehr angespannt.", "Bogdan", True),
+    # ... but not a spouse, which chronicles and staff news name too
+    ("Unser Gründer Friedrich Adler baute das Haus gemeinsam mit seiner Frau auf.", "Friedrich Adler", False),
+    # a room number: where someone lives in a home; an office is a "Raum"
+    ("Übergabe: Zi. 12 Herr Brandt unruhig, 2x aufgestanden.", "Brandt", True),
+    ("Übergabe: Raum 12 Herr Brandt, Sitzung um zehn.", "Brandt", False),
+    # a school class; a legal paragraph is none
+    ("Leider fehlt Leon Schubert aus der 7b seit zwei Wochen unentschuldigt.", "Leon Schubert", True),
+    ("Nach § 8a SGB VIII wird Jana Kühn hinzugezogen.", "Jana Kühn", False),
+    # an application or plan "für" someone
+    ("BuT-Antrag für Ali und Zeynep gestellt, Bewilligung steht noch aus.", "Ali", True),
+    ("Anträge nimmt Ali Yilmaz entgegen, die Bewilligung dauert drei Wochen.", "Ali Yilmaz", False),
+    # a "Begleitung" is received, not led; a "Fachbereichsleitung" still is a role
+    ("Die Schulbegleitung für Noah Krüger endet, die Mutter hat nichts beantragt.", "Noah Krüger", True),
+    ("Bei Rückfragen: Herr Stefan Yıldırım (Fachbereichsleitung HzE).", "Stefan Yıldırım", False),
+    # telephone notes and appointments about a person
+    ("Rückrufbitte: Herr Petrenko, der Vermieter hat gekündigt.", "Petrenko", True),
+    ("Tel.-Notiz: Frau Adomako selbst nicht erreichbar.", "Adomako", True),
+    ("RR Frau Szymańska – Termin beim Jobcenter verschoben auf Dienstag.", "Szymańska", True),
+    ("Termin bei Frau Szymańska, Sekretariat, nach Vereinbarung.", "Szymańska", False),
+    # a name in a copied chat line after a sender with a clock time; a programme is no chat
+    ("Mareike 10:32: Tran Van Minh hat seinen Schlüssel wieder verloren, Ersatz bestellt.", "Tran Van Minh", True),
+    ("14:00 Anna Schmidt: Kinderschutz in der Praxis\n15:00 Bernd Kaiser: Elternarbeit", "Bernd Kaiser", False),
+])
+def test_client_stories_around_a_name(guardrail: Guardrail, text: str, value: str, blocks: bool) -> None:
+    judged = _judged(guardrail, text)
+    assert value in judged, judged
+    assert (judged[value][1] is BLOCK) is blocks, judged
+
+
+def test_a_chat_sender_is_not_made_a_client(guardrail: Guardrail) -> None:
+    text = "Mareike 10:32: Tran Van Minh hat seinen Schlüssel wieder verloren, Ersatz bestellt."
+    assert _judged(guardrail, text)["Mareike"][1] is INFO
+
+
+@pytest.mark.parametrize("line, blocks", [
+    ("nur zur info – bei olena ist der mann wieder aufgetaucht, sie übernachtet bei ihrer schwester.", True),
+    ("hey, kurze info: mehmet war gestern wieder nicht in der schule, mutter geht nicht ans telefon.", True),
+    # a line typed in lower case without a person in a client's story
+    ("bitte keine namen in den chat eingeben, danke an alle und einen schönen tag.", False),
+])
+def test_a_line_typed_in_lower_case_is_read_on_its_own(guardrail: Guardrail, line: str, blocks: bool) -> None:
+    # Inside a guideline the guardrail does not read lower-case names; the line alone, it does.
+    guideline = ("Die Beratungsstelle hilft beim Antrag auf Wohngeld. Bringen Sie bitte den Mietvertrag und die "
+                 "Einkommensnachweise mit.")
+    text = f"{guideline}\n{line}\nDie Bearbeitung dauert etwa sechs Wochen."
+    assert not check_texts([guideline], guardrail.detect, guardrail.special_categories).blocked
+    assert check_texts([text], guardrail.detect, guardrail.special_categories).blocked is blocks
