@@ -72,14 +72,19 @@ _COURT_TAIL = re.compile(r"\d+/\d{2,4}")
 # A bare "Nummer"/"Nr." is a cue when a record a person has owns it: a noun whose last part is a record noun, then
 # "hat/trägt/mit die/der" ("Sein Schwerbehindertenausweis hat die Nummer …", "der Mietvertrag mit der Nr. …").
 _RECORD_OWNS = regex.compile(r"(?i)(?<![\w-])([\w-]+)[ \t]+(?:hat|hatte|trägt|trug|mit)[ \t]+(?:die|der)[ \t]+$")
+# The last character before a position that no match of _RECORD_OWNS can contain (searched backwards): such a
+# match lies in the run of word characters, hyphens and blanks after it, so only that run is searched.
+_NOT_IN_RECORD_RUN = regex.compile(r"[^\w\- \t]", regex.REVERSE)
 # Events, not records: "Im Notfall hat die Nummer 112 …", "Unfall", "Todesfall".
 _RECORD_SUFFIX_EXCEPT = ("fall",)
+_RECORD_SUFFIXES = tuple(sorted(n for n in _NOUNS_BEFORE_NR if n not in _RECORD_SUFFIX_EXCEPT))
 # Filed under a value: "unter" + a value, with a verb of filing in the same clause before it or right after it
 # ("Die Pflegekasse führt ihn unter …", "… ist dort unter … registriert", "Die Akte läuft unter …").
 _FILING_VERB = (r"(?:führt|führen|führte|geführt|läuft|laufen|lief|registriert|erfasst|gespeichert|abgelegt|"
                 r"verbucht|gelistet|eingetragen|vermerkt)")
 _UNDER = regex.compile(r"(?<![\w-])unter[ \t]+", regex.IGNORECASE)
 _FILED_BEFORE = regex.compile(rf"(?i)(?<![\w-]){_FILING_VERB}(?![\w-])(?:(?![.!?;\n][ \t\n]|[!?;\n]).){{0,50}}$")
+_FILED_BEFORE_REACH = 80  # characters before "unter" that can hold a match (verb ≤ 11 + 50 + a final line break)
 _FILED_AFTER = regex.compile(rf"(?i)[ \t]+(?:[^\s.,;:!?]+[ \t]+){{0,3}}{_FILING_VERB}(?![\w-])")
 _LIST_LINK = regex.compile(r"(?:[ \t]*[,;/][ \t]*|[ \t]+(?:und|sowie|bzw\.|oder|u\.)[ \t]+)", regex.IGNORECASE)
 
@@ -170,7 +175,7 @@ class CaseNumberRecognizer(EntityRecognizer):
                 continue
             if re.fullmatch(r"(?i)nr\.?|nummer", word) and before:
                 cue = f"{before} {word}"  # "Bescheid Nr."
-                if not is_identifier_cue(cue) and _names_a_record(text[: m.start()]):
+                if not is_identifier_cue(cue) and _names_a_record(text, m.start()):
                     cue = "Aktennummer"  # "Sein Ausweis hat die Nummer …": as after a record noun
             if not is_identifier_cue(cue):
                 continue
@@ -193,7 +198,8 @@ class CaseNumberRecognizer(EntityRecognizer):
             value = self._value(text, m.end())
             if value is None or _digits(text[value[0] : value[1]]) < 4:  # "unter 12 Teilnehmern" is a quantity
                 continue
-            if _FILED_BEFORE.search(text[: m.start()]) or _FILED_AFTER.match(text, value[1]):
+            if (_FILED_BEFORE.search(text, max(0, m.start() - _FILED_BEFORE_REACH), m.start())
+                    or _FILED_AFTER.match(text, value[1])):
                 yield value
 
     def _values(self, text: str, pos: int) -> Iterator[tuple[int, int]]:
@@ -283,15 +289,18 @@ _OWN_RECOGNIZER = re.compile(r"(?i)^(?:steuer|steueridentifikations|rentenversic
                              r"ausweis|perso|pa|reisepass|pass|kinderreisepass|dokumenten|aufenthaltstitel|eat)")
 
 
-def _names_a_record(before: str) -> bool:
-    """Whether a record of a person owns the bare "Nummer"/"Nr." after ``before`` (see ``_RECORD_OWNS``)."""
-    m = _RECORD_OWNS.search(before)
+def _names_a_record(text: str, end: int) -> bool:
+    """Whether a record of a person owns the bare "Nummer"/"Nr." at ``end`` (see ``_RECORD_OWNS``). Searches only
+    the run of characters a match can consist of, so a long text costs no more per "Nummer" than a short one."""
+    stop = end - 1 if end and text[end - 1] == "\n" else end  # "$" also matches before a final line break
+    run = _NOT_IN_RECORD_RUN.search(text, 0, stop)
+    m = _RECORD_OWNS.search(text, run.end() if run else 0, end)
     if m is None:
         return False
     noun = m.group(1).lower().rstrip("-")
     if noun in _NOUNS_BEFORE_NR:
         return True
-    return noun.endswith(tuple(n for n in _NOUNS_BEFORE_NR if n not in _RECORD_SUFFIX_EXCEPT))
+    return noun.endswith(_RECORD_SUFFIXES)
 
 
 def _has_own_recognizer(cue: str) -> bool:
