@@ -451,22 +451,18 @@ def stands_bare_in_notes(lexicon: NameLexicon, word: str, person_slot: bool = Fa
     if not lexicon.is_common_noun(word):
         # a compound no lexicon lists is the splitter's to judge ("Kaltwasser" may be a surname), unless
         # a vehicle, pet or institution heads it ("Bürger|bus", "Bürger|amt", "Betreuungs|gericht")
-        return lexicon.is_compound_noun(word) and _headed_by_actor(lexicon, low)
+        return lexicon.is_compound_noun(word) and _headed_by(lexicon.actor_nouns, low)
     if low.endswith(("chen", "lein")):
         low = low[:-4]  # "Meerschweinchen": the diminutive of a compound is a compound
-    for cut in range(_MODIFIER_MIN, len(low) - _BARE_HEAD_MIN + 1):
-        head = low[cut:]
-        if (head in bare or is_institution_head(head)) and head not in SURNAME_HEADS:
-            return True
-    return False
+    return _headed_by(bare, low)
 
 
-def _headed_by_actor(lexicon: NameLexicon, low: str) -> bool:
-    """``low`` ends in a vehicle, pet or institution noun (``data/actor_nouns.txt``, institution heads)
-    that is no common ending of family names ("-stein", "-hof")."""
+def _headed_by(heads: frozenset[str], low: str) -> bool:
+    """``low`` ends in one of ``heads`` or in an institution's head word, after a modifier, and that head is no
+    common ending of family names ("-stein", "-hof")."""
     for cut in range(_MODIFIER_MIN, len(low) - _BARE_HEAD_MIN + 1):
         head = low[cut:]
-        if (head in lexicon.actor_nouns or is_institution_head(head)) and head not in SURNAME_HEADS:
+        if (head in heads or is_institution_head(head)) and head not in SURNAME_HEADS:
             return True
     return False
 
