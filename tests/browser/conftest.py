@@ -48,20 +48,30 @@ def click_action(page, button, what: str) -> None:
     in the page, most likely a re-render of the message between mouse-down and mouse-up. Such a click is repeated
     once — as a person would click again — and the repetition is printed, so the log shows every lost click; a
     second lost click fails with what the page shows. A request that was sent is never repeated."""
+
+    def click_button() -> None:
+        with page.expect_request(lambda r: r.url.endswith("/project/action") and r.method == "POST", timeout=10_000):
+            button.click()
+
+    click_once_more_if_lost(page, what, click_button, "sent no request")
+
+
+def click_once_more_if_lost(page, what: str, attempt, lost: str) -> None:
+    """Run ``attempt`` — a click and a wait for what it must cause, raising Playwright's TimeoutError when that does
+    not come — and once more if it did not (printed as LOST CLICK, with ``lost`` saying what happened instead);
+    a second lost click fails with what the page shows. The retry of click_action and send."""
     import sys
 
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    for attempt in (1, 2):
+    for number in (1, 2):
         try:
-            with page.expect_request(lambda r: r.url.endswith("/project/action") and r.method == "POST",
-                                     timeout=10_000):
-                button.click()
-            break
+            attempt()
+            return
         except PlaywrightTimeout as exc:
-            if attempt == 2:
-                page_failed(page, f"{what}: two clicks sent no request", exc)
-            print(f"LOST CLICK: {what}: the click sent no request; clicked again", file=sys.stderr)
+            if number == 2:
+                page_failed(page, f"{what}: two clicks {lost}", exc)
+            print(f"LOST CLICK: {what}: the click {lost}; clicked again", file=sys.stderr)
 
 
 def page_failed(page, what: str, cause: Exception | None) -> None:
@@ -92,19 +102,11 @@ def send(page, text: str) -> None:
     page.wait_for_function("() => { const b = document.querySelector('#chat-submit'); return b && !b.disabled; }",
                            timeout=60_000)
     # The composer empties itself when the message is sent. A click that left the text in it sent nothing (a lost
-    # pointer click, as with the action buttons: click_action): clicked once more, printed as LOST CLICK. A text
-    # that left the box is never sent again.
-    import sys
-
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    for attempt in (1, 2):
+    # pointer click, as with the action buttons: click_action): clicked once more. A text that left the box is never
+    # sent again.
+    def click_send() -> None:
         page.locator("#chat-submit").click()
-        try:
-            page.wait_for_function("() => { const el = document.querySelector('#chat-input');"
-                                   " return el && (el.value ?? el.innerText).trim() === ''; }", timeout=10_000)
-            return
-        except PlaywrightTimeout as exc:
-            if attempt == 2:
-                page_failed(page, "the message was not sent: two clicks on the send button left it in the box", exc)
-            print("LOST CLICK: the send button left the message in the box; clicked again", file=sys.stderr)
+        page.wait_for_function("() => { const el = document.querySelector('#chat-input');"
+                               " return el && (el.value ?? el.innerText).trim() === ''; }", timeout=10_000)
+
+    click_once_more_if_lost(page, "the send button", click_send, "left the message in the box")
